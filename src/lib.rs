@@ -1,0 +1,15 @@
+//! copydesk: a language server and command line for people who write and
+//! clean up news articles.
+//!
+//! The crate has one pure core and two edges:
+//! - [`analysis`]: text in, plain data with byte spans out (no I/O, no LSP);
+//! - [`cli`]: `copydesk analyze` / `copydesk check` over the core;
+//! - [`lsp`]: the language server over the same core.
+//!
+//! [`line_index`] is the one place byte offsets become line/column positions.
+#![forbid(unsafe_code)]
+
+pub mod analysis;
+pub mod cli;
+pub mod line_index;
+pub mod lsp;

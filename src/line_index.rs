@@ -1,0 +1,165 @@
+//! The one place byte offsets become line/column positions and back.
+//!
+//! Built once per document version in O(n); each conversion is a binary
+//! search plus a scan of one line (skipped for all-ASCII lines). Columns are
+//! counted in the encoding the client negotiated: UTF-8 bytes or UTF-16 code
+//! units. Positions past the end of a line or of the text are clamped, and a
+//! UTF-16 column that falls inside a surrogate pair is moved to the start of
+//! that character, so no conversion can fail or panic.
+
+/// How columns are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+/// A line/column position; both 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+    /// Whether each line is pure ASCII (then columns are byte differences).
+    ascii: Vec<bool>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            } else if b >= 0x80 {
+                line_ascii = false;
+            }
+        }
+        ascii.push(line_ascii);
+        LineIndex {
+            line_starts,
+            ascii,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte span of line `line` without its line break (`\n` or `\r\n`).
+    fn line_bounds(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.len, |next| next - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// Position of byte `offset` (clamped to the text, and back to a char
+    /// boundary).
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let mut offset = offset.min(self.len);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = if self.ascii[line] || encoding == Encoding::Utf8 {
+            offset - start
+        } else {
+            text[start..offset].chars().map(char::len_utf16).sum()
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of a position. A line past the end clamps to the end of
+    /// the text; a column past the end of its line clamps to the line's end;
+    /// a column inside a character (UTF-8) or a surrogate pair (UTF-16) moves
+    /// to that character's start.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.line_starts.len() {
+            return self.len;
+        }
+        let (start, end) = self.line_bounds(text, line);
+        let want = pos.col as usize;
+        if self.ascii[line] {
+            return (start + want).min(end);
+        }
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            let width = match encoding {
+                Encoding::Utf8 => c.len_utf8(),
+                Encoding::Utf16 => c.len_utf16(),
+            };
+            if units + width > want {
+                return start + i;
+            }
+            units += width;
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lc(line: u32, col: u32) -> LineCol {
+        LineCol { line, col }
+    }
+
+    #[test]
+    fn ascii_positions_round_trip() {
+        let text = "ab\ncd\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 4, Encoding::Utf16), lc(1, 1));
+        assert_eq!(index.offset(text, lc(1, 1), Encoding::Utf16), 4);
+        assert_eq!(index.position(text, 6, Encoding::Utf16), lc(2, 0));
+    }
+
+    #[test]
+    fn utf16_counts_surrogate_pairs_as_two() {
+        let text = "a😀b\n好x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 5, Encoding::Utf16), lc(0, 3)); // before b
+        assert_eq!(index.position(text, 5, Encoding::Utf8), lc(0, 5));
+        assert_eq!(index.position(text, 10, Encoding::Utf16), lc(1, 1)); // before x
+        assert_eq!(index.offset(text, lc(1, 1), Encoding::Utf16), 10);
+        assert_eq!(index.offset(text, lc(1, 3), Encoding::Utf8), 10);
+    }
+
+    #[test]
+    fn out_of_range_and_mid_character_positions_clamp() {
+        let text = "a😀b\r\nxy";
+        let index = LineIndex::new(text);
+        // Inside the surrogate pair: back to the emoji's start.
+        assert_eq!(index.offset(text, lc(0, 2), Encoding::Utf16), 1);
+        // Inside the emoji's UTF-8 bytes: same.
+        assert_eq!(index.offset(text, lc(0, 3), Encoding::Utf8), 1);
+        // Past the line's end: the end, before \r\n.
+        assert_eq!(index.offset(text, lc(0, 99), Encoding::Utf16), 6);
+        // Past the last line: the end of the text.
+        assert_eq!(index.offset(text, lc(9, 0), Encoding::Utf16), text.len());
+        // A byte offset inside a character moves back to its start.
+        assert_eq!(index.position(text, 3, Encoding::Utf16), lc(0, 1));
+    }
+}
