@@ -1,4 +1,8 @@
-//! The language-server edge (issue 2 builds it out).
+//! The language-server edge (issue 2 builds it out): protocol types and
+//! position conversion live here and nowhere else.
+
+pub mod convert;
+pub mod features;
 
 use std::process::ExitCode;
 
