@@ -8,7 +8,7 @@
 mod render;
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -103,7 +103,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Read one input as UTF-8 text, naming it in the error.
-fn read_input(path: &PathBuf) -> Result<String, String> {
+fn read_input(path: &Path) -> Result<String, String> {
     let name = display_name(path);
     let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
@@ -120,7 +120,7 @@ fn read_input(path: &PathBuf) -> Result<String, String> {
     })
 }
 
-fn display_name(path: &PathBuf) -> String {
+fn display_name(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
