@@ -1,0 +1,79 @@
+//! Criterion benchmarks of the pure analysis core.
+//!
+//! `analyze` is timed on articles of about 5 KB, 100 KB and 1 MB, built by
+//! repeating the body of the bundled example with numbered variations; each
+//! pass is also timed alone on the 100 KB article, so the cost that quotes
+//! and entities add to the whole can be read off directly.
+//!
+//! Run: `cargo bench --bench analysis`.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+use copydesk::analysis::{self, Config, boilerplate, entities, fragments, quotes, segment};
+
+const EXAMPLE: &str = include_str!("../examples/harbour-bridge.txt");
+
+/// An article of at least `size` bytes: the example's headline, then its
+/// body paragraphs repeated, each copy with its numbers varied so that no
+/// two paragraphs are identical.
+fn article_of_size(size: usize) -> String {
+    let mut paragraphs = EXAMPLE.split("\n\n");
+    let mut out = String::with_capacity(size + EXAMPLE.len());
+    out.push_str(paragraphs.next().unwrap_or_default());
+    let body: Vec<&str> = paragraphs.collect();
+    let mut copy = 0usize;
+    while out.len() < size {
+        for para in &body {
+            out.push_str("\n\n");
+            out.push_str(&para.replace("12", &format!("{}", 12 + copy % 40)));
+        }
+        copy += 1;
+    }
+    out.push('\n');
+    out
+}
+
+fn bench_analyze(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("analyze");
+    for (label, size) in [("5KB", 5_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
+        let text = article_of_size(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if size >= 1_000_000 {
+            group.sample_size(10);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| {
+            b.iter(|| analysis::analyze(black_box(text), &config))
+        });
+    }
+    group.finish();
+}
+
+fn bench_passes(c: &mut Criterion) {
+    let config = Config::default();
+    let text = article_of_size(100_000);
+    let seg = segment::segment(&text);
+    let furniture = boilerplate::detect(&text, &seg, &config);
+    let people = entities::recognize(&text, &seg, &furniture);
+    let found = quotes::find(&text, &seg, &people, &furniture);
+    let mut group = c.benchmark_group("passes-100KB");
+    group.bench_function("segment", |b| b.iter(|| segment::segment(black_box(&text))));
+    group.bench_function("boilerplate", |b| {
+        b.iter(|| boilerplate::detect(black_box(&text), &seg, &config))
+    });
+    group.bench_function("entities", |b| {
+        b.iter(|| entities::recognize(black_box(&text), &seg, &furniture))
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| quotes::find(black_box(&text), &seg, &people, &furniture))
+    });
+    group.bench_function("fragments", |b| {
+        b.iter(|| fragments::detect(black_box(&text), &seg, &furniture, &found, &people))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_analyze, bench_passes);
+criterion_main!(benches);
