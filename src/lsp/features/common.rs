@@ -107,6 +107,21 @@ pub(super) fn speaker_key(doc: &DocView, speaker: &Speaker) -> SpeakerKey {
     }
 }
 
+/// A speaker's name for display: the entity's canonical name when the
+/// speaker is a valid entity, else the name as given (on one line), else a
+/// placeholder.
+pub(super) fn speaker_display_name(doc: &DocView, speaker: &Speaker) -> String {
+    if let Some(index) = speaker_entity(doc, speaker) {
+        return display_name(doc, &doc.analysis.entities[index]);
+    }
+    let name = squash_whitespace(&speaker.name);
+    if name.is_empty() {
+        "(unnamed speaker)".to_string()
+    } else {
+        name
+    }
+}
+
 /// How many quotes of the piece have the same speaker (by [`SpeakerKey`]).
 pub(super) fn quotes_by_speaker(doc: &DocView, speaker: &Speaker) -> usize {
     let key = speaker_key(doc, speaker);

@@ -13,7 +13,7 @@ use super::DocView;
 use super::common::{
     confidence_words, count_noun, display_name, entity_at, escape_markdown, first_mention,
     line_number, quote_at, quote_part_at, quotes_by_speaker, quotes_of_entity, snippet,
-    speaker_entity, squash_whitespace,
+    speaker_display_name, speaker_entity, squash_whitespace,
 };
 use crate::analysis::Span;
 use crate::analysis::quotes::{Quote, QuoteKind, Speaker};
@@ -68,7 +68,10 @@ fn not_speech(why: &str) -> String {
 }
 
 fn speech_card(doc: &DocView, quote: &Quote, speaker: &Speaker) -> String {
-    let mut out = format!("Quote by **{}**", escape_markdown(&speaker_name(speaker)));
+    let mut out = format!(
+        "Quote by **{}**",
+        escape_markdown(&speaker_display_name(doc, speaker))
+    );
     let role = speaker_entity(doc, speaker)
         .and_then(|index| doc.analysis.entities[index].role.as_deref())
         .map(squash_whitespace)
@@ -100,15 +103,6 @@ fn speech_card(doc: &DocView, quote: &Quote, speaker: &Speaker) -> String {
         count_noun(quotes_by_speaker(doc, speaker), "quote")
     ));
     out
-}
-
-fn speaker_name(speaker: &Speaker) -> String {
-    let name = squash_whitespace(&speaker.name);
-    if name.is_empty() {
-        "(unnamed speaker)".to_string()
-    } else {
-        name
-    }
 }
 
 /// The card of one entity:
@@ -265,6 +259,29 @@ mod tests {
             "Scare quote / title — not attributed speech\n\nMarked as a scare quote."
         );
         assert_eq!(range, Some(range_of_line(6, 20, 36)));
+    }
+
+    #[test]
+    fn a_title_is_not_speech_either() {
+        let mut analysis = analysis();
+        analysis.quotes[2].kind = QuoteKind::Title;
+        let doc = Doc::new("/tmp/bridge.txt", TEXT, analysis, Encoding::Utf16);
+        let (card, _) = hover_at(&doc, "vanity", 0).expect("a card");
+        assert_eq!(
+            card,
+            "Scare quote / title — not attributed speech\n\nMarked as the title of a work."
+        );
+    }
+
+    #[test]
+    fn the_card_names_the_entity_even_when_the_speaker_was_written_shorter() {
+        let mut analysis = analysis();
+        if let Some(speaker) = analysis.quotes[3].speaker.as_mut() {
+            speaker.name = "Reed".to_string();
+        }
+        let doc = Doc::new("/tmp/bridge.txt", TEXT, analysis, Encoding::Utf16);
+        let (card, _) = hover_at(&doc, "too expensive", 0).expect("a card");
+        assert!(card.starts_with("Quote by **Tom Reed**\n\n"), "{card}");
     }
 
     #[test]

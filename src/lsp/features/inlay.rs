@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip};
 
 use super::DocView;
-use super::common::{confidence_words, speaker_entity, squash_whitespace};
+use super::common::{confidence_words, speaker_display_name, speaker_entity, squash_whitespace};
 use crate::analysis::Span;
 use crate::analysis::entities::EntityKind;
 use crate::analysis::quotes::{Quote, QuoteKind, Speaker};
@@ -30,18 +30,19 @@ const PARTICLES: &[&str] = &[
 /// Generational and similar suffixes that are not the surname.
 const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
-/// One hint at the end of each attributed speech quote that touches
-/// `range` (a quote ending exactly at the start of the range, or starting
-/// exactly at its end, counts), in document order.
+/// One hint at the end of each attributed speech quote whose end lies in
+/// `range` (both ends inclusive), in document order. A hint sits at its
+/// quote's end, so a quote that only begins inside the range has its hint
+/// outside it, and the client asks for it with the next range.
 pub fn inlay_hints(doc: &DocView, range: Span) -> Vec<InlayHint> {
     let surnames = surname_counts(doc);
     doc.analysis
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Speech)
-        .filter(|q| q.span.start <= range.end && range.start <= q.span.end)
+        .filter(|q| range.start <= q.span.end && q.span.end <= range.end)
         .filter_map(|q| Some((q, q.speaker.as_ref()?)))
-        .filter_map(|(quote, speaker)| hint(doc, quote, speaker, &surnames))
+        .map(|(quote, speaker)| hint(doc, quote, speaker, &surnames))
         .collect()
 }
 
@@ -50,13 +51,10 @@ fn hint(
     quote: &Quote,
     speaker: &Speaker,
     surnames: &HashMap<String, usize>,
-) -> Option<InlayHint> {
-    let full = squash_whitespace(&speaker.name);
-    if full.is_empty() {
-        return None;
-    }
+) -> InlayHint {
+    let full = speaker_display_name(doc, speaker);
     let short = short_name(doc, speaker, &full, surnames);
-    Some(InlayHint {
+    InlayHint {
         position: doc.lines.position(quote.span.end),
         label: InlayHintLabel::String(format!("— {short}")),
         kind: None,
@@ -65,7 +63,7 @@ fn hint(
         padding_left: Some(true),
         padding_right: None,
         data: None,
-    })
+    }
 }
 
 /// "Jane Doe — adjacent cue (certain, 0.95)", or just the name when the
@@ -182,26 +180,27 @@ mod tests {
     #[test]
     fn utf8_columns_count_the_emoji_as_four() {
         let doc = Doc::new("/tmp/bridge.txt", TEXT, analysis(), Encoding::Utf8);
-        let hints = inlay_hints(&doc.view(), find("good day", 0));
+        let hints = inlay_hints(&doc.view(), find("“It is a good day,”", 0));
         assert_eq!(hints.len(), 1);
         assert_eq!(hints[0].position, Position::new(4, 57));
     }
 
     #[test]
-    fn only_quotes_touching_the_range() {
+    fn only_hints_whose_quote_ends_inside_the_range() {
         let doc = Doc::sample();
-        let line_six = find(
-            "Critics called it a “vanity project”. “It is too expensive,” said Tom Reed of the Green Party.",
-            0,
-        );
-        let hints = inlay_hints(&doc.view(), line_six);
+        let view = doc.view();
+        let tom = find("“It is too expensive,”", 0);
+        let hints = inlay_hints(&view, Span::new(tom.start, tom.end));
         assert_eq!(hints.len(), 1);
         assert_eq!(label(&hints[0]), "— Reed");
-        // The range ends where the Tom Reed quote begins: still shown.
-        let before = Span::new(0, find("“It is too expensive,”", 0).start);
-        assert_eq!(inlay_hints(&doc.view(), before).len(), 3);
+        // A range ending where that quote begins, or one inside it, leaves
+        // its hint out.
+        assert_eq!(inlay_hints(&view, Span::new(0, tom.start)).len(), 2);
+        assert!(inlay_hints(&view, Span::new(tom.start, tom.end - 1)).is_empty());
+        // A range starting exactly at the quote's end still has it.
+        assert_eq!(inlay_hints(&view, Span::new(tom.end, tom.end)).len(), 1);
         // The headline holds no quote.
-        assert!(inlay_hints(&doc.view(), find("Council backs", 0)).is_empty());
+        assert!(inlay_hints(&view, find("Council backs", 0)).is_empty());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
 use super::DocView;
 use super::common::{
     SpeakerKey, count_noun, display_name, entity_symbol_kind, first_mention, snippet,
-    speaker_entity, speaker_key, squash_whitespace,
+    speaker_entity, speaker_key,
 };
 use crate::analysis::Span;
 use crate::analysis::entities::EntityKind;
@@ -237,7 +237,7 @@ fn speaker_heading(doc: &DocView, key: &SpeakerKey) -> (String, SymbolKind, Vec<
         SpeakerKey::Named(name) if name.is_empty() => {
             ("(unnamed speaker)".to_string(), SymbolKind::OBJECT)
         }
-        SpeakerKey::Named(name) => (squash_whitespace(name), SymbolKind::OBJECT),
+        SpeakerKey::Named(name) => (name.clone(), SymbolKind::OBJECT),
     };
     (name, kind, Vec::new())
 }
