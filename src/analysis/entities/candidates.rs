@@ -39,6 +39,9 @@ pub(super) struct Cues {
     pub speech: bool,
     /// After "in", "at", "from", ...
     pub place_preposition: bool,
+    /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
+    /// (the name qualifies someone else's role).
+    pub modifier: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -107,16 +110,13 @@ fn opens_clause(text: &str, tokens: &[Token], i: usize, sentence: Span) -> bool 
 /// A word that may be part of a name: capitalised (see [`Token`]; not a
 /// function word, except a surname-like one after a name word: "Theresa
 /// May").
-fn is_name_word(token: &Token, inside: bool) -> bool {
+fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     let lex = lexicon();
-    if token.capitalised {
-        if token.lower.chars().all(|c| c.is_numeric()) {
-            return false;
-        }
-        return !lex.is_function_word(&token.lower)
-            || (inside && lex.is_surname(&token.lower) && lex.given(&token.lower).is_none());
+    if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
+        return false;
     }
-    false
+    !lex.is_function_word(&token.lower)
+        || prev.is_some_and(|p| lex.given(&p.lower).is_some() && lex.is_surname(&token.lower))
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
@@ -183,7 +183,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(&tokens[i], false) {
+        if !is_name_word(&tokens[i], None) {
             i += 1;
             continue;
         }
@@ -193,7 +193,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             if !joined(text, prev, next) {
                 break;
             }
-            if is_name_word(next, true) {
+            if is_name_word(next, Some(prev)) {
                 end += 1;
                 continue;
             }
@@ -218,7 +218,7 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
     let after = |n: usize| {
         let last = tokens.get(at + n - 1)?;
         let next = tokens.get(at + n)?;
-        (joined(text, last, next) && is_name_word(next, true)).then_some(n)
+        (joined(text, last, next) && is_name_word(next, None)).then_some(n)
     };
     if is_particle(&token.lower) && !token.capitalised {
         return after(1);
@@ -231,7 +231,16 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
     let left_is_org = tokens[start..at]
         .iter()
         .any(|t| gaz.is_org_cue(&t.lower) || lex.title(&t.lower).is_some());
-    if !left_is_org {
+    let right_is_org = || {
+        tokens
+            .get(at + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .skip_while(|t| t.lower == "the")
+            .take_while(|t| t.capitalised)
+            .any(|t| gaz.is_org_cue(&t.lower))
+    };
+    if !left_is_org && !right_is_org() {
         return None;
     }
     let second = tokens.get(at + 1)?;
@@ -266,13 +275,26 @@ fn split_run(
                 .map(|t| t.lower.as_str())
                 .collect();
             let phrase = words.join(" ");
-            if let Some(gender) = lex.title(&phrase) {
+            let as_title = lex
+                .title(&phrase)
+                .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
+            if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
                 let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
-                title = Some((j, j + len, gender));
+                let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
+                    // "Minister of Justice Jane Roe": the name starts at
+                    // the last given name of the run.
+                    match rest.iter().rposition(|t| lex.given(&t.lower).is_some()) {
+                        Some(k) if k > 0 && rest.len() - k <= 3 => j + len + k,
+                        _ => break,
+                    }
+                } else {
+                    j + len
+                };
+                title = Some((j, name_at, gender));
                 break 'search;
             }
         }
@@ -289,8 +311,11 @@ fn split_run(
             // "Surrey Mayor", "Bank of Canada Governor": the words before
             // the title may themselves name a place or organisation.
             let prefix = &tokens[start..t_start];
-            let all_demonyms = prefix.iter().all(|t| lex.is_demonym(&t.lower));
-            if !all_demonyms {
+            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_str()).collect();
+            let names_something = gaz.is_place(&prefix_key.join(" "))
+                || prefix.iter().any(|t| gaz.is_org_cue(&t.lower))
+                || prefix.iter().all(|t| t.all_caps);
+            if names_something {
                 push_candidate(
                     text,
                     tokens,
@@ -422,6 +447,11 @@ fn push_candidate(
         cues.place_preposition = true;
     }
     cues.apposition |= apposition_after(text, tokens, range.end);
+    cues.modifier = after
+        .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
+    if is_photo_credit(text, first, last) {
+        return;
+    }
     let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
     let certainty = if ctx.headline {
         Certainty::Headline
@@ -440,6 +470,15 @@ fn push_candidate(
         acronym: acronym_after(text, tokens, range.end),
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
     });
+}
+
+/// "Jane Roe / The Canadian Press", "Agency/Jane Roe": a photo credit, not
+/// a mention in the story.
+fn is_photo_credit(text: &str, first: &Token, last: &Token) -> bool {
+    let after = text.get(last.end..).unwrap_or("");
+    let before = text.get(..first.span.start).unwrap_or("");
+    after.trim_start_matches([' ', '\u{a0}']).starts_with('/')
+        || before.trim_end_matches([' ', '\u{a0}']).ends_with('/')
 }
 
 /// "(AFN)" right after a name: the acronym, lower case.

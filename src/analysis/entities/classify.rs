@@ -43,6 +43,10 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.modifier {
+            s.person -= 3;
+            s.org += 1;
+        }
         if c.acronym.is_some() {
             s.org += 3;
         }
@@ -63,6 +67,19 @@ pub(super) fn classify(
         if lex.is_surname(last) {
             s.person += 1;
         }
+        if has_place_part(words) {
+            // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
+            // "St. Louis": a place inside the name.
+            s.person -= 6;
+            s.org += 2;
+        }
+        if is_plural_noun(last) {
+            s.person -= 3;
+        }
+    } else if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
+        // "Officials", "Conservatives": groups of people, not a person.
+        s.person -= 6;
+        s.org += 1;
     }
     let acronym_like = words.len() == 1
         && members
@@ -90,4 +107,47 @@ pub(super) fn classify(
     } else {
         EntityKind::Other
     })
+}
+
+/// A place word inside a multi-word name: not first, or first but not a
+/// given name; or a place-name prefix ("St.", "Fort", "Lake").
+fn has_place_part(words: &[String]) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let place_prefix = matches!(
+        first.as_str(),
+        "st" | "st."
+            | "ste"
+            | "saint"
+            | "mount"
+            | "mt"
+            | "fort"
+            | "port"
+            | "lake"
+            | "san"
+            | "santa"
+            | "los"
+            | "las"
+            | "lac"
+            | "cape"
+            | "point"
+    );
+    place_prefix
+        || (gaz.is_place(first) && lex.given(first).is_none())
+        || words.iter().skip(1).any(|w| gaz.is_place(w))
+}
+
+/// A capitalised plural noun ("Officials", "Hurricanes"): ends in "s" but
+/// not "ss", "us" or "is", and is not a census surname.
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("'s")
+        && !lexicon().is_surname(word)
 }
