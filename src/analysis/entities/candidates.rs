@@ -59,6 +59,10 @@ pub(super) struct Candidate {
     pub acronym: Option<String>,
     /// A single ALL-CAPS word ("FBI").
     pub all_caps: bool,
+    /// How many of its words the text also uses in lower case.
+    pub common_words: usize,
+    /// A word has a digit ("C-48").
+    pub has_digit: bool,
 }
 
 impl Candidate {
@@ -115,8 +119,23 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
+    if let Some((_, tail)) = token.lower.rsplit_once('-')
+        && !token.all_caps
+        && token.span.len() > tail.len() + 1
+        && !tail.is_empty()
+        && tail.chars().all(|c| c.is_lowercase())
+        && !token.lower.starts_with("al-")
+        && !token.lower.starts_with("el-")
+    {
+        // "Chinese-language", "Ottawa-based": an adjective
+        return false;
+    }
     !lex.is_function_word(&token.lower)
-        || prev.is_some_and(|p| lex.given(&p.lower).is_some() && lex.is_surname(&token.lower))
+        || prev.is_some_and(|p| {
+            lex.given(&p.lower).is_some()
+                && lex.is_surname(&token.lower)
+                && !token.lower.ends_with("day")
+        })
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
@@ -228,9 +247,12 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
     }
     let gaz = gazetteer();
     let lex = lexicon();
-    let left_is_org = tokens[start..at]
-        .iter()
-        .any(|t| gaz.is_org_cue(&t.lower) || lex.title(&t.lower).is_some());
+    let title_before_of = token.lower == "of"
+        && at
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| lex.title(&t.lower).is_some());
+    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(&t.lower));
     let right_is_org = || {
         tokens
             .get(at + 1..)
@@ -337,7 +359,7 @@ fn split_run(
         start = t_end;
     } else {
         // leading demonyms describe the name ("Canadian Tire" aside)
-        while start + 1 < end && lex.is_demonym(&tokens[start].lower) {
+        while start + 1 < end && is_demonym_or_plural(&tokens[start].lower) {
             start += 1;
         }
     }
@@ -369,6 +391,12 @@ fn split_run(
         gender,
         out,
     );
+}
+
+/// "Canadian", "Canadians".
+fn is_demonym_or_plural(lower: &str) -> bool {
+    let lex = lexicon();
+    lex.is_demonym(lower) || lower.strip_suffix('s').is_some_and(|s| lex.is_demonym(s))
 }
 
 /// "lawyer", "political scientist", "prime minister" right before the
@@ -432,8 +460,9 @@ fn push_candidate(
     {
         return; // initials or numbers alone
     }
-    if part.len() == 1 && (lex.is_demonym(&first.lower) || lex.title(&first.lower).is_some()) {
-        return;
+    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
+    if part.len() == 1 && lex.is_demonym(&first.lower) || lex.title(&whole.join(" ")).is_some() {
+        return; // "Canadian", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
@@ -453,7 +482,8 @@ fn push_candidate(
         return;
     }
     let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
-    let certainty = if ctx.headline {
+    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps);
+    let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {
         Certainty::Initial
@@ -469,6 +499,13 @@ fn push_candidate(
         gender,
         acronym: acronym_after(text, tokens, range.end),
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
+        common_words: part
+            .iter()
+            .filter(|t| (ctx.lowercase_seen)(&t.lower) || lex.is_common_word(&t.lower))
+            .count(),
+        has_digit: part
+            .iter()
+            .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
     });
 }
 

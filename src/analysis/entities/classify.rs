@@ -60,8 +60,17 @@ pub(super) fn classify(
     }
     let first = words.first().map(String::as_str).unwrap_or("");
     let last = words.last().map(String::as_str).unwrap_or("");
+    let canonical = members
+        .iter()
+        .filter_map(|&m| cands.get(m))
+        .find(|c| c.words == words);
+    let common_words = canonical.map_or(0, |c| c.common_words);
+    if canonical.is_some_and(|c| c.has_digit) {
+        s.person -= 10; // "Bill C-48"
+    }
     if words.len() >= 2 {
-        if lex.given(first).is_some() {
+        let given = lex.given(first).is_some();
+        if given {
             s.person += 4;
         }
         if lex.is_surname(last) {
@@ -74,12 +83,27 @@ pub(super) fn classify(
             s.org += 2;
         }
         if is_plural_noun(last) {
-            s.person -= 3;
+            s.person -= 5;
         }
-    } else if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
-        // "Officials", "Conservatives": groups of people, not a person.
-        s.person -= 6;
-        s.org += 1;
+        // "Wall Street", "Secret Garden": words the text also uses in
+        // lower case are common nouns, not names.
+        s.person -= 3 * common_words as i32;
+        if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
+            // an unknown two- or three-word name: most often a person's
+            s.person += 1;
+        }
+    } else {
+        if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
+            // "Officials", "Conservatives": groups of people, not a person.
+            s.person -= 6;
+            s.org += 1;
+        }
+        if common_words > 0 && !members.iter().any(|&m| cands[m].cues.title) {
+            s.person -= 4;
+        }
+        if lex.given(first).is_some() && certain && !gaz.is_place(first) {
+            s.person += 2; // "Katie", named by first name only
+        }
     }
     let acronym_like = words.len() == 1
         && members

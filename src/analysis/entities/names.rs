@@ -22,6 +22,7 @@ pub(super) struct NameLexicon {
     reporting_verbs: HashSet<String>,
     function_words: HashSet<String>,
     demonyms: HashSet<String>,
+    common: HashSet<String>,
 }
 
 static NAMES: LazyLock<NameLexicon> = LazyLock::new(NameLexicon::load);
@@ -79,6 +80,7 @@ impl NameLexicon {
             reporting_verbs: set(include_str!("../../../data/entities/reporting_verbs.txt")),
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
+            common: set(include_str!("../../../data/entities/common_words.txt")),
         }
     }
 
@@ -107,6 +109,11 @@ impl NameLexicon {
 
     pub(super) fn is_function_word(&self, lower: &str) -> bool {
         self.function_words.contains(lower)
+    }
+
+    /// A common English word that is not also a census name.
+    pub(super) fn is_common_word(&self, lower: &str) -> bool {
+        self.common.contains(lower)
     }
 
     pub(super) fn is_demonym(&self, lower: &str) -> bool {
