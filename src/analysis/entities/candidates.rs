@@ -79,7 +79,7 @@ fn is_connector(lower: &str) -> bool {
 fn is_place_preposition(lower: &str) -> bool {
     matches!(
         lower,
-        "in" | "at" | "from" | "to" | "near" | "across" | "outside" | "throughout" | "into"
+        "in" | "at" | "from" | "near" | "across" | "outside" | "throughout"
     )
 }
 
@@ -119,15 +119,7 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
-    if let Some((_, tail)) = token.lower.rsplit_once('-')
-        && !token.all_caps
-        && token.span.len() > tail.len() + 1
-        && !tail.is_empty()
-        && tail.chars().all(|c| c.is_lowercase())
-        && !token.lower.starts_with("al-")
-        && !token.lower.starts_with("el-")
-    {
-        // "Chinese-language", "Ottawa-based": an adjective
+    if token.compound_adjective {
         return false;
     }
     !lex.is_function_word(&token.lower)
@@ -361,6 +353,16 @@ fn split_run(
         // leading demonyms describe the name ("Canadian Tire" aside)
         while start + 1 < end && is_demonym_or_plural(&tokens[start].lower) {
             start += 1;
+        }
+        // "... Relations Carolyn Bennett": a common word, then a given name
+        // and at most two more words: the name starts at the given name.
+        if let Some(k) = (start + 1..end).rev().find(|&k| {
+            lex.given(&tokens[k].lower).is_some()
+                && lex.is_common_word(&tokens[k - 1].lower)
+                && end - k >= 2
+                && end - k <= 3
+        }) {
+            start = k;
         }
     }
     // A lower-case role noun just before the run: "lawyer Jane Roe".

@@ -102,7 +102,7 @@ pub(super) fn classify(
             s.person -= 4;
         }
         if lex.given(first).is_some() && certain && !gaz.is_place(first) {
-            s.person += 2; // "Katie", named by first name only
+            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Katie", named by first name only
         }
     }
     let acronym_like = words.len() == 1
