@@ -39,6 +39,8 @@ pub(super) struct Cues {
     pub speech: bool,
     /// After "in", "at", "from", ...
     pub place_preposition: bool,
+    /// "Jane Roe is a Toronto-based reporter ...": the author's bio line.
+    pub author_bio: bool,
     /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
     /// (the name qualifies someone else's role).
     pub modifier: bool,
@@ -166,6 +168,9 @@ pub(super) fn sentence_candidates(
     lowercase_seen: &dyn Fn(&str) -> bool,
     out: &mut Vec<Candidate>,
 ) {
+    if is_credit_line(tokens) {
+        return;
+    }
     for run in runs(text, tokens) {
         let initial = opens_clause(text, tokens, run.start, sentence);
         split_run(
@@ -480,6 +485,7 @@ fn push_candidate(
     cues.apposition |= apposition_after(text, tokens, range.end);
     cues.modifier = after
         .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
+    cues.author_bio = is_author_bio(&tokens[range.end..]);
     if is_photo_credit(text, first, last) {
         return;
     }
@@ -509,6 +515,46 @@ fn push_candidate(
             .iter()
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
     });
+}
+
+/// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
+/// "Reporting by Jane Roe": the staff who wrote the story, not its people.
+fn is_credit_line(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let opener = match words.as_slice() {
+        ["with", "files", "from", ..] => 3,
+        ["by", ..] => 1,
+        ["written" | "reporting" | "editing" | "compiled", "by", ..] => 2,
+        _ => return false,
+    };
+    tokens
+        .iter()
+        .skip(opener)
+        .all(|t| t.capitalised || matches!(t.lower.as_str(), "and" | "the" | "of" | "in"))
+}
+
+/// The words after a name say it is the author's bio: "is a Toronto-based
+/// reporter", "is the Star's food writer".
+fn is_author_bio(after: &[Token]) -> bool {
+    let [verb, article, rest @ ..] = after else {
+        return false;
+    };
+    matches!(verb.lower.as_str(), "is" | "was")
+        && matches!(article.lower.as_str(), "a" | "an" | "the")
+        && rest.iter().take(6).any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "reporter"
+                    | "writer"
+                    | "columnist"
+                    | "editor"
+                    | "correspondent"
+                    | "journalist"
+                    | "contributor"
+                    | "freelance"
+                    | "freelancer"
+            )
+        })
 }
 
 /// "Jane Roe / The Canadian Press", "Agency/Jane Roe": a photo credit, not

@@ -43,6 +43,9 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.author_bio {
+            s.person -= 10;
+        }
         if cues.modifier {
             s.person -= 3;
             s.org += 1;
@@ -57,6 +60,9 @@ pub(super) fn classify(
     }
     if gaz.is_place(&key) {
         s.place += 6;
+    }
+    if words.len() >= 2 && words.last().is_some_and(|w| gaz.is_place_cue(w)) {
+        s.place += 5;
     }
     let first = words.first().map(String::as_str).unwrap_or("");
     let last = words.last().map(String::as_str).unwrap_or("");
