@@ -59,7 +59,7 @@ CANADA = [
     "Saskatchewan", "Northwest Territories", "Nunavut", "Yukon",
 ]
 EXTRA = [
-    "U.S.", "U.S.A.", "US", "USA", "America", "United States of America",
+    "U.S.", "U.S.A.", "US", "USA", "America", "BC", "PEI", "NWT", "GTA", "United States of America",
     "U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales",
     "Northern Ireland", "Europe", "Asia", "Africa", "North America",
     "South America", "Latin America", "Middle East", "Antarctica", "Oceania",

@@ -65,6 +65,38 @@ pub(super) struct Candidate {
     pub common_words: usize,
     /// A word has a digit ("C-48").
     pub has_digit: bool,
+    /// A word has a capital inside it that no name prefix explains:
+    /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
+    pub camel_case: bool,
+}
+
+/// "TransLink", "SkyTrain", "VoteCast"; not "McCallum", "MacVicar",
+/// "DeLaet", "O'Brien", "LeBlanc", "FBI".
+fn is_camel_case(word: &str) -> bool {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let name_prefix = [
+        "Mc", "Mac", "O'", "O’", "De", "Di", "Le", "La", "Du", "Van", "Fitz",
+    ]
+    .iter()
+    .find(|p| word.starts_with(*p))
+    .map_or(0, |p| p.len());
+    let rest = word.get(name_prefix..).unwrap_or("");
+    let mut chars = rest.chars();
+    chars.next();
+    let mut prev_alpha = true;
+    for c in chars {
+        if c.is_uppercase() && prev_alpha {
+            return true;
+        }
+        prev_alpha = c.is_alphabetic();
+    }
+    false
 }
 
 impl Candidate {
@@ -299,7 +331,8 @@ fn split_run(
                 .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
             if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
-                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower));
+                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower))
+                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(&t.lower));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
@@ -382,7 +415,8 @@ fn split_run(
         // name or is not a common word the text uses in lower case.
         let first = &tokens[start].lower;
         let known_given = lex.given(first).is_some() && !(ctx.lowercase_seen)(first);
-        if end - start >= 2 && !known_given && (ctx.lowercase_seen)(first) {
+        let common = (ctx.lowercase_seen)(first) || lex.is_common_word(first);
+        if end - start >= 2 && !known_given && common {
             start += 1;
         }
     }
@@ -431,6 +465,9 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     }
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
         return true;
+    }
+    if next.capitalised && lex.title(&next.lower).is_some() {
+        return true; // "Jane Roe, Minister of Finance, ..."
     }
     tokens[end..]
         .iter()
@@ -509,11 +546,13 @@ fn push_candidate(
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
         common_words: part
             .iter()
+            .filter(|t| !is_particle(&t.lower))
             .filter(|t| (ctx.lowercase_seen)(&t.lower) || lex.is_common_word(&t.lower))
             .count(),
         has_digit: part
             .iter()
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
+        camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
     });
 }
 

@@ -74,8 +74,17 @@ pub(super) fn classify(
     if canonical.is_some_and(|c| c.has_digit) {
         s.person -= 10; // "Bill C-48"
     }
+    if canonical.is_some_and(|c| c.camel_case) {
+        s.person -= 6;
+        s.org += 3;
+    }
+    let titled = members
+        .iter()
+        .any(|&m| cands.get(m).is_some_and(|c| c.cues.title));
     if words.len() >= 2 {
-        let given = lex.given(first).is_some();
+        // "Kenya Red Cross": a place that is also a given name counts as a
+        // place at the start of a name unless a title says otherwise.
+        let given = lex.given(first).is_some() && (titled || !gaz.is_place(first));
         if given {
             s.person += 4;
         }
@@ -104,7 +113,7 @@ pub(super) fn classify(
             s.person -= 6;
             s.org += 1;
         }
-        if common_words > 0 && !members.iter().any(|&m| cands[m].cues.title) {
+        if common_words > 0 && !titled {
             s.person -= 4;
         }
         if lex.given(first).is_some() && certain && !gaz.is_place(first) {
@@ -167,7 +176,7 @@ fn has_place_part(words: &[String]) -> bool {
     );
     place_prefix
         || (gaz.is_place(first) && lex.given(first).is_none())
-        || words.iter().skip(1).any(|w| gaz.is_place(w))
+        || lex.given(first).is_none() && words.iter().skip(1).any(|w| gaz.is_place(w))
 }
 
 /// A capitalised plural noun ("Officials", "Hurricanes"): ends in "s" but

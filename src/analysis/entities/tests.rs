@@ -39,3 +39,17 @@ fn title_surname_and_possessive_join_the_full_name() {
         ["Marta Okafor", "Okafor", "Okafor"]
     );
 }
+
+/// Debug aid (ignored): `ENTITY_DEBUG=path cargo test debug_dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn debug_dump() {
+    let Ok(path) = std::env::var("ENTITY_DEBUG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for e in run(&text) {
+        let ms: Vec<&str> = e.mentions.iter().map(|m| m.span.text(&text)).collect();
+        println!("{:?} {} {:?} {:?}", e.kind, e.name, e.role, ms);
+    }
+}
