@@ -62,7 +62,7 @@ pub(super) fn classify(
         s.place += 6;
     }
     if words.len() >= 2 && words.last().is_some_and(|w| gaz.is_place_cue(w)) {
-        s.place += 5;
+        s.place += 6;
     }
     let first = words.first().map(String::as_str).unwrap_or("");
     let last = words.last().map(String::as_str).unwrap_or("");
@@ -134,6 +134,9 @@ pub(super) fn classify(
     if !certain && s.person + s.org + s.place == 0 {
         return None;
     }
+    if std::env::var("ENTITY_SCORES").is_ok() {
+        eprintln!("{key}: {s:?} certain={certain}");
+    }
     let best = s.person.max(s.org).max(s.place);
     Some(if best <= 0 {
         EntityKind::Other
@@ -175,7 +178,7 @@ fn has_place_part(words: &[String]) -> bool {
             | "point"
     );
     place_prefix
-        || (gaz.is_place(first) && lex.given(first).is_none())
+        || (gaz.is_place(first) && !lex.is_frequent_given(first))
         || lex.given(first).is_none() && words.iter().skip(1).any(|w| gaz.is_place(w))
 }
 
