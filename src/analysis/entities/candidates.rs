@@ -1,0 +1,615 @@
+//! Candidate names from capitalisation and token shape, with the evidence
+//! around each one (a title before it, a reporting verb after it, an
+//! apposition, a preposition that suggests a place).
+//!
+//! A candidate is a run of capitalised words joined by spaces (particles
+//! such as "van" or "bin" may stand inside; "of"/"for"/"and" join the parts
+//! of an organisation's name). Function words split runs. The first word of
+//! a sentence or quote is capitalised by convention, so a candidate that is
+//! only that word is marked uncertain; so is every candidate of a Title Case
+//! or ALL-CAPS headline.
+
+use super::super::Span;
+use super::Gender;
+use super::gazetteer::gazetteer;
+use super::names::{is_particle, lexicon};
+use super::tokens::Token;
+
+/// How much the capitalisation of a candidate tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Certainty {
+    /// Capitalised mid-sentence (or a known given name): a name.
+    Certain,
+    /// Only the first word of a sentence or quote.
+    Initial,
+    /// A word of a Title Case or ALL-CAPS headline.
+    Headline,
+}
+
+/// Evidence about what kind of thing a candidate names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Cues {
+    /// A person title stood before it ("Mr", "President").
+    pub title: bool,
+    /// A role noun stood before it ("lawyer Jane Roe").
+    pub role_before: bool,
+    /// An apposition follows ("Jane Roe, the mayor of ..."; "Jane Roe, 45,").
+    pub apposition: bool,
+    /// A reporting verb follows or precedes it ("Roe said", "said Roe").
+    pub speech: bool,
+    /// After "in", "at", "from", ...
+    pub place_preposition: bool,
+    /// "Jane Roe is a Toronto-based reporter ...": the author's bio line.
+    pub author_bio: bool,
+    /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
+    /// (the name qualifies someone else's role).
+    pub modifier: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    /// The name words only: no title, no possessive.
+    pub span: Span,
+    /// Normalised words of the name.
+    pub words: Vec<String>,
+    pub certainty: Certainty,
+    pub cues: Cues,
+    /// The role as written ("Russian President", "political scientist").
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    /// An acronym given in parentheses right after it: "(AFN)".
+    pub acronym: Option<String>,
+    /// A single ALL-CAPS word ("FBI").
+    pub all_caps: bool,
+    /// How many of its words the text also uses in lower case.
+    pub common_words: usize,
+    /// A word has a digit ("C-48").
+    pub has_digit: bool,
+    /// A word has a capital inside it that no name prefix explains:
+    /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
+    pub camel_case: bool,
+}
+
+/// "TransLink", "SkyTrain", "VoteCast"; not "McCallum", "MacVicar",
+/// "DeLaet", "O'Brien", "LeBlanc", "FBI".
+fn is_camel_case(word: &str) -> bool {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let name_prefix = [
+        "Mc", "Mac", "O'", "O’", "De", "Di", "Le", "La", "Du", "Van", "Fitz",
+    ]
+    .iter()
+    .find(|p| word.starts_with(*p))
+    .map_or(0, |p| p.len());
+    let rest = word.get(name_prefix..).unwrap_or("");
+    let mut chars = rest.chars();
+    chars.next();
+    let mut prev_alpha = true;
+    for c in chars {
+        if c.is_uppercase() && prev_alpha {
+            return true;
+        }
+        prev_alpha = c.is_alphabetic();
+    }
+    false
+}
+
+impl Candidate {
+    pub(super) fn key(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// Words that join two capitalised parts of one organisation's name.
+fn is_connector(lower: &str) -> bool {
+    matches!(lower, "of" | "for" | "and" | "&" | "on" | "the")
+}
+
+fn is_place_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "at" | "from" | "near" | "across" | "outside" | "throughout"
+    )
+}
+
+/// The text between two tokens is white space only (a name may continue).
+fn joined(text: &str, prev: &Token, next: &Token) -> bool {
+    if prev.possessive || prev.end > next.span.start {
+        return false;
+    }
+    let gap = &text[prev.end..next.span.start];
+    let gap = if prev.dotted {
+        gap.strip_prefix('.').unwrap_or(gap)
+    } else {
+        gap
+    };
+    !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains("\n\n")
+}
+
+/// The token starts a sentence, a quote or a clause after a colon or dash,
+/// where capitals are conventional.
+fn opens_clause(text: &str, tokens: &[Token], i: usize, sentence: Span) -> bool {
+    let gap_start = match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+        Some(prev) => prev.end,
+        None => sentence.start,
+    };
+    let Some(token) = tokens.get(i) else {
+        return false;
+    };
+    let gap = text.get(gap_start..token.span.start).unwrap_or("");
+    i == 0 || gap.contains(['“', '"', '‘', ':', '—', '–', '(', '[', '•'])
+}
+
+/// A word that may be part of a name: capitalised (see [`Token`]; not a
+/// function word, except a surname-like one after a name word: "Theresa
+/// May").
+fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
+    let lex = lexicon();
+    if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
+        return false;
+    }
+    if token.compound_adjective {
+        return false;
+    }
+    !lex.is_function_word(&token.lower)
+        || prev.is_some_and(|p| {
+            lex.given(&p.lower).is_some()
+                && lex.is_surname(&token.lower)
+                && !token.lower.ends_with("day")
+        })
+}
+
+/// A headline paragraph: ALL CAPS, or Title Case (most longer words
+/// capitalised) without a final period.
+pub(super) fn is_headline(text: &str, para: Span) -> bool {
+    let body = para.text(text);
+    let words: Vec<&str> = body
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase()) {
+        return true;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    let ends_like_sentence = body.trim_end().ends_with(['.', '?', '!', ':', ',']);
+    capitalised * 10 >= words.len() * 8 && words.len() >= 3 && !ends_like_sentence
+}
+
+/// All candidates of one sentence, appended to `out` in order.
+/// `lowercase_seen` tells whether a word occurs in lower case in the text.
+pub(super) fn sentence_candidates(
+    text: &str,
+    sentence: Span,
+    tokens: &[Token],
+    headline: bool,
+    lowercase_seen: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Candidate>,
+) {
+    if is_credit_line(tokens) {
+        return;
+    }
+    for run in runs(text, tokens) {
+        let initial = opens_clause(text, tokens, run.start, sentence);
+        split_run(
+            text,
+            tokens,
+            run,
+            Context {
+                initial,
+                headline,
+                lowercase_seen,
+            },
+            out,
+        );
+    }
+}
+
+struct Context<'a> {
+    initial: bool,
+    headline: bool,
+    lowercase_seen: &'a dyn Fn(&str) -> bool,
+}
+
+/// Index ranges of name-word runs, with particles and organisation
+/// connectors inside them.
+fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(&tokens[i], None) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while let (Some(prev), Some(next)) = (tokens.get(end - 1), tokens.get(end)) {
+            if !joined(text, prev, next) {
+                break;
+            }
+            if is_name_word(next, Some(prev)) {
+                end += 1;
+                continue;
+            }
+            // particles and connectors: look ahead for a name word after them
+            if let Some(skip) = bridge(text, tokens, start, end) {
+                end += skip;
+                continue;
+            }
+            break;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// How many lower-case tokens from `at` on bridge to a following name word
+/// within the run starting at `start`: a particle inside a person's name,
+/// or "of (the)"/"for"/"and"/"&" inside an organisation's name.
+fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize> {
+    let token = tokens.get(at)?;
+    let after = |n: usize| {
+        let last = tokens.get(at + n - 1)?;
+        let next = tokens.get(at + n)?;
+        (joined(text, last, next) && is_name_word(next, None)).then_some(n)
+    };
+    if is_particle(&token.lower) && !token.capitalised {
+        return after(1);
+    }
+    if !is_connector(&token.lower) || token.capitalised && token.lower != "of" {
+        return None;
+    }
+    let gaz = gazetteer();
+    let lex = lexicon();
+    let title_before_of = token.lower == "of"
+        && at
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| lex.title(&t.lower).is_some());
+    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(&t.lower));
+    let right_is_org = || {
+        tokens
+            .get(at + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .skip_while(|t| t.lower == "the")
+            .take_while(|t| t.capitalised)
+            .any(|t| gaz.is_org_cue(&t.lower))
+    };
+    if !left_is_org && !right_is_org() {
+        return None;
+    }
+    let second = tokens.get(at + 1)?;
+    if token.lower == "of" && second.lower == "the" && joined(text, token, second) {
+        return after(2);
+    }
+    if token.lower == "the" {
+        return None;
+    }
+    after(1)
+}
+
+/// Turn one run into candidates: split off a leading title (and the role
+/// words before it), judge the first word of a sentence, gather cues.
+fn split_run(
+    text: &str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+    ctx: Context<'_>,
+    out: &mut Vec<Candidate>,
+) {
+    let lex = lexicon();
+    let gaz = gazetteer();
+    let mut start = run.start;
+    let end = run.end;
+    let mut title: Option<(usize, usize, Option<Gender>)> = None; // token range, gender
+    // Find the first title inside the run that leaves a name after it.
+    'search: for j in start..end {
+        for len in (1..=lex.longest_title.min(end - j)).rev() {
+            let words: Vec<&str> = tokens[j..j + len]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            let phrase = words.join(" ");
+            let as_title = lex
+                .title(&phrase)
+                .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
+            if let Some(gender) = as_title {
+                let rest = &tokens[j + len..end];
+                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower))
+                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(&t.lower));
+                if rest.is_empty() || rest_is_org {
+                    break;
+                }
+                let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
+                    // "Minister of Justice Jane Roe": the name starts at
+                    // the last given name of the run.
+                    match rest.iter().rposition(|t| lex.given(&t.lower).is_some()) {
+                        Some(k) if k > 0 && rest.len() - k <= 3 => j + len + k,
+                        _ => break,
+                    }
+                } else {
+                    j + len
+                };
+                title = Some((j, name_at, gender));
+                break 'search;
+            }
+        }
+        // only demonyms and place/org words may stand before a title
+        if !ctx.headline && j > start + 3 {
+            break;
+        }
+    }
+    let mut role: Option<String> = None;
+    let mut gender = None;
+    let mut cues = Cues::default();
+    if let Some((t_start, t_end, g)) = title {
+        if t_start > start {
+            // "Surrey Mayor", "Bank of Canada Governor": the words before
+            // the title may themselves name a place or organisation.
+            let prefix = &tokens[start..t_start];
+            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_str()).collect();
+            let names_something = gaz.is_place(&prefix_key.join(" "))
+                || prefix.iter().any(|t| gaz.is_org_cue(&t.lower))
+                || prefix.iter().all(|t| t.all_caps);
+            if names_something {
+                push_candidate(
+                    text,
+                    tokens,
+                    start..t_start,
+                    &ctx,
+                    ctx.initial,
+                    Cues::default(),
+                    None,
+                    None,
+                    out,
+                );
+            }
+        }
+        let role_start = tokens[start].span.start;
+        let role_end = tokens[t_end - 1].span.end;
+        role = text.get(role_start..role_end).map(str::to_string);
+        gender = g;
+        cues.title = true;
+        start = t_end;
+    } else {
+        // leading demonyms describe the name ("Canadian Tire" aside)
+        while start + 1 < end && is_demonym_or_plural(&tokens[start].lower) {
+            start += 1;
+        }
+        // "... Relations Carolyn Bennett": a common word, then a given name
+        // and at most two more words: the name starts at the given name.
+        if let Some(k) = (start + 1..end).rev().find(|&k| {
+            lex.given(&tokens[k].lower).is_some()
+                && lex.is_common_word(&tokens[k - 1].lower)
+                && end - k >= 2
+                && end - k <= 3
+        }) {
+            start = k;
+        }
+    }
+    // A lower-case role noun just before the run: "lawyer Jane Roe".
+    if let Some(noun) = role_noun_before(text, tokens, run.start) {
+        cues.role_before = true;
+        if role.is_none() {
+            role = Some(noun);
+        }
+    }
+    if title.is_none() && ctx.initial && start == run.start {
+        // The first word of a sentence: keep it only when it is a given
+        // name or is not a common word the text uses in lower case.
+        let first = &tokens[start].lower;
+        let known_given = lex.given(first).is_some() && !(ctx.lowercase_seen)(first);
+        let common = (ctx.lowercase_seen)(first) || lex.is_common_word(first);
+        if end - start >= 2 && !known_given && common {
+            start += 1;
+        }
+    }
+    let initial = ctx.initial && start == run.start;
+    push_candidate(
+        text,
+        tokens,
+        start..end,
+        &ctx,
+        initial,
+        cues,
+        role,
+        gender,
+        out,
+    );
+}
+
+/// "Canadian", "Canadians".
+fn is_demonym_or_plural(lower: &str) -> bool {
+    let lex = lexicon();
+    lex.is_demonym(lower) || lower.strip_suffix('s').is_some_and(|s| lex.is_demonym(s))
+}
+
+/// "lawyer", "political scientist", "prime minister" right before the
+/// token at `at`, as written.
+fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
+    let lex = lexicon();
+    let prev = tokens.get(at.checked_sub(1)?)?;
+    let next = tokens.get(at)?;
+    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(&prev.lower) {
+        return None;
+    }
+    Some(prev.span.text(text).to_string())
+}
+
+/// Whether the tokens after `end` make an apposition describing a person:
+/// ", the mayor of ...", ", a lawyer", ", 45,", ", who ...".
+fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
+    let lex = lexicon();
+    let (Some(last), Some(next)) = (tokens.get(end.wrapping_sub(1)), tokens.get(end)) else {
+        return false;
+    };
+    let gap = text.get(last.end..next.span.start).unwrap_or("");
+    if gap.trim() != "," {
+        return false;
+    }
+    if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if next.capitalised && lex.title(&next.lower).is_some() {
+        return true; // "Jane Roe, Minister of Finance, ..."
+    }
+    tokens[end..]
+        .iter()
+        .take(4)
+        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower))
+        && matches!(
+            next.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
+        )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_candidate(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    ctx: &Context<'_>,
+    initial: bool,
+    mut cues: Cues,
+    role: Option<String>,
+    gender: Option<Gender>,
+    out: &mut Vec<Candidate>,
+) {
+    let lex = lexicon();
+    let Some(part) = tokens.get(range.clone()) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (part.first(), part.last()) else {
+        return;
+    };
+    if !part
+        .iter()
+        .any(|t| t.lower.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return; // initials or numbers alone
+    }
+    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
+    if part.len() == 1 && lex.is_demonym(&first.lower) || lex.title(&whole.join(" ")).is_some() {
+        return; // "Canadian", "Prime Minister" alone
+    }
+    let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
+    let after = tokens.get(range.end);
+    if after
+        .is_some_and(|a| lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised)
+        || before.is_some_and(|b| lex.is_reporting_verb(&b.lower) && joined(text, b, first))
+    {
+        cues.speech = true;
+    }
+    if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
+        cues.place_preposition = true;
+    }
+    cues.apposition |= apposition_after(text, tokens, range.end);
+    cues.modifier = after
+        .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
+    cues.author_bio = is_author_bio(&tokens[range.end..]);
+    if is_photo_credit(text, first, last) {
+        return;
+    }
+    let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
+    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps);
+    let certainty = if ctx.headline || shouting {
+        Certainty::Headline
+    } else if initial && part.len() == 1 && !cues.title && !known_given {
+        Certainty::Initial
+    } else {
+        Certainty::Certain
+    };
+    out.push(Candidate {
+        span: Span::new(first.span.start, last.span.end),
+        words: part.iter().map(|t| t.lower.clone()).collect(),
+        certainty,
+        cues,
+        role,
+        gender,
+        acronym: acronym_after(text, tokens, range.end),
+        all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
+        common_words: part
+            .iter()
+            .filter(|t| !is_particle(&t.lower))
+            .filter(|t| (ctx.lowercase_seen)(&t.lower) || lex.is_common_word(&t.lower))
+            .count(),
+        has_digit: part
+            .iter()
+            .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
+        camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
+    });
+}
+
+/// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
+/// "Reporting by Jane Roe": the staff who wrote the story, not its people.
+fn is_credit_line(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let opener = match words.as_slice() {
+        ["with", "files", "from", ..] => 3,
+        ["by", ..] => 1,
+        ["written" | "reporting" | "editing" | "compiled", "by", ..] => 2,
+        _ => return false,
+    };
+    tokens
+        .iter()
+        .skip(opener)
+        .all(|t| t.capitalised || matches!(t.lower.as_str(), "and" | "the" | "of" | "in"))
+}
+
+/// The words after a name say it is the author's bio: "is a Toronto-based
+/// reporter", "is the Star's food writer".
+fn is_author_bio(after: &[Token]) -> bool {
+    let [verb, article, rest @ ..] = after else {
+        return false;
+    };
+    matches!(verb.lower.as_str(), "is" | "was")
+        && matches!(article.lower.as_str(), "a" | "an" | "the")
+        && rest.iter().take(6).any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "reporter"
+                    | "writer"
+                    | "columnist"
+                    | "editor"
+                    | "correspondent"
+                    | "journalist"
+                    | "contributor"
+                    | "freelance"
+                    | "freelancer"
+            )
+        })
+}
+
+/// "Jane Roe / The Canadian Press", "Agency/Jane Roe": a photo credit, not
+/// a mention in the story.
+fn is_photo_credit(text: &str, first: &Token, last: &Token) -> bool {
+    let after = text.get(last.end..).unwrap_or("");
+    let before = text.get(..first.span.start).unwrap_or("");
+    after.trim_start_matches([' ', '\u{a0}']).starts_with('/')
+        || before.trim_end_matches([' ', '\u{a0}']).ends_with('/')
+}
+
+/// "(AFN)" right after a name: the acronym, lower case.
+fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let next = tokens.get(end)?;
+    let gap = text.get(last.end..next.span.start)?;
+    let close = text.get(next.end..)?;
+    (gap.trim() == "(" && next.all_caps && close.starts_with(')')).then(|| next.lower.clone())
+}

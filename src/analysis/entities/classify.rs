@@ -1,0 +1,195 @@
+//! Deciding an entity's kind from the evidence of all its mentions: titles,
+//! role nouns, appositions and reporting verbs point to a person; cue words
+//! and acronyms to an organisation; the gazetteer and "in"/"at"/"from" to a
+//! place. A known given name as the first word of a full name counts for a
+//! person; a census surname as its last word counts a little.
+
+use super::EntityKind;
+use super::candidates::{Candidate, Certainty};
+use super::gazetteer::gazetteer;
+use super::names::lexicon;
+
+/// Scores per kind, summed over an entity's mentions.
+#[derive(Debug, Default, Clone, Copy)]
+struct Scores {
+    person: i32,
+    org: i32,
+    place: i32,
+}
+
+/// The kind of the entity whose mentions are `members` (indices into
+/// `cands`) and whose canonical name has the normalised `words`; `None`
+/// when the evidence is too thin to call it an entity at all.
+pub(super) fn classify(
+    cands: &[Candidate],
+    members: &[usize],
+    words: &[String],
+) -> Option<EntityKind> {
+    let lex = lexicon();
+    let gaz = gazetteer();
+    let mut s = Scores::default();
+    let mut certain = false;
+    let mut headline_only = true;
+    for &m in members {
+        let Some(c) = cands.get(m) else { continue };
+        certain |= c.certainty == Certainty::Certain;
+        headline_only &= c.certainty == Certainty::Headline;
+        if c.certainty == Certainty::Headline {
+            continue;
+        }
+        let cues = c.cues;
+        s.person += 5 * i32::from(cues.title)
+            + 3 * i32::from(cues.role_before)
+            + 3 * i32::from(cues.apposition)
+            + 2 * i32::from(cues.speech);
+        s.place += i32::from(cues.place_preposition);
+        if cues.author_bio {
+            s.person -= 10;
+        }
+        if cues.modifier {
+            s.person -= 3;
+            s.org += 1;
+        }
+        if c.acronym.is_some() {
+            s.org += 3;
+        }
+    }
+    let key = words.join(" ");
+    if words.iter().any(|w| gaz.is_org_cue(w)) {
+        s.org += 8;
+    }
+    if gaz.is_place(&key) {
+        s.place += 6;
+    }
+    if words.len() >= 2 && words.last().is_some_and(|w| gaz.is_place_cue(w)) {
+        s.place += 6;
+    }
+    let first = words.first().map(String::as_str).unwrap_or("");
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let canonical = members
+        .iter()
+        .filter_map(|&m| cands.get(m))
+        .find(|c| c.words == words);
+    let common_words = canonical.map_or(0, |c| c.common_words);
+    if canonical.is_some_and(|c| c.has_digit) {
+        s.person -= 10; // "Bill C-48"
+    }
+    if canonical.is_some_and(|c| c.camel_case) {
+        s.person -= 6;
+        s.org += 3;
+    }
+    let titled = members
+        .iter()
+        .any(|&m| cands.get(m).is_some_and(|c| c.cues.title));
+    if words.len() >= 2 {
+        // "Kenya Red Cross": a place that is also a given name counts as a
+        // place at the start of a name unless a title says otherwise.
+        let given = lex.given(first).is_some() && (titled || !gaz.is_place(first));
+        if given {
+            s.person += 4;
+        }
+        if lex.is_surname(last) {
+            s.person += 1;
+        }
+        if has_place_part(words) {
+            // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
+            // "St. Louis": a place inside the name.
+            s.person -= 6;
+            s.org += 2;
+        }
+        if is_plural_noun(last) {
+            s.person -= 5;
+        }
+        // "Wall Street", "Secret Garden": words the text also uses in
+        // lower case are common nouns, not names.
+        s.person -= 3 * common_words as i32;
+        if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
+            // an unknown two- or three-word name: most often a person's
+            s.person += 1;
+        }
+    } else {
+        if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
+            // "Officials", "Conservatives": groups of people, not a person.
+            s.person -= 6;
+            s.org += 1;
+        }
+        if common_words > 0 && !titled {
+            s.person -= 4;
+        }
+        if lex.given(first).is_some() && certain && !gaz.is_place(first) {
+            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Katie", named by first name only
+        }
+    }
+    let acronym_like = words.len() == 1
+        && members
+            .first()
+            .and_then(|&m| cands.get(m))
+            .is_some_and(|c| c.all_caps && !gaz.is_place(&key));
+    if acronym_like {
+        s.org += 3;
+    }
+    if headline_only && s.place == 0 {
+        return None;
+    }
+    if !certain && s.person + s.org + s.place == 0 {
+        return None;
+    }
+    if std::env::var("ENTITY_SCORES").is_ok() {
+        eprintln!("{key}: {s:?} certain={certain}");
+    }
+    let best = s.person.max(s.org).max(s.place);
+    Some(if best <= 0 {
+        EntityKind::Other
+    } else if s.person == best && s.person > s.org && s.person >= s.place {
+        EntityKind::Person
+    } else if s.org == best {
+        EntityKind::Organization
+    } else if s.place == best {
+        EntityKind::Place
+    } else {
+        EntityKind::Other
+    })
+}
+
+/// A place word inside a multi-word name: not first, or first but not a
+/// given name; or a place-name prefix ("St.", "Fort", "Lake").
+fn has_place_part(words: &[String]) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let place_prefix = matches!(
+        first.as_str(),
+        "st" | "st."
+            | "ste"
+            | "saint"
+            | "mount"
+            | "mt"
+            | "fort"
+            | "port"
+            | "lake"
+            | "san"
+            | "santa"
+            | "los"
+            | "las"
+            | "lac"
+            | "cape"
+            | "point"
+    );
+    place_prefix
+        || (gaz.is_place(first) && !lex.is_frequent_given(first))
+        || lex.given(first).is_none() && words.iter().skip(1).any(|w| gaz.is_place(w))
+}
+
+/// A capitalised plural noun ("Officials", "Hurricanes"): ends in "s" but
+/// not "ss", "us" or "is", and is not a census surname.
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("'s")
+        && !lexicon().is_surname(word)
+}
