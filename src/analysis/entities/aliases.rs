@@ -1,0 +1,187 @@
+//! Alias merging (coreference of names): candidates that name the same
+//! thing become one group. Full names are grouped by their words; a longer
+//! form with the same first and last word absorbs a shorter one ("John A.
+//! Smith" ← "John Smith"); a bare surname or title + surname joins the
+//! person with that surname mentioned most recently ("Putin", "Mr Putin" →
+//! "Vladimir Putin"); a lone given name joins the only person with it; an
+//! acronym joins the organisation it abbreviates ("AFN" → "Assembly of
+//! First Nations"). Everything is keyed through hash maps: linear in the
+//! number of candidates.
+
+use std::collections::HashMap;
+
+use super::candidates::{Candidate, Certainty};
+use super::gazetteer::gazetteer;
+use super::names::lexicon;
+
+/// Candidates (indices into the candidate list) that name one thing.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Group {
+    pub members: Vec<usize>,
+}
+
+/// Group `cands` (in document order) by what they name.
+pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
+
+    // 1. Multi-word names from the body, grouped by their words.
+    for (i, c) in cands.iter().enumerate() {
+        if c.words.len() >= 2 && c.certainty != Certainty::Headline {
+            let g = *by_key.entry(c.key()).or_insert_with(|| {
+                groups.push(Group::default());
+                groups.len() - 1
+            });
+            groups[g].members.push(i);
+            assigned[i] = Some(g);
+        }
+    }
+    // 2. A shorter full name joins a longer one with the same first and
+    //    last word ("John Smith" → "John A. Smith").
+    let mut longest_by_ends: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            let entry = longest_by_ends
+                .entry((first.clone(), last.clone()))
+                .or_insert((g, words.len()));
+            if words.len() > entry.1 {
+                *entry = (g, words.len());
+            }
+        }
+    }
+    let mut redirect: Vec<usize> = (0..groups.len()).collect();
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        if let (Some(first), Some(last)) = (words.first(), words.last())
+            && let Some(&(target, _)) = longest_by_ends.get(&(first.clone(), last.clone()))
+            && looks_like_person_name(words)
+        {
+            redirect[g] = target;
+        }
+    }
+    for slot in assigned.iter_mut() {
+        *slot = slot.map(|g| redirect[g]);
+    }
+    // Indices for single-word joins: surname, given name, acronym.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if redirect[g] != g {
+            continue;
+        }
+        let words = &cands[group.members[0]].words;
+        if looks_like_person_name(words) {
+            if let Some(last) = words.last() {
+                by_surname.entry(last.as_str()).or_default().push(g);
+            }
+            if let Some(first) = words.first()
+                && lexicon().given(first).is_some()
+            {
+                by_given.entry(first.as_str()).or_default().push(g);
+            }
+        } else if let Some(acronym) = initials(words) {
+            by_acronym.entry(acronym).or_insert(g);
+        }
+        for &m in &group.members {
+            if let Some(a) = &cands[m].acronym {
+                by_acronym.insert(a.clone(), g);
+            }
+        }
+    }
+    for g in by_key.values_mut() {
+        *g = redirect[*g];
+    }
+
+    // 3. Sweep in document order: single words (and headline names) join
+    //    the most recently mentioned group they fit.
+    let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    let mut first_seen: HashMap<usize, usize> = HashMap::new();
+    for (i, slot) in assigned.iter().enumerate() {
+        if let Some(g) = slot {
+            first_seen.entry(*g).or_insert(i);
+        }
+    }
+    let mut single_groups: HashMap<String, usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(g) = assigned[i] {
+            last_seen.insert(g, i);
+            continue;
+        }
+        if c.certainty == Certainty::Headline
+            && c.words.len() >= 2
+            && let Some(&g) = by_key.get(&c.key())
+        {
+            assigned[i] = Some(g);
+            last_seen.insert(g, i);
+            continue;
+        }
+        let key = c.key();
+        let pick = |options: &Vec<usize>| -> Option<usize> {
+            let recent = options
+                .iter()
+                .filter_map(|g| last_seen.get(g).map(|&at| (at, *g)))
+                .max();
+            recent.map(|(_, g)| g).or_else(|| {
+                options
+                    .iter()
+                    .filter_map(|g| first_seen.get(g).map(|&at| (at, *g)))
+                    .min()
+                    .map(|(_, g)| g)
+            })
+        };
+        let target = if c.words.len() == 1 {
+            by_surname
+                .get(key.as_str())
+                .and_then(pick)
+                .or_else(|| {
+                    by_given
+                        .get(key.as_str())
+                        .filter(|gs| gs.len() == 1)
+                        .and_then(|gs| gs.first().copied())
+                })
+                .or_else(|| by_acronym.get(&key).copied())
+                .or_else(|| by_key.get(&key).copied())
+        } else {
+            by_key.get(&key).copied()
+        };
+        let g = match target {
+            Some(g) => g,
+            None => *single_groups.entry(key).or_insert_with(|| {
+                groups.push(Group::default());
+                redirect.push(groups.len() - 1);
+                groups.len() - 1
+            }),
+        };
+        assigned[i] = Some(g);
+        last_seen.insert(g, i);
+    }
+    let mut out: Vec<Group> = vec![Group::default(); groups.len()];
+    for (i, slot) in assigned.iter().enumerate() {
+        if let Some(g) = slot {
+            out[*g].members.push(i);
+        }
+    }
+    out.retain(|g| !g.members.is_empty());
+    out
+}
+
+/// A multi-word name without organisation cues or a place match: the
+/// kind of full name a surname may refer back to.
+fn looks_like_person_name(words: &[String]) -> bool {
+    let gaz = gazetteer();
+    words.len() >= 2 && !words.iter().any(|w| gaz.is_org_cue(w)) && !gaz.is_place(&words.join(" "))
+}
+
+/// "dnc" for "democratic national committee": the first letters of the
+/// capitalised words, for names of three or more words.
+fn initials(words: &[String]) -> Option<String> {
+    let letters: String = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
+}
