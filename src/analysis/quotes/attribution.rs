@@ -41,7 +41,7 @@ pub const PRECEDING_SPEECH: &str = "preceding reported speech";
 
 /// Longest speaker noun phrase read before a trailing verb, in tokens
 /// (an apposition may make it longer; see [`MAX_APPOSITION`]).
-const MAX_SUBJECT: usize = 6;
+const MAX_SUBJECT: usize = 10;
 const MAX_APPOSITION: usize = 16;
 /// Longest noun phrase read after a verb ("said Heart and Stroke senior
 /// manager Erin Kim").
@@ -56,6 +56,9 @@ pub struct Found {
     pub speaker: Option<Speaker>,
     pub attribution: Attribution,
 }
+
+/// One sieve of the chain: the cue, the speaker's words, rule, confidence.
+type Sieve<'a> = dyn Fn() -> Option<(Span, Head, &'static str, f32)> + 'a;
 
 /// Words around a quote inside its paragraph, up to the neighbouring quotes.
 struct Context {
@@ -102,14 +105,17 @@ pub fn cue_in_sentence(
 ) -> Option<Found> {
     let ctx = context(text, seg, pieces, i)?;
     let at = pieces.get(i)?.span.start;
-    let candidates = [
-        trailing(text, &ctx.after, people).map(|(v, h)| (v, h, ADJACENT, 0.95)),
-        according_to(text, &ctx.before, people).map(|(v, h)| (v, h, ADJACENT, 0.9)),
-        leading(text, &ctx.before, people, true).map(|(v, h)| (v, h, ADJACENT, 0.9)),
-        according_to(text, &ctx.after, people).map(|(v, h)| (v, h, ADJACENT, 0.85)),
-        leading(text, &ctx.before, people, false).map(|(v, h)| (v, h, SENTENCE, 0.75)),
+    let piece = pieces.get(i)?;
+    let ends_sentence = piece.inner.text(text).ends_with('.');
+    let sieves: [&Sieve; 6] = [
+        &|| trailing(text, &ctx.after, people, ends_sentence).map(|(v, h)| (v, h, ADJACENT, 0.95)),
+        &|| according_to(text, &ctx.before, people).map(|(v, h)| (v, h, ADJACENT, 0.9)),
+        &|| leading(text, &ctx.before, people, true).map(|(v, h)| (v, h, ADJACENT, 0.9)),
+        &|| leading(text, &ctx.before, people, false).map(|(v, h)| (v, h, SENTENCE, 0.75)),
+        &|| according_to(text, &ctx.after, people).map(|(v, h)| (v, h, ADJACENT, 0.8)),
+        &|| colon_intro(text, &ctx.before, people).map(|(v, h)| (v, h, SENTENCE, 0.6)),
     ];
-    let (cue, head, rule, confidence) = candidates.into_iter().flatten().next()?;
+    let (cue, head, rule, confidence) = sieves.iter().find_map(|sieve| sieve())?;
     let speaker = people.speaker(&head, at, recent);
     let (rule, confidence) = match &head {
         Head::Pronoun(..) => (PRONOUN, confidence * 0.85),
@@ -139,7 +145,12 @@ fn span_of(toks: &[Tok], hit: VerbHit) -> Option<Span> {
 }
 
 /// `”, Putin added` / `,” said Mr Putin` / `”, X, the mayor of Y, said`.
-fn trailing(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> {
+fn trailing(
+    text: &str,
+    after: &[Tok],
+    people: &People,
+    quote_ends_sentence: bool,
+) -> Option<(Span, Head)> {
     let skip = after
         .iter()
         .take_while(|t| t.is_punct(text, ",—–-)"))
@@ -153,9 +164,10 @@ fn trailing(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> 
         }
         return None;
     }
-    // Speaker first: `,” Putin added`, `,” X, the mayor of Y, said`.
+    // Speaker first: `,” Putin added`, `,” X, the mayor of Y, said`. After
+    // a quote ending in a period, a capitalised word starts a new sentence.
     let first = toks.first().filter(|t| t.word)?;
-    if !starts_noun_phrase(text, first) {
+    if quote_ends_sentence && skip == 0 && cues::is_capitalised(first.text(text)) {
         return None;
     }
     let limit = toks.len().min(MAX_APPOSITION);
@@ -164,10 +176,12 @@ fn trailing(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> 
         .find(|h| !h.framing && h.form == VerbForm::Finite)?;
     let subject = trim_fillers(text, toks.get(..hit.first)?);
     let main = main_chunk(text, subject);
-    if main.len() > MAX_SUBJECT || main.is_empty() || !plain_noun_phrase(text, main) {
+    let named = main.first().is_some_and(|t| starts_noun_phrase(text, t))
+        || main.iter().any(|t| cues::is_capitalised(t.text(text)));
+    if main.len() > MAX_SUBJECT || !named || !plain_noun_phrase(text, main) {
         return None;
     }
-    let head = people.head_of(main).or_else(|| people.head_of(subject))?;
+    let head = subject_head(text, subject, people)?;
     Some((span_of(toks, hit)?, head))
 }
 
@@ -191,26 +205,118 @@ fn leading(text: &str, before: &[Tok], people: &People, adjacent: bool) -> Optio
     } else {
         0
     };
-    let hit = (from..end)
+    (from..end)
         .rev()
         .filter_map(|k| cues::verb_at(text, toks, k))
-        .find(|h| adjacent != h.framing || !adjacent)?;
-    if adjacent && hit.framing {
-        return None;
-    }
+        .filter(|h| !(adjacent && h.framing))
+        .find_map(|hit| speaker_of_leading_verb(text, toks, hit, people))
+}
+
+/// The speaker of a reporting verb before a quote: its subject, the
+/// clause's subject for a participle, or the name right after it
+/// (`said Mr Putin: “`) when that name runs up to the quote.
+fn speaker_of_leading_verb(
+    text: &str,
+    toks: &[Tok],
+    hit: VerbHit,
+    people: &People,
+) -> Option<(Span, Head)> {
     let cue = span_of(toks, hit)?;
+    let clause = toks.get(..hit.first)?;
     if hit.form == VerbForm::Participle {
         // `..., saying “`: the clause's subject speaks.
-        let head = people.head_of(opening_noun_phrase(text, toks.get(..hit.first)?))?;
+        return Some((cue, clause_subject(text, clause, people)?));
+    }
+    if let Some(head) = subject_head(text, clause, people) {
         return Some((cue, head));
     }
-    let subject = subject_before(text, toks.get(..hit.first)?);
-    if let Some(head) = people.head_of(subject) {
-        return Some((cue, head));
+    let rest = toks.get(hit.end..)?;
+    let np = object_np(text, rest);
+    if hit.framing || np.len() != rest.len() {
+        return None;
     }
-    // Inverted: `said Mr Putin: “`.
-    let np = object_np(text, toks.get(hit.end..)?);
     Some((cue, people.head_of(np)?))
+}
+
+/// `Martell is more blunt: “`: a sentence that introduces the quote with a
+/// colon and no reporting verb; its subject speaks.
+fn colon_intro(text: &str, before: &[Tok], people: &People) -> Option<(Span, Head)> {
+    let colon = before.last().filter(|t| t.is_punct(text, ":"))?;
+    let head = clause_subject(text, before.get(..before.len() - 1)?, people)?;
+    people.is_personal(&head).then_some((colon.span, head))
+}
+
+/// The subject of the words before a verb: the head of the noun phrase
+/// ending there, looking past an apposition on either side (`X, the mayor
+/// of Y,` / `the mayor of Y, X,`) and past `with`/`of` + organisation
+/// (`Tim Roe with the Health Authority`); for a coordinated verb (`she
+/// picked it up and crowed`), the nearest pronoun or person before it.
+fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
+    let toks = trim_fillers(text, toks);
+    if toks.last().is_some_and(|t| t.is_punct(text, ",")) {
+        let inner = toks.get(..toks.len() - 1)?;
+        let comma = inner
+            .iter()
+            .rposition(|t| t.is_punct(text, ","))
+            .filter(|&c| inner.len() - c <= MAX_APPOSITION)?;
+        let between = people.head_of(inner.get(comma + 1..)?);
+        if let Some(h) = between.as_ref().filter(|h| people.is_personal(h)) {
+            return Some(h.clone());
+        }
+        let outer = subject_head(text, inner.get(..comma)?, people);
+        return match outer {
+            Some(h) if people.is_personal(&h) => Some(h),
+            other => between.or(other),
+        };
+    }
+    let np = subject_before(text, toks);
+    let head = people.head_of(np);
+    if head.as_ref().is_some_and(|h| people.is_personal(h)) {
+        return head;
+    }
+    let start = toks.len() - np.len();
+    let linked = start >= 2
+        && toks.get(start - 1).is_some_and(|t| {
+            matches!(
+                t.text(text).to_lowercase().as_str(),
+                "with" | "of" | "from" | "at" | "for"
+            )
+        });
+    if linked {
+        let owner = people.head_of(subject_before(text, toks.get(..start - 1)?));
+        if owner.as_ref().is_some_and(|h| people.is_personal(h)) {
+            return owner;
+        }
+    }
+    if head.is_none() && toks.last().is_some_and(|t| t.text(text) == "and") {
+        return nearest_personal(text, toks, people);
+    }
+    head
+}
+
+/// The nearest pronoun or person mention in `toks`, from the end.
+fn nearest_personal(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
+    toks.iter().rev().filter(|t| t.word).find_map(|t| {
+        if let Some(p) = cues::subject_pronoun(t.text(text)) {
+            return Some(Head::Pronoun(p, t.span));
+        }
+        people.first_person_in(t.span)
+    })
+}
+
+/// The subject of a clause: its first person mention, else its first
+/// pronoun, else its opening noun phrase.
+fn clause_subject(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
+    let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+    if let Some(h) = people.first_person_in(span) {
+        return Some(h);
+    }
+    let pronoun = toks.iter().find_map(|t| {
+        cues::subject_pronoun(t.text(text))
+            .filter(|p| *p != cues::Pronoun::It)
+            .map(|p| Head::Pronoun(p, t.span))
+    });
+    pronoun.or_else(|| people.head_of(opening_noun_phrase(text, toks)))
 }
 
 /// `according to X` anywhere in `toks`.
@@ -252,7 +358,19 @@ fn object_np<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
 /// The subject noun phrase that ends `toks` (just before a verb): walks back
 /// over fillers ("also", "later"), then over name-like words.
 fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
-    let toks = trim_fillers(text, toks);
+    let mut toks = trim_fillers(text, toks);
+    // `X, the mayor of Y, said`: step over the apposition to its head.
+    if toks.last().is_some_and(|t| t.is_punct(text, ",")) {
+        let inner = toks.get(..toks.len() - 1).unwrap_or(&[]);
+        let comma = inner
+            .iter()
+            .rposition(|t| t.is_punct(text, ","))
+            .filter(|&c| inner.len() - c <= MAX_APPOSITION);
+        match comma {
+            Some(c) => toks = inner.get(..c).unwrap_or(&[]),
+            None => return &[],
+        }
+    }
     let mut start = toks.len();
     while start > 0 {
         let Some(t) = toks.get(start - 1) else { break };
@@ -262,17 +380,23 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
             && toks
                 .get(start - 2)
                 .is_some_and(|p| cues::is_abbreviation(p.text(text)));
+        let pronoun = cues::subject_pronoun(w).is_some();
+        let clause_word = cues::is_function_word(w) && !cues::is_determiner(w) && !pronoun;
         let name_like = t.word
+            && !clause_word
             && (cues::is_capitalised(w)
                 || cues::role_tag(w).is_some()
                 || cues::is_determiner(w)
-                || cues::subject_pronoun(w).is_some()
+                || pronoun
                 || w == "and"
                 || w == "of");
         if !(name_like || abbreviation_dot) || toks.len() - start >= MAX_APPOSITION {
             break;
         }
         start -= 1;
+        if pronoun {
+            break;
+        }
     }
     toks.get(start..).unwrap_or(&[])
 }
@@ -377,15 +501,17 @@ pub fn preceding_reporter(
     recent: &HashSet<usize>,
 ) -> Option<Found> {
     let paragraph = seg.paragraphs.get(para)?;
-    let sentence = *paragraph.sentences.last()?;
-    let toks = cues::tokenize(text, sentence);
-    let limit = toks.len().min(MAX_APPOSITION);
-    let hit = (1..limit)
+    let toks = cues::tokenize(text, paragraph.span);
+    let (hit, head) = (1..toks.len())
+        .rev()
         .filter_map(|k| cues::verb_at(text, &toks, k))
-        .find(|h| !h.framing && h.form == VerbForm::Finite)?;
-    let subject = subject_before(text, toks.get(..hit.first)?);
-    let head = people.head_of(subject)?;
-    let speaker = people.speaker(&head, sentence.start, recent)?;
+        .filter(|h| !h.framing && h.form == VerbForm::Finite)
+        .find_map(|hit| {
+            let head = subject_head(text, toks.get(..hit.first)?, people)?;
+            people.is_personal(&head).then_some((hit, head))
+        })?;
+    let at = head.span().start;
+    let speaker = people.speaker(&head, at, recent)?;
     Some(Found {
         speaker: Some(speaker),
         attribution: Attribution {

@@ -167,6 +167,8 @@ pub fn leading_title_len(words: &[&str]) -> usize {
 pub enum Pronoun {
     He,
     She,
+    /// An organisation ("it said in a statement").
+    It,
     They,
 }
 
@@ -174,7 +176,19 @@ pub fn subject_pronoun(word: &str) -> Option<Pronoun> {
     match word.to_lowercase().as_str() {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
         "they" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// The pronoun a possessive stands for ("her statement" → she).
+pub fn possessive_pronoun(word: &str) -> Option<Pronoun> {
+    match word.to_lowercase().as_str() {
+        "his" => Some(Pronoun::He),
+        "her" => Some(Pronoun::She),
+        "its" => Some(Pronoun::It),
+        "their" => Some(Pronoun::They),
         _ => None,
     }
 }

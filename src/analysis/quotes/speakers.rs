@@ -45,6 +45,17 @@ const PRONOUN_LOOKBACK: usize = 40;
 /// How many paragraphs back a pronoun may find its antecedent.
 const PRONOUN_PARAGRAPHS: usize = 4;
 
+/// Pronoun antecedent scoring: a person already quoted is a little more
+/// salient; each paragraph and each intervening mention makes a candidate
+/// less likely.
+const RECENT_SPEAKER_BONUS: f32 = 0.3;
+const PARAGRAPH_PENALTY: f32 = 0.5;
+const MENTION_PENALTY: f32 = 0.1;
+/// A mention that opens its sentence is likelier to be referred to again;
+/// one that is the subject of a reporting verb ("Lohmar said") more so.
+const SUBJECT_BONUS: f32 = 1.0;
+const REPORTER_BONUS: f32 = 1.5;
+
 /// The per-document index of people and roles.
 pub struct People<'a> {
     text: &'a str,
@@ -86,6 +97,14 @@ impl<'a> People<'a> {
             .collect();
         let genders = infer_genders(text, entities, &persons);
         let roles = collect_roles(text, entities, &persons);
+        if std::env::var("QDEBUG").is_ok() {
+            for (i, e) in entities.iter().enumerate() {
+                eprintln!(
+                    "{i} {:?} {:?} g={:?} own={:?} role={:?}",
+                    e.name, e.kind, genders[i], e.gender, e.role
+                );
+            }
+        }
         People {
             text,
             seg,
@@ -122,15 +141,52 @@ impl<'a> People<'a> {
         {
             return Some(Head::Pronoun(p, first.span));
         }
-        let found: Vec<(Span, usize)> = self.mentions_in(span).collect();
+        // "her statement read", "its report said": the owner speaks.
+        if words.len() == 2
+            && cues::role_tag(last.text(self.text)) == Some(RoleTag::Organization)
+            && let Some(p) = cues::possessive_pronoun(first.text(self.text))
+        {
+            return Some(Head::Pronoun(p, first.span));
+        }
+        let found: Vec<(Span, usize)> = self
+            .mentions_in(span)
+            .filter(|(_, e)| !self.is_place(*e))
+            .collect();
         let person = found.iter().rev().find(|(_, e)| self.is_person(*e));
-        if let Some(&(s, e)) = person.or(found.last()) {
+        if let Some(&(s, e)) = person {
+            return Some(Head::Entity(e, s));
+        }
+        // "A Superior Court judge": the organisation only modifies the role.
+        let ends_in_role = matches!(
+            cues::role_tag(last.text(self.text)),
+            Some(RoleTag::Person(_) | RoleTag::Group)
+        );
+        if ends_in_role {
+            return self.role_in(toks);
+        }
+        if let Some(&(s, e)) = found.last() {
             return Some(Head::Entity(e, s));
         }
         if let Some(name) = self.capitalised_name(toks) {
             return Some(name);
         }
         self.role_in(toks)
+    }
+
+    /// True when a head names a person: a person entity, a name, he/she.
+    pub fn is_personal(&self, head: &Head) -> bool {
+        match head {
+            Head::Entity(e, _) => self.is_person(*e),
+            Head::Name(..) => true,
+            Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
+            Head::Role { .. } => false,
+        }
+    }
+
+    fn is_place(&self, e: usize) -> bool {
+        self.entities
+            .get(e)
+            .is_some_and(|e| e.kind == EntityKind::Place)
     }
 
     fn is_person(&self, e: usize) -> bool {
@@ -253,6 +309,7 @@ impl<'a> People<'a> {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,
+            Pronoun::It => return self.recent_organisation(at),
             Pronoun::They => return None,
         };
         let here = self.seg.paragraph_at(at).unwrap_or(0);
@@ -268,22 +325,80 @@ impl<'a> People<'a> {
                 break;
             }
             let mut score = match self.gender(e) {
-                Some(g) if g == want => 2.0,
+                Some(g) if g == want => 1.0,
                 Some(_) => continue,
                 None => 0.0,
             };
             if recent.contains(&e) {
-                score += 1.5;
+                score += RECENT_SPEAKER_BONUS;
             }
-            if self.is_subject(span) {
-                score += 1.0;
+            if self.reports_speech(span) {
+                score += REPORTER_BONUS;
+            } else if self.is_subject(span) {
+                score += SUBJECT_BONUS;
             }
-            score -= 0.4 * back as f32 + 0.05 * rank as f32;
+            score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, e));
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// The organisation named last before `at`, within a few paragraphs
+    /// ("it said", "the company said").
+    fn recent_organisation(&self, at: usize) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|&e| {
+                self.entities
+                    .get(e)
+                    .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
+    }
+
+    /// True when a reporting verb follows a mention ("Lohmar said", "Smith,
+    /// the mayor, told").
+    fn reports_speech(&self, span: Span) -> bool {
+        let end = floor_boundary(self.text, span.end + 60);
+        let toks = cues::tokenize(self.text, Span::new(span.end, end.max(span.end)));
+        let mut k = 0;
+        if toks.first().is_some_and(|t| t.is_punct(self.text, ",")) {
+            // Step over an apposition.
+            match toks
+                .iter()
+                .skip(1)
+                .position(|t| t.is_punct(self.text, ",."))
+            {
+                Some(c) if toks.get(c + 1).is_some_and(|t| t.is_punct(self.text, ",")) => {
+                    k = c + 2;
+                }
+                _ => return false,
+            }
+        }
+        while toks
+            .get(k)
+            .is_some_and(|t| t.word && cues::is_filler(t.text(self.text)))
+        {
+            k += 1;
+        }
+        cues::verb_at(self.text, &toks, k).is_some_and(|h| !h.framing)
+    }
+
+    /// The first person mention inside `span`, as a head.
+    pub fn first_person_in(&self, span: Span) -> Option<Head> {
+        self.mentions_in(span)
+            .find(|(_, e)| self.is_person(*e))
+            .map(|(s, e)| Head::Entity(e, s))
     }
 
     /// True when a mention opens its sentence (after titles and role words).
@@ -321,7 +436,9 @@ impl<'a> People<'a> {
             return self.entity_speaker(*e);
         }
         if tag == RoleTag::Organization
-            && let Some(e) = self.organisation_named(noun, at)
+            && let Some(e) = self
+                .organisation_named(noun, at)
+                .or_else(|| self.recent_organisation(at))
         {
             return self.entity_speaker(e);
         }
