@@ -254,20 +254,7 @@ fn colon_intro(text: &str, before: &[Tok], people: &People) -> Option<(Span, Hea
 fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
     let toks = trim_fillers(text, toks);
     if toks.last().is_some_and(|t| t.is_punct(text, ",")) {
-        let inner = toks.get(..toks.len() - 1)?;
-        let comma = inner
-            .iter()
-            .rposition(|t| t.is_punct(text, ","))
-            .filter(|&c| inner.len() - c <= MAX_APPOSITION)?;
-        let between = people.head_of(inner.get(comma + 1..)?);
-        if let Some(h) = between.as_ref().filter(|h| people.is_personal(h)) {
-            return Some(h.clone());
-        }
-        let outer = subject_head(text, inner.get(..comma)?, people);
-        return match outer {
-            Some(h) if people.is_personal(&h) => Some(h),
-            other => between.or(other),
-        };
+        return apposition_head(text, toks.get(..toks.len() - 1)?, people);
     }
     let np = subject_before(text, toks);
     let head = people.head_of(np);
@@ -292,6 +279,37 @@ fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
         return nearest_personal(text, toks, people);
     }
     head
+}
+
+/// `X, the mayor of Y, said` / `the mayor of Y, X, said` / `X, Minister of
+/// A, B and C, said`: the comma-separated chunks before the verb, read from
+/// the verb back; the first that names a person wins, else the first that
+/// names anything.
+fn apposition_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
+    let floor = toks.len().saturating_sub(2 * MAX_APPOSITION);
+    let mut end = toks.len();
+    let mut fallback = None;
+    loop {
+        let comma = toks
+            .get(floor..end)?
+            .iter()
+            .rposition(|t| t.is_punct(text, ","))
+            .map(|c| c + floor);
+        let head = match comma {
+            Some(c) => people.head_of(toks.get(c + 1..end)?),
+            None => subject_head(text, toks.get(..end)?, people),
+        };
+        if let Some(h) = head {
+            if people.is_personal(&h) {
+                return Some(h);
+            }
+            fallback = fallback.or(Some(h));
+        }
+        match comma {
+            Some(c) => end = c,
+            None => return fallback,
+        }
+    }
 }
 
 /// The nearest pronoun or person mention in `toks`, from the end.
@@ -396,6 +414,28 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
         start -= 1;
         if pronoun {
             break;
+        }
+    }
+    // "the prime minister": lower-case modifiers between a determiner and
+    // the role noun.
+    let opens_with_role = toks
+        .get(start)
+        .is_some_and(|t| cues::role_tag(t.text(text)).is_some());
+    if opens_with_role {
+        let det = (start.saturating_sub(4)..start).rev().find(|&k| {
+            toks.get(k)
+                .is_some_and(|t| cues::is_determiner(t.text(text)))
+        });
+        let plain = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                let w = t.text(text);
+                t.word && !cues::is_capitalised(w) && !cues::is_function_word(w)
+            })
+        };
+        if let Some(d) = det
+            && (d + 1..start).all(plain)
+        {
+            start = d;
         }
     }
     toks.get(start..).unwrap_or(&[])

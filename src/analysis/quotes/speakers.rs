@@ -67,7 +67,7 @@ pub struct People<'a> {
     persons: Vec<(Span, usize)>,
     genders: Vec<Option<Gender>>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
-    roles: Vec<(String, usize, usize)>,
+    roles: Vec<Role>,
 }
 
 impl<'a> People<'a> {
@@ -263,7 +263,7 @@ impl<'a> People<'a> {
             Head::Pronoun(p, s) => self
                 .antecedent(*p, s.start, recent)
                 .map(|e| self.entity_speaker(e)),
-            Head::Role { noun, tag, span } => Some(self.role_holder(noun, *tag, *span, at)),
+            Head::Role { noun, tag, span } => Some(self.role_holder(noun, *tag, *span, at, recent)),
         }
     }
 
@@ -312,6 +312,17 @@ impl<'a> People<'a> {
             Pronoun::It => return self.recent_organisation(at),
             Pronoun::They => return None,
         };
+        self.salient_person(Some(want), at, recent)
+    }
+
+    /// The most salient person before `at` whose gender is compatible with
+    /// `want`.
+    fn salient_person(
+        &self,
+        want: Option<Gender>,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.persons.partition_point(|(s, _)| s.start < at);
         let mut best: Option<(f32, usize)> = None;
@@ -324,10 +335,10 @@ impl<'a> People<'a> {
             if back > PRONOUN_PARAGRAPHS {
                 break;
             }
-            let mut score = match self.gender(e) {
-                Some(g) if g == want => 1.0,
-                Some(_) => continue,
-                None => 0.0,
+            let mut score = match (self.gender(e), want) {
+                (Some(g), Some(w)) if g == w => 1.0,
+                (Some(_), Some(_)) => continue,
+                _ => 0.0,
             };
             if recent.contains(&e) {
                 score += RECENT_SPEAKER_BONUS;
@@ -421,19 +432,45 @@ impl<'a> People<'a> {
             })
     }
 
-    /// The named holder of a role at `at`, else the role as written.
-    fn role_holder(&self, noun: &str, tag: RoleTag, span: Span, at: usize) -> Speaker {
-        let held: Vec<&(String, usize, usize)> =
-            self.roles.iter().filter(|(r, _, _)| r == noun).collect();
-        let before = held.iter().rev().find(|(_, _, off)| *off < at);
-        let distinct: HashSet<usize> = held.iter().map(|(_, e, _)| *e).collect();
+    /// The named holder of a role at `at`, else the role as written. With
+    /// modifiers ("the *prime* minister"), holders whose role has them win.
+    fn role_holder(
+        &self,
+        noun: &str,
+        tag: RoleTag,
+        span: Span,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Speaker {
+        let written = span.text(self.text).to_lowercase();
+        let modifiers: Vec<&str> = written
+            .split_whitespace()
+            .filter(|w| !cues::is_determiner(w) && cues::normalize(w) != noun)
+            .collect();
+        let all: Vec<&Role> = self.roles.iter().filter(|r| r.noun == noun).collect();
+        let fitting: Vec<&Role> = all
+            .iter()
+            .copied()
+            .filter(|r| modifiers.iter().all(|m| r.phrase.contains(m)))
+            .collect();
+        let held = if fitting.is_empty() { all } else { fitting };
+        let before = held.iter().rev().find(|r| r.at < at);
+        let distinct: HashSet<usize> = held.iter().map(|r| r.entity).collect();
         let holder = before.or(if distinct.len() == 1 {
             held.first()
         } else {
             None
         });
-        if let (RoleTag::Person(_), Some((_, e, _))) = (tag, holder) {
-            return self.entity_speaker(*e);
+        if let (RoleTag::Person(_), Some(r)) = (tag, holder) {
+            return self.entity_speaker(r.entity);
+        }
+        // "the minister" with no named minister: the person in focus. Only
+        // for offices (nouns that are also titles), not for "the father".
+        let office = written.starts_with("the ")
+            && tag == RoleTag::Person(None)
+            && cues::title(noun).is_some();
+        if office && let Some(e) = self.salient_person(None, at, recent) {
+            return self.entity_speaker(e);
         }
         if tag == RoleTag::Organization
             && let Some(e) = self
@@ -531,24 +568,44 @@ fn infer_genders(
         .collect()
 }
 
+/// One role the article gives a person.
+#[derive(Debug, Clone)]
+struct Role {
+    /// The role noun, normalised ("minister").
+    noun: String,
+    /// The words around it, lower case ("prime minister").
+    phrase: String,
+    entity: usize,
+    /// Offset of the mention it was read at.
+    at: usize,
+}
+
 /// Roles the article gives people: role words just before a mention
 /// ("Prime Minister Justin Trudeau", "Crown prosecutor Jane Roe") and in an
 /// apposition after it ("Doug McCallum, the mayor of Surrey,"), plus the
 /// entity's own role. Sorted by offset.
-fn collect_roles(
-    text: &str,
-    entities: &[Entity],
-    persons: &[(Span, usize)],
-) -> Vec<(String, usize, usize)> {
+fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> Vec<Role> {
     let mut roles = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        let (Some(role), Some(first)) = (&e.role, e.mentions.first()) else {
-            continue;
-        };
-        for w in role.split_whitespace() {
+    let mut push = |words: &[&str], entity: usize, at: usize| {
+        let phrase = words.join(" ").to_lowercase();
+        for w in words {
             if matches!(cues::role_tag(w), Some(RoleTag::Person(_))) {
-                roles.push((cues::normalize(w), i, first.span.start));
+                roles.push(Role {
+                    noun: cues::normalize(w),
+                    phrase: phrase.clone(),
+                    entity,
+                    at,
+                });
             }
+        }
+    };
+    for (i, e) in entities.iter().enumerate() {
+        if let (Some(role), Some(first)) = (&e.role, e.mentions.first()) {
+            push(
+                &role.split_whitespace().collect::<Vec<_>>(),
+                i,
+                first.span.start,
+            );
         }
     }
     for &(span, e) in persons {
@@ -557,21 +614,28 @@ fn collect_roles(
             span.start,
         );
         let toks = cues::tokenize(text, before);
-        for t in toks.iter().rev().take_while(|t| t.word).take(5) {
-            if let Some(RoleTag::Person(_)) = cues::role_tag(t.text(text)) {
-                roles.push((cues::normalize(t.text(text)), e, span.start));
-            }
-        }
+        let mut words: Vec<&str> = toks
+            .iter()
+            .rev()
+            .take_while(|t| t.word)
+            .take(5)
+            .map(|t| t.text(text))
+            .collect();
+        words.reverse();
+        push(&words, e, span.start);
         let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
         let toks = cues::tokenize(text, after);
         if toks.first().is_some_and(|t| t.is_punct(text, ",")) {
-            for t in toks.iter().skip(1).take_while(|t| t.word).take(8) {
-                if let Some(RoleTag::Person(_)) = cues::role_tag(t.text(text)) {
-                    roles.push((cues::normalize(t.text(text)), e, span.start));
-                }
-            }
+            let words: Vec<&str> = toks
+                .iter()
+                .skip(1)
+                .take_while(|t| t.word)
+                .take(8)
+                .map(|t| t.text(text))
+                .collect();
+            push(&words, e, span.start);
         }
     }
-    roles.sort_by_key(|(_, _, off)| *off);
+    roles.sort_by_key(|r| r.at);
     roles
 }
