@@ -32,9 +32,11 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config) -> String {
             })
         })
         .collect();
+    // The contract lists speech only: scare quotes and titles are not quotations.
     let quotes: Vec<Value> = analysis
         .quotes
         .iter()
+        .filter(|q| q.is_speech())
         .map(|q| {
             json!({
                 "text": q.text(text),

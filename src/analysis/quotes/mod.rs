@@ -1,0 +1,366 @@
+//! Quotes: direct quotations and who said them.
+//!
+//! [`find`] runs in three steps: [`marks`] finds the quoted pieces (telling
+//! quotation marks from apostrophes), each piece gets a kind (speech, scare
+//! quote, title), and [`attribution`] runs its chain of sieves to name the
+//! speaker of every piece of speech, resolving names, pronouns and roles to
+//! entities through [`speakers`]. The reporting-verb lexicon and the other
+//! word lists are in [`cues`].
+//!
+//! A quote interrupted by its attribution (`“We never intervene,” Mr Putin
+//! said, “do not intervene.”`) or running over several paragraphs is
+//! reported as one [`Quote`] per piece, the pieces sharing a `group` and a
+//! speaker: that is how newsroom annotation counts quotes, and it keeps each
+//! quote's span on one stretch of text.
+
+pub mod attribution;
+pub mod cues;
+pub mod marks;
+pub mod speakers;
+
+use std::collections::HashSet;
+
+use super::Span;
+use super::boilerplate::Boilerplate;
+use super::entities::Entity;
+use super::segment::Segmentation;
+use attribution::Found;
+use marks::Piece;
+use speakers::People;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// Words someone said or wrote.
+    Speech,
+    /// A word or two in quotation marks that is not attributed speech.
+    ScareQuote,
+    /// The title of a work (film, book, song).
+    Title,
+}
+
+/// Who said a quote, as far as the article tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Canonical name (the entity's name), or the role as written
+    /// ("a spokesperson") when no named person holds it.
+    pub name: String,
+    /// Index into the analysis' entities, when the speaker is one.
+    pub entity: Option<usize>,
+}
+
+/// The evidence for an attribution, for the hover card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Span,
+    /// The words that named the speaker here ("Mr Putin", "he").
+    pub speaker_mention: Option<Span>,
+    /// Which rule decided, e.g. "adjacent cue", "pronoun", "continuation".
+    pub rule: &'static str,
+    /// 0.0–1.0: how sure the rule is.
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// From the first opening mark to the last closing mark, marks included
+    /// (a quote split by its attribution spans the attribution too).
+    pub span: Span,
+    /// The quoted words of every part, without the marks.
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub attribution: Option<Attribution>,
+    /// Pieces of one quotation (interrupted by its attribution, or running
+    /// over several paragraphs) share a group number.
+    pub group: usize,
+}
+
+impl Quote {
+    /// True for words someone said or wrote (not a scare quote or title).
+    pub fn is_speech(&self) -> bool {
+        self.kind == QuoteKind::Speech
+    }
+
+    /// The quoted words, parts joined with a space.
+    pub fn text(&self, text: &str) -> String {
+        self.parts
+            .iter()
+            .map(|p| p.text(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// True when `offset` lies inside any part.
+    pub fn contains(&self, offset: usize) -> bool {
+        self.span.contains(offset) || self.parts.iter().any(|p| p.contains(offset))
+    }
+}
+
+/// Quotes of `text`, in document order, with their speakers.
+pub fn find(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    boilerplate: &[Boilerplate],
+) -> Vec<Quote> {
+    let furniture: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
+    let skip = |p: usize| {
+        seg.paragraphs
+            .get(p)
+            .is_none_or(|para| furniture.contains(&para.span))
+    };
+    let mut pieces = marks::scan(text, seg, &skip);
+    join_interrupted(text, &mut pieces);
+    let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
+    let people = People::new(text, seg, entities, &quoted);
+    let mut kinds: Vec<QuoteKind> = pieces.iter().map(|p| shape_kind(text, seg, p)).collect();
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(pieces.len());
+    let mut recent: HashSet<usize> = HashSet::new();
+    for i in 0..pieces.len() {
+        let here = attribution::cue_in_sentence(text, seg, &pieces, i, &people, &recent);
+        if let Some(e) = here
+            .as_ref()
+            .and_then(|f| f.speaker.as_ref())
+            .and_then(|s| s.entity)
+        {
+            recent.insert(e);
+        }
+        found.push(here);
+    }
+    for (i, kind) in kinds.iter_mut().enumerate() {
+        let piece = pieces.get(i);
+        if *kind == QuoteKind::Speech
+            && found.get(i).is_some_and(Option::is_none)
+            && piece.is_some_and(|p| is_short(text, p) && !continues_group(&pieces, i))
+        {
+            *kind = QuoteKind::ScareQuote;
+        }
+    }
+    continue_speakers(text, seg, &pieces, &kinds, &mut found, &people, &recent);
+    pieces
+        .iter()
+        .zip(kinds)
+        .zip(found)
+        .map(|((piece, kind), found)| {
+            let (speaker, attribution) = match (kind, found) {
+                (QuoteKind::Speech, Some(f)) => (f.speaker, Some(f.attribution)),
+                _ => (None, None),
+            };
+            Quote {
+                span: piece.span,
+                parts: vec![piece.inner],
+                kind,
+                speaker,
+                attribution,
+                group: piece.group,
+            }
+        })
+        .collect()
+}
+
+/// Most words a scare quote has: a longer quoted phrase is someone's words.
+const SCARE_QUOTE_WORDS: usize = 3;
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn is_short(text: &str, piece: &Piece) -> bool {
+    word_count(piece.inner.text(text)) <= SCARE_QUOTE_WORDS
+}
+
+fn continues_group(pieces: &[Piece], i: usize) -> bool {
+    let Some(piece) = pieces.get(i) else {
+        return false;
+    };
+    let same = |j: usize| pieces.get(j).is_some_and(|q| q.group == piece.group);
+    i.checked_sub(1).is_some_and(same) || same(i + 1)
+}
+
+/// The kind a piece has by its shape alone: single-quoted words in a
+/// headline are scare quotes; a Title Case phrase inside a sentence is the
+/// title of a work. Everything else starts as speech.
+fn shape_kind(text: &str, seg: &Segmentation, piece: &Piece) -> QuoteKind {
+    let inner = piece.inner.text(text);
+    let para = seg.paragraphs.get(piece.para);
+    if piece.single && para.is_some_and(|p| is_headline(p.span.text(text))) {
+        return QuoteKind::ScareQuote;
+    }
+    let mid_sentence = para.is_some_and(|p| {
+        let before = Span::new(p.span.start, piece.span.start)
+            .text(text)
+            .trim_end();
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+    });
+    if mid_sentence && is_title_case(inner) {
+        return QuoteKind::Title;
+    }
+    QuoteKind::Speech
+}
+
+/// A headline or subhead: one short line that does not end as a sentence.
+fn is_headline(para: &str) -> bool {
+    let trimmed = para.trim_end();
+    !trimmed.contains('\n')
+        && word_count(trimmed) <= 14
+        && !trimmed.ends_with(['.', '!', '?', ':', ',', '"', '”', '’', '\''])
+}
+
+/// Every word capitalised except short function words, at least two words,
+/// and no clause punctuation: "Face the Nation", "The Best Men Can Be".
+fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2
+        || s.trim_end_matches(['.', ','])
+            .contains([',', ';', '?', '!'])
+    {
+        return false;
+    }
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "of", "in", "on", "at", "to", "for", "by", "with",
+        "from", "as", "vs",
+    ];
+    words.iter().enumerate().all(|(i, w)| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || (i > 0 && MINOR.contains(&w.to_lowercase().as_str()))
+    })
+}
+
+/// Quotes interrupted by their attribution (`“A,” he said, “b.”`) become one
+/// group: the first piece ends with a comma and the narrative between the
+/// pieces is one clause ending in a comma.
+fn join_interrupted(text: &str, pieces: &mut [Piece]) {
+    for i in 1..pieces.len() {
+        let (Some(a), Some(b)) = (pieces.get(i - 1).copied(), pieces.get(i).copied()) else {
+            continue;
+        };
+        if a.para != b.para || a.single || b.single || a.group == b.group {
+            continue;
+        }
+        let first_ends_with_comma = a.inner.text(text).ends_with(',')
+            || text.get(a.span.end..).is_some_and(|r| r.starts_with(','));
+        let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+        let clause = between.trim_start_matches(',').trim_end();
+        if first_ends_with_comma
+            && clause.ends_with(',')
+            && word_count(clause) <= 12
+            && !clause.contains(['.', '!', '?'])
+        {
+            let (old, new) = (b.group, a.group);
+            for p in pieces.iter_mut().filter(|p| p.group == old) {
+                p.group = new;
+            }
+        }
+    }
+}
+
+/// Sieve 4: speech with no cue of its own takes the speaker of the quote it
+/// continues.
+fn continue_speakers(
+    text: &str,
+    seg: &Segmentation,
+    pieces: &[Piece],
+    kinds: &[QuoteKind],
+    found: &mut [Option<Found>],
+    people: &People,
+    recent: &HashSet<usize>,
+) {
+    let speech = |i: usize| kinds.get(i) == Some(&QuoteKind::Speech);
+    let borrow = |f: &Found, rule: &'static str, confidence: f32| Found {
+        speaker: f.speaker.clone(),
+        attribution: Attribution {
+            cue: f.attribution.cue,
+            speaker_mention: f.attribution.speaker_mention,
+            rule,
+            confidence: confidence.min(f.attribution.confidence),
+        },
+    };
+    // Same multi-paragraph or interrupted quote: both directions.
+    let mut group_speaker: std::collections::HashMap<usize, Found> = Default::default();
+    for (i, p) in pieces.iter().enumerate() {
+        if let Some(Some(f)) = found.get(i) {
+            group_speaker.entry(p.group).or_insert_with(|| f.clone());
+        }
+    }
+    for (i, p) in pieces.iter().enumerate() {
+        if speech(i)
+            && let Some(slot @ None) = found.get_mut(i)
+            && let Some(f) = group_speaker.get(&p.group)
+        {
+            *slot = Some(borrow(f, attribution::CONTINUATION, 0.85));
+        }
+    }
+    // Same paragraph, earlier then later; then the previous paragraph.
+    for i in 0..pieces.len() {
+        if !speech(i) || found.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(p) = pieces.get(i).copied() else {
+            continue;
+        };
+        let earlier = (0..i)
+            .rev()
+            .take_while(|&j| pieces.get(j).is_some_and(|q| q.para == p.para))
+            .find_map(|j| found.get(j).cloned().flatten());
+        let later = || {
+            (i + 1..pieces.len())
+                .take_while(|&j| pieces.get(j).is_some_and(|q| q.para == p.para))
+                .find_map(|j| found.get(j).cloned().flatten())
+        };
+        let verdict = match earlier {
+            Some(f) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
+            None => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
+        }
+        .or_else(|| previous_paragraph(text, seg, pieces, i, found, people, recent));
+        if let Some(slot) = found.get_mut(i) {
+            *slot = verdict;
+        }
+    }
+}
+
+/// A quote opening its paragraph with no cue: the speaker of the previous
+/// paragraph's last quote, or of its reported speech.
+fn previous_paragraph(
+    text: &str,
+    seg: &Segmentation,
+    pieces: &[Piece],
+    i: usize,
+    found: &[Option<Found>],
+    people: &People,
+    recent: &HashSet<usize>,
+) -> Option<Found> {
+    let p = pieces.get(i)?;
+    let para = seg.paragraphs.get(p.para)?;
+    let lead = Span::new(para.span.start, p.span.start).text(text).trim();
+    if !lead.is_empty() {
+        return None;
+    }
+    let prev_para = p.para.checked_sub(1)?;
+    let prev_quote = (0..i)
+        .rev()
+        .take_while(|&j| pieces.get(j).is_some_and(|q| q.para + 1 >= p.para))
+        .find(|&j| pieces.get(j).is_some_and(|q| q.para == prev_para));
+    match prev_quote {
+        Some(j) => found.get(j).cloned().flatten().map(|f| Found {
+            speaker: f.speaker,
+            attribution: Attribution {
+                rule: attribution::CONTINUATION,
+                confidence: 0.7f32.min(f.attribution.confidence),
+                ..f.attribution
+            },
+        }),
+        None => attribution::preceding_reporter(text, seg, prev_para, people, recent),
+    }
+}

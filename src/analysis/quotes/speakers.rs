@@ -1,0 +1,641 @@
+//! Speakers: turning the words that name a speaker ("Mr Putin", "he", "the
+//! minister", "Doug McCallum, the mayor of Surrey") into a canonical name,
+//! shared with the entity pass so that a quote's speaker and the person
+//! entity are one object.
+//!
+//! Everything here is indexed once per document (mentions sorted by offset,
+//! genders, who holds which role), so a lookup is a binary search plus a
+//! short, bounded walk: no per-quote scan of the whole text.
+
+use std::collections::HashSet;
+
+use super::super::Span;
+use super::super::entities::{Entity, EntityKind, Gender};
+use super::super::segment::Segmentation;
+use super::Speaker;
+use super::cues::{self, Pronoun, RoleTag, Tok};
+
+/// What the words naming a speaker turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Head {
+    /// An entity mention (index into the entities).
+    Entity(usize, Span),
+    /// A capitalised name no entity covers, titles already stripped.
+    Name(String, Span),
+    Pronoun(Pronoun, Span),
+    /// A role noun phrase ("the minister", "police"); `noun` is the role word.
+    Role {
+        noun: String,
+        tag: RoleTag,
+        span: Span,
+    },
+}
+
+impl Head {
+    pub fn span(&self) -> Span {
+        match self {
+            Head::Entity(_, s) | Head::Name(_, s) | Head::Pronoun(_, s) => *s,
+            Head::Role { span, .. } => *span,
+        }
+    }
+}
+
+/// How many person mentions a pronoun looks back over at most.
+const PRONOUN_LOOKBACK: usize = 40;
+/// How many paragraphs back a pronoun may find its antecedent.
+const PRONOUN_PARAGRAPHS: usize = 4;
+
+/// Pronoun antecedent scoring: a person already quoted is a little more
+/// salient; each paragraph and each intervening mention makes a candidate
+/// less likely.
+const RECENT_SPEAKER_BONUS: f32 = 0.3;
+const PARAGRAPH_PENALTY: f32 = 0.5;
+const MENTION_PENALTY: f32 = 0.1;
+/// A mention that opens its sentence is likelier to be referred to again;
+/// one that is the subject of a reporting verb ("Lohmar said") more so.
+const SUBJECT_BONUS: f32 = 1.0;
+const REPORTER_BONUS: f32 = 1.5;
+
+/// The per-document index of people and roles.
+pub struct People<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    entities: &'a [Entity],
+    /// Every entity mention, sorted by start.
+    mentions: Vec<(Span, usize)>,
+    /// Person mentions outside quotes, sorted by start: pronoun antecedents.
+    persons: Vec<(Span, usize)>,
+    genders: Vec<Option<Gender>>,
+    /// (role noun, entity, offset of the mention it was read at), by offset.
+    roles: Vec<Role>,
+}
+
+impl<'a> People<'a> {
+    /// Index `entities`; `quoted` (sorted, disjoint) are the quoted spans,
+    /// whose mentions are not pronoun antecedents.
+    pub fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        entities: &'a [Entity],
+        quoted: &[Span],
+    ) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|(s, _)| (s.start, s.end));
+        let persons: Vec<(Span, usize)> = mentions
+            .iter()
+            .copied()
+            .filter(|&(s, e)| {
+                entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+                    && !inside_any(quoted, s.start)
+            })
+            .collect();
+        let genders = infer_genders(text, entities, &persons);
+        let roles = collect_roles(text, entities, &persons);
+        if std::env::var("QDEBUG").is_ok() {
+            for (i, e) in entities.iter().enumerate() {
+                eprintln!(
+                    "{i} {:?} {:?} g={:?} own={:?} role={:?}",
+                    e.name, e.kind, genders[i], e.gender, e.role
+                );
+            }
+        }
+        People {
+            text,
+            seg,
+            entities,
+            mentions,
+            persons,
+            genders,
+            roles,
+        }
+    }
+
+    pub fn gender(&self, entity: usize) -> Option<Gender> {
+        self.genders.get(entity).copied().flatten()
+    }
+
+    /// Entity mentions overlapping `span`, in order.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let first = self.mentions.partition_point(|(s, _)| s.end <= span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |(s, _)| s.start < span.end)
+            .filter(move |(s, _)| s.overlaps(span))
+            .copied()
+    }
+
+    /// What the tokens `toks` (a speaker noun phrase) name, if anything.
+    pub fn head_of(&self, toks: &[Tok]) -> Option<Head> {
+        let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+        let first = words.first()?;
+        let last = words.last()?;
+        let span = Span::new(first.span.start, last.span.end);
+        if let Some(p) = cues::subject_pronoun(first.text(self.text))
+            && words.len() == 1
+        {
+            return Some(Head::Pronoun(p, first.span));
+        }
+        // "her statement read", "its report said": the owner speaks.
+        if words.len() == 2
+            && cues::role_tag(last.text(self.text)) == Some(RoleTag::Organization)
+            && let Some(p) = cues::possessive_pronoun(first.text(self.text))
+        {
+            return Some(Head::Pronoun(p, first.span));
+        }
+        let found: Vec<(Span, usize)> = self
+            .mentions_in(span)
+            .filter(|(_, e)| !self.is_place(*e))
+            .collect();
+        let person = found.iter().rev().find(|(_, e)| self.is_person(*e));
+        if let Some(&(s, e)) = person {
+            return Some(Head::Entity(e, s));
+        }
+        // "A Superior Court judge": the organisation only modifies the role.
+        let ends_in_role = matches!(
+            cues::role_tag(last.text(self.text)),
+            Some(RoleTag::Person(_) | RoleTag::Group)
+        );
+        if ends_in_role {
+            return self.role_in(toks);
+        }
+        if let Some(&(s, e)) = found.last() {
+            return Some(Head::Entity(e, s));
+        }
+        if let Some(name) = self.capitalised_name(toks) {
+            return Some(name);
+        }
+        self.role_in(toks)
+    }
+
+    /// True when a head names a person: a person entity, a name, he/she.
+    pub fn is_personal(&self, head: &Head) -> bool {
+        match head {
+            Head::Entity(e, _) => self.is_person(*e),
+            Head::Name(..) => true,
+            Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
+            Head::Role { .. } => false,
+        }
+    }
+
+    fn is_place(&self, e: usize) -> bool {
+        self.entities
+            .get(e)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    }
+
+    fn is_person(&self, e: usize) -> bool {
+        self.entities
+            .get(e)
+            .is_some_and(|e| e.kind == EntityKind::Person)
+    }
+
+    /// The last run of capitalised words in `toks` that is not a function
+    /// word or a bare role, as a name with its titles stripped.
+    fn capitalised_name(&self, toks: &[Tok]) -> Option<Head> {
+        let mut runs: Vec<Vec<&Tok>> = Vec::new();
+        let mut current: Vec<&Tok> = Vec::new();
+        for t in toks {
+            let w = t.text(self.text);
+            let joins = t.word
+                && cues::is_capitalised(w)
+                && !(current.is_empty() && cues::is_function_word(w));
+            if joins {
+                current.push(t);
+                if cues::strip_possessive(w) != w {
+                    runs.push(std::mem::take(&mut current));
+                }
+            } else if !t.is_punct(self.text, ".") && !current.is_empty() {
+                // A period after an abbreviation ("Mr.") stays in the run.
+                runs.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            runs.push(current);
+        }
+        let run = runs.into_iter().rev().find(|r| {
+            let last = r.last().map(|t| t.text(self.text)).unwrap_or("");
+            cues::strip_possessive(last) == last || r.len() > 1
+        })?;
+        let words: Vec<&str> = run.iter().map(|t| t.text(self.text)).collect();
+        let skip = cues::leading_title_len(&words);
+        let kept = &words[skip..];
+        if kept.len() == 1 && cues::role_tag(kept[0]).is_some() {
+            return None;
+        }
+        let name = kept
+            .iter()
+            .map(|w| cues::strip_possessive(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let span = Span::new(run.first()?.span.start, run.last()?.span.end);
+        Some(Head::Name(name, span))
+    }
+
+    /// A role noun phrase in `toks`: the last role noun, with its determiner.
+    fn role_in(&self, toks: &[Tok]) -> Option<Head> {
+        let (i, tag) = toks
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, t)| t.word)
+            .find_map(|(i, t)| cues::role_tag(t.text(self.text)).map(|tag| (i, tag)))?;
+        let start = toks[..i]
+            .iter()
+            .rposition(|t| t.word && cues::is_determiner(t.text(self.text)))
+            .unwrap_or(i);
+        let span = Span::new(toks.get(start)?.span.start, toks.get(i)?.span.end);
+        let noun = cues::normalize(toks.get(i)?.text(self.text));
+        Some(Head::Role { noun, tag, span })
+    }
+
+    /// The speaker a head names, as seen at byte `at`. `recent` holds the
+    /// entities already named as speakers before `at` (most salient).
+    pub fn speaker(&self, head: &Head, at: usize, recent: &HashSet<usize>) -> Option<Speaker> {
+        match head {
+            Head::Entity(e, _) => Some(self.entity_speaker(*e)),
+            Head::Name(name, _) => Some(self.by_surname(name)),
+            Head::Pronoun(p, s) => self
+                .antecedent(*p, s.start, recent)
+                .map(|e| self.entity_speaker(e)),
+            Head::Role { noun, tag, span } => Some(self.role_holder(noun, *tag, *span, at, recent)),
+        }
+    }
+
+    fn entity_speaker(&self, e: usize) -> Speaker {
+        Speaker {
+            name: self
+                .entities
+                .get(e)
+                .map_or_else(String::new, |x| x.name.clone()),
+            entity: Some(e),
+        }
+    }
+
+    /// A name no mention covers: the fullest person entity sharing its
+    /// surname, else the name itself.
+    fn by_surname(&self, name: &str) -> Speaker {
+        let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let best = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| {
+                e.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.to_lowercase() == surname)
+            })
+            .max_by_key(|(_, e)| e.name.split(' ').count());
+        match best {
+            Some((i, _)) => self.entity_speaker(i),
+            None => Speaker {
+                name: name.to_string(),
+                entity: None,
+            },
+        }
+    }
+
+    /// The person a pronoun at `at` refers to: the best-scored compatible
+    /// person mention before it (gender agreement, subject position,
+    /// already a speaker, nearness).
+    pub fn antecedent(&self, p: Pronoun, at: usize, recent: &HashSet<usize>) -> Option<usize> {
+        let want = match p {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            Pronoun::It => return self.recent_organisation(at),
+            Pronoun::They => return None,
+        };
+        self.salient_person(Some(want), at, recent)
+    }
+
+    /// The most salient person before `at` whose gender is compatible with
+    /// `want`.
+    fn salient_person(
+        &self,
+        want: Option<Gender>,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.persons.partition_point(|(s, _)| s.start < at);
+        let mut best: Option<(f32, usize)> = None;
+        for (rank, &(span, e)) in self.persons[..end].iter().rev().enumerate() {
+            if rank >= PRONOUN_LOOKBACK {
+                break;
+            }
+            let para = self.seg.paragraph_at(span.start).unwrap_or(0);
+            let back = here.saturating_sub(para);
+            if back > PRONOUN_PARAGRAPHS {
+                break;
+            }
+            let mut score = match (self.gender(e), want) {
+                (Some(g), Some(w)) if g == w => 1.0,
+                (Some(_), Some(_)) => continue,
+                _ => 0.0,
+            };
+            if recent.contains(&e) {
+                score += RECENT_SPEAKER_BONUS;
+            }
+            if self.reports_speech(span) {
+                score += REPORTER_BONUS;
+            } else if self.is_subject(span) {
+                score += SUBJECT_BONUS;
+            }
+            score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, e));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The organisation named last before `at`, within a few paragraphs
+    /// ("it said", "the company said").
+    fn recent_organisation(&self, at: usize) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|&e| {
+                self.entities
+                    .get(e)
+                    .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
+    }
+
+    /// True when a reporting verb follows a mention ("Lohmar said", "Smith,
+    /// the mayor, told").
+    fn reports_speech(&self, span: Span) -> bool {
+        let end = floor_boundary(self.text, span.end + 60);
+        let toks = cues::tokenize(self.text, Span::new(span.end, end.max(span.end)));
+        let mut k = 0;
+        if toks.first().is_some_and(|t| t.is_punct(self.text, ",")) {
+            // Step over an apposition.
+            match toks
+                .iter()
+                .skip(1)
+                .position(|t| t.is_punct(self.text, ",."))
+            {
+                Some(c) if toks.get(c + 1).is_some_and(|t| t.is_punct(self.text, ",")) => {
+                    k = c + 2;
+                }
+                _ => return false,
+            }
+        }
+        while toks
+            .get(k)
+            .is_some_and(|t| t.word && cues::is_filler(t.text(self.text)))
+        {
+            k += 1;
+        }
+        cues::verb_at(self.text, &toks, k).is_some_and(|h| !h.framing)
+    }
+
+    /// The first person mention inside `span`, as a head.
+    pub fn first_person_in(&self, span: Span) -> Option<Head> {
+        self.mentions_in(span)
+            .find(|(_, e)| self.is_person(*e))
+            .map(|(s, e)| Head::Entity(e, s))
+    }
+
+    /// True when a mention opens its sentence (after titles and role words).
+    fn is_subject(&self, span: Span) -> bool {
+        let Some(p) = self.seg.paragraph_at(span.start) else {
+            return false;
+        };
+        let Some(para) = self.seg.paragraphs.get(p) else {
+            return false;
+        };
+        let i = para.sentences.partition_point(|s| s.end <= span.start);
+        let Some(sentence) = para.sentences.get(i) else {
+            return false;
+        };
+        let before = cues::tokenize(self.text, Span::new(sentence.start, span.start));
+        before.len() <= 6
+            && before.iter().all(|t| {
+                let w = t.text(self.text);
+                !t.word || cues::is_capitalised(w) || cues::role_tag(w).is_some()
+            })
+    }
+
+    /// The named holder of a role at `at`, else the role as written. With
+    /// modifiers ("the *prime* minister"), holders whose role has them win.
+    fn role_holder(
+        &self,
+        noun: &str,
+        tag: RoleTag,
+        span: Span,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Speaker {
+        let written = span.text(self.text).to_lowercase();
+        let modifiers: Vec<&str> = written
+            .split_whitespace()
+            .filter(|w| !cues::is_determiner(w) && cues::normalize(w) != noun)
+            .collect();
+        let all: Vec<&Role> = self.roles.iter().filter(|r| r.noun == noun).collect();
+        let fitting: Vec<&Role> = all
+            .iter()
+            .copied()
+            .filter(|r| modifiers.iter().all(|m| r.phrase.contains(m)))
+            .collect();
+        let held = if fitting.is_empty() { all } else { fitting };
+        let before = held.iter().rev().find(|r| r.at < at);
+        let distinct: HashSet<usize> = held.iter().map(|r| r.entity).collect();
+        let holder = before.or(if distinct.len() == 1 {
+            held.first()
+        } else {
+            None
+        });
+        if let (RoleTag::Person(_), Some(r)) = (tag, holder) {
+            return self.entity_speaker(r.entity);
+        }
+        // "the minister" with no named minister: the person in focus. Only
+        // for offices (nouns that are also titles), not for "the father".
+        let office = written.starts_with("the ")
+            && tag == RoleTag::Person(None)
+            && cues::title(noun).is_some();
+        if office && let Some(e) = self.salient_person(None, at, recent) {
+            return self.entity_speaker(e);
+        }
+        if tag == RoleTag::Organization
+            && let Some(e) = self
+                .organisation_named(noun, at)
+                .or_else(|| self.recent_organisation(at))
+        {
+            return self.entity_speaker(e);
+        }
+        Speaker {
+            name: span.text(self.text).to_string(),
+            entity: None,
+        }
+    }
+
+    /// The most recent organisation entity before `at` whose name contains
+    /// `noun` ("the ministry" → "Ministry of Health").
+    fn organisation_named(&self, noun: &str, at: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .map(|&(_, e)| e)
+            .find(|&e| {
+                self.entities.get(e).is_some_and(|x| {
+                    x.kind == EntityKind::Organization && x.name.to_lowercase().contains(noun)
+                })
+            })
+    }
+}
+
+fn inside_any(sorted: &[Span], offset: usize) -> bool {
+    let i = sorted.partition_point(|s| s.end <= offset);
+    sorted.get(i).is_some_and(|s| s.start <= offset)
+}
+
+/// Largest char boundary of `text` at or below `i`.
+pub fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How far after a mention a pronoun still votes for its gender.
+const GENDER_WINDOW: usize = 160;
+
+/// Each person's gender: the entity's own when set, else votes from titles
+/// before its mentions (Mr, Mrs, Ms: strong) and the first gendered pronoun
+/// after a mention, before the next person is named (weak).
+fn infer_genders(
+    text: &str,
+    entities: &[Entity],
+    persons: &[(Span, usize)],
+) -> Vec<Option<Gender>> {
+    let mut votes = vec![0i32; entities.len()];
+    for (k, &(span, e)) in persons.iter().enumerate() {
+        let before = Span::new(
+            floor_boundary(text, span.start.saturating_sub(12)),
+            span.start,
+        );
+        let toks = cues::tokenize(text, before);
+        let title = toks
+            .iter()
+            .rev()
+            .find(|t| t.word)
+            .and_then(|t| cues::title(&cues::normalize(t.text(text))).flatten());
+        let next_person = persons.get(k + 1).map_or(text.len(), |(s, _)| s.start);
+        let end = floor_boundary(text, (span.end + GENDER_WINDOW).min(next_person));
+        let after = cues::tokenize(text, Span::new(span.end, end.max(span.end)));
+        let pronoun = after
+            .iter()
+            .filter(|t| t.word)
+            .find_map(|t| cues::pronoun_gender(t.text(text)));
+        let weight = |g: Option<Gender>, w: i32| match g {
+            Some(Gender::Male) => w,
+            Some(Gender::Female) => -w,
+            None => 0,
+        };
+        if let Some(v) = votes.get_mut(e) {
+            *v += weight(title, 3) + weight(pronoun, 1);
+        }
+    }
+    entities
+        .iter()
+        .zip(votes)
+        .map(|(e, v)| {
+            e.gender.or(match v.signum() {
+                1 => Some(Gender::Male),
+                -1 => Some(Gender::Female),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// One role the article gives a person.
+#[derive(Debug, Clone)]
+struct Role {
+    /// The role noun, normalised ("minister").
+    noun: String,
+    /// The words around it, lower case ("prime minister").
+    phrase: String,
+    entity: usize,
+    /// Offset of the mention it was read at.
+    at: usize,
+}
+
+/// Roles the article gives people: role words just before a mention
+/// ("Prime Minister Justin Trudeau", "Crown prosecutor Jane Roe") and in an
+/// apposition after it ("Doug McCallum, the mayor of Surrey,"), plus the
+/// entity's own role. Sorted by offset.
+fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> Vec<Role> {
+    let mut roles = Vec::new();
+    let mut push = |words: &[&str], entity: usize, at: usize| {
+        let phrase = words.join(" ").to_lowercase();
+        for w in words {
+            if matches!(cues::role_tag(w), Some(RoleTag::Person(_))) {
+                roles.push(Role {
+                    noun: cues::normalize(w),
+                    phrase: phrase.clone(),
+                    entity,
+                    at,
+                });
+            }
+        }
+    };
+    for (i, e) in entities.iter().enumerate() {
+        if let (Some(role), Some(first)) = (&e.role, e.mentions.first()) {
+            push(
+                &role.split_whitespace().collect::<Vec<_>>(),
+                i,
+                first.span.start,
+            );
+        }
+    }
+    for &(span, e) in persons {
+        let before = Span::new(
+            floor_boundary(text, span.start.saturating_sub(60)),
+            span.start,
+        );
+        let toks = cues::tokenize(text, before);
+        let mut words: Vec<&str> = toks
+            .iter()
+            .rev()
+            .take_while(|t| t.word)
+            .take(5)
+            .map(|t| t.text(text))
+            .collect();
+        words.reverse();
+        push(&words, e, span.start);
+        let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
+        let toks = cues::tokenize(text, after);
+        if toks.first().is_some_and(|t| t.is_punct(text, ",")) {
+            let words: Vec<&str> = toks
+                .iter()
+                .skip(1)
+                .take_while(|t| t.word)
+                .take(8)
+                .map(|t| t.text(text))
+                .collect();
+            push(&words, e, span.start);
+        }
+    }
+    roles.sort_by_key(|r| r.at);
+    roles
+}
