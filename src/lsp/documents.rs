@@ -1,0 +1,376 @@
+//! The open documents: one `Rope` per URI with the client's version, and
+//! the newest analysed [`Snapshot`] of each.
+//!
+//! Every change to a document (an edit, or new settings) bumps its
+//! `revision`; analysis results are tagged with the revision they were made
+//! from, so a result that a newer edit has overtaken is recognised and
+//! dropped, and a result is published at most once and never after a newer
+//! one. All methods are synchronous and quick: the server holds the lock
+//! only to look up or swap data, never while analysing.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{self as lsp, TextDocumentContentChangeEvent, Uri};
+
+use super::convert::{self, Lines};
+use crate::analysis::{self, Analysis, Config, Diagnostic};
+use crate::line_index::{Encoding, LineIndex};
+
+/// One analysed version of a document: everything a request handler needs.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub version: i32,
+    pub revision: u64,
+    pub text: Arc<str>,
+    pub index: LineIndex,
+    pub encoding: Encoding,
+    pub analysis: Analysis,
+    /// The core diagnostics, filtered by the configuration in force.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The same diagnostics as the client sees them.
+    pub lsp_diagnostics: Vec<lsp::Diagnostic>,
+}
+
+impl Snapshot {
+    /// Analyse one version of a document. Runs on a blocking thread.
+    pub fn build(uri: &Uri, job: Job) -> Snapshot {
+        let text: Arc<str> = Arc::from(String::from(&job.rope));
+        let analysis = analysis::analyze(&text, &job.config);
+        let diagnostics = analysis.diagnostics(&text, &job.config);
+        let index = LineIndex::new(&text);
+        let lines = Lines {
+            text: &text,
+            index: &index,
+            encoding: job.encoding,
+        };
+        let lsp_diagnostics = diagnostics
+            .iter()
+            .map(|d| convert::diagnostic(&lines, uri, d))
+            .collect();
+        Snapshot {
+            version: job.version,
+            revision: job.revision,
+            text,
+            index,
+            encoding: job.encoding,
+            analysis,
+            diagnostics,
+            lsp_diagnostics,
+        }
+    }
+
+    pub fn lines(&self) -> Lines<'_> {
+        Lines {
+            text: &self.text,
+            index: &self.index,
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// What it takes to analyse one revision of a document. The rope is a
+/// cheap shared clone; it becomes a string on the analysis thread.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub version: i32,
+    pub revision: u64,
+    pub rope: Rope,
+    pub encoding: Encoding,
+    pub config: Arc<Config>,
+}
+
+/// Either the document's current snapshot, or the job that would make it.
+#[derive(Debug)]
+pub enum Current {
+    Ready(Arc<Snapshot>),
+    Needs(Job),
+}
+
+#[derive(Debug)]
+struct Document {
+    version: i32,
+    rope: Rope,
+    /// Bumped on every edit and on every settings change.
+    revision: u64,
+    /// The newest snapshot stored (possibly of an older revision).
+    latest: Option<Arc<Snapshot>>,
+    /// The revision whose diagnostics were last published.
+    published: Option<u64>,
+}
+
+/// All open documents. Revisions come from one counter, so a document
+/// closed and reopened never confuses an old result with a new one.
+#[derive(Debug, Default)]
+pub struct Documents {
+    docs: HashMap<Uri, Document>,
+    next_revision: u64,
+}
+
+impl Documents {
+    fn bump(&mut self) -> u64 {
+        self.next_revision += 1;
+        self.next_revision
+    }
+
+    /// Open (or reopen) a document; returns its revision.
+    pub fn open(&mut self, uri: Uri, version: i32, text: &str) -> u64 {
+        let revision = self.bump();
+        let doc = Document {
+            version,
+            rope: Rope::from_str(text),
+            revision,
+            latest: None,
+            published: None,
+        };
+        self.docs.insert(uri, doc);
+        revision
+    }
+
+    /// Apply a didChange's content changes in order. `None` if the document
+    /// is not open.
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: Encoding,
+    ) -> Option<u64> {
+        let revision = self.bump();
+        let doc = self.docs.get_mut(uri)?;
+        for change in changes {
+            apply_change(&mut doc.rope, change, encoding);
+        }
+        doc.version = version;
+        doc.revision = revision;
+        Some(revision)
+    }
+
+    /// Forget a document. Returns whether it was open.
+    pub fn close(&mut self, uri: &Uri) -> bool {
+        self.docs.remove(uri).is_some()
+    }
+
+    /// Mark every open document changed (new settings); returns their URIs
+    /// and new revisions.
+    pub fn touch_all(&mut self) -> Vec<(Uri, u64)> {
+        let uris: Vec<Uri> = self.docs.keys().cloned().collect();
+        uris.into_iter()
+            .filter_map(|uri| {
+                let revision = self.bump();
+                let doc = self.docs.get_mut(&uri)?;
+                doc.revision = revision;
+                Some((uri, revision))
+            })
+            .collect()
+    }
+
+    pub fn uris(&self) -> Vec<Uri> {
+        self.docs.keys().cloned().collect()
+    }
+
+    pub fn is_open(&self, uri: &Uri) -> bool {
+        self.docs.contains_key(uri)
+    }
+
+    /// The current snapshot of `uri`, or the job that would make it. `None`
+    /// if the document is not open.
+    pub fn current(&self, uri: &Uri, encoding: Encoding, config: &Arc<Config>) -> Option<Current> {
+        let doc = self.docs.get(uri)?;
+        if let Some(latest) = doc.latest.as_ref().filter(|s| s.revision == doc.revision) {
+            return Some(Current::Ready(Arc::clone(latest)));
+        }
+        Some(Current::Needs(Job {
+            version: doc.version,
+            revision: doc.revision,
+            rope: doc.rope.clone(),
+            encoding,
+            config: Arc::clone(config),
+        }))
+    }
+
+    /// The job for `revision` if it is still the document's current one
+    /// (else a newer edit will bring its own job), or the snapshot if that
+    /// revision is already analysed.
+    pub fn current_if(
+        &self,
+        uri: &Uri,
+        revision: u64,
+        encoding: Encoding,
+        config: &Arc<Config>,
+    ) -> Option<Current> {
+        let doc = self.docs.get(uri)?;
+        if doc.revision != revision {
+            return None;
+        }
+        self.current(uri, encoding, config)
+    }
+
+    /// Keep `snapshot` as the document's newest, unless the document is gone
+    /// or already holds a newer one. Returns whether it was kept.
+    pub fn store(&mut self, uri: &Uri, snapshot: &Arc<Snapshot>) -> bool {
+        let Some(doc) = self.docs.get_mut(uri) else {
+            return false;
+        };
+        if doc
+            .latest
+            .as_ref()
+            .is_some_and(|s| s.revision >= snapshot.revision)
+        {
+            return false;
+        }
+        doc.latest = Some(Arc::clone(snapshot));
+        true
+    }
+
+    /// Claim the right to publish `snapshot`: only if it is of the current
+    /// revision and nothing newer (or the same) was published. The caller
+    /// must hold the publish lock from this call until the notification is
+    /// sent, so claims and sends happen in the same order.
+    pub fn claim_publish(&mut self, uri: &Uri, snapshot: &Snapshot) -> bool {
+        let Some(doc) = self.docs.get_mut(uri) else {
+            return false;
+        };
+        let current = doc.revision == snapshot.revision;
+        let newer = doc.published.is_none_or(|p| p < snapshot.revision);
+        if current && newer {
+            doc.published = Some(snapshot.revision);
+        }
+        current && newer
+    }
+
+    /// The latest snapshot of every open document that has one.
+    pub fn latest_snapshots(&self) -> Vec<(Uri, Arc<Snapshot>)> {
+        self.docs
+            .iter()
+            .filter_map(|(uri, doc)| Some((uri.clone(), Arc::clone(doc.latest.as_ref()?))))
+            .collect()
+    }
+}
+
+/// Apply one content change: a full-text replacement, or a range replaced
+/// (the range converted against the rope as it is after earlier changes).
+fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent, encoding: Encoding) {
+    match change.range {
+        None => *rope = Rope::from_str(&change.text),
+        Some(range) => {
+            let a = convert::rope_char(rope, range.start, encoding);
+            let b = convert::rope_char(rope, range.end, encoding);
+            let (start, end) = (a.min(b), a.max(b));
+            rope.remove(start..end);
+            rope.insert(start, &change.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn uri() -> Uri {
+        "file:///doc.txt".parse().expect("uri")
+    }
+
+    fn edit(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l0, c0), Position::new(l1, c1))),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn text_of(docs: &Documents, uri: &Uri) -> String {
+        match docs.current(uri, Encoding::Utf16, &Arc::new(Config::default())) {
+            Some(Current::Needs(job)) => job.rope.to_string(),
+            Some(Current::Ready(s)) => s.text.to_string(),
+            None => panic!("not open"),
+        }
+    }
+
+    #[test]
+    fn changes_of_one_notification_apply_in_order() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "a😀b\n好x\n");
+        let changes = [
+            // UTF-16: after the emoji (2 units) on line 0.
+            edit(0, 3, 0, 3, "Z"),
+            // Then replace "好" using the text as it is now.
+            edit(1, 0, 1, 1, "ok"),
+            TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "fresh\n".into(),
+            },
+            edit(0, 5, 0, 5, "!"),
+        ];
+        docs.change(&uri(), 2, &changes[..2], Encoding::Utf16)
+            .expect("open");
+        assert_eq!(text_of(&docs, &uri()), "a😀Zb\nokx\n");
+        docs.change(&uri(), 3, &changes[2..], Encoding::Utf16)
+            .expect("open");
+        assert_eq!(text_of(&docs, &uri()), "fresh!\n");
+    }
+
+    #[test]
+    fn utf8_ranges_count_bytes() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "好x");
+        docs.change(&uri(), 2, &[edit(0, 3, 0, 4, "y")], Encoding::Utf8);
+        assert_eq!(text_of(&docs, &uri()), "好y");
+    }
+
+    #[test]
+    fn unknown_documents_are_not_changed() {
+        let mut docs = Documents::default();
+        assert!(
+            docs.change(&uri(), 1, &[edit(0, 0, 0, 0, "x")], Encoding::Utf16)
+                .is_none()
+        );
+        assert!(!docs.close(&uri()));
+    }
+
+    fn snapshot_of(docs: &Documents, uri: &Uri) -> Arc<Snapshot> {
+        match docs.current(uri, Encoding::Utf16, &Arc::new(Config::default())) {
+            Some(Current::Needs(job)) => Arc::new(Snapshot::build(uri, job)),
+            Some(Current::Ready(s)) => s,
+            None => panic!("not open"),
+        }
+    }
+
+    #[test]
+    fn a_stale_result_is_neither_published_nor_preferred() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "Head\n\nBody.\n");
+        let old = snapshot_of(&docs, &uri());
+        docs.change(&uri(), 2, &[edit(0, 0, 0, 0, "New ")], Encoding::Utf16);
+        let new = snapshot_of(&docs, &uri());
+        assert!(!docs.claim_publish(&uri(), &old), "overtaken by an edit");
+        assert!(docs.store(&uri(), &new));
+        assert!(!docs.store(&uri(), &old), "older than the stored one");
+        assert!(docs.claim_publish(&uri(), &new));
+        assert!(!docs.claim_publish(&uri(), &new), "published once");
+        assert!(matches!(
+            docs.current(&uri(), Encoding::Utf16, &Arc::new(Config::default())),
+            Some(Current::Ready(s)) if s.version == 2
+        ));
+    }
+
+    #[test]
+    fn new_settings_make_every_document_current_again_for_analysis() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "Head\n");
+        let first = snapshot_of(&docs, &uri());
+        assert!(docs.store(&uri(), &first));
+        assert!(docs.claim_publish(&uri(), &first));
+        let touched = docs.touch_all();
+        assert_eq!(touched.len(), 1);
+        let again = snapshot_of(&docs, &uri());
+        assert_eq!(again.version, 1);
+        assert!(
+            docs.claim_publish(&uri(), &again),
+            "same version, new revision"
+        );
+    }
+}

@@ -1,0 +1,548 @@
+//! The `LanguageServer` implementation: small handlers that look a
+//! document up and hand it to the analysis core or to [`super::features`].
+//!
+//! Edits are applied on the message loop (cheap rope edits, in order);
+//! analysis runs on a blocking thread after a short debounce, and its
+//! diagnostics are published only if no newer edit overtook it (see
+//! [`Documents`]). Requests answer from the newest snapshot, analysing the
+//! current text first if the snapshot is behind.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+use std::time::Duration;
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::convert;
+use super::documents::{Current, Documents, Snapshot};
+use super::features::{self, DocView};
+use super::settings::Settings;
+use crate::analysis::Span;
+use crate::line_index::Encoding;
+
+/// How long to wait for the client to answer `workspace/configuration`.
+const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The server. Cheap to clone into background tasks.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    client: Client,
+    docs: Mutex<Documents>,
+    settings: RwLock<Settings>,
+    encoding: OnceLock<Encoding>,
+    /// Held from claiming a publication until it is sent, so publications
+    /// leave in the order they were claimed.
+    publish: tokio::sync::Mutex<()>,
+    client_pulls_configuration: AtomicBool,
+    /// An error in the initializationOptions, shown once initialized.
+    init_error: Mutex<Option<String>>,
+    /// Set by `shutdown`; the process exit code depends on it.
+    shut_down: Arc<AtomicBool>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+        Backend {
+            inner: Arc::new(Inner {
+                client,
+                docs: Mutex::new(Documents::default()),
+                settings: RwLock::new(Settings::from_env()),
+                encoding: OnceLock::new(),
+                publish: tokio::sync::Mutex::new(()),
+                client_pulls_configuration: AtomicBool::new(false),
+                init_error: Mutex::new(None),
+                shut_down,
+            }),
+        }
+    }
+}
+
+/// Lock a mutex even if a panicking thread poisoned it: the data is plain
+/// and every critical section leaves it consistent.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Inner {
+    fn docs(&self) -> MutexGuard<'_, Documents> {
+        lock(&self.docs)
+    }
+
+    fn settings(&self) -> Settings {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn encoding(&self) -> Encoding {
+        self.encoding.get().copied().unwrap_or_default()
+    }
+
+    /// Analyse revision `revision` of `uri` after the debounce, then publish.
+    fn schedule(self: &Arc<Self>, uri: Uri, revision: u64) {
+        let inner = Arc::clone(self);
+        let debounce = self.settings().debounce;
+        tokio::spawn(async move {
+            if !debounce.is_zero() {
+                tokio::time::sleep(debounce).await;
+            }
+            inner.refresh(uri, revision).await;
+        });
+    }
+
+    async fn refresh(&self, uri: Uri, revision: u64) {
+        let config = self.settings().config;
+        let current = self
+            .docs()
+            .current_if(&uri, revision, self.encoding(), &config);
+        let snapshot = match current {
+            None => return, // closed, or a newer edit brings its own refresh
+            Some(Current::Ready(snapshot)) => snapshot,
+            Some(Current::Needs(job)) => match self.analyse(&uri, job).await {
+                Some(snapshot) => snapshot,
+                None => return,
+            },
+        };
+        self.publish(&uri, &snapshot).await;
+    }
+
+    /// Run the analysis on a blocking thread and keep the result.
+    async fn analyse(&self, uri: &Uri, job: super::documents::Job) -> Option<Arc<Snapshot>> {
+        let version = job.version;
+        let task_uri = uri.clone();
+        match tokio::task::spawn_blocking(move || Snapshot::build(&task_uri, job)).await {
+            Ok(snapshot) => {
+                let snapshot = Arc::new(snapshot);
+                self.docs().store(uri, &snapshot);
+                Some(snapshot)
+            }
+            Err(e) => {
+                let what = if e.is_panic() {
+                    "panicked"
+                } else {
+                    "was cancelled"
+                };
+                let message = format!(
+                    "copydesk: analysis of {} (version {version}) {what}",
+                    uri.as_str()
+                );
+                eprintln!("{message}");
+                self.client.log_message(MessageType::ERROR, message).await;
+                None
+            }
+        }
+    }
+
+    async fn publish(&self, uri: &Uri, snapshot: &Snapshot) {
+        let _order = self.publish.lock().await;
+        if self.docs().claim_publish(uri, snapshot) {
+            let diagnostics = snapshot.lsp_diagnostics.clone();
+            self.client
+                .publish_diagnostics(uri.clone(), diagnostics, Some(snapshot.version))
+                .await;
+        }
+    }
+
+    async fn clear_diagnostics(&self, uri: Uri) {
+        let _order = self.publish.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    /// The current snapshot of `uri`, analysing now if needed; `None` (with
+    /// a log message) for a document that is not open.
+    async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let config = self.settings().config;
+        let current = self.docs().current(uri, self.encoding(), &config);
+        match current {
+            Some(Current::Ready(snapshot)) => Some(snapshot),
+            Some(Current::Needs(job)) => self.analyse(uri, job).await,
+            None => {
+                self.log_unknown(uri).await;
+                None
+            }
+        }
+    }
+
+    async fn log_unknown(&self, uri: &Uri) {
+        let message = format!("copydesk: {} is not an open document", uri.as_str());
+        self.client.log_message(MessageType::WARNING, message).await;
+    }
+
+    /// Apply new settings (or report why not) and re-analyse open documents.
+    async fn apply_settings(self: &Arc<Self>, value: &Value) {
+        let updated = self.settings().updated(value);
+        match updated {
+            Ok(settings) => {
+                *self.settings.write().unwrap_or_else(|e| e.into_inner()) = settings;
+                let touched = self.docs().touch_all();
+                for (uri, revision) in touched {
+                    self.schedule(uri, revision);
+                }
+            }
+            Err(message) => {
+                self.client.show_message(MessageType::ERROR, message).await;
+            }
+        }
+    }
+
+    /// Ask the client for the `copydesk` section (bounded by a timeout).
+    async fn pull_settings(self: &Arc<Self>) {
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("copydesk".to_string()),
+        };
+        let answer =
+            tokio::time::timeout(CONFIGURATION_TIMEOUT, self.client.configuration(vec![item]))
+                .await;
+        match answer {
+            Ok(Ok(values)) => {
+                if let Some(value) = values.into_iter().next() {
+                    self.apply_settings(&value).await;
+                }
+            }
+            Ok(Err(e)) => {
+                let message = format!("copydesk: workspace/configuration failed: {e}");
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+            Err(_) => {
+                let message = "copydesk: workspace/configuration timed out";
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+}
+
+fn view<'a>(uri: &'a Uri, snapshot: &'a Snapshot) -> DocView<'a> {
+    DocView {
+        uri,
+        lines: snapshot.lines(),
+        analysis: &snapshot.analysis,
+    }
+}
+
+fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(convert::encoding_kind(encoding)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some(convert::SOURCE.to_string()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: false,
+            ..DiagnosticOptions::default()
+        })),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Whether a code action request's `only` filter admits quick fixes.
+fn wants_quickfix(only: Option<&[CodeActionKind]>) -> bool {
+    only.is_none_or(|kinds| {
+        kinds
+            .iter()
+            .any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str()))
+    })
+}
+
+/// Whether a diagnostic's span touches the requested span (a cursor at
+/// either end counts).
+fn touches(diagnostic: Span, requested: Span) -> bool {
+    diagnostic.start <= requested.end && requested.start <= diagnostic.end
+}
+
+/// One quick fix per diagnostic with a fix that touches `range`.
+fn quick_fixes(uri: &Uri, snapshot: &Snapshot, range: Range) -> Vec<CodeActionOrCommand> {
+    let lines = snapshot.lines();
+    let requested = lines.span(range);
+    snapshot
+        .diagnostics
+        .iter()
+        .zip(&snapshot.lsp_diagnostics)
+        .filter(|(core, _)| touches(core.span, requested))
+        .filter_map(|(core, lsp)| {
+            let fix = core.fix.as_ref()?;
+            Some(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp.clone()]),
+                edit: Some(convert::workspace_edit(&lines, uri, fix)),
+                is_preferred: Some(true),
+                ..CodeAction::default()
+            }))
+        })
+        .collect()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref());
+        let encoding = convert::negotiate_encoding(offered);
+        let _ = self.inner.encoding.set(encoding);
+        let pulls = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false);
+        self.inner
+            .client_pulls_configuration
+            .store(pulls, Ordering::Relaxed);
+        if let Some(options) = &params.initialization_options {
+            match self.inner.settings().updated(options) {
+                Ok(settings) => {
+                    *self
+                        .inner
+                        .settings
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner()) = settings
+                }
+                Err(message) => *lock(&self.inner.init_error) = Some(message),
+            }
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "copydesk".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let init_error = lock(&self.inner.init_error).take();
+        if let Some(message) = init_error {
+            self.inner
+                .client
+                .show_message(MessageType::ERROR, message)
+                .await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.inner.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let revision = self
+            .inner
+            .docs()
+            .open(doc.uri.clone(), doc.version, &doc.text);
+        self.inner.schedule(doc.uri, revision);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let encoding = self.inner.encoding();
+        let revision = self
+            .inner
+            .docs()
+            .change(&uri, version, &params.content_changes, encoding);
+        match revision {
+            Some(revision) => self.inner.schedule(uri, revision),
+            None => self.inner.log_unknown(&uri).await,
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.inner.docs().close(&uri) {
+            self.inner.clear_diagnostics(uri).await;
+        } else {
+            self.inner.log_unknown(&uri).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let empty =
+            params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty());
+        let pulls = self
+            .inner
+            .client_pulls_configuration
+            .load(Ordering::Relaxed);
+        if empty && pulls {
+            let inner = Arc::clone(&self.inner);
+            tokio::spawn(async move { inner.pull_settings().await });
+        } else {
+            self.inner.apply_settings(&params.settings).await;
+        }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let snapshot = self.inner.snapshot(&params.text_document.uri).await;
+        let items = snapshot
+            .map(|s| s.lsp_diagnostics.clone())
+            .unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if !wants_quickfix(params.context.only.as_deref()) {
+            return Ok(None);
+        }
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.inner.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(quick_fixes(&uri, &snapshot, params.range)))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let doc = view(&at.text_document.uri, &snapshot);
+        Ok(features::hover(&doc, doc.lines.offset(at.position)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        if !self.inner.settings().inlay_hints {
+            return Ok(Some(Vec::new()));
+        }
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.inner.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let doc = view(&uri, &snapshot);
+        Ok(Some(features::inlay_hints(
+            &doc,
+            doc.lines.span(params.range),
+        )))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.inner.snapshot(&uri).await else {
+            return Ok(None);
+        };
+        let symbols = features::document_symbols(&view(&uri, &snapshot));
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let doc = view(&at.text_document.uri, &snapshot);
+        let target = features::definition(&doc, doc.lines.offset(at.position));
+        Ok(target.map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let doc = view(&at.text_document.uri, &snapshot);
+        Ok(Some(features::references(
+            &doc,
+            doc.lines.offset(at.position),
+        )))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
+            return Ok(None);
+        };
+        let doc = view(&at.text_document.uri, &snapshot);
+        Ok(Some(features::highlights(
+            &doc,
+            doc.lines.offset(at.position),
+        )))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let uris = self.inner.docs().uris();
+        let mut snapshots = Vec::with_capacity(uris.len());
+        for uri in uris {
+            if let Some(snapshot) = self.inner.snapshot(&uri).await {
+                snapshots.push((uri, snapshot));
+            }
+        }
+        let views: Vec<DocView> = snapshots.iter().map(|(uri, s)| view(uri, s)).collect();
+        let symbols = features::workspace_symbols(&views, &params.query);
+        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quickfix_filter_accepts_parents_and_rejects_others() {
+        assert!(wants_quickfix(None));
+        assert!(wants_quickfix(Some(&[CodeActionKind::QUICKFIX])));
+        assert!(wants_quickfix(Some(&[CodeActionKind::EMPTY])));
+        assert!(!wants_quickfix(Some(&[CodeActionKind::REFACTOR])));
+        assert!(!wants_quickfix(Some(&[CodeActionKind::SOURCE])));
+    }
+
+    #[test]
+    fn a_cursor_at_either_end_touches_a_diagnostic() {
+        let d = Span::new(10, 20);
+        assert!(touches(d, Span::new(10, 10)));
+        assert!(touches(d, Span::new(20, 20)));
+        assert!(touches(d, Span::new(0, 30)));
+        assert!(!touches(d, Span::new(21, 25)));
+        assert!(!touches(d, Span::new(0, 9)));
+    }
+}

@@ -1,0 +1,204 @@
+//! The server's settings: what the client sends in `initializationOptions`
+//! or `workspace/didChangeConfiguration`, turned into an analysis
+//! [`Config`] plus the few knobs that belong to the editor edge.
+//!
+//! Settings may sit under a `"copydesk"` key or at the top level. Each field
+//! that is present replaces the previous value; absent fields keep it. An
+//! update that does not parse, or whose boilerplate patterns do not compile,
+//! is rejected as a whole and the previous settings stay in force.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::analysis::Config;
+
+/// How long the server waits after an edit before analysing, so a burst of
+/// keystrokes is analysed once.
+pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
+/// Environment variable overriding the debounce in milliseconds (benchmarks
+/// set it to 0).
+pub const DEBOUNCE_ENV: &str = "COPYDESK_DEBOUNCE_MS";
+/// Longest debounce accepted, so a typo cannot silence the server.
+const MAX_DEBOUNCE_MS: u64 = 10_000;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: Arc<Config>,
+    /// The user's boilerplate patterns as written (kept to report them back
+    /// and to recompile nothing when an update leaves them out).
+    pub patterns: Vec<String>,
+    pub inlay_hints: bool,
+    pub debounce: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            config: Arc::new(Config::default()),
+            patterns: Vec::new(),
+            inlay_hints: true,
+            debounce: DEFAULT_DEBOUNCE,
+        }
+    }
+}
+
+/// The wire shape of the settings; every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawSettings {
+    diagnostics: Option<RawDiagnostics>,
+    boilerplate: Option<RawBoilerplate>,
+    inlay_hints: Option<RawInlayHints>,
+    debounce_ms: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawDiagnostics {
+    boilerplate: Option<bool>,
+    fragments: Option<bool>,
+    disabled: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawBoilerplate {
+    patterns: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawInlayHints {
+    enabled: Option<bool>,
+}
+
+impl Settings {
+    /// The defaults, with the debounce taken from [`DEBOUNCE_ENV`] if set.
+    pub fn from_env() -> Self {
+        let debounce = std::env::var(DEBOUNCE_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(DEFAULT_DEBOUNCE, debounce_from_ms);
+        Settings {
+            debounce,
+            ..Settings::default()
+        }
+    }
+
+    /// These settings updated by the client's `value`. `null` (or a value
+    /// without any setting) changes nothing.
+    pub fn updated(&self, value: &Value) -> Result<Settings, String> {
+        let section = match value.get("copydesk") {
+            Some(inner) if inner.is_object() => inner,
+            _ => value,
+        };
+        if section.is_null() {
+            return Ok(self.clone());
+        }
+        let raw: RawSettings = serde_json::from_value(section.clone())
+            .map_err(|e| format!("invalid copydesk settings: {e}"))?;
+        self.merged(raw)
+    }
+
+    fn merged(&self, raw: RawSettings) -> Result<Settings, String> {
+        let mut config = Config::clone(&self.config);
+        let mut patterns = self.patterns.clone();
+        if let Some(diagnostics) = raw.diagnostics {
+            config.boilerplate = diagnostics.boilerplate.unwrap_or(config.boilerplate);
+            config.fragments = diagnostics.fragments.unwrap_or(config.fragments);
+            if let Some(disabled) = diagnostics.disabled {
+                config.disabled_codes = disabled;
+            }
+        }
+        if let Some(new_patterns) = raw.boilerplate.and_then(|b| b.patterns) {
+            config.extra_boilerplate = Config::compile_patterns(&new_patterns)?;
+            patterns = new_patterns;
+        }
+        Ok(Settings {
+            config: Arc::new(config),
+            patterns,
+            inlay_hints: raw
+                .inlay_hints
+                .and_then(|h| h.enabled)
+                .unwrap_or(self.inlay_hints),
+            debounce: raw.debounce_ms.map_or(self.debounce, debounce_from_ms),
+        })
+    }
+}
+
+fn debounce_from_ms(ms: u64) -> Duration {
+    Duration::from_millis(ms.min(MAX_DEBOUNCE_MS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn settings_under_the_copydesk_key_or_top_level_both_apply() {
+        let base = Settings::default();
+        for value in [
+            json!({"copydesk": {"diagnostics": {"fragments": false}}}),
+            json!({"diagnostics": {"fragments": false}}),
+        ] {
+            let s = base.updated(&value).expect("valid");
+            assert!(!s.config.fragments);
+            assert!(s.config.boilerplate, "absent fields keep their value");
+        }
+    }
+
+    #[test]
+    fn every_documented_field_is_read() {
+        let value = json!({
+            "diagnostics": {"boilerplate": false, "disabled": ["fragment/spliced"]},
+            "boilerplate": {"patterns": ["Tap to enlarge", "/^Page \\d+$/"]},
+            "inlayHints": {"enabled": false},
+            "debounceMs": 0
+        });
+        let s = Settings::default().updated(&value).expect("valid");
+        assert!(!s.config.boilerplate);
+        assert_eq!(
+            s.config.disabled_codes,
+            vec!["fragment/spliced".to_string()]
+        );
+        assert_eq!(s.config.extra_boilerplate.len(), 2);
+        assert!(s.config.extra_boilerplate[0].is_match("tap to ENLARGE"));
+        assert!(!s.inlay_hints);
+        assert_eq!(s.debounce, Duration::ZERO);
+    }
+
+    #[test]
+    fn an_invalid_pattern_rejects_the_whole_update() {
+        let base = Settings::default()
+            .updated(&json!({"boilerplate": {"patterns": ["Sponsored"]}}))
+            .expect("valid");
+        let err = base
+            .updated(
+                &json!({"diagnostics": {"fragments": false}, "boilerplate": {"patterns": ["/(/"]}}),
+            )
+            .expect_err("invalid regex");
+        assert!(err.contains("invalid boilerplate pattern"), "{err}");
+        // The caller keeps `base`, which still has its pattern.
+        assert_eq!(base.patterns, vec!["Sponsored".to_string()]);
+    }
+
+    #[test]
+    fn wrong_types_are_an_error_and_null_changes_nothing() {
+        let base = Settings::default();
+        assert!(
+            base.updated(&json!({"diagnostics": {"boilerplate": "yes"}}))
+                .is_err()
+        );
+        let same = base.updated(&Value::Null).expect("null is fine");
+        assert!(same.config.boilerplate && same.inlay_hints);
+    }
+
+    #[test]
+    fn debounce_is_capped() {
+        let s = Settings::default()
+            .updated(&json!({"debounceMs": 99_999_999u64}))
+            .expect("valid");
+        assert_eq!(s.debounce, Duration::from_millis(MAX_DEBOUNCE_MS));
+    }
+}
