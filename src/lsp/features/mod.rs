@@ -3,15 +3,38 @@
 //!
 //! Each feature is a plain function from a [`DocView`] (text, analysis and
 //! line conversion of one document version) to LSP types; the server's
-//! handlers only look the document up and call these. Work in progress:
-//! issues 3 and 4 fill these in; until then they answer nothing.
+//! handlers only look the document up and call these. Offsets in and spans
+//! out are bytes; [`crate::lsp::convert::Lines`] turns them into ranges in
+//! the negotiated encoding.
+//!
+//! - [`hover`] (`hover.rs`): the speaker card of a quote, or an entity's card;
+//! - [`inlay_hints`] (`inlay.rs`): "— Surname" after each attributed quote;
+//! - [`document_symbols`] (`outline.rs`): People / Organizations / Places /
+//!   Other / Quotes groups, with ranges nested as clients require;
+//! - [`definition`], [`references`], [`highlights`] (`navigation.rs`): the
+//!   first mention / every mention of the entity under the cursor;
+//! - [`workspace_symbols`] (`workspace.rs`): fuzzy entity search across
+//!   every open document.
+//!
+//! `common.rs` holds what they share: what lies under the cursor, safe
+//! snippets, Markdown escaping, symbol kinds.
 
-use tower_lsp_server::ls_types::{
-    DocumentHighlight, DocumentSymbol, Hover, InlayHint, Location, Uri, WorkspaceSymbol,
-};
+mod common;
+mod hover;
+mod inlay;
+mod navigation;
+mod outline;
+mod workspace;
 
 use super::convert::Lines;
-use crate::analysis::{Analysis, Span};
+use crate::analysis::Analysis;
+use tower_lsp_server::ls_types::Uri;
+
+pub use hover::hover;
+pub use inlay::inlay_hints;
+pub use navigation::{definition, highlights, references};
+pub use outline::document_symbols;
+pub use workspace::{MAX_RESULTS as MAX_WORKSPACE_SYMBOLS, workspace_symbols};
 
 /// One analysed version of an open document.
 #[derive(Debug, Clone, Copy)]
@@ -19,39 +42,4 @@ pub struct DocView<'a> {
     pub uri: &'a Uri,
     pub lines: Lines<'a>,
     pub analysis: &'a Analysis,
-}
-
-/// The hover card at byte `offset`: a quote's speaker, or an entity's card.
-pub fn hover(_doc: &DocView, _offset: usize) -> Option<Hover> {
-    None
-}
-
-/// Speaker hints at the end of each quote inside `range`.
-pub fn inlay_hints(_doc: &DocView, _range: Span) -> Vec<InlayHint> {
-    Vec::new()
-}
-
-/// The outline: People / Organizations / Places / Quotes groups.
-pub fn document_symbols(_doc: &DocView) -> Vec<DocumentSymbol> {
-    Vec::new()
-}
-
-/// The first mention of the entity mentioned at `offset`.
-pub fn definition(_doc: &DocView, _offset: usize) -> Option<Location> {
-    None
-}
-
-/// Every mention of the entity mentioned at `offset`.
-pub fn references(_doc: &DocView, _offset: usize) -> Vec<Location> {
-    Vec::new()
-}
-
-/// Every mention of the entity under the cursor, for highlighting.
-pub fn highlights(_doc: &DocView, _offset: usize) -> Vec<DocumentHighlight> {
-    Vec::new()
-}
-
-/// Entities across all open documents whose name matches `query` (fuzzy).
-pub fn workspace_symbols(_docs: &[DocView], _query: &str) -> Vec<WorkspaceSymbol> {
-    Vec::new()
 }
