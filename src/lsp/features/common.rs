@@ -322,6 +322,7 @@ pub(super) mod fixture {
                 entity: Some(entity),
             }),
             attribution: None,
+            group: 0,
         }
     }
 
@@ -360,6 +361,7 @@ pub(super) mod fixture {
             kind: QuoteKind::ScareQuote,
             speaker: None,
             attribution: None,
+            group: 1,
         };
         let mut tom = speech(
             "“It is too expensive,”",
