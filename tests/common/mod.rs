@@ -298,6 +298,11 @@ impl Server {
         }
     }
 
+    /// The server's process id (the latency bench reads its peak memory).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the server process is still running.
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().expect("try_wait").is_none()
