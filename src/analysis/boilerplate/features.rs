@@ -18,24 +18,26 @@ pub struct Features<'t> {
     /// Each token lower-cased with edge punctuation and a possessive "'s"
     /// removed; empty for pure punctuation such as "|" or "»".
     pub words: Vec<String>,
-    /// The first word of each sentence, lower-cased (for imperatives).
-    pub sentence_openers: Vec<String>,
+    /// The first word of each sentence that reads as an imperative (an
+    /// imperative verb followed by a function word, a name, a handle or
+    /// nothing: "Subscribe to ...", "Follow Jane ...", but not "Share
+    /// prices ..."), lower-cased.
+    pub imperatives: Vec<String>,
 }
 
 impl<'t> Features<'t> {
     pub fn new(text: &'t str, sentence_texts: &[&'t str]) -> Self {
         let tokens: Vec<&str> = text.split_whitespace().collect();
         let words = join_phrasal_verbs(tokens.iter().map(|t| normalize(t)).collect());
-        let sentence_openers = sentence_texts
+        let imperatives = sentence_texts
             .iter()
-            .filter_map(|s| s.split_whitespace().next())
-            .map(normalize)
+            .filter_map(|s| imperative_opener(s))
             .collect();
         Features {
             text,
             tokens,
             words,
-            sentence_openers,
+            imperatives,
         }
     }
 
@@ -53,6 +55,12 @@ impl<'t> Features<'t> {
     /// Whether the paragraph contains a quotation mark (straight or curly).
     pub fn has_quotes(&self) -> bool {
         self.text.contains(QUOTE_MARKS)
+    }
+
+    /// Whether the paragraph contains a quotation mark other than a
+    /// guillemet (which navigation uses as an arrow: "« Previous").
+    pub fn has_speech_quotes(&self) -> bool {
+        self.text.contains(['"', '“', '”', '„'])
     }
 
     /// Whether the paragraph starts with a bullet or dash list marker.
@@ -103,16 +111,18 @@ impl<'t> Features<'t> {
     /// Whether some sentence opens with an imperative verb of a call to
     /// action ("Sign up ...", "Download ...").
     pub fn has_imperative_opener(&self) -> bool {
-        self.sentence_openers
-            .iter()
-            .any(|w| lexicon::is_imperative(w) || w == "signup" || w == "login")
+        !self.imperatives.is_empty()
     }
 
-    /// Whether the text speaks in the publisher's voice ("we", "our", "us").
+    /// Whether the text speaks in the publisher's voice ("we", "our", "us",
+    /// "this site").
     pub fn has_publisher_voice(&self) -> bool {
         self.words
             .iter()
             .any(|w| matches!(w.as_str(), "we" | "our" | "us"))
+            || self.words.windows(2).any(|pair| {
+                pair[0] == "this" && matches!(pair[1].as_str(), "site" | "website" | "page")
+            })
     }
 
     /// Whether the text addresses the reader ("you", "your").
@@ -141,6 +151,37 @@ impl<'t> Features<'t> {
             .find(|w| !w.is_empty())
             .map(String::as_str)
     }
+}
+
+/// The imperative verb that opens `sentence`, if it opens with one used as
+/// an imperative: followed by nothing, a function word, "here"/"now", a
+/// capitalised name or a handle. "Sign up" and "log in" count as one verb.
+fn imperative_opener(sentence: &str) -> Option<String> {
+    let mut tokens = sentence.split_whitespace();
+    let first = normalize(tokens.next()?);
+    let mut next = tokens.next();
+    let verb = match (first.as_str(), next.map(normalize).as_deref()) {
+        ("sign", Some("up")) | ("log", Some("in")) => {
+            next = tokens.next();
+            if first == "sign" { "signup" } else { "login" }.to_string()
+        }
+        _ => first,
+    };
+    if !lexicon::is_imperative(&verb) && verb != "signup" && verb != "login" {
+        return None;
+    }
+    let object_ok = match next {
+        None => true,
+        Some(token) => {
+            let word = normalize(token);
+            word.is_empty()
+                || lexicon::is_stopword(&word)
+                || matches!(word.as_str(), "here" | "now" | "today" | "more")
+                || token.starts_with('@')
+                || token.chars().next().is_some_and(char::is_uppercase)
+        }
+    };
+    object_ok.then_some(verb)
 }
 
 /// Whether `text` ends like a sentence (see [`Features::ends_as_sentence`]).
@@ -243,7 +284,19 @@ mod tests {
         assert!(f.words.contains(&"signup".to_string()));
         assert!(f.has_imperative_opener());
         assert!(f.has_publisher_voice());
+        assert_eq!(f.imperatives, ["signup"]);
         assert!(!f.ends_as_sentence());
+    }
+
+    #[test]
+    fn an_imperative_needs_an_object_not_a_noun_after_it() {
+        assert_eq!(
+            imperative_opener("Follow Jane Roe on Instagram"),
+            Some("follow".into())
+        );
+        assert_eq!(imperative_opener("Share this:"), Some("share".into()));
+        assert_eq!(imperative_opener("Download speeds are slow."), None);
+        assert_eq!(imperative_opener("Said the mayor."), None);
     }
 
     #[test]

@@ -76,7 +76,7 @@ static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
 /// Video player leftovers: "watch the video", "video above", "video player".
 static VIDEO_UI: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:video|clip)\s+(?:above|below)\b|\bwatch\s+(?:the\s+)?(?:full\s+)?(?:video|clip)\b|\bvideo\s+player\b|\bplay\s+video\b",
+        r"(?i)\b(?:video|clip)\s+(?:above|below)\b|\bwatch\s+(?:the\s+)?(?:full\s+)?(?:video|clip)\b|\bvideo\s+player\b|\bplay\s+video\b|^(?:watch|listen)\b.{0,60}\b(?:below|above)\W*$",
     )
 });
 
@@ -132,6 +132,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[-–—•]?\s*(?:by\s+\p{Lu}|with\s+(?:files|a\s+report|reporting)\s+from\b|reporting\s+by\b|written\s+by\b|edited\s+by\b|\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3},\s+(?:the\s+)?\p{L}[^\d]*$)",
     )
 });
+
+/// Credits of a wire story's text: "Reporting by ...", "Editing by ...".
+static WIRE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:reporting|editing|writing|additional\s+reporting)\s+by\b"));
+
+/// A section link: "More from Sports", "More in Business".
+static MORE_FROM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:more\s+(?:from|on|in|about))\s+\p{Lu}"));
 
 /// Order in which kinds win when a line has words of several kinds.
 const KIND_PRIORITY: &[BoilerplateKind] = &[
@@ -191,6 +199,9 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     if APP_STORE.is_match(text) && words <= 20 {
         return Some(App);
+    }
+    if MORE_FROM.is_match(text) && words <= 6 && !ends_as_sentence(text) {
+        return Some(Related);
     }
     separator_list(f)
         .or_else(|| ui_only(f))
@@ -275,8 +286,12 @@ fn is_photo_credit(f: &Features<'_>) -> bool {
 
 /// Whether `inner` reads as a credit: at most twelve words, each one
 /// capitalised or a connective of credits ("via", "for", "by", ...), with
-/// no numbers.
+/// no numbers. A wire story's "Reporting by ...; Editing by ..." credits
+/// the text, not a photo, and belongs to the article.
 fn looks_like_credit(inner: &str) -> bool {
+    if WIRE_CREDIT.is_match(inner) {
+        return false;
+    }
     let words: Vec<&str> = inner
         .split(|c: char| c.is_whitespace() || c == '/')
         .filter(|w| !w.is_empty())
@@ -392,6 +407,9 @@ fn is_only_date(f: &Features<'_>) -> bool {
 /// Politics") or footer links ("Terms of Use | Privacy Policy").
 fn separator_list(f: &Features<'_>) -> Option<BoilerplateKind> {
     let text = f.text.trim();
+    if text.to_lowercase().starts_with("you are here") && f.word_count() <= 12 {
+        return Some(Nav);
+    }
     let breadcrumb = text.contains(['»', '›']) || text.contains(" > ");
     let segments: Vec<&str> = text
         .split(['|', '»', '›', '•', '·', '>'])
@@ -430,7 +448,7 @@ fn ui_kind(f: &Features<'_>, accept: impl Fn(&lexicon::UiWord) -> bool) -> Optio
 /// letters and separators: "Share", "Print this article", "35 comments".
 fn ui_only(f: &Features<'_>) -> Option<BoilerplateKind> {
     let words: Vec<&String> = f.words.iter().filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 10 || f.has_quotes() {
+    if words.is_empty() || words.len() > 10 || f.has_speech_quotes() {
         return None;
     }
     let mut ui = 0;
@@ -492,7 +510,7 @@ fn reader_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     ui_kind(f, |u| u.topic).or_else(|| {
         // An imperative sign-up or download needs no topic noun.
-        f.sentence_openers
+        f.imperatives
             .iter()
             .find_map(|w| match w.as_str() {
                 "subscribe" | "signup" | "register" => Some(Newsletter),
@@ -527,7 +545,7 @@ fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
-    if kinds.is_empty() || !tail_ok {
+    if kinds.is_empty() || !(tail_ok || kinds.contains(&Tags)) {
         return None;
     }
     for kind in [Tags, Video, Photo] {
@@ -651,6 +669,8 @@ fn is_reader_question(f: &Features<'_>) -> bool {
         && f.word_count() <= 6
         && f.addresses_reader()
         && !f.has_quotes()
+        && !f.reports_speech()
+        && !f.text.contains(':')
 }
 
 /// The headline of another story: a short line without final punctuation
