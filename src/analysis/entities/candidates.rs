@@ -65,6 +65,8 @@ pub(super) struct Candidate {
     pub common_words: usize,
     /// A word has a digit ("C-48").
     pub has_digit: bool,
+    /// The first word is an ALL-CAPS acronym ("CTV Vancouver").
+    pub acronym_first: bool,
     /// A word has a capital inside it that no name prefix explains:
     /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
     pub camel_case: bool,
@@ -162,6 +164,29 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
                 && lex.is_surname(&token.lower)
                 && !token.lower.ends_with("day")
         })
+}
+
+/// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
+/// "... (AP Photo/Jane Roe)") or a video teaser ("WATCH: ...", "Video:
+/// ..."): the people in it are pictured or reporting, not in the story.
+pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
+    let body = para.text(text);
+    let opening: String = body.chars().take(12).collect::<String>().to_lowercase();
+    if opening.starts_with("watch") || opening.starts_with("video:") {
+        return true;
+    }
+    const CREDITS: [&str; 8] = [
+        "the canadian press",
+        "getty images",
+        "ap photo",
+        "photo:",
+        "(photo",
+        "associated press",
+        "reuters",
+        "afp",
+    ];
+    let lower = body.to_lowercase();
+    lower.contains('/') && CREDITS.iter().any(|c| lower.contains(c))
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
@@ -316,7 +341,7 @@ fn split_run(
     let lex = lexicon();
     let gaz = gazetteer();
     let mut start = run.start;
-    let end = run.end;
+    let mut end = run.end;
     let mut title: Option<(usize, usize, Option<Gender>)> = None; // token range, gender
     // Find the first title inside the run that leaves a name after it.
     'search: for j in start..end {
@@ -358,6 +383,25 @@ fn split_run(
     let mut role: Option<String> = None;
     let mut gender = None;
     let mut cues = Cues::default();
+    let given_first = lex.given(&tokens[start].lower).is_some();
+    if title.is_none() && !given_first {
+        // "Yellowhead MP", "Surrey Mayor": a name qualifying a title (but
+        // "Robert Major" is a name).
+        for len in (1..=lex.longest_title).rev() {
+            let Some(first) = end.checked_sub(len).filter(|&f| f > start) else {
+                continue;
+            };
+            let words: Vec<&str> = tokens[first..end]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if lex.title(&words.join(" ")).is_some() {
+                end = first;
+                cues.modifier = true;
+                break;
+            }
+        }
+    }
     if let Some((t_start, t_end, g)) = title {
         if t_start > start {
             // "Surrey Mayor", "Bank of Canada Governor": the words before
@@ -553,6 +597,7 @@ fn push_candidate(
             .iter()
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
         camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
+        acronym_first: part.len() >= 2 && first.all_caps,
     });
 }
 

@@ -107,7 +107,11 @@ pub fn canonical_person_at(entities: &[Entity], span: Span) -> Option<&str> {
 pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<Entity> {
     let skip: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let mut sentences = Vec::new();
-    for para in seg.paragraphs.iter().filter(|p| !skip.contains(&p.span)) {
+    for para in seg
+        .paragraphs
+        .iter()
+        .filter(|p| !skip.contains(&p.span) && !candidates::is_caption_or_teaser(text, p.span))
+    {
         let headline = candidates::is_headline(text, para.span);
         for &sentence in &para.sentences {
             sentences.push((sentence, headline, tokens::tokenize(text, sentence)));
