@@ -364,9 +364,12 @@ fn split_run(
                 let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
                     // "Minister of Justice Jane Roe": the name starts at
                     // the last given name of the run.
-                    match rest.iter().rposition(|t| lex.given(&t.lower).is_some()) {
-                        Some(k) if k > 0 && rest.len() - k <= 3 => j + len + k,
-                        _ => break,
+                    let found = (1..rest.len()).find(|&k| {
+                        lex.given(&rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
+                    });
+                    match found {
+                        Some(k) => j + len + k,
+                        None => break,
                     }
                 } else {
                     j + len
@@ -427,14 +430,24 @@ fn split_run(
         }
         let role_start = tokens[start].span.start;
         let role_end = tokens[t_end - 1].span.end;
-        role = text.get(role_start..role_end).map(str::to_string);
+        let honorific_only = t_end - start == 1 && is_honorific(&tokens[start].lower);
+        if !honorific_only {
+            role = text.get(role_start..role_end).map(str::to_string);
+        }
         gender = g;
         cues.title = true;
         start = t_end;
     } else {
-        // leading demonyms describe the name ("Canadian Tire" aside)
-        while start + 1 < end && is_demonym_or_plural(&tokens[start].lower) {
-            start += 1;
+        // leading demonyms describe a person's name ("Canadians Jane
+        // Roe"), but belong to other names ("Russian Federation",
+        // "Democratic National Committee", "North Korea")
+        let mut k = start;
+        while k + 1 < end && is_demonym_or_plural(&tokens[k].lower) {
+            k += 1;
+        }
+        let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
+        if k > start && (lex.given(&tokens[k].lower).is_some() || rest_is_acronym) {
+            start = k;
         }
         // "... Relations Carolyn Bennett": a common word, then a given name
         // and at most two more words: the name starts at the given name.
@@ -476,6 +489,14 @@ fn split_run(
         gender,
         out,
     );
+}
+
+/// Mr, Mrs, Ms, ...: a courtesy title, not a role.
+fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "messrs" | "sir" | "dame"
+    )
 }
 
 /// "Canadian", "Canadians".
@@ -549,8 +570,9 @@ fn push_candidate(
         return; // initials or numbers alone
     }
     let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
-    if part.len() == 1 && lex.is_demonym(&first.lower) || lex.title(&whole.join(" ")).is_some() {
-        return; // "Canadian", "Prime Minister" alone
+    if part.iter().all(|t| is_demonym_or_plural(&t.lower)) || lex.title(&whole.join(" ")).is_some()
+    {
+        return; // "Canadian", "North American", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
