@@ -52,6 +52,8 @@ pub(super) struct Candidate {
     pub span: Span,
     /// Normalised words of the name.
     pub words: Vec<String>,
+    /// Where each word is (parallel to `words`).
+    pub word_spans: Vec<Span>,
     pub certainty: Certainty,
     pub cues: Cues,
     /// The role as written ("Russian President", "political scientist").
@@ -104,6 +106,29 @@ fn is_camel_case(word: &str) -> bool {
 impl Candidate {
     pub(super) fn key(&self) -> String {
         self.words.join(" ")
+    }
+
+    /// Each word as a candidate of its own (for headline runs such as
+    /// "Clinton Accuses Putin", whose words may name different things).
+    pub(super) fn split_words(&self) -> impl Iterator<Item = Candidate> + '_ {
+        self.words
+            .iter()
+            .zip(&self.word_spans)
+            .map(|(word, span)| Candidate {
+                span: *span,
+                words: vec![word.clone()],
+                word_spans: vec![*span],
+                certainty: self.certainty,
+                cues: Cues::default(),
+                role: None,
+                gender: None,
+                acronym: None,
+                all_caps: false,
+                common_words: 0,
+                has_digit: word.chars().any(|c| c.is_ascii_digit()),
+                camel_case: false,
+                acronym_first: false,
+            })
     }
 }
 
@@ -604,6 +629,7 @@ fn push_candidate(
     out.push(Candidate {
         span: Span::new(first.span.start, last.span.end),
         words: part.iter().map(|t| t.lower.clone()).collect(),
+        word_spans: part.iter().map(|t| t.span).collect(),
         certainty,
         cues,
         role,

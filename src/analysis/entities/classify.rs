@@ -131,8 +131,8 @@ pub(super) fn classify(
     if headline_only && s.place == 0 {
         return None;
     }
-    if !certain && s.person + s.org + s.place == 0 {
-        return None;
+    if !certain && s.person.max(s.org).max(s.place) < 2 {
+        return None; // only ever the first word of a sentence, no evidence
     }
     let best = s.person.max(s.org).max(s.place);
     Some(if best <= 0 {

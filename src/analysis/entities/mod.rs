@@ -128,12 +128,33 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
     for (sentence, headline, toks) in &sentences {
         candidates::sentence_candidates(text, *sentence, toks, *headline, &seen, &mut cands);
     }
+    let cands = split_unknown_headline_runs(cands);
     let mut entities: Vec<Entity> = aliases::group(&cands)
         .into_iter()
         .filter_map(|g| build_entity(text, &cands, &g.members))
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     entities
+}
+
+/// Headline runs ("Clinton Accuses Putin") that the body does not use as a
+/// whole are split into single words, which may join body names.
+fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let body_keys: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
+        .map(Candidate::key)
+        .collect();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.certainty == Certainty::Headline && c.words.len() >= 2 && !body_keys.contains(&c.key())
+        {
+            out.extend(c.split_words());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One entity from a group of candidates, or `None` when it is too
