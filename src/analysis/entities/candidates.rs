@@ -52,6 +52,8 @@ pub(super) struct Candidate {
     pub span: Span,
     /// Normalised words of the name.
     pub words: Vec<String>,
+    /// Where each word is (parallel to `words`).
+    pub word_spans: Vec<Span>,
     pub certainty: Certainty,
     pub cues: Cues,
     /// The role as written ("Russian President", "political scientist").
@@ -65,6 +67,8 @@ pub(super) struct Candidate {
     pub common_words: usize,
     /// A word has a digit ("C-48").
     pub has_digit: bool,
+    /// The first word is an ALL-CAPS acronym ("CTV Vancouver").
+    pub acronym_first: bool,
     /// A word has a capital inside it that no name prefix explains:
     /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
     pub camel_case: bool,
@@ -102,6 +106,29 @@ fn is_camel_case(word: &str) -> bool {
 impl Candidate {
     pub(super) fn key(&self) -> String {
         self.words.join(" ")
+    }
+
+    /// Each word as a candidate of its own (for headline runs such as
+    /// "Clinton Accuses Putin", whose words may name different things).
+    pub(super) fn split_words(&self) -> impl Iterator<Item = Candidate> + '_ {
+        self.words
+            .iter()
+            .zip(&self.word_spans)
+            .map(|(word, span)| Candidate {
+                span: *span,
+                words: vec![word.clone()],
+                word_spans: vec![*span],
+                certainty: self.certainty,
+                cues: Cues::default(),
+                role: None,
+                gender: None,
+                acronym: None,
+                all_caps: false,
+                common_words: 0,
+                has_digit: word.chars().any(|c| c.is_ascii_digit()),
+                camel_case: false,
+                acronym_first: false,
+            })
     }
 }
 
@@ -162,6 +189,29 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
                 && lex.is_surname(&token.lower)
                 && !token.lower.ends_with("day")
         })
+}
+
+/// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
+/// "... (AP Photo/Jane Roe)") or a video teaser ("WATCH: ...", "Video:
+/// ..."): the people in it are pictured or reporting, not in the story.
+pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
+    let body = para.text(text);
+    let opening: String = body.chars().take(12).collect::<String>().to_lowercase();
+    if opening.starts_with("watch") || opening.starts_with("video:") {
+        return true;
+    }
+    const CREDITS: [&str; 8] = [
+        "the canadian press",
+        "getty images",
+        "ap photo",
+        "photo:",
+        "(photo",
+        "associated press",
+        "reuters",
+        "afp",
+    ];
+    let lower = body.to_lowercase();
+    lower.contains('/') && CREDITS.iter().any(|c| lower.contains(c))
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
@@ -316,7 +366,7 @@ fn split_run(
     let lex = lexicon();
     let gaz = gazetteer();
     let mut start = run.start;
-    let end = run.end;
+    let mut end = run.end;
     let mut title: Option<(usize, usize, Option<Gender>)> = None; // token range, gender
     // Find the first title inside the run that leaves a name after it.
     'search: for j in start..end {
@@ -339,9 +389,12 @@ fn split_run(
                 let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
                     // "Minister of Justice Jane Roe": the name starts at
                     // the last given name of the run.
-                    match rest.iter().rposition(|t| lex.given(&t.lower).is_some()) {
-                        Some(k) if k > 0 && rest.len() - k <= 3 => j + len + k,
-                        _ => break,
+                    let found = (1..rest.len()).find(|&k| {
+                        lex.given(&rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
+                    });
+                    match found {
+                        Some(k) => j + len + k,
+                        None => break,
                     }
                 } else {
                     j + len
@@ -358,6 +411,25 @@ fn split_run(
     let mut role: Option<String> = None;
     let mut gender = None;
     let mut cues = Cues::default();
+    let given_first = lex.given(&tokens[start].lower).is_some();
+    if title.is_none() && !given_first {
+        // "Yellowhead MP", "Surrey Mayor": a name qualifying a title (but
+        // "Robert Major" is a name).
+        for len in (1..=lex.longest_title).rev() {
+            let Some(first) = end.checked_sub(len).filter(|&f| f > start) else {
+                continue;
+            };
+            let words: Vec<&str> = tokens[first..end]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if lex.title(&words.join(" ")).is_some() {
+                end = first;
+                cues.modifier = true;
+                break;
+            }
+        }
+    }
     if let Some((t_start, t_end, g)) = title {
         if t_start > start {
             // "Surrey Mayor", "Bank of Canada Governor": the words before
@@ -383,14 +455,24 @@ fn split_run(
         }
         let role_start = tokens[start].span.start;
         let role_end = tokens[t_end - 1].span.end;
-        role = text.get(role_start..role_end).map(str::to_string);
+        let honorific_only = t_end - start == 1 && is_honorific(&tokens[start].lower);
+        if !honorific_only {
+            role = text.get(role_start..role_end).map(str::to_string);
+        }
         gender = g;
         cues.title = true;
         start = t_end;
     } else {
-        // leading demonyms describe the name ("Canadian Tire" aside)
-        while start + 1 < end && is_demonym_or_plural(&tokens[start].lower) {
-            start += 1;
+        // leading demonyms describe a person's name ("Canadians Jane
+        // Roe"), but belong to other names ("Russian Federation",
+        // "Democratic National Committee", "North Korea")
+        let mut k = start;
+        while k + 1 < end && is_demonym_or_plural(&tokens[k].lower) {
+            k += 1;
+        }
+        let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
+        if k > start && (lex.given(&tokens[k].lower).is_some() || rest_is_acronym) {
+            start = k;
         }
         // "... Relations Carolyn Bennett": a common word, then a given name
         // and at most two more words: the name starts at the given name.
@@ -432,6 +514,14 @@ fn split_run(
         gender,
         out,
     );
+}
+
+/// Mr, Mrs, Ms, ...: a courtesy title, not a role.
+fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "messrs" | "sir" | "dame"
+    )
 }
 
 /// "Canadian", "Canadians".
@@ -505,8 +595,9 @@ fn push_candidate(
         return; // initials or numbers alone
     }
     let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
-    if part.len() == 1 && lex.is_demonym(&first.lower) || lex.title(&whole.join(" ")).is_some() {
-        return; // "Canadian", "Prime Minister" alone
+    if part.iter().all(|t| is_demonym_or_plural(&t.lower)) || lex.title(&whole.join(" ")).is_some()
+    {
+        return; // "Canadian", "North American", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
@@ -538,6 +629,7 @@ fn push_candidate(
     out.push(Candidate {
         span: Span::new(first.span.start, last.span.end),
         words: part.iter().map(|t| t.lower.clone()).collect(),
+        word_spans: part.iter().map(|t| t.span).collect(),
         certainty,
         cues,
         role,
@@ -553,6 +645,7 @@ fn push_candidate(
             .iter()
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
         camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
+        acronym_first: part.len() >= 2 && first.all_caps,
     });
 }
 

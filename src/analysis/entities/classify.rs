@@ -91,7 +91,7 @@ pub(super) fn classify(
         if lex.is_surname(last) {
             s.person += 1;
         }
-        if has_place_part(words) {
+        if has_place_part(words, canonical.is_some_and(|c| c.acronym_first)) {
             // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
             // "St. Louis": a place inside the name.
             s.person -= 6;
@@ -131,11 +131,8 @@ pub(super) fn classify(
     if headline_only && s.place == 0 {
         return None;
     }
-    if !certain && s.person + s.org + s.place == 0 {
-        return None;
-    }
-    if std::env::var("ENTITY_SCORES").is_ok() {
-        eprintln!("{key}: {s:?} certain={certain}");
+    if !certain && s.person.max(s.org).max(s.place) < 2 {
+        return None; // only ever the first word of a sentence, no evidence
     }
     let best = s.person.max(s.org).max(s.place);
     Some(if best <= 0 {
@@ -151,9 +148,11 @@ pub(super) fn classify(
     })
 }
 
-/// A place word inside a multi-word name: not first, or first but not a
-/// given name; or a place-name prefix ("St.", "Fort", "Lake").
-fn has_place_part(words: &[String]) -> bool {
+/// A place word at the start of a multi-word name (unless it is also a
+/// frequent given name), or a place-name prefix ("St.", "Fort", "Lake"),
+/// or a common word or short acronym before a place ("Statistics Canada",
+/// "CTV Vancouver").
+fn has_place_part(words: &[String], acronym_first: bool) -> bool {
     let gaz = gazetteer();
     let lex = lexicon();
     let Some(first) = words.first() else {
@@ -177,19 +176,24 @@ fn has_place_part(words: &[String]) -> bool {
             | "cape"
             | "point"
     );
+    let acronym_or_word_then_place = words.len() >= 2
+        && words.last().is_some_and(|w| gaz.is_place(w))
+        && (lex.is_common_word(first) || acronym_first);
     place_prefix
         || (gaz.is_place(first) && !lex.is_frequent_given(first))
-        || lex.given(first).is_none() && words.iter().skip(1).any(|w| gaz.is_place(w))
+        || acronym_or_word_then_place
 }
 
-/// A capitalised plural noun ("Officials", "Hurricanes"): ends in "s" but
-/// not "ss", "us" or "is", and is not a census surname.
+/// A capitalised plural of a common noun ("Officials", "Hurricanes"), not
+/// a surname that ends in "s" ("Bains").
 fn is_plural_noun(word: &str) -> bool {
+    let lex = lexicon();
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    let singular = [stem, stem.strip_suffix('e').unwrap_or(stem)];
     word.len() > 3
-        && word.ends_with('s')
         && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-        && !word.ends_with("'s")
-        && !lexicon().is_surname(word)
+        && !lex.is_surname(word)
+        && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(s)))
 }
