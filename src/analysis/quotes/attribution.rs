@@ -531,17 +531,15 @@ fn plain_noun_phrase(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// Sieve 4's last resort: the reported speaker of the previous paragraph's
-/// last sentence ("Smith said the plan failed.\n\n“It was doomed.”").
+/// Sieve 4's last resort: the last reported speaker in `span`, usually the
+/// previous paragraph ("Smith said the plan failed.\n\n“It was doomed.”").
 pub fn preceding_reporter(
     text: &str,
-    seg: &Segmentation,
-    para: usize,
+    span: Span,
     people: &People,
     recent: &HashSet<usize>,
 ) -> Option<Found> {
-    let paragraph = seg.paragraphs.get(para)?;
-    let toks = cues::tokenize(text, paragraph.span);
+    let toks = cues::tokenize(text, span);
     let (hit, head) = (1..toks.len())
         .rev()
         .filter_map(|k| cues::verb_at(text, &toks, k))

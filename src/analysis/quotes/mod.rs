@@ -137,7 +137,9 @@ pub fn find(
             *kind = QuoteKind::ScareQuote;
         }
     }
-    continue_speakers(text, seg, &pieces, &kinds, &mut found, &people, &recent);
+    continue_speakers(
+        text, seg, &skip, &pieces, &kinds, &mut found, &people, &recent,
+    );
     pieces
         .iter()
         .zip(kinds)
@@ -268,9 +270,11 @@ fn join_interrupted(text: &str, pieces: &mut [Piece]) {
 
 /// Sieve 4: speech with no cue of its own takes the speaker of the quote it
 /// continues.
+#[allow(clippy::too_many_arguments)]
 fn continue_speakers(
     text: &str,
     seg: &Segmentation,
+    skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     kinds: &[QuoteKind],
     found: &mut [Option<Found>],
@@ -323,18 +327,26 @@ fn continue_speakers(
             Some(f) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
             None => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
         }
-        .or_else(|| previous_paragraph(text, seg, pieces, i, found, people, recent));
+        .or_else(|| previous_paragraph(text, seg, skip, pieces, i, found, people, recent));
         if let Some(slot) = found.get_mut(i) {
             *slot = verdict;
         }
     }
 }
 
-/// A quote opening its paragraph with no cue: the speaker of the previous
-/// paragraph's last quote, or of its reported speech.
+/// How many paragraphs back the last known speaker still holds the floor
+/// for a quote with no cue at all.
+const FLOOR_PARAGRAPHS: usize = 3;
+
+/// A quote with no cue and no quoted neighbour in its paragraph: the
+/// reported speaker earlier in its own paragraph; for a quote opening its
+/// paragraph, the speaker of the previous paragraph's last quote or of its
+/// reported speech; else whoever spoke last within a few paragraphs.
+#[allow(clippy::too_many_arguments)]
 fn previous_paragraph(
     text: &str,
     seg: &Segmentation,
+    skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     i: usize,
     found: &[Option<Found>],
@@ -343,16 +355,17 @@ fn previous_paragraph(
 ) -> Option<Found> {
     let p = pieces.get(i)?;
     let para = seg.paragraphs.get(p.para)?;
-    let lead = Span::new(para.span.start, p.span.start).text(text).trim();
-    if !lead.is_empty() {
-        return None;
+    let lead = Span::new(para.span.start, p.span.start);
+    if !lead.text(text).trim().is_empty() {
+        return attribution::preceding_reporter(text, lead, people, recent)
+            .or_else(|| last_speaker(pieces, i, found));
     }
-    let prev_para = p.para.checked_sub(1)?;
+    let prev_para = (0..p.para).rev().find(|&q| !skip(q))?;
     let prev_quote = (0..i)
         .rev()
-        .take_while(|&j| pieces.get(j).is_some_and(|q| q.para + 1 >= p.para))
+        .take_while(|&j| pieces.get(j).is_some_and(|q| q.para >= prev_para))
         .find(|&j| pieces.get(j).is_some_and(|q| q.para == prev_para));
-    match prev_quote {
+    let verdict = match prev_quote {
         Some(j) => found.get(j).cloned().flatten().map(|f| Found {
             speaker: f.speaker,
             attribution: Attribution {
@@ -361,6 +374,31 @@ fn previous_paragraph(
                 ..f.attribution
             },
         }),
-        None => attribution::preceding_reporter(text, seg, prev_para, people, recent),
-    }
+        None => {
+            let span = seg.paragraphs.get(prev_para)?.span;
+            attribution::preceding_reporter(text, span, people, recent)
+        }
+    };
+    verdict.or_else(|| last_speaker(pieces, i, found))
+}
+
+/// The speaker of the last attributed quote within [`FLOOR_PARAGRAPHS`].
+fn last_speaker(pieces: &[Piece], i: usize, found: &[Option<Found>]) -> Option<Found> {
+    let para = pieces.get(i)?.para;
+    (0..i)
+        .rev()
+        .take_while(|&j| {
+            pieces
+                .get(j)
+                .is_some_and(|q| q.para + FLOOR_PARAGRAPHS >= para)
+        })
+        .find_map(|j| found.get(j).cloned().flatten())
+        .map(|f| Found {
+            speaker: f.speaker,
+            attribution: Attribution {
+                rule: attribution::CONTINUATION,
+                confidence: 0.4,
+                ..f.attribution
+            },
+        })
 }

@@ -49,7 +49,7 @@ const PRONOUN_PARAGRAPHS: usize = 4;
 /// salient; each paragraph and each intervening mention makes a candidate
 /// less likely.
 const RECENT_SPEAKER_BONUS: f32 = 0.3;
-const PARAGRAPH_PENALTY: f32 = 0.5;
+const PARAGRAPH_PENALTY: f32 = 1.0;
 const MENTION_PENALTY: f32 = 0.1;
 /// A mention that opens its sentence is likelier to be referred to again;
 /// one that is the subject of a reporting verb ("Lohmar said") more so.
@@ -202,7 +202,10 @@ impl<'a> People<'a> {
         let mut current: Vec<&Tok> = Vec::new();
         for t in toks {
             let w = t.text(self.text);
+            // Words of a place or organisation are not a person's name.
+            let named_thing = self.mentions_in(t.span).next().is_some();
             let joins = t.word
+                && !named_thing
                 && cues::is_capitalised(w)
                 && !(current.is_empty() && cues::is_function_word(w));
             if joins {
