@@ -384,51 +384,13 @@ pub fn is_np_stop(word: &str) -> bool {
 /// Adverbs and time words that may sit between a subject and its verb
 /// ("she *later* said", "Smith *also* told").
 static SUBJECT_VERB_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "also",
-        "later",
-        "then",
-        "once",
-        "previously",
-        "recently",
-        "finally",
-        "simply",
-        "further",
-        "again",
-        "still",
-        "earlier",
-        "has",
-        "had",
-        "have",
-        "was",
-        "is",
-        "would",
-        "will",
-        "quickly",
-        "only",
-        "just",
-        "repeatedly",
-        "often",
-        "told",
-        "even",
-        "now",
-        "initially",
-        "subsequently",
-        "frequently",
-        "publicly",
-        "privately",
-        "softly",
-        "angrily",
-        "flatly",
-        "bluntly",
-        "first",
-        "never",
-        "always",
-        "already",
-        "not",
-    ]
-    .into_iter()
-    .collect()
+    "also later then once previously recently finally simply further again still earlier \
+     has had have was is would will quickly only just repeatedly often even now initially \
+     subsequently frequently publicly privately softly angrily flatly bluntly first never \
+     always already not this last week month year morning afternoon evening night today \
+     yesterday on monday tuesday wednesday thursday friday saturday sunday weekend"
+        .split_whitespace()
+        .collect()
 });
 
 pub fn is_filler(word: &str) -> bool {
@@ -498,6 +460,15 @@ pub fn is_function_word(word: &str) -> bool {
             | "meanwhile"
             | "asked"
             | "speaking"
+    )
+}
+
+/// Prepositions: a capitalised word after one is a place or body, not the
+/// speaker's name ("the mayor *of* Eastford").
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "of" | "for" | "at" | "in" | "from" | "to" | "with" | "on" | "by" | "near"
     )
 }
 

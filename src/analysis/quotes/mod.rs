@@ -170,8 +170,15 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// A phrase short enough to be a scare quote: a few words that do not form
+/// a sentence of their own ("But we stayed." is speech).
 fn is_short(text: &str, piece: &Piece) -> bool {
-    word_count(piece.inner.text(text)) <= SCARE_QUOTE_WORDS
+    let words = piece.inner.text(text);
+    let sentence = words.chars().next().is_some_and(char::is_uppercase)
+        && words
+            .trim_end_matches(['\'', '’'])
+            .ends_with(['.', '!', '?']);
+    word_count(words) <= SCARE_QUOTE_WORDS && !sentence
 }
 
 fn continues_group(pieces: &[Piece], i: usize) -> bool {
@@ -402,3 +409,6 @@ fn last_speaker(pieces: &[Piece], i: usize, found: &[Option<Found>]) -> Option<F
             },
         })
 }
+
+#[cfg(test)]
+mod tests;

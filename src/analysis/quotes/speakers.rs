@@ -200,12 +200,17 @@ impl<'a> People<'a> {
     fn capitalised_name(&self, toks: &[Tok]) -> Option<Head> {
         let mut runs: Vec<Vec<&Tok>> = Vec::new();
         let mut current: Vec<&Tok> = Vec::new();
+        let mut after_preposition = false;
         for t in toks {
             let w = t.text(self.text);
-            // Words of a place or organisation are not a person's name.
+            // Words of a place or organisation are not a person's name, nor
+            // is the object of a preposition ("the mayor of Eastford").
             let named_thing = self.mentions_in(t.span).next().is_some();
+            let starts_object = current.is_empty() && after_preposition;
+            after_preposition = t.word && cues::is_preposition(w);
             let joins = t.word
                 && !named_thing
+                && !starts_object
                 && cues::is_capitalised(w)
                 && !(current.is_empty() && cues::is_function_word(w));
             if joins {
