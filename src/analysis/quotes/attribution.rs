@@ -32,6 +32,7 @@ use super::{Attribution, Speaker};
 /// Rule names, as shown on the hover card.
 pub const ADJACENT: &str = "adjacent cue";
 pub const SENTENCE: &str = "sentence cue";
+pub const SENTENCE_FINAL: &str = "sentence-final cue";
 pub const PRONOUN: &str = "pronoun";
 pub const ROLE: &str = "role noun";
 pub const ORGANISATION: &str = "organisation";
@@ -107,12 +108,13 @@ pub fn cue_in_sentence(
     let at = pieces.get(i)?.span.start;
     let piece = pieces.get(i)?;
     let ends_sentence = piece.inner.text(text).ends_with('.');
-    let sieves: [&Sieve; 6] = [
+    let sieves: [&Sieve; 7] = [
         &|| trailing(text, &ctx.after, people, ends_sentence).map(|(v, h)| (v, h, ADJACENT, 0.95)),
         &|| according_to(text, &ctx.before, people).map(|(v, h)| (v, h, ADJACENT, 0.9)),
         &|| leading(text, &ctx.before, people, true).map(|(v, h)| (v, h, ADJACENT, 0.9)),
         &|| leading(text, &ctx.before, people, false).map(|(v, h)| (v, h, SENTENCE, 0.75)),
         &|| according_to(text, &ctx.after, people).map(|(v, h)| (v, h, ADJACENT, 0.8)),
+        &|| sentence_final(text, &ctx.after, people).map(|(v, h)| (v, h, SENTENCE_FINAL, 0.7)),
         &|| colon_intro(text, &ctx.before, people).map(|(v, h)| (v, h, SENTENCE, 0.6)),
     ];
     let (cue, head, rule, confidence) = sieves.iter().find_map(|sieve| sieve())?;
@@ -236,6 +238,13 @@ fn speaker_of_leading_verb(
         return None;
     }
     Some((cue, people.head_of(np)?))
+}
+
+/// `... make “small, healthy choices” to help prevent it, Kim says.`: an
+/// attribution closing the quote's sentence after a comma.
+fn sentence_final(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> {
+    let comma = after.iter().rposition(|t| t.is_punct(text, ","))?;
+    trailing(text, after.get(comma + 1..)?, people, false)
 }
 
 /// `Martell is more blunt: “`: a sentence that introduces the quote with a

@@ -129,11 +129,18 @@ pub fn find(
         found.push(here);
     }
     for (i, kind) in kinds.iter_mut().enumerate() {
-        let piece = pieces.get(i);
-        if *kind == QuoteKind::Speech
-            && found.get(i).is_some_and(Option::is_none)
-            && piece.is_some_and(|p| is_short(text, p) && !continues_group(&pieces, i))
-        {
+        let Some(piece) = pieces.get(i) else { continue };
+        if *kind != QuoteKind::Speech || !is_short(text, piece) || continues_group(&pieces, i) {
+            continue;
+        }
+        // One word needs a cue of its own close by; a few words may share
+        // the cue of their sentence.
+        let one_word = word_count(piece.inner.text(text)) == 1;
+        let cued = match found.get(i).and_then(Option::as_ref) {
+            Some(f) => !(one_word && f.attribution.rule == attribution::SENTENCE_FINAL),
+            None => !one_word && follows_cued_quote_in_sentence(text, &pieces, &found, i),
+        };
+        if !cued {
             *kind = QuoteKind::ScareQuote;
         }
     }
@@ -181,6 +188,25 @@ fn is_short(text: &str, piece: &Piece) -> bool {
     word_count(words) <= SCARE_QUOTE_WORDS && !sentence
 }
 
+/// `called it “bold” and based on “one giant assumption.”`: an earlier
+/// quote of the same sentence has a cue, which covers this one too.
+fn follows_cued_quote_in_sentence(
+    text: &str,
+    pieces: &[Piece],
+    found: &[Option<Found>],
+    i: usize,
+) -> bool {
+    let (Some(prev), Some(here)) = (i.checked_sub(1).and_then(|j| pieces.get(j)), pieces.get(i))
+    else {
+        return false;
+    };
+    let between = text.get(prev.span.end..here.span.start).unwrap_or("");
+    prev.para == here.para
+        && !prev.inner.text(text).ends_with(['.', '!', '?'])
+        && !between.contains(['.', '!', '?'])
+        && found.get(i - 1).is_some_and(Option::is_some)
+}
+
 fn continues_group(pieces: &[Piece], i: usize) -> bool {
     let Some(piece) = pieces.get(i) else {
         return false;
@@ -216,9 +242,10 @@ fn shape_kind(text: &str, seg: &Segmentation, piece: &Piece) -> QuoteKind {
 /// A headline or subhead: one short line that does not end as a sentence.
 fn is_headline(para: &str) -> bool {
     let trimmed = para.trim_end();
+    let last_words = trimmed.trim_end_matches(['"', '”', '’', '\'', '»']);
     !trimmed.contains('\n')
         && word_count(trimmed) <= 14
-        && !trimmed.ends_with(['.', '!', '?', ':', ',', '"', '”', '’', '\''])
+        && !last_words.ends_with(['.', '!', '?', ':', ','])
 }
 
 /// Every word capitalised except short function words, at least two words,
