@@ -12,7 +12,6 @@ use std::collections::HashMap;
 
 use super::candidates::{Candidate, Certainty};
 use super::gazetteer::gazetteer;
-use super::names::lexicon;
 
 /// Candidates (indices into the candidate list) that name one thing.
 #[derive(Debug, Clone, Default)]
@@ -77,9 +76,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             if let Some(last) = words.last() {
                 by_surname.entry(last.as_str()).or_default().push(g);
             }
-            if let Some(first) = words.first()
-                && lexicon().given(first).is_some()
-            {
+            if let Some(first) = words.first() {
                 by_given.entry(first.as_str()).or_default().push(g);
             }
         } else if let Some(acronym) = initials(words) {
@@ -137,9 +134,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                 .get(key.as_str())
                 .and_then(pick)
                 .or_else(|| {
+                    // a first name alone: only when one person has it
                     by_given
                         .get(key.as_str())
-                        .filter(|gs| gs.len() == 1)
+                        .filter(|gs| gs.len() == 1 && c.certainty == Certainty::Certain)
                         .and_then(|gs| gs.first().copied())
                 })
                 .or_else(|| by_acronym.get(&key).copied())

@@ -39,6 +39,11 @@ pub(super) struct Cues {
     pub speech: bool,
     /// After "in", "at", "from", ...
     pub place_preposition: bool,
+    /// "Jane Roe is a Toronto-based reporter ...": the author's bio line.
+    pub author_bio: bool,
+    /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
+    /// (the name qualifies someone else's role).
+    pub modifier: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +52,8 @@ pub(super) struct Candidate {
     pub span: Span,
     /// Normalised words of the name.
     pub words: Vec<String>,
+    /// Where each word is (parallel to `words`).
+    pub word_spans: Vec<Span>,
     pub certainty: Certainty,
     pub cues: Cues,
     /// The role as written ("Russian President", "political scientist").
@@ -56,11 +63,72 @@ pub(super) struct Candidate {
     pub acronym: Option<String>,
     /// A single ALL-CAPS word ("FBI").
     pub all_caps: bool,
+    /// How many of its words the text also uses in lower case.
+    pub common_words: usize,
+    /// A word has a digit ("C-48").
+    pub has_digit: bool,
+    /// The first word is an ALL-CAPS acronym ("CTV Vancouver").
+    pub acronym_first: bool,
+    /// A word has a capital inside it that no name prefix explains:
+    /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
+    pub camel_case: bool,
+}
+
+/// "TransLink", "SkyTrain", "VoteCast"; not "McCallum", "MacVicar",
+/// "DeLaet", "O'Brien", "LeBlanc", "FBI".
+fn is_camel_case(word: &str) -> bool {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let name_prefix = [
+        "Mc", "Mac", "O'", "O’", "De", "Di", "Le", "La", "Du", "Van", "Fitz",
+    ]
+    .iter()
+    .find(|p| word.starts_with(*p))
+    .map_or(0, |p| p.len());
+    let rest = word.get(name_prefix..).unwrap_or("");
+    let mut chars = rest.chars();
+    chars.next();
+    let mut prev_alpha = true;
+    for c in chars {
+        if c.is_uppercase() && prev_alpha {
+            return true;
+        }
+        prev_alpha = c.is_alphabetic();
+    }
+    false
 }
 
 impl Candidate {
     pub(super) fn key(&self) -> String {
         self.words.join(" ")
+    }
+
+    /// Each word as a candidate of its own (for headline runs such as
+    /// "Clinton Accuses Putin", whose words may name different things).
+    pub(super) fn split_words(&self) -> impl Iterator<Item = Candidate> + '_ {
+        self.words
+            .iter()
+            .zip(&self.word_spans)
+            .map(|(word, span)| Candidate {
+                span: *span,
+                words: vec![word.clone()],
+                word_spans: vec![*span],
+                certainty: self.certainty,
+                cues: Cues::default(),
+                role: None,
+                gender: None,
+                acronym: None,
+                all_caps: false,
+                common_words: 0,
+                has_digit: word.chars().any(|c| c.is_ascii_digit()),
+                camel_case: false,
+                acronym_first: false,
+            })
     }
 }
 
@@ -72,7 +140,7 @@ fn is_connector(lower: &str) -> bool {
 fn is_place_preposition(lower: &str) -> bool {
     matches!(
         lower,
-        "in" | "at" | "from" | "to" | "near" | "across" | "outside" | "throughout" | "into"
+        "in" | "at" | "from" | "near" | "across" | "outside" | "throughout"
     )
 }
 
@@ -107,16 +175,43 @@ fn opens_clause(text: &str, tokens: &[Token], i: usize, sentence: Span) -> bool 
 /// A word that may be part of a name: capitalised (see [`Token`]; not a
 /// function word, except a surname-like one after a name word: "Theresa
 /// May").
-fn is_name_word(token: &Token, inside: bool) -> bool {
+fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     let lex = lexicon();
-    if token.capitalised {
-        if token.lower.chars().all(|c| c.is_numeric()) {
-            return false;
-        }
-        return !lex.is_function_word(&token.lower)
-            || (inside && lex.is_surname(&token.lower) && lex.given(&token.lower).is_none());
+    if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
+        return false;
     }
-    false
+    if token.compound_adjective {
+        return false;
+    }
+    !lex.is_function_word(&token.lower)
+        || prev.is_some_and(|p| {
+            lex.given(&p.lower).is_some()
+                && lex.is_surname(&token.lower)
+                && !token.lower.ends_with("day")
+        })
+}
+
+/// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
+/// "... (AP Photo/Jane Roe)") or a video teaser ("WATCH: ...", "Video:
+/// ..."): the people in it are pictured or reporting, not in the story.
+pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
+    let body = para.text(text);
+    let opening: String = body.chars().take(12).collect::<String>().to_lowercase();
+    if opening.starts_with("watch") || opening.starts_with("video:") {
+        return true;
+    }
+    const CREDITS: [&str; 8] = [
+        "the canadian press",
+        "getty images",
+        "ap photo",
+        "photo:",
+        "(photo",
+        "associated press",
+        "reuters",
+        "afp",
+    ];
+    let lower = body.to_lowercase();
+    lower.contains('/') && CREDITS.iter().any(|c| lower.contains(c))
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
@@ -155,6 +250,9 @@ pub(super) fn sentence_candidates(
     lowercase_seen: &dyn Fn(&str) -> bool,
     out: &mut Vec<Candidate>,
 ) {
+    if is_credit_line(tokens) {
+        return;
+    }
     for run in runs(text, tokens) {
         let initial = opens_clause(text, tokens, run.start, sentence);
         split_run(
@@ -183,7 +281,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(&tokens[i], false) {
+        if !is_name_word(&tokens[i], None) {
             i += 1;
             continue;
         }
@@ -193,7 +291,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             if !joined(text, prev, next) {
                 break;
             }
-            if is_name_word(next, true) {
+            if is_name_word(next, Some(prev)) {
                 end += 1;
                 continue;
             }
@@ -218,7 +316,7 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
     let after = |n: usize| {
         let last = tokens.get(at + n - 1)?;
         let next = tokens.get(at + n)?;
-        (joined(text, last, next) && is_name_word(next, true)).then_some(n)
+        (joined(text, last, next) && is_name_word(next, None)).then_some(n)
     };
     if is_particle(&token.lower) && !token.capitalised {
         return after(1);
@@ -228,10 +326,22 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
     }
     let gaz = gazetteer();
     let lex = lexicon();
-    let left_is_org = tokens[start..at]
-        .iter()
-        .any(|t| gaz.is_org_cue(&t.lower) || lex.title(&t.lower).is_some());
-    if !left_is_org {
+    let title_before_of = token.lower == "of"
+        && at
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| lex.title(&t.lower).is_some());
+    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(&t.lower));
+    let right_is_org = || {
+        tokens
+            .get(at + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .skip_while(|t| t.lower == "the")
+            .take_while(|t| t.capitalised)
+            .any(|t| gaz.is_org_cue(&t.lower))
+    };
+    if !left_is_org && !right_is_org() {
         return None;
     }
     let second = tokens.get(at + 1)?;
@@ -256,7 +366,7 @@ fn split_run(
     let lex = lexicon();
     let gaz = gazetteer();
     let mut start = run.start;
-    let end = run.end;
+    let mut end = run.end;
     let mut title: Option<(usize, usize, Option<Gender>)> = None; // token range, gender
     // Find the first title inside the run that leaves a name after it.
     'search: for j in start..end {
@@ -266,13 +376,30 @@ fn split_run(
                 .map(|t| t.lower.as_str())
                 .collect();
             let phrase = words.join(" ");
-            if let Some(gender) = lex.title(&phrase) {
+            let as_title = lex
+                .title(&phrase)
+                .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
+            if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
-                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower));
+                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower))
+                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(&t.lower));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
-                title = Some((j, j + len, gender));
+                let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
+                    // "Minister of Justice Jane Roe": the name starts at
+                    // the last given name of the run.
+                    let found = (1..rest.len()).find(|&k| {
+                        lex.given(&rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
+                    });
+                    match found {
+                        Some(k) => j + len + k,
+                        None => break,
+                    }
+                } else {
+                    j + len
+                };
+                title = Some((j, name_at, gender));
                 break 'search;
             }
         }
@@ -284,13 +411,35 @@ fn split_run(
     let mut role: Option<String> = None;
     let mut gender = None;
     let mut cues = Cues::default();
+    let given_first = lex.given(&tokens[start].lower).is_some();
+    if title.is_none() && !given_first {
+        // "Yellowhead MP", "Surrey Mayor": a name qualifying a title (but
+        // "Robert Major" is a name).
+        for len in (1..=lex.longest_title).rev() {
+            let Some(first) = end.checked_sub(len).filter(|&f| f > start) else {
+                continue;
+            };
+            let words: Vec<&str> = tokens[first..end]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if lex.title(&words.join(" ")).is_some() {
+                end = first;
+                cues.modifier = true;
+                break;
+            }
+        }
+    }
     if let Some((t_start, t_end, g)) = title {
         if t_start > start {
             // "Surrey Mayor", "Bank of Canada Governor": the words before
             // the title may themselves name a place or organisation.
             let prefix = &tokens[start..t_start];
-            let all_demonyms = prefix.iter().all(|t| lex.is_demonym(&t.lower));
-            if !all_demonyms {
+            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_str()).collect();
+            let names_something = gaz.is_place(&prefix_key.join(" "))
+                || prefix.iter().any(|t| gaz.is_org_cue(&t.lower))
+                || prefix.iter().all(|t| t.all_caps);
+            if names_something {
                 push_candidate(
                     text,
                     tokens,
@@ -306,14 +455,34 @@ fn split_run(
         }
         let role_start = tokens[start].span.start;
         let role_end = tokens[t_end - 1].span.end;
-        role = text.get(role_start..role_end).map(str::to_string);
+        let honorific_only = t_end - start == 1 && is_honorific(&tokens[start].lower);
+        if !honorific_only {
+            role = text.get(role_start..role_end).map(str::to_string);
+        }
         gender = g;
         cues.title = true;
         start = t_end;
     } else {
-        // leading demonyms describe the name ("Canadian Tire" aside)
-        while start + 1 < end && lex.is_demonym(&tokens[start].lower) {
-            start += 1;
+        // leading demonyms describe a person's name ("Canadians Jane
+        // Roe"), but belong to other names ("Russian Federation",
+        // "Democratic National Committee", "North Korea")
+        let mut k = start;
+        while k + 1 < end && is_demonym_or_plural(&tokens[k].lower) {
+            k += 1;
+        }
+        let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
+        if k > start && (lex.given(&tokens[k].lower).is_some() || rest_is_acronym) {
+            start = k;
+        }
+        // "... Relations Carolyn Bennett": a common word, then a given name
+        // and at most two more words: the name starts at the given name.
+        if let Some(k) = (start + 1..end).rev().find(|&k| {
+            lex.given(&tokens[k].lower).is_some()
+                && lex.is_common_word(&tokens[k - 1].lower)
+                && end - k >= 2
+                && end - k <= 3
+        }) {
+            start = k;
         }
     }
     // A lower-case role noun just before the run: "lawyer Jane Roe".
@@ -328,7 +497,8 @@ fn split_run(
         // name or is not a common word the text uses in lower case.
         let first = &tokens[start].lower;
         let known_given = lex.given(first).is_some() && !(ctx.lowercase_seen)(first);
-        if end - start >= 2 && !known_given && (ctx.lowercase_seen)(first) {
+        let common = (ctx.lowercase_seen)(first) || lex.is_common_word(first);
+        if end - start >= 2 && !known_given && common {
             start += 1;
         }
     }
@@ -344,6 +514,20 @@ fn split_run(
         gender,
         out,
     );
+}
+
+/// Mr, Mrs, Ms, ...: a courtesy title, not a role.
+fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "messrs" | "sir" | "dame"
+    )
+}
+
+/// "Canadian", "Canadians".
+fn is_demonym_or_plural(lower: &str) -> bool {
+    let lex = lexicon();
+    lex.is_demonym(lower) || lower.strip_suffix('s').is_some_and(|s| lex.is_demonym(s))
 }
 
 /// "lawyer", "political scientist", "prime minister" right before the
@@ -371,6 +555,9 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     }
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
         return true;
+    }
+    if next.capitalised && lex.title(&next.lower).is_some() {
+        return true; // "Jane Roe, Minister of Finance, ..."
     }
     tokens[end..]
         .iter()
@@ -407,8 +594,10 @@ fn push_candidate(
     {
         return; // initials or numbers alone
     }
-    if part.len() == 1 && (lex.is_demonym(&first.lower) || lex.title(&first.lower).is_some()) {
-        return;
+    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
+    if part.iter().all(|t| is_demonym_or_plural(&t.lower)) || lex.title(&whole.join(" ")).is_some()
+    {
+        return; // "Canadian", "North American", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
@@ -422,8 +611,15 @@ fn push_candidate(
         cues.place_preposition = true;
     }
     cues.apposition |= apposition_after(text, tokens, range.end);
+    cues.modifier = after
+        .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
+    cues.author_bio = is_author_bio(&tokens[range.end..]);
+    if is_photo_credit(text, first, last) {
+        return;
+    }
     let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
-    let certainty = if ctx.headline {
+    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps);
+    let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {
         Certainty::Initial
@@ -433,13 +629,73 @@ fn push_candidate(
     out.push(Candidate {
         span: Span::new(first.span.start, last.span.end),
         words: part.iter().map(|t| t.lower.clone()).collect(),
+        word_spans: part.iter().map(|t| t.span).collect(),
         certainty,
         cues,
         role,
         gender,
         acronym: acronym_after(text, tokens, range.end),
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
+        common_words: part
+            .iter()
+            .filter(|t| !is_particle(&t.lower))
+            .filter(|t| (ctx.lowercase_seen)(&t.lower) || lex.is_common_word(&t.lower))
+            .count(),
+        has_digit: part
+            .iter()
+            .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
+        camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
+        acronym_first: part.len() >= 2 && first.all_caps,
     });
+}
+
+/// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
+/// "Reporting by Jane Roe": the staff who wrote the story, not its people.
+fn is_credit_line(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let opener = match words.as_slice() {
+        ["with", "files", "from", ..] => 3,
+        ["by", ..] => 1,
+        ["written" | "reporting" | "editing" | "compiled", "by", ..] => 2,
+        _ => return false,
+    };
+    tokens
+        .iter()
+        .skip(opener)
+        .all(|t| t.capitalised || matches!(t.lower.as_str(), "and" | "the" | "of" | "in"))
+}
+
+/// The words after a name say it is the author's bio: "is a Toronto-based
+/// reporter", "is the Star's food writer".
+fn is_author_bio(after: &[Token]) -> bool {
+    let [verb, article, rest @ ..] = after else {
+        return false;
+    };
+    matches!(verb.lower.as_str(), "is" | "was")
+        && matches!(article.lower.as_str(), "a" | "an" | "the")
+        && rest.iter().take(6).any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "reporter"
+                    | "writer"
+                    | "columnist"
+                    | "editor"
+                    | "correspondent"
+                    | "journalist"
+                    | "contributor"
+                    | "freelance"
+                    | "freelancer"
+            )
+        })
+}
+
+/// "Jane Roe / The Canadian Press", "Agency/Jane Roe": a photo credit, not
+/// a mention in the story.
+fn is_photo_credit(text: &str, first: &Token, last: &Token) -> bool {
+    let after = text.get(last.end..).unwrap_or("");
+    let before = text.get(..first.span.start).unwrap_or("");
+    after.trim_start_matches([' ', '\u{a0}']).starts_with('/')
+        || before.trim_end_matches([' ', '\u{a0}']).ends_with('/')
 }
 
 /// "(AFN)" right after a name: the acronym, lower case.

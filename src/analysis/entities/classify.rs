@@ -43,6 +43,13 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.author_bio {
+            s.person -= 10;
+        }
+        if cues.modifier {
+            s.person -= 3;
+            s.org += 1;
+        }
         if c.acronym.is_some() {
             s.org += 3;
         }
@@ -54,14 +61,63 @@ pub(super) fn classify(
     if gaz.is_place(&key) {
         s.place += 6;
     }
+    if words.len() >= 2 && words.last().is_some_and(|w| gaz.is_place_cue(w)) {
+        s.place += 6;
+    }
     let first = words.first().map(String::as_str).unwrap_or("");
     let last = words.last().map(String::as_str).unwrap_or("");
+    let canonical = members
+        .iter()
+        .filter_map(|&m| cands.get(m))
+        .find(|c| c.words == words);
+    let common_words = canonical.map_or(0, |c| c.common_words);
+    if canonical.is_some_and(|c| c.has_digit) {
+        s.person -= 10; // "Bill C-48"
+    }
+    if canonical.is_some_and(|c| c.camel_case) {
+        s.person -= 6;
+        s.org += 3;
+    }
+    let titled = members
+        .iter()
+        .any(|&m| cands.get(m).is_some_and(|c| c.cues.title));
     if words.len() >= 2 {
-        if lex.given(first).is_some() {
+        // "Kenya Red Cross": a place that is also a given name counts as a
+        // place at the start of a name unless a title says otherwise.
+        let given = lex.given(first).is_some() && (titled || !gaz.is_place(first));
+        if given {
             s.person += 4;
         }
         if lex.is_surname(last) {
             s.person += 1;
+        }
+        if has_place_part(words, canonical.is_some_and(|c| c.acronym_first)) {
+            // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
+            // "St. Louis": a place inside the name.
+            s.person -= 6;
+            s.org += 2;
+        }
+        if is_plural_noun(last) {
+            s.person -= 5;
+        }
+        // "Wall Street", "Secret Garden": words the text also uses in
+        // lower case are common nouns, not names.
+        s.person -= 3 * common_words as i32;
+        if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
+            // an unknown two- or three-word name: most often a person's
+            s.person += 1;
+        }
+    } else {
+        if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
+            // "Officials", "Conservatives": groups of people, not a person.
+            s.person -= 6;
+            s.org += 1;
+        }
+        if common_words > 0 && !titled {
+            s.person -= 4;
+        }
+        if lex.given(first).is_some() && certain && !gaz.is_place(first) {
+            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Katie", named by first name only
         }
     }
     let acronym_like = words.len() == 1
@@ -75,8 +131,8 @@ pub(super) fn classify(
     if headline_only && s.place == 0 {
         return None;
     }
-    if !certain && s.person + s.org + s.place == 0 {
-        return None;
+    if !certain && s.person.max(s.org).max(s.place) < 2 {
+        return None; // only ever the first word of a sentence, no evidence
     }
     let best = s.person.max(s.org).max(s.place);
     Some(if best <= 0 {
@@ -90,4 +146,54 @@ pub(super) fn classify(
     } else {
         EntityKind::Other
     })
+}
+
+/// A place word at the start of a multi-word name (unless it is also a
+/// frequent given name), or a place-name prefix ("St.", "Fort", "Lake"),
+/// or a common word or short acronym before a place ("Statistics Canada",
+/// "CTV Vancouver").
+fn has_place_part(words: &[String], acronym_first: bool) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let place_prefix = matches!(
+        first.as_str(),
+        "st" | "st."
+            | "ste"
+            | "saint"
+            | "mount"
+            | "mt"
+            | "fort"
+            | "port"
+            | "lake"
+            | "san"
+            | "santa"
+            | "los"
+            | "las"
+            | "lac"
+            | "cape"
+            | "point"
+    );
+    let acronym_or_word_then_place = words.len() >= 2
+        && words.last().is_some_and(|w| gaz.is_place(w))
+        && (lex.is_common_word(first) || acronym_first);
+    place_prefix
+        || (gaz.is_place(first) && !lex.is_frequent_given(first))
+        || acronym_or_word_then_place
+}
+
+/// A capitalised plural of a common noun ("Officials", "Hurricanes"), not
+/// a surname that ends in "s" ("Bains").
+fn is_plural_noun(word: &str) -> bool {
+    let lex = lexicon();
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    let singular = [stem, stem.strip_suffix('e').unwrap_or(stem)];
+    word.len() > 3
+        && !word.ends_with("ss")
+        && !lex.is_surname(word)
+        && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(s)))
 }

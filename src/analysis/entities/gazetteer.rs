@@ -12,6 +12,7 @@ pub(super) struct Gazetteer {
     /// Normalised place names (lower case, single spaces).
     places: HashSet<String>,
     org_cues: HashSet<String>,
+    place_cues: HashSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
@@ -19,6 +20,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
         .map(normalise_words)
         .collect(),
     org_cues: entries(include_str!("../../../data/entities/org_cues.txt"))
+        .map(str::to_string)
+        .collect(),
+    place_cues: entries(include_str!("../../../data/entities/place_cues.txt"))
         .map(str::to_string)
         .collect(),
 });
@@ -31,6 +35,11 @@ impl Gazetteer {
     /// Whether the normalised name `lower` is a known place.
     pub(super) fn is_place(&self, lower: &str) -> bool {
         self.places.contains(lower)
+    }
+
+    /// Whether the lower-case word ends a place's or facility's name.
+    pub(super) fn is_place_cue(&self, lower: &str) -> bool {
+        self.place_cues.contains(lower.trim_end_matches('.'))
     }
 
     /// Whether the lower-case word marks an organisation's name.

@@ -107,7 +107,11 @@ pub fn canonical_person_at(entities: &[Entity], span: Span) -> Option<&str> {
 pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<Entity> {
     let skip: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let mut sentences = Vec::new();
-    for para in seg.paragraphs.iter().filter(|p| !skip.contains(&p.span)) {
+    for para in seg
+        .paragraphs
+        .iter()
+        .filter(|p| !skip.contains(&p.span) && !candidates::is_caption_or_teaser(text, p.span))
+    {
         let headline = candidates::is_headline(text, para.span);
         for &sentence in &para.sentences {
             sentences.push((sentence, headline, tokens::tokenize(text, sentence)));
@@ -124,12 +128,33 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
     for (sentence, headline, toks) in &sentences {
         candidates::sentence_candidates(text, *sentence, toks, *headline, &seen, &mut cands);
     }
+    let cands = split_unknown_headline_runs(cands);
     let mut entities: Vec<Entity> = aliases::group(&cands)
         .into_iter()
         .filter_map(|g| build_entity(text, &cands, &g.members))
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     entities
+}
+
+/// Headline runs ("Clinton Accuses Putin") that the body does not use as a
+/// whole are split into single words, which may join body names.
+fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let body_keys: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
+        .map(Candidate::key)
+        .collect();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.certainty == Certainty::Headline && c.words.len() >= 2 && !body_keys.contains(&c.key())
+        {
+            out.extend(c.split_words());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One entity from a group of candidates, or `None` when it is too

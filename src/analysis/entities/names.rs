@@ -17,11 +17,13 @@ pub(super) struct NameLexicon {
     /// Most words in any title ("deputy prime minister" = 3).
     pub(super) longest_title: usize,
     given: HashMap<String, Option<Gender>>,
+    rare_given: HashSet<String>,
     surnames: HashSet<String>,
     role_nouns: HashSet<String>,
     reporting_verbs: HashSet<String>,
     function_words: HashSet<String>,
     demonyms: HashSet<String>,
+    common: HashSet<String>,
 }
 
 static NAMES: LazyLock<NameLexicon> = LazyLock::new(NameLexicon::load);
@@ -45,10 +47,11 @@ fn gender_letter(letter: Option<&str>) -> Option<Gender> {
     }
 }
 
-/// `name [f|m|u]` lines into a map.
+/// `name [f|m|u] [rare]` lines into a map (the "rare" mark is dropped).
 fn gendered(data: &'static str) -> HashMap<String, Option<Gender>> {
     entries(data)
         .filter_map(|line| {
+            let line = line.strip_suffix(" rare").unwrap_or(line);
             let (name, letter) = match line.rsplit_once(' ') {
                 Some((n, g)) if matches!(g, "f" | "m" | "u") => (n, Some(g)),
                 _ => (line, None),
@@ -74,11 +77,17 @@ impl NameLexicon {
             titles,
             longest_title,
             given: gendered(include_str!("../../../data/entities/given_names.txt")),
+            rare_given: entries(include_str!("../../../data/entities/given_names.txt"))
+                .filter_map(|l| l.strip_suffix(" rare"))
+                .filter_map(|l| l.split(' ').next())
+                .map(str::to_string)
+                .collect(),
             surnames: set(include_str!("../../../data/entities/surnames.txt")),
             role_nouns: set(include_str!("../../../data/entities/role_nouns.txt")),
             reporting_verbs: set(include_str!("../../../data/entities/reporting_verbs.txt")),
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
+            common: set(include_str!("../../../data/entities/common_words.txt")),
         }
     }
 
@@ -88,9 +97,18 @@ impl NameLexicon {
         self.titles.get(lower.trim_end_matches('.')).copied()
     }
 
-    /// Whether `lower` is a known given name, and its usual gender.
+    /// Whether `lower` is a known given name, and its usual gender. A rare
+    /// given name that is also a common word ("season") does not count.
     pub(super) fn given(&self, lower: &str) -> Option<Option<Gender>> {
+        if self.rare_given.contains(lower) && self.common.contains(lower) {
+            return None;
+        }
         self.given.get(lower).copied()
+    }
+
+    /// A given name that is not marked rare: "Jordan", "Austin", not "Kenya".
+    pub(super) fn is_frequent_given(&self, lower: &str) -> bool {
+        self.given.contains_key(lower) && !self.rare_given.contains(lower)
     }
 
     pub(super) fn is_surname(&self, lower: &str) -> bool {
@@ -107,6 +125,11 @@ impl NameLexicon {
 
     pub(super) fn is_function_word(&self, lower: &str) -> bool {
         self.function_words.contains(lower)
+    }
+
+    /// A common English word that is not also a census name.
+    pub(super) fn is_common_word(&self, lower: &str) -> bool {
+        self.common.contains(lower)
     }
 
     pub(super) fn is_demonym(&self, lower: &str) -> bool {

@@ -22,6 +22,9 @@ pub(super) struct Token {
     pub all_caps: bool,
     /// A trailing period was dropped ("Mr." → "Mr").
     pub dotted: bool,
+    /// A capitalised word with a lower-case part after a hyphen:
+    /// "Chinese-language", "Ottawa-based" (an adjective, not a name).
+    pub compound_adjective: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -79,6 +82,11 @@ fn push_word(body: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
         },
         possessive: possessive_len > 0,
         lower: normalise_words(kept),
+        compound_adjective: capitalised
+            && !has_name_prefix(kept)
+            && kept
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase)),
         capitalised,
         all_caps,
         dotted,
