@@ -252,7 +252,8 @@ fn sentence_final(text: &str, after: &[Tok], people: &People) -> Option<(Span, H
 fn colon_intro(text: &str, before: &[Tok], people: &People) -> Option<(Span, Head)> {
     let colon = before.last().filter(|t| t.is_punct(text, ":"))?;
     let head = clause_subject(text, before.get(..before.len() - 1)?, people)?;
-    people.is_personal(&head).then_some((colon.span, head))
+    let named = matches!(head, Head::Entity(..) | Head::Pronoun(..));
+    (named && people.is_personal(&head)).then_some((colon.span, head))
 }
 
 /// The subject of the words before a verb: the head of the noun phrase
@@ -292,8 +293,8 @@ fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
 
 /// `X, the mayor of Y, said` / `the mayor of Y, X, said` / `X, Minister of
 /// A, B and C, said`: the comma-separated chunks before the verb, read from
-/// the verb back; the first that names a person wins, else the first that
-/// names anything.
+/// the verb back; the first that names a person wins, else the leftmost
+/// that names anything (the head of the apposition).
 fn apposition_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
     let floor = toks.len().saturating_sub(2 * MAX_APPOSITION);
     let mut end = toks.len();
@@ -312,7 +313,8 @@ fn apposition_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
             if people.is_personal(&h) {
                 return Some(h);
             }
-            fallback = fallback.or(Some(h));
+            // Read back to front, so the last one found heads the phrase.
+            fallback = Some(h);
         }
         match comma {
             Some(c) => end = c,

@@ -413,54 +413,15 @@ pub fn is_determiner(word: &str) -> bool {
 /// Words that are capitalised but never part of a name at the start of a
 /// clause.
 pub fn is_function_word(word: &str) -> bool {
-    matches!(
-        normalize(word).as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "but"
-            | "and"
-            | "or"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "as"
-            | "when"
-            | "while"
-            | "if"
-            | "so"
-            | "then"
-            | "there"
-            | "here"
-            | "after"
-            | "before"
-            | "according"
-            | "however"
-            | "still"
-            | "yet"
-            | "also"
-            | "now"
-            | "later"
-            | "meanwhile"
-            | "asked"
-            | "speaking"
-    )
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        "the a an but and or he she they it we i you his her their its this that these those \
+         in on at for as when while if so then there here after before according however \
+         still yet also now later meanwhile asked speaking what who why how where which \
+         whose whom"
+            .split_whitespace()
+            .collect()
+    });
+    WORDS.contains(normalize(word).as_str())
 }
 
 /// Prepositions: a capitalised word after one is a place or body, not the

@@ -164,7 +164,14 @@ impl<'a> People<'a> {
         if ends_in_role {
             return self.role_in(toks);
         }
-        if let Some(&(s, e)) = found.last() {
+        // "Jane Pan of Acme": the mention not after a preposition heads it.
+        let heading = found.iter().find(|(s, _)| {
+            let k = toks.iter().position(|t| t.span.start >= s.start);
+            !k.and_then(|k| k.checked_sub(1))
+                .and_then(|p| toks.get(p))
+                .is_some_and(|t| cues::is_preposition(t.text(self.text)))
+        });
+        if let Some(&(s, e)) = heading.or(found.last()) {
             return Some(Head::Entity(e, s));
         }
         if let Some(name) = self.capitalised_name(toks) {
@@ -245,8 +252,31 @@ impl<'a> People<'a> {
         Some(Head::Name(name, span))
     }
 
-    /// A role noun phrase in `toks`: the last role noun, with its determiner.
+    /// A role noun phrase in `toks`: the last role noun, with its determiner;
+    /// else a definite description ("the rookie defenceman") of someone.
     fn role_in(&self, toks: &[Tok]) -> Option<Head> {
+        self.known_role_in(toks).or_else(|| self.description(toks))
+    }
+
+    /// `the` + lower-case words: a description whose noun is its last word.
+    fn description(&self, toks: &[Tok]) -> Option<Head> {
+        let first = toks.first()?;
+        if !first.text(self.text).eq_ignore_ascii_case("the") || toks.len() > 4 || toks.len() < 2 {
+            return None;
+        }
+        let plain = toks[1..].iter().all(|t| {
+            let w = t.text(self.text);
+            t.word && !cues::is_capitalised(w) && !cues::is_function_word(w)
+        });
+        let last = toks.last()?;
+        plain.then(|| Head::Role {
+            noun: cues::normalize(last.text(self.text)),
+            tag: RoleTag::Person(None),
+            span: Span::new(first.span.start, last.span.end),
+        })
+    }
+
+    fn known_role_in(&self, toks: &[Tok]) -> Option<Head> {
         let (i, tag) = toks
             .iter()
             .enumerate()
@@ -344,7 +374,7 @@ impl<'a> People<'a> {
                 break;
             }
             let mut score = match (self.gender(e), want) {
-                (Some(g), Some(w)) if g == w => 1.0,
+                (Some(g), Some(w)) if g == w => 2.0,
                 (Some(_), Some(_)) => continue,
                 _ => 0.0,
             };
@@ -476,7 +506,7 @@ impl<'a> People<'a> {
         // for offices (nouns that are also titles), not for "the father".
         let office = written.starts_with("the ")
             && tag == RoleTag::Person(None)
-            && cues::title(noun).is_some();
+            && (cues::title(noun).is_some() || cues::role_tag(noun).is_none());
         if office && let Some(e) = self.salient_person(None, at, recent) {
             return self.entity_speaker(e);
         }
