@@ -32,6 +32,7 @@ use super::{Attribution, Speaker};
 /// Rule names, as shown on the hover card.
 pub const ADJACENT: &str = "adjacent cue";
 pub const SENTENCE: &str = "sentence cue";
+pub const SENTENCE_FINAL: &str = "sentence-final cue";
 pub const PRONOUN: &str = "pronoun";
 pub const ROLE: &str = "role noun";
 pub const ORGANISATION: &str = "organisation";
@@ -107,12 +108,13 @@ pub fn cue_in_sentence(
     let at = pieces.get(i)?.span.start;
     let piece = pieces.get(i)?;
     let ends_sentence = piece.inner.text(text).ends_with('.');
-    let sieves: [&Sieve; 6] = [
+    let sieves: [&Sieve; 7] = [
         &|| trailing(text, &ctx.after, people, ends_sentence).map(|(v, h)| (v, h, ADJACENT, 0.95)),
         &|| according_to(text, &ctx.before, people).map(|(v, h)| (v, h, ADJACENT, 0.9)),
         &|| leading(text, &ctx.before, people, true).map(|(v, h)| (v, h, ADJACENT, 0.9)),
         &|| leading(text, &ctx.before, people, false).map(|(v, h)| (v, h, SENTENCE, 0.75)),
         &|| according_to(text, &ctx.after, people).map(|(v, h)| (v, h, ADJACENT, 0.8)),
+        &|| sentence_final(text, &ctx.after, people).map(|(v, h)| (v, h, SENTENCE_FINAL, 0.7)),
         &|| colon_intro(text, &ctx.before, people).map(|(v, h)| (v, h, SENTENCE, 0.6)),
     ];
     let (cue, head, rule, confidence) = sieves.iter().find_map(|sieve| sieve())?;
@@ -238,12 +240,20 @@ fn speaker_of_leading_verb(
     Some((cue, people.head_of(np)?))
 }
 
+/// `... make “small, healthy choices” to help prevent it, Kim says.`: an
+/// attribution closing the quote's sentence after a comma.
+fn sentence_final(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> {
+    let comma = after.iter().rposition(|t| t.is_punct(text, ","))?;
+    trailing(text, after.get(comma + 1..)?, people, false)
+}
+
 /// `Martell is more blunt: “`: a sentence that introduces the quote with a
 /// colon and no reporting verb; its subject speaks.
 fn colon_intro(text: &str, before: &[Tok], people: &People) -> Option<(Span, Head)> {
     let colon = before.last().filter(|t| t.is_punct(text, ":"))?;
     let head = clause_subject(text, before.get(..before.len() - 1)?, people)?;
-    people.is_personal(&head).then_some((colon.span, head))
+    let named = matches!(head, Head::Entity(..) | Head::Pronoun(..));
+    (named && people.is_personal(&head)).then_some((colon.span, head))
 }
 
 /// The subject of the words before a verb: the head of the noun phrase
@@ -283,8 +293,8 @@ fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
 
 /// `X, the mayor of Y, said` / `the mayor of Y, X, said` / `X, Minister of
 /// A, B and C, said`: the comma-separated chunks before the verb, read from
-/// the verb back; the first that names a person wins, else the first that
-/// names anything.
+/// the verb back; the first that names a person wins, else the leftmost
+/// that names anything (the head of the apposition).
 fn apposition_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
     let floor = toks.len().saturating_sub(2 * MAX_APPOSITION);
     let mut end = toks.len();
@@ -303,7 +313,8 @@ fn apposition_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
             if people.is_personal(&h) {
                 return Some(h);
             }
-            fallback = fallback.or(Some(h));
+            // Read back to front, so the last one found heads the phrase.
+            fallback = Some(h);
         }
         match comma {
             Some(c) => end = c,
@@ -531,17 +542,15 @@ fn plain_noun_phrase(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// Sieve 4's last resort: the reported speaker of the previous paragraph's
-/// last sentence ("Smith said the plan failed.\n\n“It was doomed.”").
+/// Sieve 4's last resort: the last reported speaker in `span`, usually the
+/// previous paragraph ("Smith said the plan failed.\n\n“It was doomed.”").
 pub fn preceding_reporter(
     text: &str,
-    seg: &Segmentation,
-    para: usize,
+    span: Span,
     people: &People,
     recent: &HashSet<usize>,
 ) -> Option<Found> {
-    let paragraph = seg.paragraphs.get(para)?;
-    let toks = cues::tokenize(text, paragraph.span);
+    let toks = cues::tokenize(text, span);
     let (hit, head) = (1..toks.len())
         .rev()
         .filter_map(|k| cues::verb_at(text, &toks, k))

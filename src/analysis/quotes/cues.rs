@@ -384,51 +384,13 @@ pub fn is_np_stop(word: &str) -> bool {
 /// Adverbs and time words that may sit between a subject and its verb
 /// ("she *later* said", "Smith *also* told").
 static SUBJECT_VERB_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "also",
-        "later",
-        "then",
-        "once",
-        "previously",
-        "recently",
-        "finally",
-        "simply",
-        "further",
-        "again",
-        "still",
-        "earlier",
-        "has",
-        "had",
-        "have",
-        "was",
-        "is",
-        "would",
-        "will",
-        "quickly",
-        "only",
-        "just",
-        "repeatedly",
-        "often",
-        "told",
-        "even",
-        "now",
-        "initially",
-        "subsequently",
-        "frequently",
-        "publicly",
-        "privately",
-        "softly",
-        "angrily",
-        "flatly",
-        "bluntly",
-        "first",
-        "never",
-        "always",
-        "already",
-        "not",
-    ]
-    .into_iter()
-    .collect()
+    "also later then once previously recently finally simply further again still earlier \
+     has had have was is would will quickly only just repeatedly often even now initially \
+     subsequently frequently publicly privately softly angrily flatly bluntly first never \
+     always already not this last week month year morning afternoon evening night today \
+     yesterday on monday tuesday wednesday thursday friday saturday sunday weekend"
+        .split_whitespace()
+        .collect()
 });
 
 pub fn is_filler(word: &str) -> bool {
@@ -451,53 +413,23 @@ pub fn is_determiner(word: &str) -> bool {
 /// Words that are capitalised but never part of a name at the start of a
 /// clause.
 pub fn is_function_word(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        "the a an but and or he she they it we i you his her their its this that these those \
+         in on at for as when while if so then there here after before according however \
+         still yet also now later meanwhile asked speaking what who why how where which \
+         whose whom"
+            .split_whitespace()
+            .collect()
+    });
+    WORDS.contains(normalize(word).as_str())
+}
+
+/// Prepositions: a capitalised word after one is a place or body, not the
+/// speaker's name ("the mayor *of* Eastford").
+pub fn is_preposition(word: &str) -> bool {
     matches!(
-        normalize(word).as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "but"
-            | "and"
-            | "or"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "as"
-            | "when"
-            | "while"
-            | "if"
-            | "so"
-            | "then"
-            | "there"
-            | "here"
-            | "after"
-            | "before"
-            | "according"
-            | "however"
-            | "still"
-            | "yet"
-            | "also"
-            | "now"
-            | "later"
-            | "meanwhile"
-            | "asked"
-            | "speaking"
+        word.to_lowercase().as_str(),
+        "of" | "for" | "at" | "in" | "from" | "to" | "with" | "on" | "by" | "near"
     )
 }
 

@@ -129,15 +129,24 @@ pub fn find(
         found.push(here);
     }
     for (i, kind) in kinds.iter_mut().enumerate() {
-        let piece = pieces.get(i);
-        if *kind == QuoteKind::Speech
-            && found.get(i).is_some_and(Option::is_none)
-            && piece.is_some_and(|p| is_short(text, p) && !continues_group(&pieces, i))
-        {
+        let Some(piece) = pieces.get(i) else { continue };
+        if *kind != QuoteKind::Speech || !is_short(text, piece) || continues_group(&pieces, i) {
+            continue;
+        }
+        // One word needs a cue of its own close by; a few words may share
+        // the cue of their sentence.
+        let one_word = word_count(piece.inner.text(text)) == 1;
+        let cued = match found.get(i).and_then(Option::as_ref) {
+            Some(f) => !(one_word && f.attribution.rule == attribution::SENTENCE_FINAL),
+            None => !one_word && follows_cued_quote_in_sentence(text, &pieces, &found, i),
+        };
+        if !cued {
             *kind = QuoteKind::ScareQuote;
         }
     }
-    continue_speakers(text, seg, &pieces, &kinds, &mut found, &people, &recent);
+    continue_speakers(
+        text, seg, &skip, &pieces, &kinds, &mut found, &people, &recent,
+    );
     pieces
         .iter()
         .zip(kinds)
@@ -168,8 +177,34 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// A phrase short enough to be a scare quote: a few words that do not form
+/// a sentence of their own ("But we stayed." is speech).
 fn is_short(text: &str, piece: &Piece) -> bool {
-    word_count(piece.inner.text(text)) <= SCARE_QUOTE_WORDS
+    let words = piece.inner.text(text);
+    let sentence = words.chars().next().is_some_and(char::is_uppercase)
+        && words
+            .trim_end_matches(['\'', '’'])
+            .ends_with(['.', '!', '?']);
+    word_count(words) <= SCARE_QUOTE_WORDS && !sentence
+}
+
+/// `called it “bold” and based on “one giant assumption.”`: an earlier
+/// quote of the same sentence has a cue, which covers this one too.
+fn follows_cued_quote_in_sentence(
+    text: &str,
+    pieces: &[Piece],
+    found: &[Option<Found>],
+    i: usize,
+) -> bool {
+    let (Some(prev), Some(here)) = (i.checked_sub(1).and_then(|j| pieces.get(j)), pieces.get(i))
+    else {
+        return false;
+    };
+    let between = text.get(prev.span.end..here.span.start).unwrap_or("");
+    prev.para == here.para
+        && !prev.inner.text(text).ends_with(['.', '!', '?'])
+        && !between.contains(['.', '!', '?'])
+        && found.get(i - 1).is_some_and(Option::is_some)
 }
 
 fn continues_group(pieces: &[Piece], i: usize) -> bool {
@@ -207,9 +242,10 @@ fn shape_kind(text: &str, seg: &Segmentation, piece: &Piece) -> QuoteKind {
 /// A headline or subhead: one short line that does not end as a sentence.
 fn is_headline(para: &str) -> bool {
     let trimmed = para.trim_end();
+    let last_words = trimmed.trim_end_matches(['"', '”', '’', '\'', '»']);
     !trimmed.contains('\n')
         && word_count(trimmed) <= 14
-        && !trimmed.ends_with(['.', '!', '?', ':', ',', '"', '”', '’', '\''])
+        && !last_words.ends_with(['.', '!', '?', ':', ','])
 }
 
 /// Every word capitalised except short function words, at least two words,
@@ -268,9 +304,11 @@ fn join_interrupted(text: &str, pieces: &mut [Piece]) {
 
 /// Sieve 4: speech with no cue of its own takes the speaker of the quote it
 /// continues.
+#[allow(clippy::too_many_arguments)]
 fn continue_speakers(
     text: &str,
     seg: &Segmentation,
+    skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     kinds: &[QuoteKind],
     found: &mut [Option<Found>],
@@ -323,18 +361,26 @@ fn continue_speakers(
             Some(f) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
             None => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
         }
-        .or_else(|| previous_paragraph(text, seg, pieces, i, found, people, recent));
+        .or_else(|| previous_paragraph(text, seg, skip, pieces, i, found, people, recent));
         if let Some(slot) = found.get_mut(i) {
             *slot = verdict;
         }
     }
 }
 
-/// A quote opening its paragraph with no cue: the speaker of the previous
-/// paragraph's last quote, or of its reported speech.
+/// How many paragraphs back the last known speaker still holds the floor
+/// for a quote with no cue at all.
+const FLOOR_PARAGRAPHS: usize = 3;
+
+/// A quote with no cue and no quoted neighbour in its paragraph: the
+/// reported speaker earlier in its own paragraph; for a quote opening its
+/// paragraph, the speaker of the previous paragraph's last quote or of its
+/// reported speech; else whoever spoke last within a few paragraphs.
+#[allow(clippy::too_many_arguments)]
 fn previous_paragraph(
     text: &str,
     seg: &Segmentation,
+    skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     i: usize,
     found: &[Option<Found>],
@@ -343,16 +389,17 @@ fn previous_paragraph(
 ) -> Option<Found> {
     let p = pieces.get(i)?;
     let para = seg.paragraphs.get(p.para)?;
-    let lead = Span::new(para.span.start, p.span.start).text(text).trim();
-    if !lead.is_empty() {
-        return None;
+    let lead = Span::new(para.span.start, p.span.start);
+    if !lead.text(text).trim().is_empty() {
+        return attribution::preceding_reporter(text, lead, people, recent)
+            .or_else(|| last_speaker(pieces, i, found));
     }
-    let prev_para = p.para.checked_sub(1)?;
+    let prev_para = (0..p.para).rev().find(|&q| !skip(q))?;
     let prev_quote = (0..i)
         .rev()
-        .take_while(|&j| pieces.get(j).is_some_and(|q| q.para + 1 >= p.para))
+        .take_while(|&j| pieces.get(j).is_some_and(|q| q.para >= prev_para))
         .find(|&j| pieces.get(j).is_some_and(|q| q.para == prev_para));
-    match prev_quote {
+    let verdict = match prev_quote {
         Some(j) => found.get(j).cloned().flatten().map(|f| Found {
             speaker: f.speaker,
             attribution: Attribution {
@@ -361,6 +408,34 @@ fn previous_paragraph(
                 ..f.attribution
             },
         }),
-        None => attribution::preceding_reporter(text, seg, prev_para, people, recent),
-    }
+        None => {
+            let span = seg.paragraphs.get(prev_para)?.span;
+            attribution::preceding_reporter(text, span, people, recent)
+        }
+    };
+    verdict.or_else(|| last_speaker(pieces, i, found))
 }
+
+/// The speaker of the last attributed quote within [`FLOOR_PARAGRAPHS`].
+fn last_speaker(pieces: &[Piece], i: usize, found: &[Option<Found>]) -> Option<Found> {
+    let para = pieces.get(i)?.para;
+    (0..i)
+        .rev()
+        .take_while(|&j| {
+            pieces
+                .get(j)
+                .is_some_and(|q| q.para + FLOOR_PARAGRAPHS >= para)
+        })
+        .find_map(|j| found.get(j).cloned().flatten())
+        .map(|f| Found {
+            speaker: f.speaker,
+            attribution: Attribution {
+                rule: attribution::CONTINUATION,
+                confidence: 0.4,
+                ..f.attribution
+            },
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -49,7 +49,7 @@ const PRONOUN_PARAGRAPHS: usize = 4;
 /// salient; each paragraph and each intervening mention makes a candidate
 /// less likely.
 const RECENT_SPEAKER_BONUS: f32 = 0.3;
-const PARAGRAPH_PENALTY: f32 = 0.5;
+const PARAGRAPH_PENALTY: f32 = 1.0;
 const MENTION_PENALTY: f32 = 0.1;
 /// A mention that opens its sentence is likelier to be referred to again;
 /// one that is the subject of a reporting verb ("Lohmar said") more so.
@@ -164,7 +164,14 @@ impl<'a> People<'a> {
         if ends_in_role {
             return self.role_in(toks);
         }
-        if let Some(&(s, e)) = found.last() {
+        // "Jane Pan of Acme": the mention not after a preposition heads it.
+        let heading = found.iter().find(|(s, _)| {
+            let k = toks.iter().position(|t| t.span.start >= s.start);
+            !k.and_then(|k| k.checked_sub(1))
+                .and_then(|p| toks.get(p))
+                .is_some_and(|t| cues::is_preposition(t.text(self.text)))
+        });
+        if let Some(&(s, e)) = heading.or(found.last()) {
             return Some(Head::Entity(e, s));
         }
         if let Some(name) = self.capitalised_name(toks) {
@@ -200,9 +207,17 @@ impl<'a> People<'a> {
     fn capitalised_name(&self, toks: &[Tok]) -> Option<Head> {
         let mut runs: Vec<Vec<&Tok>> = Vec::new();
         let mut current: Vec<&Tok> = Vec::new();
+        let mut after_preposition = false;
         for t in toks {
             let w = t.text(self.text);
+            // Words of a place or organisation are not a person's name, nor
+            // is the object of a preposition ("the mayor of Eastford").
+            let named_thing = self.mentions_in(t.span).next().is_some();
+            let starts_object = current.is_empty() && after_preposition;
+            after_preposition = t.word && cues::is_preposition(w);
             let joins = t.word
+                && !named_thing
+                && !starts_object
                 && cues::is_capitalised(w)
                 && !(current.is_empty() && cues::is_function_word(w));
             if joins {
@@ -237,8 +252,31 @@ impl<'a> People<'a> {
         Some(Head::Name(name, span))
     }
 
-    /// A role noun phrase in `toks`: the last role noun, with its determiner.
+    /// A role noun phrase in `toks`: the last role noun, with its determiner;
+    /// else a definite description ("the rookie defenceman") of someone.
     fn role_in(&self, toks: &[Tok]) -> Option<Head> {
+        self.known_role_in(toks).or_else(|| self.description(toks))
+    }
+
+    /// `the` + lower-case words: a description whose noun is its last word.
+    fn description(&self, toks: &[Tok]) -> Option<Head> {
+        let first = toks.first()?;
+        if !first.text(self.text).eq_ignore_ascii_case("the") || toks.len() > 4 || toks.len() < 2 {
+            return None;
+        }
+        let plain = toks[1..].iter().all(|t| {
+            let w = t.text(self.text);
+            t.word && !cues::is_capitalised(w) && !cues::is_function_word(w)
+        });
+        let last = toks.last()?;
+        plain.then(|| Head::Role {
+            noun: cues::normalize(last.text(self.text)),
+            tag: RoleTag::Person(None),
+            span: Span::new(first.span.start, last.span.end),
+        })
+    }
+
+    fn known_role_in(&self, toks: &[Tok]) -> Option<Head> {
         let (i, tag) = toks
             .iter()
             .enumerate()
@@ -336,7 +374,7 @@ impl<'a> People<'a> {
                 break;
             }
             let mut score = match (self.gender(e), want) {
-                (Some(g), Some(w)) if g == w => 1.0,
+                (Some(g), Some(w)) if g == w => 2.0,
                 (Some(_), Some(_)) => continue,
                 _ => 0.0,
             };
@@ -468,7 +506,7 @@ impl<'a> People<'a> {
         // for offices (nouns that are also titles), not for "the father".
         let office = written.starts_with("the ")
             && tag == RoleTag::Person(None)
-            && cues::title(noun).is_some();
+            && (cues::title(noun).is_some() || cues::role_tag(noun).is_none());
         if office && let Some(e) = self.salient_person(None, at, recent) {
             return self.entity_speaker(e);
         }

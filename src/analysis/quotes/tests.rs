@@ -1,0 +1,433 @@
+//! Tests of the whole quote pass, one or more per sieve, on sentences
+//! written for these tests. Entities are built by hand so that the tests
+//! pin down attribution, not the recogniser.
+
+use super::super::entities::{Entity, EntityKind, Gender, Mention};
+use super::super::segment::segment;
+use super::*;
+
+/// An entity whose mentions are every whole-word occurrence of `forms`
+/// (longer forms first; a shorter form inside a longer one is not counted).
+fn entity(
+    text: &str,
+    name: &str,
+    kind: EntityKind,
+    gender: Option<Gender>,
+    forms: &[&str],
+) -> Entity {
+    let mut forms = forms.to_vec();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let mut spans: Vec<Span> = Vec::new();
+    for form in forms {
+        for (at, _) in text.match_indices(form) {
+            let span = Span::new(at, at + form.len());
+            let boundary_before = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let boundary_after = text[span.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if boundary_before && boundary_after && !spans.iter().any(|s| s.overlaps(span)) {
+                spans.push(span);
+            }
+        }
+    }
+    spans.sort();
+    Entity {
+        name: name.to_string(),
+        kind,
+        mentions: spans.into_iter().map(|span| Mention { span }).collect(),
+        gender,
+        role: None,
+    }
+}
+
+fn person(text: &str, name: &str, gender: Option<Gender>, forms: &[&str]) -> Entity {
+    entity(text, name, EntityKind::Person, gender, forms)
+}
+
+fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    find(text, &segment(text), entities, &[])
+}
+
+/// (quoted words, speaker name, rule) of every quote.
+fn summary(text: &str, entities: &[Entity]) -> Vec<(String, Option<String>, Option<&'static str>)> {
+    quotes(text, entities)
+        .iter()
+        .map(|q| {
+            (
+                q.text(text),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.attribution.as_ref().map(|a| a.rule),
+            )
+        })
+        .collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+// ---------------------------------------------------------------- sieve 1
+
+#[test]
+fn trailing_cue_after_a_split_quote_names_one_speaker_for_both_parts() {
+    let text = "Vladimir Putin spoke on Friday.\n\n“We never intervene,” Mr Putin said, “do not intervene.”";
+    let people = [person(
+        text,
+        "Vladimir Putin",
+        Some(Gender::Male),
+        &["Vladimir Putin", "Putin"],
+    )];
+    let found = quotes(text, &people);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].group, found[1].group);
+    for q in &found {
+        assert_eq!(q.kind, QuoteKind::Speech);
+        assert_eq!(
+            q.speaker,
+            Some(Speaker {
+                name: "Vladimir Putin".into(),
+                entity: Some(0)
+            })
+        );
+    }
+    let first = found[0].attribution.as_ref().unwrap();
+    assert_eq!(first.rule, attribution::ADJACENT);
+    assert_eq!(first.cue.text(text), "said");
+    assert_eq!(first.speaker_mention.map(|m| m.text(text)), Some("Putin"));
+    assert_eq!(found[0].text(text), "We never intervene,");
+    assert_eq!(found[1].text(text), "do not intervene.");
+}
+
+#[test]
+fn verb_first_trailing_cue_with_a_title() {
+    let text = "“The bridge is safe,” said Dr. Jane Roe, an engineer.";
+    assert_eq!(
+        summary(text, &[]),
+        [(
+            "The bridge is safe,".into(),
+            s("Jane Roe"),
+            Some(attribution::ADJACENT)
+        )]
+    );
+}
+
+#[test]
+fn speaker_first_trailing_cue_with_descriptors_and_adverb() {
+    let text = "“The numbers are good,” city finance chief Omar Haddad later told reporters.";
+    let people = [person(text, "Omar Haddad", None, &["Omar Haddad"])];
+    assert_eq!(
+        summary(text, &people),
+        [(
+            "The numbers are good,".into(),
+            s("Omar Haddad"),
+            Some(attribution::ADJACENT)
+        )]
+    );
+}
+
+#[test]
+fn appositions_on_either_side_of_the_name() {
+    let text = "“We will rebuild,” Doug Brown, the mayor of Eastford, said.\n\n\
+                “It will take years,” the deputy mayor of Eastford, Ana Silva, said.";
+    let people = [
+        person(text, "Doug Brown", None, &["Doug Brown"]),
+        person(text, "Ana Silva", None, &["Ana Silva"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Doug Brown"));
+    assert_eq!(got[1].1, s("Ana Silva"));
+}
+
+#[test]
+fn leading_cue_with_colon_or_comma() {
+    let text = "Jane Roe said: “The plan works.” Later Tom Hill told the council, “It does not.”";
+    let people = [
+        person(text, "Jane Roe", Some(Gender::Female), &["Jane Roe"]),
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+    ];
+    assert_eq!(
+        summary(text, &people),
+        [
+            (
+                "The plan works.".into(),
+                s("Jane Roe"),
+                Some(attribution::ADJACENT)
+            ),
+            (
+                "It does not.".into(),
+                s("Tom Hill"),
+                Some(attribution::ADJACENT)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let text = "According to Jane Roe, the scheme “has never once paid for itself.”";
+    let people = [person(text, "Jane Roe", None, &["Jane Roe"])];
+    let found = quotes(text, &people);
+    assert_eq!(
+        found[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Jane Roe")
+    );
+    assert_eq!(
+        found[0].attribution.as_ref().map(|a| a.cue.text(text)),
+        Some("According to")
+    );
+}
+
+#[test]
+fn a_name_no_entity_covers_takes_the_fullest_name_by_surname() {
+    let text = "Jane Roe runs the clinic.\n\n“We are full every day,” Roe said.";
+    // The recogniser found only the full name, not the later surname.
+    let people = [Entity {
+        mentions: vec![Mention {
+            span: Span::new(0, 8),
+        }],
+        ..person(text, "Jane Roe", None, &[])
+    }];
+    let found = quotes(text, &people);
+    assert_eq!(
+        found[0].speaker,
+        Some(Speaker {
+            name: "Jane Roe".into(),
+            entity: Some(0)
+        })
+    );
+}
+
+// ---------------------------------------------------------------- sieve 2
+
+#[test]
+fn sentence_cue_attaches_a_partial_quote_to_the_verbs_subject() {
+    let text = "Jane Roe earlier this week called the decision a “grave mistake” on radio.";
+    let people = [person(text, "Jane Roe", None, &["Jane Roe"])];
+    assert_eq!(
+        summary(text, &people),
+        [(
+            "grave mistake".into(),
+            s("Jane Roe"),
+            Some(attribution::SENTENCE)
+        )]
+    );
+}
+
+#[test]
+fn a_participle_takes_the_clauses_subject() {
+    let text = "Tom Hill left the hall early, saying “nothing was decided today.”";
+    let people = [person(text, "Tom Hill", None, &["Tom Hill"])];
+    assert_eq!(summary(text, &people)[0].1, s("Tom Hill"));
+}
+
+// ---------------------------------------------------------------- sieve 3
+
+#[test]
+fn pronouns_resolve_to_the_compatible_person_in_focus() {
+    let text = "Jane Roe met Tom Hill on Monday.\n\n\
+                “It was useful,” she said.\n\n\
+                “We disagreed on a lot,” he said.";
+    let people = [
+        person(text, "Jane Roe", Some(Gender::Female), &["Jane Roe"]),
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+    ];
+    assert_eq!(
+        summary(text, &people),
+        [
+            (
+                "It was useful,".into(),
+                s("Jane Roe"),
+                Some(attribution::PRONOUN)
+            ),
+            (
+                "We disagreed on a lot,".into(),
+                s("Tom Hill"),
+                Some(attribution::PRONOUN)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn gender_is_inferred_from_titles_when_the_entity_has_none() {
+    let text = "Mrs. Kay Dunn and Mr. Lee Park spoke.\n\n“I was not consulted,” she said.";
+    let people = [
+        person(text, "Kay Dunn", None, &["Kay Dunn"]),
+        person(text, "Lee Park", None, &["Lee Park"]),
+    ];
+    assert_eq!(summary(text, &people)[0].1, s("Kay Dunn"));
+}
+
+#[test]
+fn a_pronoun_with_no_person_before_it_has_no_speaker() {
+    let text = "“Nothing will change for years,” he said.";
+    let found = quotes(text, &[]);
+    assert_eq!(found[0].kind, QuoteKind::Speech);
+    assert_eq!(found[0].speaker, None);
+}
+
+// ---------------------------------------------------------------- sieve 4
+
+#[test]
+fn continuation_quotes_keep_their_speaker() {
+    let text = "“The first winter was hard,” Jane Roe said. “The second was worse.”\n\n\
+                “But we stayed.”\n\n\
+                “And then we left the valley for good.\n\n\
+                “We never looked back,” she said.";
+    let people = [person(
+        text,
+        "Jane Roe",
+        Some(Gender::Female),
+        &["Jane Roe"],
+    )];
+    let got = summary(text, &people);
+    let rules: Vec<_> = got.iter().map(|g| g.2).collect();
+    assert!(got.iter().all(|g| g.1 == s("Jane Roe")), "{got:?}");
+    assert_eq!(
+        rules,
+        [
+            Some(attribution::ADJACENT),
+            Some(attribution::SAME_PARAGRAPH),
+            Some(attribution::CONTINUATION),
+            Some(attribution::CONTINUATION),
+            Some(attribution::PRONOUN),
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_reported_speech_takes_the_reporter() {
+    let text = "Tom Hill said the budget was too small.\n\n“We cannot run a school on this.”";
+    let people = [person(text, "Tom Hill", None, &["Tom Hill"])];
+    assert_eq!(
+        summary(text, &people),
+        [(
+            "We cannot run a school on this.".into(),
+            s("Tom Hill"),
+            Some(attribution::PRECEDING_SPEECH)
+        )]
+    );
+}
+
+#[test]
+fn a_quote_with_no_attribution_at_all_has_no_speaker() {
+    let text = "The hall was empty.\n\n“Nobody knows what happened next.”";
+    let found = quotes(text, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, QuoteKind::Speech);
+    assert_eq!(found[0].speaker, None);
+    assert_eq!(found[0].attribution, None);
+}
+
+// ---------------------------------------------------------------- sieves 5–6
+
+#[test]
+fn a_role_noun_links_to_the_person_holding_the_role() {
+    let text =
+        "Doug Brown, the mayor of Eastford, opened the bridge.\n\n“It is safe,” the mayor said.";
+    let people = [person(text, "Doug Brown", None, &["Doug Brown"])];
+    assert_eq!(
+        summary(text, &people),
+        [(
+            "It is safe,".into(),
+            s("Doug Brown"),
+            Some(attribution::ROLE)
+        )]
+    );
+}
+
+#[test]
+fn a_role_no_one_holds_is_reported_as_written() {
+    let text = "“We are looking into it,” a spokesperson said.";
+    let found = quotes(text, &[]);
+    assert_eq!(
+        found[0].speaker,
+        Some(Speaker {
+            name: "a spokesperson".into(),
+            entity: None
+        })
+    );
+    assert_eq!(
+        found[0].attribution.as_ref().map(|a| a.rule),
+        Some(attribution::ROLE)
+    );
+}
+
+#[test]
+fn organisations_speak_through_their_noun_or_it() {
+    let text = "The Ministry of Health published figures.\n\n\
+                “Wait times fell,” the ministry said in a statement.\n\n\
+                “More nurses were hired,” it said.";
+    let org = entity(
+        text,
+        "Ministry of Health",
+        EntityKind::Organization,
+        None,
+        &["Ministry of Health"],
+    );
+    let got = summary(text, &[org]);
+    assert_eq!(got[0].1, s("Ministry of Health"));
+    assert_eq!(got[0].2, Some(attribution::ORGANISATION));
+    assert_eq!(got[1].1, s("Ministry of Health"));
+}
+
+// ---------------------------------------------------------------- kinds
+
+#[test]
+fn short_uncued_phrases_are_scare_quotes_but_cued_ones_are_speech() {
+    let text =
+        "The so-called “experts” disagreed. Jane Roe said the staff were “very committed” to it.";
+    let people = [person(text, "Jane Roe", None, &["Jane Roe"])];
+    let found = quotes(text, &people);
+    assert_eq!(found[0].kind, QuoteKind::ScareQuote);
+    assert_eq!(found[0].speaker, None);
+    assert_eq!(found[1].kind, QuoteKind::Speech);
+    assert_eq!(
+        found[1].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Jane Roe")
+    );
+}
+
+#[test]
+fn titles_of_works_are_not_speech() {
+    let text = "She watched “The Long Night Ahead” twice last week.";
+    let found = quotes(text, &[]);
+    assert_eq!(found[0].kind, QuoteKind::Title);
+    assert_eq!(found[0].speaker, None);
+}
+
+#[test]
+fn single_quotes_in_a_headline_are_scare_quotes() {
+    let text = "Minister Denies ‘Foreign Plot’ Claims\n\nThe minister spoke.";
+    let found = quotes(text, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text(text), "Foreign Plot");
+    assert_eq!(found[0].kind, QuoteKind::ScareQuote);
+}
+
+#[test]
+fn apostrophes_make_no_quotes() {
+    let text = "It’s the ’90s again at Lonechild’s shop, and the Joneses’ dog barks.";
+    assert!(quotes(text, &[]).is_empty());
+}
+
+#[test]
+fn quote_contains_and_text_cover_the_words() {
+    let text = "“Yes,” she said.";
+    let found = quotes(text, &[]);
+    assert_eq!(found[0].span, Span::new(0, "“Yes,”".len()));
+    assert!(found[0].contains(3));
+    assert!(!found[0].contains(text.len() - 1));
+}
+
+#[test]
+fn huge_unbalanced_input_is_handled_quickly() {
+    let text = "“Open ".repeat(20_000) + &"he said, “x” ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let _ = quotes(&text, &[]);
+    assert!(start.elapsed().as_secs() < 5);
+}
