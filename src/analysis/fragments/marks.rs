@@ -75,8 +75,8 @@ pub fn scan(text: &str, para: Span) -> QuoteScan {
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let role = match c {
-            '“' | '„' => Some(Role::Open),
-            '”' => Some(Role::Close),
+            '“' | '„' => Some(curly_role(Role::Open, prev, next)),
+            '”' => Some(curly_role(Role::Close, prev, next)),
             '"' => Some(straight_role(prev, next, open.is_some())),
             _ => None,
         };
@@ -104,6 +104,19 @@ pub fn scan(text: &str, para: Span) -> QuoteScan {
     }
     scan.open_at_end = open;
     scan
+}
+
+/// Which way a curly mark works: as drawn, unless its neighbours say
+/// plainly that it was typed the wrong way round (`(”This` opens a quote,
+/// `end“ ` closes one).
+fn curly_role(drawn: Role, prev: Option<char>, next: Option<char>) -> Role {
+    let space_or_open = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{".contains(c));
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    match drawn {
+        Role::Close if space_or_open(prev) && letter(next) => Role::Open,
+        Role::Open if letter(prev) && next.is_none_or(|c| c.is_whitespace()) => Role::Close,
+        role => role,
+    }
 }
 
 /// Which way a straight `"` faces, from its neighbours.
@@ -158,6 +171,13 @@ mod tests {
     fn apostrophes_and_single_quotes_are_not_marks() {
         let q = scan_all("It’s the ‘best’ plan, isn't it?");
         assert!(q.marks.is_empty());
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round_still_pair() {
+        let q = scan_all("He praised the plan (”It works”) and left.");
+        assert_eq!(q.regions.len(), 1);
+        assert!(q.stray_closes.is_empty());
     }
 
     #[test]

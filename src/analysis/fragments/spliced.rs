@@ -12,14 +12,15 @@
 //!
 //! This is a judgement, so it is reported as information, with the
 //! evidence in the message, and only when nothing else ties the sentence
-//! to its neighbours: no pronoun, demonstrative or connective, no
-//! quotation. The headline and the lead sentence set the topic and are
+//! to its neighbours: no pronoun, demonstrative or connective, no definite
+//! subject ("The driver ..."), no quotation, not the attribution right
+//! after one. The headline and the lead sentence set the topic and are
 //! never reported, nor is a line without terminal punctuation (a headline
 //! of another story is boilerplate, not a spliced sentence).
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{CALENDAR, is_cohesive_tie, is_stop_word};
+use super::lexicon::{CALENDAR, is_cohesive_tie, is_reporting_verb, is_stop_word};
 use super::text::{is_quote_mark, words};
 use super::{Doc, Fragment, FragmentKind};
 use crate::analysis::{Severity, Span};
@@ -69,17 +70,37 @@ pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
 
 /// Every sentence of the article with its content words.
 fn units(doc: &Doc) -> Vec<Unit> {
+    let sentences: Vec<Vec<Word>> = doc
+        .paras
+        .iter()
+        .flat_map(|p| p.sentences.iter().map(|s| content_words(doc.slice(*s))))
+        .collect();
+    let common: HashSet<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|w| !w.capitalised)
+        .map(|w| stem(&w.bare))
+        .collect();
+    let mut keyed = sentences.iter().map(|ws| keys(ws, &common));
     let mut out = Vec::new();
     for para in &doc.paras {
         for (k, &span) in para.sentences.iter().enumerate() {
             let sentence = doc.slice(span);
             let lead = para.position == 0 || (para.position == 1 && k == 0);
+            let after_quote = k
+                .checked_sub(1)
+                .and_then(|j| para.sentences.get(j))
+                .is_some_and(|prev| doc.slice(*prev).trim_end().ends_with(is_quote_mark));
+            let attribution =
+                after_quote && words(sentence).any(|w| is_reporting_verb(&w.to_lowercase()));
             let candidate = !lead
+                && !attribution
+                && !starts_definite(sentence)
                 && sentence.trim_end().ends_with(['.', '!', '?'])
                 && !sentence.contains(is_quote_mark)
                 && !para.quotes.inside(span.start)
                 && !has_cohesive_tie(sentence);
-            let (stems, names) = content_stems(sentence);
+            let (stems, names) = keyed.next().unwrap_or_default();
             out.push(Unit {
                 span,
                 stems,
@@ -134,42 +155,79 @@ fn judge(unit: &Unit, frequency: &HashMap<&str, usize>) -> Option<Fragment> {
     })
 }
 
+/// True when the sentence opens with the definite article: "The driver
+/// ...", "The 23-year-old ..." refer back to something already introduced.
+fn starts_definite(sentence: &str) -> bool {
+    words(sentence).next() == Some("The")
+}
+
+/// Conjunctions and demonstratives that tie a sentence to the previous
+/// one only when they open it ("But ...", "That decision ..."); inside a
+/// sentence they join its own clauses.
+const OPENING_TIES: &[&str] = &[
+    "but", "and", "or", "so", "yet", "that", "while", "although", "though", "because", "since",
+    "nor",
+];
+
 /// True when the sentence has a pronoun, demonstrative or connective
 /// (contractions count by their first part: "we're" is "we").
 fn has_cohesive_tie(sentence: &str) -> bool {
-    words(sentence).any(|w| {
+    words(sentence).enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
         let head = lower.split(['\'', '’']).next().unwrap_or("");
-        is_cohesive_tie(&lower) || is_cohesive_tie(head)
+        is_cohesive_tie(&lower) || is_cohesive_tie(head) || (i == 0 && OPENING_TIES.contains(&head))
     })
 }
 
-/// The content words of `sentence`, lower-cased and stemmed, and the
-/// subset written capitalised after the first word (names; days and
-/// months excluded).
-fn content_stems(sentence: &str) -> (HashSet<String>, HashSet<String>) {
+/// A content word of a sentence: lower case, possessive removed.
+struct Word {
+    bare: String,
+    capitalised: bool,
+    initial: bool,
+}
+
+/// The content words of `sentence` (stop words, short words and numbers
+/// left out).
+fn content_words(sentence: &str) -> Vec<Word> {
+    words(sentence)
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let bare = lower
+                .strip_suffix("’s")
+                .or_else(|| lower.strip_suffix("'s"))
+                .unwrap_or(&lower)
+                .trim_end_matches(['’', '\'']);
+            let content = bare.chars().count() >= 3
+                && bare.chars().any(char::is_alphabetic)
+                && !bare.chars().any(|c| c.is_ascii_digit())
+                && !is_stop_word(bare);
+            content.then(|| Word {
+                bare: bare.to_string(),
+                capitalised: w.chars().next().is_some_and(char::is_uppercase),
+                initial: i == 0,
+            })
+        })
+        .collect()
+}
+
+/// The comparison keys of a sentence's words, and which of them are
+/// names. Names are kept whole ("Christie" and "Christyn" differ); other
+/// words are stemmed. A capitalised first word is a name unless the
+/// article also uses it in lower case (`common` holds those stems).
+fn keys(words: &[Word], common: &HashSet<String>) -> (HashSet<String>, HashSet<String>) {
     let mut stems = HashSet::new();
     let mut names = HashSet::new();
-    for (i, w) in words(sentence).enumerate() {
-        let lower = w.to_lowercase();
-        let bare = lower
-            .strip_suffix("’s")
-            .or_else(|| lower.strip_suffix("'s"))
-            .unwrap_or(&lower)
-            .trim_end_matches(['’', '\'']);
-        let content = bare.chars().count() >= 3
-            && bare.chars().any(char::is_alphabetic)
-            && !bare.chars().any(|c| c.is_ascii_digit())
-            && !is_stop_word(bare);
-        if !content {
-            continue;
+    for w in words {
+        let stemmed = stem(&w.bare);
+        let calendar = CALENDAR.contains(&w.bare.as_str());
+        let name = w.capitalised && !calendar && !(w.initial && common.contains(&stemmed));
+        if name {
+            names.insert(w.bare.clone());
+            stems.insert(w.bare.clone());
+        } else {
+            stems.insert(stemmed);
         }
-        let s = stem(bare);
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        if i > 0 && capitalised && !CALENDAR.contains(&bare) {
-            names.insert(s.clone());
-        }
-        stems.insert(s);
     }
     (stems, names)
 }
@@ -237,8 +295,10 @@ mod tests {
     fn stems_meet_across_inflections() {
         assert_eq!(stem("campaigning"), stem("campaigns"));
         assert_eq!(stem("councillors"), "counci");
-        let (stems, names) = content_stems("The mayor’s bridges in Akron were 4,060 feet");
-        let expected: HashSet<String> = ["mayor", "bridg", "akron", "feet"]
+        let ws = content_words("Bridges of the mayor’s Akron office were 4,060 feet");
+        let common = HashSet::from(["bridg".to_string()]);
+        let (stems, names) = keys(&ws, &common);
+        let expected: HashSet<String> = ["bridg", "mayor", "akron", "offic", "feet"]
             .into_iter()
             .map(String::from)
             .collect();

@@ -147,6 +147,7 @@ fn cut_reason(sentence: &str, long_prose: bool) -> Option<String> {
     let word_count = words(core).count();
     if !has_period
         && long_prose
+        && !is_credit_line(core)
         && word_count >= MIN_WORDS_NO_PERIOD
         && core.ends_with(|c: char| c.is_alphabetic())
     {
@@ -155,12 +156,27 @@ fn cut_reason(sentence: &str, long_prose: bool) -> Option<String> {
     None
 }
 
-/// The last word of `s`, when `s` ends with one.
+/// The last word of `s`, when `s` ends with a plain word (not a handle,
+/// a hashtag, an address or a link).
 fn last_word(s: &str) -> Option<&str> {
     if !s.ends_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
+    let token = s.split_whitespace().last()?;
+    if token.contains(['@', '#', '/']) || token.contains(".com") || token.starts_with("www.") {
+        return None;
+    }
     words(s).last()
+}
+
+/// A sentence made mostly of capitalised words is a name or a credit
+/// ("Ann Lee, Lake Town mayor"), not prose that lost its period.
+fn is_credit_line(sentence: &str) -> bool {
+    let all = words(sentence).count();
+    let capitalised = words(sentence)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 2 > all
 }
 
 /// Whether something in `sentence` can strand its final preposition: a
@@ -260,6 +276,16 @@ mod tests {
     #[test]
     fn a_closed_quote_or_an_ellipsis_ends_a_sentence() {
         let text = "Headline.\n\nShe said, “We are ready to.”\n\nAnd so it went, and…";
+        assert_eq!(found(text, Truncated), []);
+    }
+
+    #[test]
+    fn credits_handles_and_particles_are_not_cut() {
+        let text = "Headline.\n\nThe storm left thousands of homes without power for days. \
+                    It was bad for everyone here. Ann Lee, Lake Town mayor\n\n\
+                    Jane Doe is a reporter based in the capital who covers city hall. \
+                    Follow her on Twitter: @janedoe\n\n\
+                    Officials said most requests go through.";
         assert_eq!(found(text, Truncated), []);
     }
 
