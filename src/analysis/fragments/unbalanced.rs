@@ -1,0 +1,187 @@
+//! `fragment/unbalanced-quote`: a double quotation mark without its partner.
+//!
+//! - An opening mark followed by another opening mark before any closing
+//!   one was never closed.
+//! - An opening mark still open at the end of the paragraph was never
+//!   closed, unless the next paragraph opens with a quotation mark (the
+//!   convention for a quote that runs over several paragraphs). The
+//!   convention does not excuse a quote that visibly ends inside the
+//!   paragraph: an attribution cue after a comma (`…are over, Clinton
+//!   said.`) shows where the closing mark belonged.
+//! - A closing mark with no opening mark before it.
+//!
+//! Where an attribution cue shows where the quote ended, the fragment
+//! carries a quick fix that inserts the closing mark there.
+
+use super::lexicon::{DETERMINERS, SPEAKER_PRONOUNS, is_reporting_verb};
+use super::marks::Mark;
+use super::text::{Token, tokenize};
+use super::{Doc, Fragment, FragmentKind, Para};
+use crate::analysis::Span;
+
+/// Most tokens between the comma and the reporting verb of a cue
+/// (", Jennifer Palmieri, the campaign's communications director, said").
+const MAX_CUE_TOKENS: usize = 16;
+
+pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
+    let mut out = Vec::new();
+    for (i, para) in doc.paras.iter().enumerate() {
+        for &mark in &para.quotes.unclosed {
+            let until = next_mark_after(para, mark).unwrap_or(para.span.end);
+            out.push(unclosed(
+                doc,
+                mark,
+                until,
+                "before the next quotation opens",
+            ));
+        }
+        if let Some(mark) = para.quotes.open_at_end {
+            let cue = cue_after(doc, mark.span.end, para.span.end);
+            let continues = doc
+                .next(i)
+                .is_some_and(|next| next.quotes.starts_with_open(next.span));
+            if cue.is_some() || !continues {
+                out.push(unclosed(
+                    doc,
+                    mark,
+                    para.span.end,
+                    "before the paragraph ends",
+                ));
+            }
+        }
+        for &mark in &para.quotes.stray_closes {
+            out.push(Fragment::warning(
+                mark.span,
+                FragmentKind::UnbalancedQuote,
+                "Closing quotation mark with no opening mark before it".to_string(),
+            ));
+        }
+    }
+    out
+}
+
+fn next_mark_after(para: &Para, mark: Mark) -> Option<usize> {
+    para.quotes
+        .marks
+        .iter()
+        .find(|m| m.span.start > mark.span.start)
+        .map(|m| m.span.start)
+}
+
+/// The fragment for an opening `mark` never closed before `until`.
+fn unclosed(doc: &Doc, mark: Mark, until: usize, when: &str) -> Fragment {
+    let cue = cue_after(doc, mark.span.end, until);
+    let end = cue.unwrap_or(until).max(mark.span.end);
+    let mut fragment = Fragment::warning(
+        Span::new(mark.span.start, end),
+        FragmentKind::UnbalancedQuote,
+        format!("Quotation mark opened here is never closed {when}"),
+    );
+    if let Some(at) = cue {
+        let close = if mark.straight { "\"" } else { "”" };
+        fragment
+            .message
+            .push_str("; the attribution after it shows where it should close");
+        fragment.insertion = Some((at, close.to_string()));
+    }
+    fragment
+}
+
+/// Where a closing mark belongs between `from` and `to`: right after the
+/// comma (or `!`, `?`) that precedes an attribution cue such as
+/// ", Clinton said" or ", said House Speaker Paul Ryan".
+fn cue_after(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+    if from >= to {
+        return None;
+    }
+    let tokens = tokenize(doc.text, Span::new(from, to));
+    tokens.iter().enumerate().find_map(|(k, t)| {
+        let breaks = t.is_punct(',') || t.is_punct('!') || t.is_punct('?');
+        (breaks && k > 0 && is_cue(&tokens[k + 1..])).then_some(t.span.end)
+    })
+}
+
+/// True when `rest` starts with a speaker and a reporting verb, or a
+/// reporting verb and a speaker.
+fn is_cue(rest: &[Token]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let speakerish = |t: &Token| {
+        let lower = t.lower();
+        t.is_capitalised()
+            || SPEAKER_PRONOUNS.contains(&lower.as_str())
+            || DETERMINERS.contains(&lower.as_str())
+    };
+    if is_reporting_verb(&first.text.to_lowercase()) {
+        return rest.get(1).is_some_and(speakerish);
+    }
+    if !speakerish(first) {
+        return false;
+    }
+    for t in rest.iter().take(MAX_CUE_TOKENS).skip(1) {
+        if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct('"') {
+            return false;
+        }
+        if t.is_word() && is_reporting_verb(&t.text.to_lowercase()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::FragmentKind::UnbalancedQuote;
+    use super::super::test_support::{all, found};
+
+    #[test]
+    fn dropped_closing_mark_before_an_attribution_gets_a_fix() {
+        let text = "Headline.\n\n“Those days are over, the mayor said. “We start again.”";
+        let fragments = all(text);
+        assert_eq!(fragments.len(), 1);
+        let f = &fragments[0];
+        assert_eq!(f.kind, UnbalancedQuote);
+        assert_eq!(f.span.text(text), "“Those days are over,");
+        let at = text.find("over,").unwrap() + "over,".len();
+        assert_eq!(f.insertion, Some((at, "”".to_string())));
+    }
+
+    #[test]
+    fn cue_wins_over_the_multi_paragraph_convention() {
+        let text = "Headline.\n\n\"We are done, said Ann Lee, the mayor.\n\n\"Next.\"";
+        let fragments = all(text);
+        assert_eq!(fragments.len(), 1);
+        let at = text.find("done,").unwrap() + "done,".len();
+        assert_eq!(fragments[0].insertion, Some((at, "\"".to_string())));
+    }
+
+    #[test]
+    fn quote_never_closed_before_paragraph_end() {
+        let text = "Headline.\n\nShe called the plan “a disaster for the city.\n\nIt passed.";
+        assert_eq!(
+            found(text, UnbalancedQuote),
+            [(2, "“a disaster for the city.".into())]
+        );
+    }
+
+    #[test]
+    fn quotes_that_continue_over_paragraphs_are_fine() {
+        let text = "Headline.\n\n“We will rebuild,” she said. “It will take years.\n\n\
+                    “But we will do it together.”";
+        assert_eq!(found(text, UnbalancedQuote), []);
+    }
+
+    #[test]
+    fn closing_mark_without_opening() {
+        let text = "Headline.\n\nWe will rebuild,” she said.";
+        assert_eq!(found(text, UnbalancedQuote), [(2, "”".into())]);
+    }
+
+    #[test]
+    fn balanced_and_apostrophes_are_fine() {
+        let text = "Headline.\n\n“It’s the ‘best’ plan,” he said, calling it \"fair.\"\n\n\
+                    The mayor's office didn't comment.";
+        assert_eq!(found(text, UnbalancedQuote), []);
+    }
+}
