@@ -72,7 +72,7 @@ impl<R: AsyncBufRead + Unpin> FrameReader<R> {
             }
             let header = match find(&line, HEADER) {
                 Some(at) => &line[at..],
-                None if self.resync => continue,
+                None if self.resync && !looks_like_header(&line) => continue,
                 None => &line[..],
             };
             self.resync = false;
@@ -149,6 +149,17 @@ fn parse_header(line: &[u8], length: &mut Option<usize>) -> Result<(), String> {
         *length = Some(n);
     }
     Ok(())
+}
+
+/// `Name: value` with a token for a name: the start of a header block (a
+/// JSON body left over from a broken frame never looks like this).
+fn looks_like_header(line: &[u8]) -> bool {
+    match line.iter().position(|&b| b == b':') {
+        Some(colon) if colon > 0 => line[..colon]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-'),
+        _ => false,
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -324,6 +335,16 @@ mod tests {
         let frames = frames_of(input.as_bytes()).await;
         assert!(matches!(&frames[0], Frame::BadHeader(p) if p.contains("invalid Content-Length")));
         assert!(matches!(&frames[1], Frame::BadHeader(p) if p.contains("larger than")));
+        assert_eq!(frames[2], body("{}"));
+        assert_eq!(frames.len(), 3);
+    }
+
+    #[tokio::test]
+    async fn after_a_bad_frame_any_header_line_starts_the_next_block() {
+        let input = b"Content-Length: x\r\n\r\n{\"a\":1}\r\nContent-Type: y\r\n\r\n{}\r\nContent-Length: 2\r\n\r\n{}";
+        let frames = frames_of(input).await;
+        assert!(matches!(&frames[0], Frame::BadHeader(p) if p.contains("invalid")));
+        assert!(matches!(&frames[1], Frame::BadHeader(p) if p.contains("missing")));
         assert_eq!(frames[2], body("{}"));
         assert_eq!(frames.len(), 3);
     }

@@ -1,0 +1,229 @@
+//! Language-server conversations on the project's own fixture articles
+//! (`tests/fixtures/`, written for copydesk): diagnostics, quick fixes,
+//! settings from initializationOptions and didChangeConfiguration, pull
+//! diagnostics, and closing documents.
+
+mod common;
+
+use common::{Enc, Server, apply_edits, edit, line_range, lines_of, range};
+use serde_json::{Value, json};
+
+const FERRY: &str = include_str!("fixtures/ferry-timetable.txt");
+const MARKET: &str = include_str!("fixtures/market-hall.txt");
+const FERRY_URI: &str = "file:///fixtures/ferry-timetable.txt";
+const MARKET_URI: &str = "file:///fixtures/market-hall.txt";
+/// The two "Advertisement" lines of the ferry article.
+const FERRY_ADS: &[u64] = &[4, 10];
+const WIDGET_PATTERN: &str = r"/^\[\[.*\]\]$/";
+
+fn started(options: Value) -> Server {
+    let mut server = Server::spawn();
+    server.initialize(false, options);
+    server
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect()
+}
+
+#[test]
+fn advertisement_markers_are_flagged_and_prose_is_not() {
+    let mut server = started(Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
+    assert_eq!(lines_of(&diagnostics, "boilerplate"), FERRY_ADS);
+    for d in &diagnostics {
+        let line = d["range"]["start"]["line"].as_u64().expect("line") as usize;
+        assert_eq!(d["range"], line_range(FERRY, line, Enc::Utf16));
+        assert_eq!(d["code"], "boilerplate/ad");
+        assert_eq!(d["source"], "copydesk");
+        assert!(
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("advertisement"))
+        );
+    }
+}
+
+#[test]
+fn quick_fix_applies_cleanly_and_the_fixed_text_has_no_marker_left() {
+    let mut server = started(Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    server.wait_for_diagnostics(FERRY_URI, 1);
+    // A cursor anywhere on the line offers the fix.
+    let actions = server.code_actions(FERRY_URI, range(10, 3, 10, 3));
+    let actions = actions.as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let edits = actions[0]["edit"]["changes"][FERRY_URI]
+        .as_array()
+        .expect("edits");
+    let fixed = apply_edits(FERRY, edits, Enc::Utf16);
+    assert_eq!(fixed.matches("Advertisement").count(), 1);
+    assert_eq!(fixed.lines().count(), FERRY.lines().count() - 1);
+
+    // Send the fixed text back as the client would: one marker is left.
+    server.change(
+        FERRY_URI,
+        2,
+        vec![json!({"text": fixed})], // full-text change
+    );
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 2);
+    assert_eq!(lines_of(&diagnostics, "boilerplate"), &[4]);
+
+    // No fix is offered on a prose line.
+    let none = server.code_actions(FERRY_URI, range(2, 5, 2, 9));
+    assert_eq!(none, json!([]));
+}
+
+#[test]
+fn initialization_options_switch_families_and_codes_off() {
+    let mut server = started(json!({"copydesk": {"diagnostics": {"boilerplate": false}}}));
+    server.open(FERRY_URI, 1, FERRY);
+    assert_eq!(
+        server.wait_for_diagnostics(FERRY_URI, 1),
+        Vec::<Value>::new()
+    );
+
+    let mut server = started(json!({"diagnostics": {"disabled": ["boilerplate/ad"]}}));
+    server.open(FERRY_URI, 1, FERRY);
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
+    assert!(!codes(&diagnostics).contains(&"boilerplate/ad"));
+}
+
+#[test]
+fn configuration_change_re_analyses_open_documents() {
+    let mut server = started(json!({"diagnostics": {"boilerplate": false}}));
+    server.open(FERRY_URI, 1, FERRY);
+    assert!(server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"diagnostics": {"boilerplate": true}}}}),
+    );
+    // Same version, new settings: published again.
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
+    assert_eq!(lines_of(&diagnostics, "boilerplate"), FERRY_ADS);
+}
+
+#[test]
+fn user_patterns_flag_lines_and_an_invalid_one_keeps_the_old_settings() {
+    let mut server = started(Value::Null);
+    server.open(MARKET_URI, 1, MARKET);
+    let before = server.wait_for_diagnostics(MARKET_URI, 1);
+    assert!(!codes(&before).contains(&"boilerplate/custom"));
+
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"boilerplate": {"patterns": [WIDGET_PATTERN]}}}}),
+    );
+    let with_pattern = server.wait_for_diagnostics(MARKET_URI, 1);
+    let custom: Vec<&Value> = with_pattern
+        .iter()
+        .filter(|d| d["code"] == "boilerplate/custom")
+        .collect();
+    assert_eq!(custom.len(), 1);
+    assert_eq!(custom[0]["range"], line_range(MARKET, 4, Enc::Utf16));
+
+    // An invalid regex is reported and changes nothing.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"boilerplate": {"patterns": ["/([a-z]/"]}}}),
+    );
+    let message = server.wait_for_show_message();
+    assert_eq!(message["params"]["type"], 1, "an error: {message}");
+    assert!(
+        message["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("invalid boilerplate pattern"))
+    );
+    server.change(MARKET_URI, 2, vec![edit(range(0, 0, 0, 0), "")]);
+    let after = server.wait_for_diagnostics(MARKET_URI, 2);
+    assert!(codes(&after).contains(&"boilerplate/custom"));
+}
+
+#[test]
+fn invalid_initialization_options_are_reported_after_initialize() {
+    let mut server = started(json!({"boilerplate": {"patterns": ["/(/"]}}));
+    let message = server.wait_for_show_message();
+    assert_eq!(message["params"]["type"], 1);
+    // The defaults stay in force.
+    server.open(FERRY_URI, 1, FERRY);
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
+    assert_eq!(lines_of(&diagnostics, "boilerplate"), FERRY_ADS);
+}
+
+#[test]
+fn pull_diagnostics_analyse_on_demand_before_anything_is_published() {
+    // A long debounce: nothing is published yet when the pull arrives.
+    let mut server = Server::spawn_with_env(&[("COPYDESK_DEBOUNCE_MS", "5000")]);
+    server.initialize(false, Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    let report = server.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": FERRY_URI}}),
+    );
+    let items = report["items"].as_array().expect("items");
+    assert_eq!(lines_of(items, "boilerplate"), FERRY_ADS);
+    assert!(server.published.is_empty());
+}
+
+#[test]
+fn closing_clears_diagnostics_and_later_requests_get_empty_answers() {
+    let mut server = started(Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    assert!(!server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+    server.close(FERRY_URI);
+    let cleared = server.wait_for_any_diagnostics(FERRY_URI);
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    assert_eq!(cleared["params"].get("version"), None);
+
+    let actions = server.code_actions(FERRY_URI, range(4, 0, 4, 0));
+    assert_eq!(actions, Value::Null);
+    let report = server.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": FERRY_URI}}),
+    );
+    assert_eq!(report["items"], json!([]));
+}
+
+#[test]
+fn inlay_hints_can_be_switched_off() {
+    let mut server = started(json!({"inlayHints": {"enabled": false}}));
+    server.open(MARKET_URI, 1, MARKET);
+    let hints = server.call(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": MARKET_URI}, "range": range(0, 0, 9, 0)}),
+    );
+    assert_eq!(hints, json!([]));
+}
+
+#[test]
+fn every_feature_request_is_wired_and_answers() {
+    let mut server = started(Value::Null);
+    server.open(MARKET_URI, 1, MARKET);
+    let doc = json!({"uri": MARKET_URI});
+    let at = json!({"textDocument": doc, "position": common::position(2, 10)});
+    let requests = [
+        ("textDocument/hover", at.clone()),
+        ("textDocument/definition", at.clone()),
+        ("textDocument/documentHighlight", at.clone()),
+        (
+            "textDocument/references",
+            json!({"textDocument": doc, "position": common::position(2, 10),
+                   "context": {"includeDeclaration": true}}),
+        ),
+        ("textDocument/documentSymbol", json!({"textDocument": doc})),
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": range(0, 0, 9, 0)}),
+        ),
+        ("workspace/symbol", json!({"query": "market"})),
+    ];
+    for (method, params) in requests {
+        let response = server.request(method, params);
+        assert!(response.get("error").is_none(), "{method}: {response}");
+        assert!(response.get("result").is_some(), "{method}: {response}");
+    }
+}
