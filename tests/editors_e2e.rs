@@ -13,7 +13,8 @@
 //! passes on a machine without editors; `COPYDESK_REQUIRE_EDITORS=1` (set by
 //! `.ci/run`) turns a skip into a failure. Editors are found on `PATH`, at
 //! `COPYDESK_NVIM` / `COPYDESK_EMACS`, and (Neovim 0.7 from Debian) at
-//! `/usr/bin/nvim`.
+//! `/usr/bin/nvim`. `COPYDESK_E2E_VERBOSE=1` prints each editor's log even
+//! when it passed.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -268,6 +269,9 @@ fn report(label: &str, outcome: &Outcome, failures: &mut Vec<String>) {
             "{label}: passed in {:.1}s",
             outcome.elapsed.as_secs_f64()
         ));
+        if flag("COPYDESK_E2E_VERBOSE") {
+            note(&outcome.output);
+        }
     } else {
         failures.push(format!(
             "{label}: exit {:?} after {:.1}s\n{}",

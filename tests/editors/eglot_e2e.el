@@ -168,12 +168,23 @@
               (unless (string-search speaker text)
                 (e2e-fail "hover on the quote on line %d does not name %S: %s" line speaker text))
               (e2e-log "ok: hover on the quote on line %d names %s" line speaker))
-            (let* ((symbols (e2e-request :textDocument/documentSymbol
-                                         `(:textDocument ,(eglot--TextDocumentIdentifier))))
-                   (names (e2e-symbol-names symbols)))
-              (unless (string-search speaker names)
-                (e2e-fail "outline does not list %S:\n%s" speaker names))
-              (e2e-log "ok: outline has %d groups and lists %s" (length symbols) speaker)))
+            ;; No hover on an empty line.
+            (goto-char (point-min))
+            (forward-line 1)
+            (let ((blank (e2e-request :textDocument/hover (eglot--TextDocumentPositionParams))))
+              (when (and blank (string-match-p "[[:alnum:]]" (format "%S" (plist-get blank :contents))))
+                (e2e-fail "hover on the empty line 1 should be empty: %S" blank))
+              (e2e-log "ok: no hover on an empty line"))
+            (let ((symbols (e2e-request :textDocument/documentSymbol
+                                        `(:textDocument ,(eglot--TextDocumentIdentifier)))))
+              (dolist (group '("People" "Quotes"))
+                (let ((found (seq-find (lambda (s) (equal (plist-get s :name) group)) symbols)))
+                  (unless found
+                    (e2e-fail "outline has no %S group: %s" group (e2e-symbol-names symbols)))
+                  (unless (string-search speaker (e2e-symbol-names (or (plist-get found :children) [])))
+                    (e2e-fail "outline group %S does not list %S:\n%s"
+                              group speaker (e2e-symbol-names (plist-get found :children))))))
+              (e2e-log "ok: outline has %d groups; People and Quotes list %s" (length symbols) speaker)))
         (e2e-log "skip: hover and outline checks (set COPYDESK_E2E_FULL=1 and COPYDESK_E2E_QUOTE)"))
 
       ;; 4. An edit: a new ad marker paragraph after line 1 moves everything below.
