@@ -250,12 +250,12 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some(convert::SOURCE.to_string()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: false,
-            ..DiagnosticOptions::default()
-        })),
+        // Pull diagnostics (textDocument/diagnostic) are answered but not
+        // advertised: a client that is offered both models shows every
+        // finding twice (Neovim 0.11 keeps pushed and pulled diagnostics in
+        // separate namespaces) and keeps stale pulled ones after a settings
+        // change (it has no workspace/diagnostic/refresh). Push reaches
+        // every client; tests/editors_e2e.rs checks this in Neovim.
         ..ServerCapabilities::default()
     }
 }

@@ -306,11 +306,29 @@ local function run()
     )
     log(("ok: hover on the quote on line %d names %s"):format(line, q.speaker))
 
+    -- No hover on an empty line.
+    vim.api.nvim_win_set_cursor(0, { 2, 0 })
+    local blank = request(bufnr, "textDocument/hover", vim.lsp.util.make_position_params(0, client.offset_encoding))
+    check(
+      blank == nil or flatten_markup(blank.contents) == "",
+      "hover on the empty line 1 should be empty: " .. vim.inspect(blank)
+    )
+    log("ok: no hover on an empty line")
+
     local symbols = request(bufnr, "textDocument/documentSymbol", { textDocument = { uri = vim.uri_from_bufnr(bufnr) } })
     check(type(symbols) == "table" and #symbols > 0, "documentSymbol: empty outline")
-    local names = table.concat(symbol_names(symbols), "\n")
-    check(names:find(q.speaker, 1, true) ~= nil, ("outline does not list %q:\n%s"):format(q.speaker, names))
-    log(("ok: outline has %d groups and lists %s"):format(#symbols, q.speaker))
+    local groups = {}
+    for _, group in ipairs(symbols) do
+      groups[group.name] = table.concat(symbol_names(group.children), "\n")
+    end
+    for _, name in ipairs({ "People", "Quotes" }) do
+      check(groups[name] ~= nil, ("outline has no %q group: %s"):format(name, table.concat(symbol_names(symbols), ", ")))
+      check(
+        groups[name]:find(q.speaker, 1, true) ~= nil,
+        ("outline group %q does not list %q:\n%s"):format(name, q.speaker, groups[name])
+      )
+    end
+    log(("ok: outline has %d groups; People and Quotes list %s"):format(#symbols, q.speaker))
   else
     log("skip: hover and outline checks (set COPYDESK_E2E_FULL=1 and COPYDESK_E2E_QUOTE)")
   end
