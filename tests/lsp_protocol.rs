@@ -117,17 +117,17 @@ fn a_position_inside_a_surrogate_pair_moves_to_the_start_of_the_character() {
     let mut server = Server::spawn();
     server.initialize(
         false,
-        json!({"boilerplate": {"patterns": ["/^X😀 Sponsored$/"]}}),
+        json!({"boilerplate": {"patterns": ["/^X😀 The ferry left at noon\\.$/"]}}),
     );
-    server.open(URI, 1, "Headline\n\n😀 Sponsored\n");
+    server.open(URI, 1, "Headline\n\n😀 The ferry left at noon.\n");
     assert!(server.wait_for_diagnostics(URI, 1).is_empty());
     // UTF-16 column 1 is between the two halves of 😀.
     server.change(URI, 2, vec![edit(range(2, 1, 2, 1), "X")]);
     let diagnostics = server.wait_for_diagnostics(URI, 2);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0]["code"], "boilerplate/custom");
-    // X (1) + 😀 (2) + " Sponsored" (10) UTF-16 units.
-    assert_eq!(diagnostics[0]["range"], range(2, 0, 2, 13));
+    // X (1) + 😀 (2) + " The ferry left at noon." (24) UTF-16 units.
+    assert_eq!(diagnostics[0]["range"], range(2, 0, 2, 27));
     let hover = server.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": URI}, "position": common::position(2, 2)}),
