@@ -6,6 +6,12 @@
 //! diagnostics are published only if no newer edit overtook it (see
 //! [`Documents`]). Requests answer from the newest snapshot, analysing the
 //! current text first if the snapshot is behind.
+//!
+//! Diagnostics reach a client one way only, or it would show each twice
+//! (VS Code and Neovim keep pushed and pulled diagnostics apart): a client
+//! that can pull and can be told to re-pull ([`Delivery::Pull`]) pulls; any
+//! other client gets `publishDiagnostics`. `textDocument/diagnostic` is
+//! answered either way.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
@@ -26,6 +32,48 @@ use crate::line_index::Encoding;
 /// How long to wait for the client to answer `workspace/configuration`.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// How diagnostics reach this client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// `publishDiagnostics` after each analysis (the default).
+    #[default]
+    Push,
+    /// The client pulls (`textDocument/diagnostic`) and accepts
+    /// `workspace/diagnostic/refresh` when settings change.
+    Pull,
+}
+
+impl Delivery {
+    /// Pull only for a client that supports both pulling and refreshing.
+    fn for_client(capabilities: &ClientCapabilities) -> Delivery {
+        let pulls = capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        let refreshes = capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        if pulls && refreshes {
+            Delivery::Pull
+        } else {
+            Delivery::Push
+        }
+    }
+
+    /// Whether to advertise pull diagnostics to a client: not to one that
+    /// would pull but cannot be refreshed (it gets pushes instead).
+    fn advertise_pull(self, capabilities: &ClientCapabilities) -> bool {
+        let pulls = capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        self == Delivery::Pull || !pulls
+    }
+}
+
 /// The server. Cheap to clone into background tasks.
 #[derive(Debug, Clone)]
 pub struct Backend {
@@ -38,6 +86,7 @@ struct Inner {
     docs: Mutex<Documents>,
     settings: RwLock<Settings>,
     encoding: OnceLock<Encoding>,
+    delivery: OnceLock<Delivery>,
     /// Held from claiming a publication until it is sent, so publications
     /// leave in the order they were claimed.
     publish: tokio::sync::Mutex<()>,
@@ -56,6 +105,7 @@ impl Backend {
                 docs: Mutex::new(Documents::default()),
                 settings: RwLock::new(Settings::from_env()),
                 encoding: OnceLock::new(),
+                delivery: OnceLock::new(),
                 publish: tokio::sync::Mutex::new(()),
                 client_pulls_configuration: AtomicBool::new(false),
                 init_error: Mutex::new(None),
@@ -85,6 +135,10 @@ impl Inner {
 
     fn encoding(&self) -> Encoding {
         self.encoding.get().copied().unwrap_or_default()
+    }
+
+    fn pushes(&self) -> bool {
+        self.delivery.get().copied().unwrap_or_default() == Delivery::Push
     }
 
     /// Analyse revision `revision` of `uri` after the debounce, then publish.
@@ -143,6 +197,9 @@ impl Inner {
     }
 
     async fn publish(&self, uri: &Uri, snapshot: &Snapshot) {
+        if !self.pushes() {
+            return;
+        }
         let _order = self.publish.lock().await;
         if self.docs().claim_publish(uri, snapshot) {
             let diagnostics = snapshot.lsp_diagnostics.clone();
@@ -153,6 +210,9 @@ impl Inner {
     }
 
     async fn clear_diagnostics(&self, uri: Uri) {
+        if !self.pushes() {
+            return; // a pulling client drops a closed document's diagnostics
+        }
         let _order = self.publish.lock().await;
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
@@ -218,11 +278,27 @@ impl Inner {
                 for (uri, revision) in touched {
                     self.schedule(uri, revision);
                 }
+                if !self.pushes() {
+                    let inner = Arc::clone(self);
+                    tokio::spawn(async move { inner.ask_to_pull_again().await });
+                }
             }
             Err(message) => {
                 self.client.show_message(MessageType::ERROR, message).await;
             }
         }
+    }
+
+    /// Tell a pulling client that every document's diagnostics changed.
+    async fn ask_to_pull_again(&self) {
+        let refresh = self.client.workspace_diagnostic_refresh();
+        let problem = match tokio::time::timeout(CONFIGURATION_TIMEOUT, refresh).await {
+            Ok(Ok(())) => return,
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => "no answer in time".to_string(),
+        };
+        let message = format!("copydesk: workspace/diagnostic/refresh failed: {problem}");
+        self.client.log_message(MessageType::WARNING, message).await;
     }
 
     /// Ask the client for the `copydesk` section (bounded by a timeout).
@@ -260,7 +336,15 @@ fn view<'a>(uri: &'a Uri, snapshot: &'a Snapshot) -> DocView<'a> {
     }
 }
 
-fn capabilities(encoding: Encoding) -> ServerCapabilities {
+fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
+    let diagnostic_provider = pull.then(|| {
+        DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some(convert::SOURCE.to_string()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: false,
+            ..DiagnosticOptions::default()
+        })
+    });
     ServerCapabilities {
         position_encoding: Some(convert::encoding_kind(encoding)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
@@ -281,12 +365,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some(convert::SOURCE.to_string()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: false,
-            ..DiagnosticOptions::default()
-        })),
+        diagnostic_provider,
         ..ServerCapabilities::default()
     }
 }
@@ -338,6 +417,9 @@ impl LanguageServer for Backend {
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = convert::negotiate_encoding(offered);
         let _ = self.inner.encoding.set(encoding);
+        let delivery = Delivery::for_client(&params.capabilities);
+        let _ = self.inner.delivery.set(delivery);
+        let advertise_pull = delivery.advertise_pull(&params.capabilities);
         let pulls = params
             .capabilities
             .workspace
@@ -360,7 +442,7 @@ impl LanguageServer for Backend {
             }
         }
         Ok(InitializeResult {
-            capabilities: capabilities(encoding),
+            capabilities: capabilities(encoding, advertise_pull),
             server_info: Some(ServerInfo {
                 name: "copydesk".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -566,6 +648,44 @@ mod tests {
         assert!(wants_quickfix(Some(&[CodeActionKind::EMPTY])));
         assert!(!wants_quickfix(Some(&[CodeActionKind::REFACTOR])));
         assert!(!wants_quickfix(Some(&[CodeActionKind::SOURCE])));
+    }
+
+    fn client(pull: bool, refresh: bool) -> ClientCapabilities {
+        let mut caps = ClientCapabilities::default();
+        if pull {
+            caps.text_document = Some(TextDocumentClientCapabilities {
+                diagnostic: Some(DiagnosticClientCapabilities::default()),
+                ..TextDocumentClientCapabilities::default()
+            });
+        }
+        if refresh {
+            caps.workspace = Some(WorkspaceClientCapabilities {
+                diagnostics: Some(DiagnosticWorkspaceClientCapabilities {
+                    refresh_support: Some(true),
+                }),
+                ..WorkspaceClientCapabilities::default()
+            });
+        }
+        caps
+    }
+
+    #[test]
+    fn diagnostics_are_pulled_only_by_clients_that_can_also_refresh() {
+        let vscode_like = client(true, true);
+        assert_eq!(Delivery::for_client(&vscode_like), Delivery::Pull);
+        assert!(Delivery::Pull.advertise_pull(&vscode_like));
+
+        let pulls_without_refresh = client(true, false);
+        let d = Delivery::for_client(&pulls_without_refresh);
+        assert_eq!(d, Delivery::Push);
+        assert!(
+            !d.advertise_pull(&pulls_without_refresh),
+            "else shown twice"
+        );
+
+        let plain = client(false, false);
+        assert_eq!(Delivery::for_client(&plain), Delivery::Push);
+        assert!(Delivery::Push.advertise_pull(&plain));
     }
 
     #[test]
