@@ -283,3 +283,27 @@ fn a_client_that_pulls_but_cannot_refresh_is_pushed_to_instead() {
     let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
     assert_eq!(lines_of(&diagnostics, "boilerplate"), FERRY_ADS);
 }
+
+#[test]
+fn settings_are_pulled_when_the_notification_carries_none() {
+    let mut server = Server::spawn();
+    server.initialize_with(json!({"workspace": {"configuration": true}}), Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    assert!(!server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let request = server.wait_for_server_request("workspace/configuration");
+    assert_eq!(request["params"]["items"][0]["section"], "copydesk");
+    // While the client has not answered, the server still serves requests.
+    assert_eq!(
+        lines_of(&pull(&mut server, FERRY_URI), "boilerplate"),
+        FERRY_ADS
+    );
+    server.respond(
+        &request["id"],
+        json!([{"diagnostics": {"boilerplate": false}}]),
+    );
+    assert!(server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+}

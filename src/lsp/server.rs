@@ -29,8 +29,8 @@ use super::settings::Settings;
 use crate::analysis::Span;
 use crate::line_index::Encoding;
 
-/// How long to wait for the client to answer `workspace/configuration`.
-const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long to wait for the client to answer a request of ours.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How diagnostics reach this client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -292,7 +292,7 @@ impl Inner {
     /// Tell a pulling client that every document's diagnostics changed.
     async fn ask_to_pull_again(&self) {
         let refresh = self.client.workspace_diagnostic_refresh();
-        let problem = match tokio::time::timeout(CONFIGURATION_TIMEOUT, refresh).await {
+        let problem = match tokio::time::timeout(CLIENT_REQUEST_TIMEOUT, refresh).await {
             Ok(Ok(())) => return,
             Ok(Err(e)) => e.to_string(),
             Err(_) => "no answer in time".to_string(),
@@ -307,9 +307,11 @@ impl Inner {
             scope_uri: None,
             section: Some("copydesk".to_string()),
         };
-        let answer =
-            tokio::time::timeout(CONFIGURATION_TIMEOUT, self.client.configuration(vec![item]))
-                .await;
+        let answer = tokio::time::timeout(
+            CLIENT_REQUEST_TIMEOUT,
+            self.client.configuration(vec![item]),
+        )
+        .await;
         match answer {
             Ok(Ok(values)) => {
                 if let Some(value) = values.into_iter().next() {
