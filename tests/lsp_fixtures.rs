@@ -227,3 +227,83 @@ fn every_feature_request_is_wired_and_answers() {
         assert!(response.get("result").is_some(), "{method}: {response}");
     }
 }
+
+fn pull(server: &mut Server, uri: &str) -> Vec<Value> {
+    let report = server.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    report["items"].as_array().cloned().expect("items")
+}
+
+#[test]
+fn a_client_that_pulls_and_refreshes_gets_no_pushes() {
+    let mut server = Server::spawn();
+    let result = server.initialize_with(
+        json!({
+            "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+        }),
+        Value::Null,
+    );
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["identifier"],
+        "copydesk"
+    );
+    server.open(FERRY_URI, 1, FERRY);
+    assert_eq!(
+        lines_of(&pull(&mut server, FERRY_URI), "boilerplate"),
+        FERRY_ADS
+    );
+
+    // New settings: the client is asked to pull again, and the pull agrees.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"diagnostics": {"boilerplate": false}}}}),
+    );
+    let refresh = server.wait_for_server_request("workspace/diagnostic/refresh");
+    server.respond(&refresh["id"], Value::Null);
+    assert_eq!(pull(&mut server, FERRY_URI), Vec::<Value>::new());
+
+    server.close(FERRY_URI);
+    server.drain_for(std::time::Duration::from_millis(300));
+    assert!(server.published.is_empty(), "{:?}", server.published);
+}
+
+#[test]
+fn a_client_that_pulls_but_cannot_refresh_is_pushed_to_instead() {
+    let mut server = Server::spawn();
+    let result = server.initialize_with(
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        Value::Null,
+    );
+    // Not advertised, so the client does not pull a second copy.
+    assert_eq!(result["capabilities"].get("diagnosticProvider"), None);
+    server.open(FERRY_URI, 1, FERRY);
+    let diagnostics = server.wait_for_diagnostics(FERRY_URI, 1);
+    assert_eq!(lines_of(&diagnostics, "boilerplate"), FERRY_ADS);
+}
+
+#[test]
+fn settings_are_pulled_when_the_notification_carries_none() {
+    let mut server = Server::spawn();
+    server.initialize_with(json!({"workspace": {"configuration": true}}), Value::Null);
+    server.open(FERRY_URI, 1, FERRY);
+    assert!(!server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let request = server.wait_for_server_request("workspace/configuration");
+    assert_eq!(request["params"]["items"][0]["section"], "copydesk");
+    // While the client has not answered, the server still serves requests.
+    assert_eq!(
+        lines_of(&pull(&mut server, FERRY_URI), "boilerplate"),
+        FERRY_ADS
+    );
+    server.respond(
+        &request["id"],
+        json!([{"diagnostics": {"boilerplate": false}}]),
+    );
+    assert!(server.wait_for_diagnostics(FERRY_URI, 1).is_empty());
+}

@@ -6,6 +6,12 @@
 //! diagnostics are published only if no newer edit overtook it (see
 //! [`Documents`]). Requests answer from the newest snapshot, analysing the
 //! current text first if the snapshot is behind.
+//!
+//! Diagnostics reach a client one way only, or it would show each twice
+//! (VS Code and Neovim keep pushed and pulled diagnostics apart): a client
+//! that can pull and can be told to re-pull ([`Delivery::Pull`]) pulls; any
+//! other client gets `publishDiagnostics`. `textDocument/diagnostic` is
+//! answered either way.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
@@ -23,8 +29,50 @@ use super::settings::Settings;
 use crate::analysis::Span;
 use crate::line_index::Encoding;
 
-/// How long to wait for the client to answer `workspace/configuration`.
-const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long to wait for the client to answer a request of ours.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How diagnostics reach this client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// `publishDiagnostics` after each analysis (the default).
+    #[default]
+    Push,
+    /// The client pulls (`textDocument/diagnostic`) and accepts
+    /// `workspace/diagnostic/refresh` when settings change.
+    Pull,
+}
+
+impl Delivery {
+    /// Pull only for a client that supports both pulling and refreshing.
+    fn for_client(capabilities: &ClientCapabilities) -> Delivery {
+        let pulls = capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        let refreshes = capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        if pulls && refreshes {
+            Delivery::Pull
+        } else {
+            Delivery::Push
+        }
+    }
+
+    /// Whether to advertise pull diagnostics to a client: not to one that
+    /// would pull but cannot be refreshed (it gets pushes instead).
+    fn advertise_pull(self, capabilities: &ClientCapabilities) -> bool {
+        let pulls = capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        self == Delivery::Pull || !pulls
+    }
+}
 
 /// The server. Cheap to clone into background tasks.
 #[derive(Debug, Clone)]
@@ -38,6 +86,7 @@ struct Inner {
     docs: Mutex<Documents>,
     settings: RwLock<Settings>,
     encoding: OnceLock<Encoding>,
+    delivery: OnceLock<Delivery>,
     /// Held from claiming a publication until it is sent, so publications
     /// leave in the order they were claimed.
     publish: tokio::sync::Mutex<()>,
@@ -56,6 +105,7 @@ impl Backend {
                 docs: Mutex::new(Documents::default()),
                 settings: RwLock::new(Settings::from_env()),
                 encoding: OnceLock::new(),
+                delivery: OnceLock::new(),
                 publish: tokio::sync::Mutex::new(()),
                 client_pulls_configuration: AtomicBool::new(false),
                 init_error: Mutex::new(None),
@@ -85,6 +135,10 @@ impl Inner {
 
     fn encoding(&self) -> Encoding {
         self.encoding.get().copied().unwrap_or_default()
+    }
+
+    fn pushes(&self) -> bool {
+        self.delivery.get().copied().unwrap_or_default() == Delivery::Push
     }
 
     /// Analyse revision `revision` of `uri` after the debounce, then publish.
@@ -143,6 +197,9 @@ impl Inner {
     }
 
     async fn publish(&self, uri: &Uri, snapshot: &Snapshot) {
+        if !self.pushes() {
+            return;
+        }
         let _order = self.publish.lock().await;
         if self.docs().claim_publish(uri, snapshot) {
             let diagnostics = snapshot.lsp_diagnostics.clone();
@@ -153,6 +210,9 @@ impl Inner {
     }
 
     async fn clear_diagnostics(&self, uri: Uri) {
+        if !self.pushes() {
+            return; // a pulling client drops a closed document's diagnostics
+        }
         let _order = self.publish.lock().await;
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
@@ -167,6 +227,37 @@ impl Inner {
             Some(Current::Needs(job)) => self.analyse(uri, job).await,
             None => {
                 self.log_unknown(uri).await;
+                None
+            }
+        }
+    }
+
+    /// Run a read-only feature on the current snapshot of `uri`, on a
+    /// blocking thread (features may walk a large document, and a panic in
+    /// one must not take the server down). `None` for an unknown document or
+    /// a feature that panicked (logged).
+    async fn with_doc<T, F>(&self, uri: Uri, feature: F) -> Option<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&DocView) -> T + Send + 'static,
+    {
+        let snapshot = self.snapshot(&uri).await?;
+        self.off_loop("a feature request", move || feature(&view(&uri, &snapshot)))
+            .await
+    }
+
+    /// Run `work` on a blocking thread; log and return `None` if it panics.
+    async fn off_loop<T: Send + 'static>(
+        &self,
+        what: &str,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        match tokio::task::spawn_blocking(work).await {
+            Ok(answer) => Some(answer),
+            Err(e) => {
+                let message = format!("copydesk: {what} failed: {e}");
+                eprintln!("{message}");
+                self.client.log_message(MessageType::ERROR, message).await;
                 None
             }
         }
@@ -187,11 +278,27 @@ impl Inner {
                 for (uri, revision) in touched {
                     self.schedule(uri, revision);
                 }
+                if !self.pushes() {
+                    let inner = Arc::clone(self);
+                    tokio::spawn(async move { inner.ask_to_pull_again().await });
+                }
             }
             Err(message) => {
                 self.client.show_message(MessageType::ERROR, message).await;
             }
         }
+    }
+
+    /// Tell a pulling client that every document's diagnostics changed.
+    async fn ask_to_pull_again(&self) {
+        let refresh = self.client.workspace_diagnostic_refresh();
+        let problem = match tokio::time::timeout(CLIENT_REQUEST_TIMEOUT, refresh).await {
+            Ok(Ok(())) => return,
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => "no answer in time".to_string(),
+        };
+        let message = format!("copydesk: workspace/diagnostic/refresh failed: {problem}");
+        self.client.log_message(MessageType::WARNING, message).await;
     }
 
     /// Ask the client for the `copydesk` section (bounded by a timeout).
@@ -200,9 +307,11 @@ impl Inner {
             scope_uri: None,
             section: Some("copydesk".to_string()),
         };
-        let answer =
-            tokio::time::timeout(CONFIGURATION_TIMEOUT, self.client.configuration(vec![item]))
-                .await;
+        let answer = tokio::time::timeout(
+            CLIENT_REQUEST_TIMEOUT,
+            self.client.configuration(vec![item]),
+        )
+        .await;
         match answer {
             Ok(Ok(values)) => {
                 if let Some(value) = values.into_iter().next() {
@@ -229,7 +338,15 @@ fn view<'a>(uri: &'a Uri, snapshot: &'a Snapshot) -> DocView<'a> {
     }
 }
 
-fn capabilities(encoding: Encoding) -> ServerCapabilities {
+fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
+    let diagnostic_provider = pull.then(|| {
+        DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some(convert::SOURCE.to_string()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: false,
+            ..DiagnosticOptions::default()
+        })
+    });
     ServerCapabilities {
         position_encoding: Some(convert::encoding_kind(encoding)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
@@ -250,12 +367,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
-        // Pull diagnostics (textDocument/diagnostic) are answered but not
-        // advertised: a client that is offered both models shows every
-        // finding twice (Neovim 0.11 keeps pushed and pulled diagnostics in
-        // separate namespaces) and keeps stale pulled ones after a settings
-        // change (it has no workspace/diagnostic/refresh). Push reaches
-        // every client; tests/editors_e2e.rs checks this in Neovim.
+        diagnostic_provider,
         ..ServerCapabilities::default()
     }
 }
@@ -307,6 +419,9 @@ impl LanguageServer for Backend {
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = convert::negotiate_encoding(offered);
         let _ = self.inner.encoding.set(encoding);
+        let delivery = Delivery::for_client(&params.capabilities);
+        let _ = self.inner.delivery.set(delivery);
+        let advertise_pull = delivery.advertise_pull(&params.capabilities);
         let pulls = params
             .capabilities
             .workspace
@@ -329,7 +444,7 @@ impl LanguageServer for Backend {
             }
         }
         Ok(InitializeResult {
-            capabilities: capabilities(encoding),
+            capabilities: capabilities(encoding, advertise_pull),
             server_info: Some(ServerInfo {
                 name: "copydesk".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -432,38 +547,37 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(features::hover(&doc, doc.lines.offset(at.position)))
+        let answer = self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::hover(doc, doc.lines.offset(at.position))
+            })
+            .await;
+        Ok(answer.flatten())
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         if !self.inner.settings().inlay_hints {
             return Ok(Some(Vec::new()));
         }
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.inner.snapshot(&uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&uri, &snapshot);
-        Ok(Some(features::inlay_hints(
-            &doc,
-            doc.lines.span(params.range),
-        )))
+        let range = params.range;
+        Ok(self
+            .inner
+            .with_doc(params.text_document.uri, move |doc| {
+                features::inlay_hints(doc, doc.lines.span(range))
+            })
+            .await)
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.inner.snapshot(&uri).await else {
-            return Ok(None);
-        };
-        let symbols = features::document_symbols(&view(&uri, &snapshot));
-        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        let symbols = self
+            .inner
+            .with_doc(params.text_document.uri, features::document_symbols)
+            .await;
+        Ok(symbols.map(DocumentSymbolResponse::Nested))
     }
 
     async fn goto_definition(
@@ -471,24 +585,23 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        let target = features::definition(&doc, doc.lines.offset(at.position));
-        Ok(target.map(GotoDefinitionResponse::Scalar))
+        let target = self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::definition(doc, doc.lines.offset(at.position))
+            })
+            .await;
+        Ok(target.flatten().map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(Some(features::references(
-            &doc,
-            doc.lines.offset(at.position),
-        )))
+        Ok(self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::references(doc, doc.lines.offset(at.position))
+            })
+            .await)
     }
 
     async fn document_highlight(
@@ -496,14 +609,12 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(Some(features::highlights(
-            &doc,
-            doc.lines.offset(at.position),
-        )))
+        Ok(self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::highlights(doc, doc.lines.offset(at.position))
+            })
+            .await)
     }
 
     async fn symbol(
@@ -517,9 +628,14 @@ impl LanguageServer for Backend {
                 snapshots.push((uri, snapshot));
             }
         }
-        let views: Vec<DocView> = snapshots.iter().map(|(uri, s)| view(uri, s)).collect();
-        let symbols = features::workspace_symbols(&views, &params.query);
-        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+        let symbols = self
+            .inner
+            .off_loop("workspace/symbol", move || {
+                let views: Vec<DocView> = snapshots.iter().map(|(uri, s)| view(uri, s)).collect();
+                features::workspace_symbols(&views, &params.query)
+            })
+            .await;
+        Ok(symbols.map(WorkspaceSymbolResponse::Nested))
     }
 }
 
@@ -534,6 +650,44 @@ mod tests {
         assert!(wants_quickfix(Some(&[CodeActionKind::EMPTY])));
         assert!(!wants_quickfix(Some(&[CodeActionKind::REFACTOR])));
         assert!(!wants_quickfix(Some(&[CodeActionKind::SOURCE])));
+    }
+
+    fn client(pull: bool, refresh: bool) -> ClientCapabilities {
+        let mut caps = ClientCapabilities::default();
+        if pull {
+            caps.text_document = Some(TextDocumentClientCapabilities {
+                diagnostic: Some(DiagnosticClientCapabilities::default()),
+                ..TextDocumentClientCapabilities::default()
+            });
+        }
+        if refresh {
+            caps.workspace = Some(WorkspaceClientCapabilities {
+                diagnostics: Some(DiagnosticWorkspaceClientCapabilities {
+                    refresh_support: Some(true),
+                }),
+                ..WorkspaceClientCapabilities::default()
+            });
+        }
+        caps
+    }
+
+    #[test]
+    fn diagnostics_are_pulled_only_by_clients_that_can_also_refresh() {
+        let vscode_like = client(true, true);
+        assert_eq!(Delivery::for_client(&vscode_like), Delivery::Pull);
+        assert!(Delivery::Pull.advertise_pull(&vscode_like));
+
+        let pulls_without_refresh = client(true, false);
+        let d = Delivery::for_client(&pulls_without_refresh);
+        assert_eq!(d, Delivery::Push);
+        assert!(
+            !d.advertise_pull(&pulls_without_refresh),
+            "else shown twice"
+        );
+
+        let plain = client(false, false);
+        assert_eq!(Delivery::for_client(&plain), Delivery::Push);
+        assert!(Delivery::Push.advertise_pull(&plain));
     }
 
     #[test]

@@ -59,12 +59,35 @@ struct RawSettings {
 struct RawDiagnostics {
     boilerplate: Option<bool>,
     fragments: Option<bool>,
+    #[serde(default, deserialize_with = "string_list")]
     disabled: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct RawBoilerplate {
+    #[serde(default, deserialize_with = "string_list")]
     patterns: Option<Vec<String>>,
+}
+
+/// A list of strings. An empty object also counts as an empty list: Lua
+/// clients (Neovim) encode an empty table as `{}`.
+fn string_list<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrEmptyTable {
+        List(Vec<String>),
+        Table(serde_json::Map<String, Value>),
+    }
+    match Option::<ListOrEmptyTable>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(ListOrEmptyTable::List(list)) => Ok(Some(list)),
+        Some(ListOrEmptyTable::Table(table)) if table.is_empty() => Ok(Some(Vec::new())),
+        Some(ListOrEmptyTable::Table(_)) => {
+            Err(serde::de::Error::custom("expected a list of strings"))
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -192,6 +215,26 @@ mod tests {
         );
         let same = base.updated(&Value::Null).expect("null is fine");
         assert!(same.config.boilerplate && same.inlay_hints);
+    }
+
+    #[test]
+    fn an_empty_lua_table_is_an_empty_list() {
+        let base = Settings::default()
+            .updated(&json!({"diagnostics": {"disabled": ["fragment"]}}))
+            .expect("valid");
+        let s = base
+            .updated(&json!({"diagnostics": {"disabled": {}}, "boilerplate": {"patterns": {}}}))
+            .expect("valid");
+        assert!(s.config.disabled_codes.is_empty());
+        assert!(s.patterns.is_empty());
+        assert!(
+            base.updated(&json!({"diagnostics": {"disabled": {"a": 1}}}))
+                .is_err()
+        );
+        assert!(
+            base.updated(&json!({"diagnostics": {"disabled": [1]}}))
+                .is_err()
+        );
     }
 
     #[test]

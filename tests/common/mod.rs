@@ -147,17 +147,35 @@ impl Server {
         } else {
             json!({})
         };
+        self.initialize_with(json!({"general": general}), options)
+    }
+
+    /// initialize + initialized with the given client capabilities.
+    pub fn initialize_with(&mut self, capabilities: Value, options: Value) -> Value {
         let result = self.call(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": null,
-                "capabilities": {"general": general},
+                "capabilities": capabilities,
                 "initializationOptions": options,
             }),
         );
         self.notify("initialized", json!({}));
         result
+    }
+
+    /// Answer a request the server sent to the client.
+    pub fn respond(&mut self, id: &Value, result: Value) {
+        let body = json!({"jsonrpc": "2.0", "id": id, "result": result});
+        self.send_body(body.to_string().as_bytes());
+    }
+
+    /// The next request from the server to the client with `method`.
+    pub fn wait_for_server_request(&mut self, method: &str) -> Value {
+        self.wait_for(&format!("a {method} request"), |m| {
+            m["method"] == json!(method) && m.get("id").is_some()
+        })
     }
 
     pub fn open(&mut self, uri: &str, version: i64, text: &str) {
