@@ -13,6 +13,7 @@
 mod aliases;
 mod candidates;
 mod classify;
+mod fasthash;
 mod gazetteer;
 mod names;
 mod tokens;
@@ -117,11 +118,11 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
             sentences.push((sentence, headline, tokens::tokenize(text, sentence)));
         }
     }
-    let lowercase: HashSet<&str> = sentences
+    let lowercase: fasthash::FastSet<&str> = sentences
         .iter()
         .flat_map(|(_, _, toks)| toks.iter())
         .filter(|t| !t.capitalised)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect();
     let seen = |w: &str| lowercase.contains(w);
     let mut cands: Vec<Candidate> = Vec::new();
@@ -140,7 +141,7 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
 /// Headline runs ("Clinton Accuses Putin") that the body does not use as a
 /// whole are split into single words, which may join body names.
 fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
-    let body_keys: HashSet<String> = cands
+    let body_keys: fasthash::FastSet<String> = cands
         .iter()
         .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
         .map(Candidate::key)

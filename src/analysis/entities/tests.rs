@@ -308,3 +308,84 @@ fn debug_dump() {
         println!("{:?} {} {:?} {:?}", e.kind, e.name, e.role, ms);
     }
 }
+
+/// Timing note (ignored; run with `cargo test --release entity_timing --
+/// --ignored --nocapture`, optionally `ENTITY_BENCH=article.txt`): prints
+/// the one-off lexicon load time and entity time against the rest of the
+/// analysis on a ~100 KB text.
+#[test]
+#[ignore]
+fn entity_timing() {
+    use std::time::Instant;
+    let started = Instant::now();
+    let _ = run("Premier Lena Vasquez spoke in Ottawa.");
+    println!("first call (loads every lexicon): {:?}", started.elapsed());
+    let text = match std::env::var("ENTITY_BENCH") {
+        Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let base = if text.is_empty() {
+        "Councillor Hana Ostrowski told the Harbour Council on Monday that the \
+         Ministry of Transport (MOT) would fund the bridge. “It is overdue,” \
+         Ostrowski said. Critics in Lakeside, including lawyer Tomas Brandvold, \
+         disagreed.\n\n"
+            .to_string()
+    } else {
+        text
+    };
+    let text = base.repeat((100_000 / base.len().max(1)).max(1));
+    let config = crate::analysis::Config::default();
+    let rounds = 20;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let seg = segment(&text);
+        let _ = crate::analysis::boilerplate::detect(&text, &seg, &config);
+    }
+    let core = started.elapsed() / rounds;
+    let seg = segment(&text);
+    let bp = crate::analysis::boilerplate::detect(&text, &seg, &config);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let _ = recognize(&text, &seg, &bp);
+    }
+    let entities = started.elapsed() / rounds;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let _ = crate::analysis::analyze(&text, &config);
+    }
+    let full = started.elapsed() / rounds;
+    println!(
+        "{} bytes: segment+boilerplate {core:?}, entities {entities:?}, full analyze {full:?}",
+        text.len()
+    );
+}
+
+#[test]
+#[ignore]
+fn tokenize_timing() {
+    use std::time::Instant;
+    let base = "Councillor Hana Ostrowski told the Harbour Council on Monday that the \
+         Ministry of Transport (MOT) would fund the bridge. “It is overdue,” \
+         Ostrowski said. Critics in Lakeside, including lawyer Tomas Brandvold, \
+         disagreed.\n\n";
+    let text = base.repeat(100_000 / base.len());
+    let seg = segment(&text);
+    let _ = run("Warm up.");
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut n = 0;
+        for p in &seg.paragraphs {
+            for s in &p.sentences {
+                n += super::tokens::tokenize(&text, *s).len();
+            }
+        }
+        println!("tokenize {n} tokens: {:?}", started.elapsed());
+    }
+    let lex = super::names::lexicon();
+    let started = Instant::now();
+    let mut hits = 0;
+    for w in text.split_whitespace() {
+        hits += usize::from(lex.is_common_word(w)) + usize::from(lex.given(w).is_some());
+    }
+    println!("lookups {hits}: {:?}", started.elapsed());
+}
