@@ -39,6 +39,8 @@ pub(super) struct Cues {
     pub speech: bool,
     /// After "in", "at", "from", ...
     pub place_preposition: bool,
+    /// "Kospi added 0.4 per cent": an index or company in a market report.
+    pub market_figure: bool,
     /// "Jane Roe is a Toronto-based reporter ...": the author's bio line.
     pub author_bio: bool,
     /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
@@ -607,10 +609,25 @@ fn push_candidate(
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
-    if after
-        .is_some_and(|a| lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised)
-        || before.is_some_and(|b| lex.is_reporting_verb(&b.lower) && joined(text, b, first))
-    {
+    let verb_after = after.is_some_and(|a| {
+        lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised
+    });
+    // "Kospi added 0.4 per cent": a market figure, not speech.
+    let figure_follows = tokens
+        .get(range.end + 1)
+        .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
+    // "said Jane Roe" names the speaker; "told Reuters" names the listener.
+    let verb_before = before.is_some_and(|b| {
+        lex.is_reporting_verb(&b.lower)
+            && !matches!(
+                b.lower.as_ref(),
+                "told" | "tells" | "tell" | "asked" | "asks"
+            )
+            && joined(text, b, first)
+    });
+    if verb_after && figure_follows {
+        cues.market_figure = true;
+    } else if verb_after || verb_before {
         cues.speech = true;
     }
     if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {

@@ -43,6 +43,10 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.market_figure {
+            s.person -= 4;
+            s.org += 2;
+        }
         if cues.author_bio {
             s.person -= 10;
         }
@@ -180,7 +184,7 @@ fn has_place_part(words: &[String], acronym_first: bool) -> bool {
         && words.last().is_some_and(|w| gaz.is_place(w))
         && (lex.is_common_word(first) || acronym_first);
     place_prefix
-        || (gaz.is_place(first) && !lex.is_frequent_given(first))
+        || (first.chars().count() >= 4 && gaz.is_place(first) && !lex.is_frequent_given(first))
         || acronym_or_word_then_place
 }
 
@@ -191,7 +195,12 @@ fn is_plural_noun(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('s') else {
         return false;
     };
-    let singular = [stem, stem.strip_suffix('e').unwrap_or(stem)];
+    // "boxes" → "box", "churches" → "church"; but "Sparkes" is no plural
+    let es_stem = stem
+        .strip_suffix('e')
+        .filter(|st| ["s", "x", "z", "ch", "sh"].iter().any(|e| st.ends_with(e)))
+        .unwrap_or(stem);
+    let singular = [stem, es_stem];
     word.len() > 3
         && !word.ends_with("ss")
         && !lex.is_surname(word)
