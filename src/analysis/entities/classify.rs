@@ -24,6 +24,7 @@ pub(super) fn classify(
     cands: &[Candidate],
     members: &[usize],
     words: &[String],
+    in_person_list: bool,
 ) -> Option<EntityKind> {
     let lex = lexicon();
     let gaz = gazetteer();
@@ -57,6 +58,9 @@ pub(super) fn classify(
         if c.acronym.is_some() {
             s.org += 3;
         }
+    }
+    if in_person_list {
+        s.person += 3;
     }
     let key = words.join(" ");
     if words.iter().any(|w| gaz.is_org_cue(w)) {
@@ -184,7 +188,9 @@ fn has_place_part(words: &[String], acronym_first: bool) -> bool {
         && words.last().is_some_and(|w| gaz.is_place(w))
         && (lex.is_common_word(first) || acronym_first);
     place_prefix
-        || (first.chars().count() >= 4 && gaz.is_place(first) && !lex.is_frequent_given(first))
+        || ((first.chars().count() >= 4 || acronym_first)
+            && gaz.is_place(first)
+            && !lex.is_frequent_given(first))
         || acronym_or_word_then_place
 }
 

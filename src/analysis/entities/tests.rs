@@ -295,6 +295,23 @@ fn a_long_document_stays_linear_and_merges_every_mention() {
     assert!(started.elapsed().as_secs() < 20);
 }
 
+#[test]
+fn first_names_listed_with_a_person_are_people() {
+    let text = "The coach praised Marisol Pereira, Tavi and Quillon after the game.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Marisol Pereira", "Tavi", "Quillon"]
+    );
+}
+
+#[test]
+fn a_list_with_an_organisation_or_an_apposition_spreads_nothing() {
+    let text = "Grants went to Brightwater Holdings Inc, Tavi and Marisol Pereira.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
+    let text = "Marisol Pereira, Quillon chair, said the grant helped.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
+}
+
 /// Debug aid (ignored): `ENTITY_DEBUG=path cargo test debug_dump -- --ignored --nocapture`.
 #[test]
 #[ignore]
