@@ -431,7 +431,8 @@ fn split_run(
                 .iter()
                 .map(|t| t.lower.as_ref())
                 .collect();
-            if lex.title(&words.join(" ")).is_some() {
+            let surname_like = len == 1 && lex.is_surname(words.join(" ").as_str());
+            if lex.title(&words.join(" ")).is_some() && !surname_like {
                 end = first;
                 cues.modifier = true;
                 break;

@@ -30,6 +30,7 @@ pub(super) fn classify(
     let gaz = gazetteer();
     let mut s = Scores::default();
     let mut certain = false;
+    let mut speech = 0;
     let mut headline_only = true;
     for &m in members {
         let Some(c) = cands.get(m) else { continue };
@@ -43,6 +44,7 @@ pub(super) fn classify(
             + 3 * i32::from(cues.role_before)
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
+        speech += 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
         if cues.market_figure {
             s.person -= 4;
@@ -134,7 +136,9 @@ pub(super) fn classify(
             .and_then(|&m| cands.get(m))
             .is_some_and(|c| c.all_caps && !gaz.is_place(&key));
     if acronym_like {
+        // "the PBO added": organisations speak too
         s.org += 3;
+        s.person -= speech;
     }
     if headline_only && s.place == 0 {
         return None;
