@@ -312,6 +312,40 @@ fn a_list_with_an_organisation_or_an_apposition_spreads_nothing() {
     assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
 }
 
+proptest::proptest! {
+    /// Any text, however odd, yields mentions on character boundaries that
+    /// lie inside the text, in document order.
+    #[test]
+    fn never_panics_and_spans_stay_on_boundaries(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Mr.", "Dr", "Jane", "O’Neil", "al-Rashid", "van", "de", "U.S.", "J.", "of", "the",
+                "The", "However", "said", "Acme", "Inc", "(ACME)", "Ottawa", "'s", "’s", "—", "“",
+                "”", ",", ".", "\n\n", "東京", "🎉", "Émile", "ÉCOLE", "-", "'", "Prime", "Minister",
+                "and", "Ana", "Bo", "s'", "Zoë-Ann", "MP",
+            ]),
+            0..60,
+        ),
+        joiners in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\n"]), 60),
+    ) {
+        let mut text = String::new();
+        for (w, j) in words.iter().zip(joiners.iter().cycle()) {
+            text.push_str(w);
+            text.push_str(j);
+        }
+        for e in run(&text) {
+            let mut last = 0;
+            for m in &e.mentions {
+                proptest::prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.span.start));
+                proptest::prop_assert!(text.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.span.start >= last);
+                last = m.span.start;
+            }
+        }
+    }
+}
+
 /// Debug aid (ignored): `ENTITY_DEBUG=path cargo test debug_dump -- --ignored --nocapture`.
 #[test]
 #[ignore]
