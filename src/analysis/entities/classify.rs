@@ -24,11 +24,13 @@ pub(super) fn classify(
     cands: &[Candidate],
     members: &[usize],
     words: &[String],
+    in_person_list: bool,
 ) -> Option<EntityKind> {
     let lex = lexicon();
     let gaz = gazetteer();
     let mut s = Scores::default();
     let mut certain = false;
+    let mut speech = 0;
     let mut headline_only = true;
     for &m in members {
         let Some(c) = cands.get(m) else { continue };
@@ -42,7 +44,12 @@ pub(super) fn classify(
             + 3 * i32::from(cues.role_before)
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
+        speech += 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.market_figure {
+            s.person -= 4;
+            s.org += 2;
+        }
         if cues.author_bio {
             s.person -= 10;
         }
@@ -53,6 +60,9 @@ pub(super) fn classify(
         if c.acronym.is_some() {
             s.org += 3;
         }
+    }
+    if in_person_list {
+        s.person += 3;
     }
     let key = words.join(" ");
     if words.iter().any(|w| gaz.is_org_cue(w)) {
@@ -126,7 +136,9 @@ pub(super) fn classify(
             .and_then(|&m| cands.get(m))
             .is_some_and(|c| c.all_caps && !gaz.is_place(&key));
     if acronym_like {
+        // "the PBO added": organisations speak too
         s.org += 3;
+        s.person -= speech;
     }
     if headline_only && s.place == 0 {
         return None;
@@ -180,7 +192,9 @@ fn has_place_part(words: &[String], acronym_first: bool) -> bool {
         && words.last().is_some_and(|w| gaz.is_place(w))
         && (lex.is_common_word(first) || acronym_first);
     place_prefix
-        || (gaz.is_place(first) && !lex.is_frequent_given(first))
+        || ((first.chars().count() >= 4 || acronym_first)
+            && gaz.is_place(first)
+            && !lex.is_frequent_given(first))
         || acronym_or_word_then_place
 }
 
@@ -191,7 +205,12 @@ fn is_plural_noun(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('s') else {
         return false;
     };
-    let singular = [stem, stem.strip_suffix('e').unwrap_or(stem)];
+    // "boxes" → "box", "churches" → "church"; but "Sparkes" is no plural
+    let es_stem = stem
+        .strip_suffix('e')
+        .filter(|st| ["s", "x", "z", "ch", "sh"].iter().any(|e| st.ends_with(e)))
+        .unwrap_or(stem);
+    let singular = [stem, es_stem];
     word.len() > 3
         && !word.ends_with("ss")
         && !lex.is_surname(word)
