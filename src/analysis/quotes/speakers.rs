@@ -55,6 +55,10 @@ const MENTION_PENALTY: f32 = 0.1;
 /// one that is the subject of a reporting verb ("Lohmar said") more so.
 const SUBJECT_BONUS: f32 = 1.0;
 const REPORTER_BONUS: f32 = 1.5;
+/// Tokens read after a mention for its reporting verb (past an apposition).
+const MAX_REPORT_TOKENS: usize = 16;
+/// A subject opens its sentence: at most a few title words precede it.
+const SUBJECT_REACH: usize = 80;
 
 /// The per-document index of people and roles.
 pub struct People<'a> {
@@ -65,6 +69,9 @@ pub struct People<'a> {
     mentions: Vec<(Span, usize)>,
     /// Person mentions outside quotes, sorted by start: pronoun antecedents.
     persons: Vec<(Span, usize)>,
+    /// Per person mention: how prominent it is as an antecedent (reporter
+    /// of speech, subject of its sentence).
+    prominence: Vec<f32>,
     genders: Vec<Option<Gender>>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
@@ -105,15 +112,30 @@ impl<'a> People<'a> {
                 );
             }
         }
-        People {
+        let mut people = People {
             text,
             seg,
             entities,
             mentions,
             persons,
+            prominence: Vec::new(),
             genders,
             roles,
-        }
+        };
+        people.prominence = people
+            .persons
+            .iter()
+            .map(|&(span, _)| {
+                if people.reports_speech(span) {
+                    REPORTER_BONUS
+                } else if people.is_subject(span) {
+                    SUBJECT_BONUS
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        people
     }
 
     pub fn gender(&self, entity: usize) -> Option<Gender> {
@@ -381,11 +403,8 @@ impl<'a> People<'a> {
             if recent.contains(&e) {
                 score += RECENT_SPEAKER_BONUS;
             }
-            if self.reports_speech(span) {
-                score += REPORTER_BONUS;
-            } else if self.is_subject(span) {
-                score += SUBJECT_BONUS;
-            }
+            // `rank` counts back from `end`, so this is the mention's index.
+            score += self.prominence.get(end - 1 - rank).copied().unwrap_or(0.0);
             score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, e));
@@ -419,7 +438,9 @@ impl<'a> People<'a> {
     /// the mayor, told").
     fn reports_speech(&self, span: Span) -> bool {
         let end = floor_boundary(self.text, span.end + 60);
-        let toks = cues::tokenize(self.text, Span::new(span.end, end.max(span.end)));
+        let toks: Vec<Tok> = cues::tokens(self.text, Span::new(span.end, end.max(span.end)))
+            .take(MAX_REPORT_TOKENS)
+            .collect();
         let mut k = 0;
         if toks.first().is_some_and(|t| t.is_punct(self.text, ",")) {
             // Step over an apposition.
@@ -462,6 +483,9 @@ impl<'a> People<'a> {
         let Some(sentence) = para.sentences.get(i) else {
             return false;
         };
+        if span.start.saturating_sub(sentence.start) > SUBJECT_REACH {
+            return false;
+        }
         let before = cues::tokenize(self.text, Span::new(sentence.start, span.start));
         before.len() <= 6
             && before.iter().all(|t| {
@@ -579,9 +603,7 @@ fn infer_genders(
             .and_then(|t| cues::title(&cues::normalize(t.text(text))).flatten());
         let next_person = persons.get(k + 1).map_or(text.len(), |(s, _)| s.start);
         let end = floor_boundary(text, (span.end + GENDER_WINDOW).min(next_person));
-        let after = cues::tokenize(text, Span::new(span.end, end.max(span.end)));
-        let pronoun = after
-            .iter()
+        let pronoun = cues::tokens(text, Span::new(span.end, end.max(span.end)))
             .filter(|t| t.word)
             .find_map(|t| cues::pronoun_gender(t.text(text)));
         let weight = |g: Option<Gender>, w: i32| match g {
@@ -625,6 +647,12 @@ struct Role {
 fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> Vec<Role> {
     let mut roles = Vec::new();
     let mut push = |words: &[&str], entity: usize, at: usize| {
+        let has_role = words
+            .iter()
+            .any(|w| matches!(cues::role_tag(w), Some(RoleTag::Person(_))));
+        if !has_role {
+            return;
+        }
         let phrase = words.join(" ").to_lowercase();
         for w in words {
             if matches!(cues::role_tag(w), Some(RoleTag::Person(_))) {
@@ -662,11 +690,9 @@ fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> 
         words.reverse();
         push(&words, e, span.start);
         let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
-        let toks = cues::tokenize(text, after);
-        if toks.first().is_some_and(|t| t.is_punct(text, ",")) {
+        let mut toks = cues::tokens(text, after);
+        if toks.next().is_some_and(|t| t.is_punct(text, ",")) {
             let words: Vec<&str> = toks
-                .iter()
-                .skip(1)
                 .take_while(|t| t.word)
                 .take(8)
                 .map(|t| t.text(text))
