@@ -102,16 +102,8 @@ impl<'a> People<'a> {
                     && !inside_any(quoted, s.start)
             })
             .collect();
-        let genders = infer_genders(text, entities, &persons);
+
         let roles = collect_roles(text, entities, &persons);
-        if std::env::var("QDEBUG").is_ok() {
-            for (i, e) in entities.iter().enumerate() {
-                eprintln!(
-                    "{i} {:?} {:?} g={:?} own={:?} role={:?}",
-                    e.name, e.kind, genders[i], e.gender, e.role
-                );
-            }
-        }
         let mut people = People {
             text,
             seg,
@@ -119,7 +111,7 @@ impl<'a> People<'a> {
             mentions,
             persons,
             prominence: Vec::new(),
-            genders,
+            genders: Vec::new(),
             roles,
         };
         people.prominence = people
@@ -135,6 +127,7 @@ impl<'a> People<'a> {
                 }
             })
             .collect();
+        people.genders = infer_genders(text, entities, &people.persons, &people.prominence);
         people
     }
 
@@ -418,7 +411,7 @@ impl<'a> People<'a> {
     fn recent_organisation(&self, at: usize) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        self.mentions[..end]
+        let candidates = self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_LOOKBACK)
@@ -426,12 +419,12 @@ impl<'a> People<'a> {
                 here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
                     <= PRONOUN_PARAGRAPHS
             })
-            .map(|&(_, e)| e)
-            .find(|&e| {
+            .filter(|&&(_, e)| {
                 self.entities
                     .get(e)
                     .is_some_and(|x| x.kind == EntityKind::Organization)
-            })
+            });
+        candidates.map(|&(_, e)| e).next()
     }
 
     /// True when a reporting verb follows a mention ("Lohmar said", "Smith,
@@ -578,16 +571,21 @@ pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Net votes needed to infer a gender (a title counts 3, a pronoun 1).
+const MIN_GENDER_VOTES: i32 = 2;
+
 /// How far after a mention a pronoun still votes for its gender.
 const GENDER_WINDOW: usize = 160;
 
 /// Each person's gender: the entity's own when set, else votes from titles
 /// before its mentions (Mr, Mrs, Ms: strong) and the first gendered pronoun
-/// after a mention, before the next person is named (weak).
+/// after a mention, before the next person is named (stronger when the
+/// mention is its sentence's subject).
 fn infer_genders(
     text: &str,
     entities: &[Entity],
     persons: &[(Span, usize)],
+    prominence: &[f32],
 ) -> Vec<Option<Gender>> {
     let mut votes = vec![0i32; entities.len()];
     for (k, &(span, e)) in persons.iter().enumerate() {
@@ -612,16 +610,26 @@ fn infer_genders(
             None => 0,
         };
         if let Some(v) = votes.get_mut(e) {
-            *v += weight(title, 3) + weight(pronoun, 1);
+            // A pronoun after a sentence's subject most likely refers to it;
+            // after any other mention it votes only weakly.
+            let pronoun_weight = if prominence.get(k).is_some_and(|&p| p > 0.0) {
+                2
+            } else {
+                1
+            };
+            *v += weight(title, 3) + weight(pronoun, pronoun_weight);
         }
     }
     entities
         .iter()
         .zip(votes)
         .map(|(e, v)| {
-            e.gender.or(match v.signum() {
-                1 => Some(Gender::Male),
-                -1 => Some(Gender::Female),
+            // One pronoun after a mention that is not a subject is weak
+            // evidence; a title, a subject's pronoun or two agreeing
+            // pronouns decide.
+            e.gender.or(match v {
+                v if v >= MIN_GENDER_VOTES => Some(Gender::Male),
+                v if v <= -MIN_GENDER_VOTES => Some(Gender::Female),
                 _ => None,
             })
         })
