@@ -26,7 +26,7 @@ use super::super::Span;
 use super::super::segment::Segmentation;
 use super::cues::{self, Tok, VerbForm, VerbHit};
 use super::marks::Piece;
-use super::speakers::{Head, People};
+use super::speakers::{Head, People, floor_boundary};
 use super::{Attribution, Speaker};
 
 /// Rule names, as shown on the hover card.
@@ -50,6 +50,10 @@ const MAX_OBJECT_NP: usize = 9;
 /// Tokens allowed between a leading cue verb and the quote for it to count
 /// as adjacent ("said in a statement: “").
 const ADJACENT_GAP: usize = 6;
+
+/// Bytes of narrative read on each side of a quote, and before a quote for
+/// the previous reported speech: cues are never farther away.
+const WINDOW: usize = 400;
 
 /// One sieve's verdict on one quote.
 #[derive(Debug, Clone)]
@@ -81,14 +85,20 @@ fn context(text: &str, seg: &Segmentation, pieces: &[Piece], i: usize) -> Option
         .get(i + 1)
         .filter(|q| q.para == piece.para)
         .map_or(para.end, |q| q.span.start);
-    let mut before = cues::tokenize(text, Span::new(prev_end, piece.span.start.max(prev_end)));
+    // The cue sits within a sentence of the quote: read a bounded window.
+    let from = prev_end.max(floor_boundary(
+        text,
+        piece.span.start.saturating_sub(WINDOW),
+    ));
+    let mut before = cues::tokenize(text, Span::new(from, piece.span.start.max(from)));
     if let Some(cut) = (0..before.len())
         .rev()
         .find(|&k| cues::ends_sentence(text, &before, k))
     {
         before.drain(..=cut);
     }
-    let mut after = cues::tokenize(text, Span::new(piece.span.end.min(next_start), next_start));
+    let to = next_start.min(floor_boundary(text, piece.span.end + WINDOW));
+    let mut after = cues::tokenize(text, Span::new(piece.span.end.min(to), to));
     if let Some(cut) = (0..after.len()).find(|&k| cues::ends_sentence(text, &after, k)) {
         after.truncate(cut);
     }
@@ -550,7 +560,10 @@ pub fn preceding_reporter(
     people: &People,
     recent: &HashSet<usize>,
 ) -> Option<Found> {
-    let toks = cues::tokenize(text, span);
+    let start = span
+        .start
+        .max(floor_boundary(text, span.end.saturating_sub(2 * WINDOW)));
+    let toks = cues::tokenize(text, Span::new(start, span.end.max(start)));
     let (hit, head) = (1..toks.len())
         .rev()
         .filter_map(|k| cues::verb_at(text, &toks, k))

@@ -129,8 +129,9 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 pub fn role_tag(word: &str) -> Option<RoleTag> {
-    let w = normalize(word);
-    ROLES.get(&w).copied().or_else(|| {
+    let stem = strip_possessive(word.trim_end_matches('.'));
+    let w = lower(stem);
+    ROLES.get(w.as_ref()).copied().or_else(|| {
         w.strip_suffix('s')
             .and_then(|s| ROLES.get(s))
             .map(|_| RoleTag::Group)
@@ -173,7 +174,10 @@ pub enum Pronoun {
 }
 
 pub fn subject_pronoun(word: &str) -> Option<Pronoun> {
-    match word.to_lowercase().as_str() {
+    if word.len() > 4 {
+        return None;
+    }
+    match lower(word).as_ref() {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
         "it" => Some(Pronoun::It),
@@ -184,7 +188,7 @@ pub fn subject_pronoun(word: &str) -> Option<Pronoun> {
 
 /// The pronoun a possessive stands for ("her statement" → she).
 pub fn possessive_pronoun(word: &str) -> Option<Pronoun> {
-    match word.to_lowercase().as_str() {
+    match lower(word).as_ref() {
         "his" => Some(Pronoun::He),
         "her" => Some(Pronoun::She),
         "its" => Some(Pronoun::It),
@@ -195,7 +199,10 @@ pub fn possessive_pronoun(word: &str) -> Option<Pronoun> {
 
 /// Gender of any third-person singular pronoun form, for gender votes.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    if word.len() > 7 {
+        return None;
+    }
+    match lower(word).as_ref() {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
@@ -238,51 +245,51 @@ fn is_inner_joiner(c: char) -> bool {
 /// white space is dropped. A period joins a word only between letters
 /// ("U.S"), so "Mr." is the word "Mr" and the punctuation ".".
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    tokens(text, span).collect()
+}
+
+/// [`tokenize`] as a lazy iterator, for callers that stop early.
+pub fn tokens(text: &str, span: Span) -> impl Iterator<Item = Tok> + '_ {
     let s = span.text(text);
-    let mut out = Vec::new();
     let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Tok {
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
-                word: false,
-            });
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            let joins_next = is_inner_joiner(d)
-                && s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
-            if is_word_char(d) || joins_next {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if (d == '’' || d == '\'')
-                && s[..j].ends_with('s')
-                && !s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-            {
-                // Plural possessive: "the Joneses’ house".
-                end = j + d.len_utf8();
-                chars.next();
-                break;
-            } else {
-                break;
+    std::iter::from_fn(move || {
+        loop {
+            let (i, c) = chars.next()?;
+            if c.is_whitespace() {
+                continue;
             }
+            if !is_word_char(c) {
+                return Some(Tok {
+                    span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                    word: false,
+                });
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let next_is_word = || {
+                    s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                };
+                if is_word_char(d) || (is_inner_joiner(d) && next_is_word()) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if (d == '’' || d == '\'') && s[..j].ends_with('s') && !next_is_word() {
+                    // Plural possessive: "the Joneses’ house".
+                    end = j + d.len_utf8();
+                    chars.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            return Some(Tok {
+                span: Span::new(span.start + i, span.start + end),
+                word: true,
+            });
         }
-        out.push(Tok {
-            span: Span::new(span.start + i, span.start + end),
-            word: true,
-        });
-    }
-    out
+    })
 }
 
 /// The reporting verb starting at token `i`, if any (longest match).
@@ -291,15 +298,34 @@ pub fn verb_at(text: &str, toks: &[Tok], i: usize) -> Option<VerbHit> {
     if !first.word {
         return None;
     }
-    let w1 = first.text(text).to_lowercase();
-    if let Some(second) = toks.get(i + 1).filter(|t| t.word) {
+    let w1 = lower(first.text(text));
+    if MULTIWORD_HEADS.contains(w1.as_ref())
+        && let Some(second) = toks.get(i + 1).filter(|t| t.word)
+    {
         let two = format!("{w1} {}", second.text(text).to_lowercase());
         if let Some(&form) = VERBS.get(&two) {
             return Some(hit(&two, i, i + 2, form));
         }
     }
-    let &form = VERBS.get(&w1)?;
+    let &form = VERBS.get(w1.as_ref())?;
     Some(hit(&w1, i, i + 1, form))
+}
+
+/// First words of multi-word reporting verbs ("pointed" of "pointed out").
+static MULTIWORD_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    VERBS
+        .keys()
+        .filter_map(|k| k.split_once(' ').map(|(head, _)| head.to_string()))
+        .collect()
+});
+
+/// `word` in lower case, borrowed when it already is (the common case).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 fn hit(form_text: &str, first: usize, end: usize, form: VerbForm) -> VerbHit {
@@ -378,7 +404,7 @@ static NP_STOPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 pub fn is_np_stop(word: &str) -> bool {
-    NP_STOPS.contains(word.to_lowercase().as_str())
+    NP_STOPS.contains(lower(word).as_ref())
 }
 
 /// Adverbs and time words that may sit between a subject and its verb
@@ -394,7 +420,7 @@ static SUBJECT_VERB_FILLERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 });
 
 pub fn is_filler(word: &str) -> bool {
-    SUBJECT_VERB_FILLERS.contains(word.to_lowercase().as_str())
+    SUBJECT_VERB_FILLERS.contains(lower(word).as_ref())
 }
 
 /// True when a word starts with an upper-case letter.

@@ -55,6 +55,10 @@ const MENTION_PENALTY: f32 = 0.1;
 /// one that is the subject of a reporting verb ("Lohmar said") more so.
 const SUBJECT_BONUS: f32 = 1.0;
 const REPORTER_BONUS: f32 = 1.5;
+/// Tokens read after a mention for its reporting verb (past an apposition).
+const MAX_REPORT_TOKENS: usize = 16;
+/// A subject opens its sentence: at most a few title words precede it.
+const SUBJECT_REACH: usize = 80;
 
 /// The per-document index of people and roles.
 pub struct People<'a> {
@@ -65,6 +69,9 @@ pub struct People<'a> {
     mentions: Vec<(Span, usize)>,
     /// Person mentions outside quotes, sorted by start: pronoun antecedents.
     persons: Vec<(Span, usize)>,
+    /// Per person mention: how prominent it is as an antecedent (reporter
+    /// of speech, subject of its sentence).
+    prominence: Vec<f32>,
     genders: Vec<Option<Gender>>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
@@ -95,25 +102,33 @@ impl<'a> People<'a> {
                     && !inside_any(quoted, s.start)
             })
             .collect();
-        let genders = infer_genders(text, entities, &persons);
+
         let roles = collect_roles(text, entities, &persons);
-        if std::env::var("QDEBUG").is_ok() {
-            for (i, e) in entities.iter().enumerate() {
-                eprintln!(
-                    "{i} {:?} {:?} g={:?} own={:?} role={:?}",
-                    e.name, e.kind, genders[i], e.gender, e.role
-                );
-            }
-        }
-        People {
+        let mut people = People {
             text,
             seg,
             entities,
             mentions,
             persons,
-            genders,
+            prominence: Vec::new(),
+            genders: Vec::new(),
             roles,
-        }
+        };
+        people.prominence = people
+            .persons
+            .iter()
+            .map(|&(span, _)| {
+                if people.reports_speech(span) {
+                    REPORTER_BONUS
+                } else if people.is_subject(span) {
+                    SUBJECT_BONUS
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        people.genders = infer_genders(text, entities, &people.persons, &people.prominence);
+        people
     }
 
     pub fn gender(&self, entity: usize) -> Option<Gender> {
@@ -381,11 +396,8 @@ impl<'a> People<'a> {
             if recent.contains(&e) {
                 score += RECENT_SPEAKER_BONUS;
             }
-            if self.reports_speech(span) {
-                score += REPORTER_BONUS;
-            } else if self.is_subject(span) {
-                score += SUBJECT_BONUS;
-            }
+            // `rank` counts back from `end`, so this is the mention's index.
+            score += self.prominence.get(end - 1 - rank).copied().unwrap_or(0.0);
             score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, e));
@@ -399,7 +411,7 @@ impl<'a> People<'a> {
     fn recent_organisation(&self, at: usize) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        self.mentions[..end]
+        let candidates = self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_LOOKBACK)
@@ -407,19 +419,21 @@ impl<'a> People<'a> {
                 here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
                     <= PRONOUN_PARAGRAPHS
             })
-            .map(|&(_, e)| e)
-            .find(|&e| {
+            .filter(|&&(_, e)| {
                 self.entities
                     .get(e)
                     .is_some_and(|x| x.kind == EntityKind::Organization)
-            })
+            });
+        candidates.map(|&(_, e)| e).next()
     }
 
     /// True when a reporting verb follows a mention ("Lohmar said", "Smith,
     /// the mayor, told").
     fn reports_speech(&self, span: Span) -> bool {
         let end = floor_boundary(self.text, span.end + 60);
-        let toks = cues::tokenize(self.text, Span::new(span.end, end.max(span.end)));
+        let toks: Vec<Tok> = cues::tokens(self.text, Span::new(span.end, end.max(span.end)))
+            .take(MAX_REPORT_TOKENS)
+            .collect();
         let mut k = 0;
         if toks.first().is_some_and(|t| t.is_punct(self.text, ",")) {
             // Step over an apposition.
@@ -462,6 +476,9 @@ impl<'a> People<'a> {
         let Some(sentence) = para.sentences.get(i) else {
             return false;
         };
+        if span.start.saturating_sub(sentence.start) > SUBJECT_REACH {
+            return false;
+        }
         let before = cues::tokenize(self.text, Span::new(sentence.start, span.start));
         before.len() <= 6
             && before.iter().all(|t| {
@@ -554,16 +571,21 @@ pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Net votes needed to infer a gender (a title counts 3, a pronoun 1).
+const MIN_GENDER_VOTES: i32 = 2;
+
 /// How far after a mention a pronoun still votes for its gender.
 const GENDER_WINDOW: usize = 160;
 
 /// Each person's gender: the entity's own when set, else votes from titles
 /// before its mentions (Mr, Mrs, Ms: strong) and the first gendered pronoun
-/// after a mention, before the next person is named (weak).
+/// after a mention, before the next person is named (stronger when the
+/// mention is its sentence's subject).
 fn infer_genders(
     text: &str,
     entities: &[Entity],
     persons: &[(Span, usize)],
+    prominence: &[f32],
 ) -> Vec<Option<Gender>> {
     let mut votes = vec![0i32; entities.len()];
     for (k, &(span, e)) in persons.iter().enumerate() {
@@ -579,9 +601,7 @@ fn infer_genders(
             .and_then(|t| cues::title(&cues::normalize(t.text(text))).flatten());
         let next_person = persons.get(k + 1).map_or(text.len(), |(s, _)| s.start);
         let end = floor_boundary(text, (span.end + GENDER_WINDOW).min(next_person));
-        let after = cues::tokenize(text, Span::new(span.end, end.max(span.end)));
-        let pronoun = after
-            .iter()
+        let pronoun = cues::tokens(text, Span::new(span.end, end.max(span.end)))
             .filter(|t| t.word)
             .find_map(|t| cues::pronoun_gender(t.text(text)));
         let weight = |g: Option<Gender>, w: i32| match g {
@@ -590,16 +610,26 @@ fn infer_genders(
             None => 0,
         };
         if let Some(v) = votes.get_mut(e) {
-            *v += weight(title, 3) + weight(pronoun, 1);
+            // A pronoun after a sentence's subject most likely refers to it;
+            // after any other mention it votes only weakly.
+            let pronoun_weight = if prominence.get(k).is_some_and(|&p| p > 0.0) {
+                2
+            } else {
+                1
+            };
+            *v += weight(title, 3) + weight(pronoun, pronoun_weight);
         }
     }
     entities
         .iter()
         .zip(votes)
         .map(|(e, v)| {
-            e.gender.or(match v.signum() {
-                1 => Some(Gender::Male),
-                -1 => Some(Gender::Female),
+            // One pronoun after a mention that is not a subject is weak
+            // evidence; a title, a subject's pronoun or two agreeing
+            // pronouns decide.
+            e.gender.or(match v {
+                v if v >= MIN_GENDER_VOTES => Some(Gender::Male),
+                v if v <= -MIN_GENDER_VOTES => Some(Gender::Female),
                 _ => None,
             })
         })
@@ -625,6 +655,12 @@ struct Role {
 fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> Vec<Role> {
     let mut roles = Vec::new();
     let mut push = |words: &[&str], entity: usize, at: usize| {
+        let has_role = words
+            .iter()
+            .any(|w| matches!(cues::role_tag(w), Some(RoleTag::Person(_))));
+        if !has_role {
+            return;
+        }
         let phrase = words.join(" ").to_lowercase();
         for w in words {
             if matches!(cues::role_tag(w), Some(RoleTag::Person(_))) {
@@ -662,11 +698,9 @@ fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> 
         words.reverse();
         push(&words, e, span.start);
         let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
-        let toks = cues::tokenize(text, after);
-        if toks.first().is_some_and(|t| t.is_punct(text, ",")) {
+        let mut toks = cues::tokens(text, after);
+        if toks.next().is_some_and(|t| t.is_punct(text, ",")) {
             let words: Vec<&str> = toks
-                .iter()
-                .skip(1)
                 .take_while(|t| t.word)
                 .take(8)
                 .map(|t| t.text(text))
