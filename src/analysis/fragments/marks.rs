@@ -41,20 +41,25 @@ pub struct QuoteScan {
 
 impl QuoteScan {
     /// True when `offset` lies inside a quotation (closed, or open to the
-    /// end of the paragraph).
+    /// end of the paragraph, or opened and never closed before the next
+    /// mark). Logarithmic: regions and marks are in text order.
     pub fn inside(&self, offset: usize) -> bool {
-        self.regions.iter().any(|r| r.contains(offset))
-            || self.open_at_end.is_some_and(|m| m.span.start <= offset)
-            || self
-                .unclosed
-                .iter()
-                .any(|m| m.span.start <= offset && !self.has_mark_between(m.span.end, offset))
+        let i = self.regions.partition_point(|r| r.end <= offset);
+        if self.regions.get(i).is_some_and(|r| r.contains(offset)) {
+            return true;
+        }
+        if self.open_at_end.is_some_and(|m| m.span.start <= offset) {
+            return true;
+        }
+        let j = self.unclosed.partition_point(|m| m.span.start <= offset);
+        j.checked_sub(1)
+            .and_then(|j| self.unclosed.get(j))
+            .is_some_and(|m| !self.has_mark_between(m.span.end, offset))
     }
 
     fn has_mark_between(&self, from: usize, to: usize) -> bool {
-        self.marks
-            .iter()
-            .any(|m| m.span.start >= from && m.span.start < to)
+        let k = self.marks.partition_point(|m| m.span.start < from);
+        self.marks.get(k).is_some_and(|m| m.span.start < to)
     }
 
     /// True when the paragraph starts with an opening mark.
@@ -165,6 +170,18 @@ mod tests {
         assert_eq!(q.unclosed.len(), 1);
         assert_eq!(q.unclosed[0].span.start, 0);
         assert_eq!(q.regions.len(), 1);
+    }
+
+    #[test]
+    fn inside_knows_closed_open_and_unclosed_quotes() {
+        let s = "A “b” c “d e “f” g";
+        let q = scan_all(s);
+        let at = |needle: &str| s.find(needle).unwrap();
+        assert!(q.inside(at("b")));
+        assert!(!q.inside(at("c")));
+        assert!(q.inside(at("d")));
+        assert!(q.inside(at("f")));
+        assert!(!q.inside(at("g")));
     }
 
     #[test]

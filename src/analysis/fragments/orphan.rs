@@ -119,6 +119,10 @@ const FRONTED_PARTICIPLES: &[&str] = &[
     "questioned",
 ];
 
+/// Longest sentence (in tokens) examined: an attribution is short, and the
+/// bound keeps the check linear on pathological input.
+const MAX_TOKENS: usize = 80;
+
 /// Words in a circumstance that show it is really reported content.
 const CONTENT_MARKERS: &[&str] = &["that", "if", "whether", "how", "why", "what", "who"];
 
@@ -177,7 +181,7 @@ fn check_sentence(doc: &Doc, para: &Para, k: usize, is_last_para: bool) -> Optio
     }
     let body = Span::new(span.start, span.start + sentence.len() - 1);
     let tokens = tokenize(doc.text, body);
-    if !(is_inverted(&tokens) || is_plain(&tokens)) {
+    if tokens.len() > MAX_TOKENS || !(is_inverted(&tokens) || is_plain(&tokens)) {
         return None;
     }
     let shown = Span::new(span.start, span.start + sentence.len());
