@@ -21,8 +21,8 @@
 //! with a mark.
 
 use super::lexicon::{
-    AUDIENCES, AUXILIARIES, CALENDAR, CIRCUMSTANCE_OPENERS, DETERMINERS, LISTENER_PRONOUNS, MODALS,
-    NON_SPEAKERS, SPEAKER_PRONOUNS, SUBORDINATORS, is_reporting_verb,
+    AUDIENCES, CALENDAR, DETERMINERS, LISTENER_PRONOUNS, MODALS, NON_SPEAKERS, SPEAKER_PRONOUNS,
+    SUBORDINATORS, is_auxiliary, is_circumstance_opener, is_reporting_verb,
 };
 use super::text::{Token, is_quote_mark, is_title_case, tokenize};
 use super::{Doc, Fragment, FragmentKind, Para};
@@ -202,6 +202,14 @@ fn is_in(t: &Token, list: &[&str]) -> bool {
     t.is_word() && list.contains(&lower(t).as_str())
 }
 
+fn is_aux(t: &Token) -> bool {
+    t.is_word() && is_auxiliary(&lower(t))
+}
+
+fn opens_circumstance(t: &Token) -> bool {
+    t.is_word() && is_circumstance_opener(&lower(t))
+}
+
 /// "Said Ann Lee, a Democrat and former mayor."
 fn is_inverted(tokens: &[Token]) -> bool {
     let Some(first) = tokens.first() else {
@@ -227,7 +235,7 @@ fn is_inverted(tokens: &[Token]) -> bool {
         && word_count(speaker) <= 8
         && !speaker
             .iter()
-            .any(|t| is_in(t, AUXILIARIES) || is_in(t, CONTENT_MARKERS))
+            .any(|t| is_aux(t) || is_in(t, CONTENT_MARKERS))
 }
 
 /// Speaker + verb + circumstances, possibly after fronted circumstances.
@@ -313,7 +321,7 @@ fn is_speaker(np: &[Token]) -> bool {
             && words.get(j + 2).is_some_and(|n| n.is_capitalised());
         (l != "and" || and_between_names)
             && !verb_like
-            && !is_in(w, AUXILIARIES)
+            && !is_aux(w)
             && !is_in(w, SPEAKER_PRONOUNS)
             && !is_in(w, CONTENT_MARKERS)
             && !is_in(w, &["not", "to", "but", "or", "so", "than", "as"])
@@ -325,7 +333,7 @@ fn is_speaker(np: &[Token]) -> bool {
 /// not merely the sentence's capitalised determiner).
 fn names_someone(np: &[Token]) -> bool {
     np.iter()
-        .any(|t| t.is_capitalised() && !is_in(t, DETERMINERS) && !is_in(t, CIRCUMSTANCE_OPENERS))
+        .any(|t| t.is_capitalised() && !is_in(t, DETERMINERS) && !opens_circumstance(t))
 }
 
 /// A fronted circumstance before the speaker: "In the excerpt", "While he
@@ -338,9 +346,8 @@ fn is_fronted(chunk: &[Token]) -> bool {
         return true;
     }
     let subordinate = is_in(head, SUBORDINATORS);
-    let opens = is_in(head, CIRCUMSTANCE_OPENERS)
-        || is_in(head, CALENDAR)
-        || is_in(head, FRONTED_PARTICIPLES);
+    let opens =
+        opens_circumstance(head) || is_in(head, CALENDAR) || is_in(head, FRONTED_PARTICIPLES);
     opens && is_circumstance(chunk, subordinate)
 }
 
@@ -350,7 +357,7 @@ fn is_circumstance(chunk: &[Token], subordinate: bool) -> bool {
     let has_content = chunk
         .iter()
         .any(|t| is_in(t, MODALS) || is_in(t, CONTENT_MARKERS));
-    let has_aux = chunk.iter().any(|t| is_in(t, AUXILIARIES));
+    let has_aux = chunk.iter().any(|t| is_aux(t));
     !has_content && (subordinate || !has_aux) && clause_breaks(chunk) == 0
 }
 
@@ -364,7 +371,7 @@ fn clause_breaks(chunk: &[Token]) -> usize {
             let starts_np =
                 is_in(t, DETERMINERS) && !is_in(t, &["one", "that"]) || is_in(t, SPEAKER_PRONOUNS);
             let linked = !prev.is_word()
-                || is_in(prev, CIRCUMSTANCE_OPENERS)
+                || opens_circumstance(prev)
                 || is_in(prev, SUBORDINATORS)
                 || is_in(prev, FRONTED_PARTICIPLES)
                 || is_in(
@@ -413,7 +420,7 @@ fn circumstances_only(verb: &str, tail: &[Token]) -> bool {
             pos += n;
             continue;
         }
-        if is_in(t, CIRCUMSTANCE_OPENERS) {
+        if opens_circumstance(t) {
             chunk_start = Some(pos);
             pos += 1;
             continue;
