@@ -181,7 +181,8 @@ fn check_sentence(doc: &Doc, para: &Para, k: usize, is_last_para: bool) -> Optio
     }
     let body = Span::new(span.start, span.start + sentence.len() - 1);
     let tokens = tokenize(doc.text, body);
-    if tokens.len() > MAX_TOKENS || !(is_inverted(&tokens) || is_plain(&tokens)) {
+    let orphan = is_inverted(&tokens) || is_plain(&tokens) || is_bare_source(&tokens);
+    if tokens.len() > MAX_TOKENS || !orphan {
         return None;
     }
     let shown = Span::new(span.start, span.start + sentence.len());
@@ -236,6 +237,17 @@ fn is_inverted(tokens: &[Token]) -> bool {
         && !speaker
             .iter()
             .any(|t| is_aux(t) || is_in(t, CONTENT_MARKERS))
+}
+
+/// "According to the agency." : a source with nothing it says.
+fn is_bare_source(tokens: &[Token]) -> bool {
+    let opens = tokens.first().is_some_and(|t| t.text == "According")
+        && tokens.get(1).is_some_and(|t| is_in(t, &["to"]));
+    let rest = tokens.get(2..).unwrap_or_default();
+    opens
+        && word_count(rest) > 0
+        && !rest.iter().any(|t| t.is_punct(','))
+        && is_circumstance(rest, false)
 }
 
 /// Speaker + verb + circumstances, possibly after fronted circumstances.
@@ -557,6 +569,11 @@ mod tests {
             "The agency said last week, according to the Ledger.",
             "Said Ann Lee, a Democrat and former city councillor.",
             "Wrote one reader.",
+            "Lee, 45, said.",
+            "The spokesman said through a lawyer.",
+            "Mayor Lee said at a news conference in Akron.",
+            "According to the agency.",
+            "He says.",
         ] {
             assert!(flagged(s), "{s}");
         }
@@ -580,6 +597,10 @@ mod tests {
             "Said to be worth millions, the firm grew.",
             "The plan failed and nobody said.",
             "He told a story about the war.",
+            "According to the agency, the plan failed.",
+            "He was asked.",
+            "So he said.",
+            "Here's what she wrote.",
         ] {
             assert!(!flagged(s), "{s}");
         }
