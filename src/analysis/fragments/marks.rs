@@ -79,7 +79,9 @@ pub fn scan(text: &str, para: Span) -> QuoteScan {
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
+        let inch = open.is_none() && prev.is_some_and(|p| p.is_ascii_digit());
         let role = match c {
+            '”' | '"' if inch => None, // 6'2" or 6’2”: inches, not a quote
             '“' | '„' => Some(curly_role(Role::Open, prev, next)),
             '”' => Some(curly_role(Role::Close, prev, next)),
             '"' => Some(straight_role(prev, next, open.is_some())),
@@ -195,6 +197,13 @@ mod tests {
         let q = scan_all("He praised the plan (”It works”) and left.");
         assert_eq!(q.regions.len(), 1);
         assert!(q.stray_closes.is_empty());
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotes() {
+        let q = scan_all("The 6'2\" guard and the 6’4” centre scored \"20\" points.");
+        assert_eq!(q.regions.len(), 1);
+        assert!(q.stray_closes.is_empty() && q.open_at_end.is_none());
     }
 
     #[test]
