@@ -22,6 +22,13 @@ static STRANDABLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "../../../data/fragments/stranded_prepositions.txt"
     ))
 });
+static CIRCUMSTANCE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    parse(include_str!(
+        "../../../data/fragments/circumstance_openers.txt"
+    ))
+});
+static AUXILIARIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/fragments/auxiliaries.txt")));
 static STOP_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse(include_str!("../../../data/fragments/stop_words.txt")));
 static COHESIVE_TIES: LazyLock<HashSet<&'static str>> =
@@ -41,6 +48,17 @@ pub fn is_unending(word: &str) -> bool {
 /// A preposition that ends a sentence only when stranded.
 pub fn is_strandable_preposition(word: &str) -> bool {
     STRANDABLE.contains(word)
+}
+
+/// A preposition, subordinator or adverb that opens a circumstance
+/// ("in", "while", "according", "later"). `word` must be lower case.
+pub fn is_circumstance_opener(word: &str) -> bool {
+    CIRCUMSTANCE_OPENERS.contains(word)
+}
+
+/// An auxiliary or modal verb (lower case).
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(word)
 }
 
 /// A word that says nothing about the topic (lower case).
@@ -99,80 +117,10 @@ pub const NON_SPEAKERS: &[&str] = &[
     "here",
 ];
 
-/// Auxiliaries and modals: a clause, not a circumstance, when they appear.
-pub const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
-    "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "won't",
-    "wouldn't", "can't", "couldn't", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't",
-    "weren't", "hasn't", "haven't", "hadn't",
-];
-
 /// Modals: a subordinate clause with one is reported content, not a
 /// circumstance ("said when the bill would pass").
 pub const MODALS: &[&str] = &[
     "will", "would", "can", "could", "shall", "should", "may", "might", "must",
-];
-
-/// Prepositions, subordinators and participles that open a circumstance
-/// ("in an interview", "while campaigning", "according to ...").
-pub const CIRCUMSTANCE_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "as",
-    "when",
-    "via",
-    "through",
-    "from",
-    "outside",
-    "inside",
-    "near",
-    "amid",
-    "following",
-    "according",
-    "referring",
-    "speaking",
-    "with",
-    "by",
-    "over",
-    "to",
-    "of",
-    "for",
-    "about",
-    "since",
-    "until",
-    "without",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "again",
-    "recently",
-    "afterward",
-    "afterwards",
-    "once",
-    "twice",
-    "repeatedly",
-    "privately",
-    "publicly",
-    "separately",
-    "too",
-    "also",
-    "instead",
-    "then",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "shortly",
-    "just",
 ];
 
 /// Days and months: time circumstances on their own ("said Tuesday").

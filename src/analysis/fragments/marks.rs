@@ -41,20 +41,25 @@ pub struct QuoteScan {
 
 impl QuoteScan {
     /// True when `offset` lies inside a quotation (closed, or open to the
-    /// end of the paragraph).
+    /// end of the paragraph, or opened and never closed before the next
+    /// mark). Logarithmic: regions and marks are in text order.
     pub fn inside(&self, offset: usize) -> bool {
-        self.regions.iter().any(|r| r.contains(offset))
-            || self.open_at_end.is_some_and(|m| m.span.start <= offset)
-            || self
-                .unclosed
-                .iter()
-                .any(|m| m.span.start <= offset && !self.has_mark_between(m.span.end, offset))
+        let i = self.regions.partition_point(|r| r.end <= offset);
+        if self.regions.get(i).is_some_and(|r| r.contains(offset)) {
+            return true;
+        }
+        if self.open_at_end.is_some_and(|m| m.span.start <= offset) {
+            return true;
+        }
+        let j = self.unclosed.partition_point(|m| m.span.start <= offset);
+        j.checked_sub(1)
+            .and_then(|j| self.unclosed.get(j))
+            .is_some_and(|m| !self.has_mark_between(m.span.end, offset))
     }
 
     fn has_mark_between(&self, from: usize, to: usize) -> bool {
-        self.marks
-            .iter()
-            .any(|m| m.span.start >= from && m.span.start < to)
+        let k = self.marks.partition_point(|m| m.span.start < from);
+        self.marks.get(k).is_some_and(|m| m.span.start < to)
     }
 
     /// True when the paragraph starts with an opening mark.
@@ -74,7 +79,9 @@ pub fn scan(text: &str, para: Span) -> QuoteScan {
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
+        let inch = open.is_none() && prev.is_some_and(|p| p.is_ascii_digit());
         let role = match c {
+            '”' | '"' if inch => None, // 6'2" or 6’2”: inches, not a quote
             '“' | '„' => Some(curly_role(Role::Open, prev, next)),
             '”' => Some(curly_role(Role::Close, prev, next)),
             '"' => Some(straight_role(prev, next, open.is_some())),
@@ -168,6 +175,18 @@ mod tests {
     }
 
     #[test]
+    fn inside_knows_closed_open_and_unclosed_quotes() {
+        let s = "A “b” c “d e “f” g";
+        let q = scan_all(s);
+        let at = |needle: &str| s.find(needle).unwrap();
+        assert!(q.inside(at("b")));
+        assert!(!q.inside(at("c")));
+        assert!(q.inside(at("d")));
+        assert!(q.inside(at("f")));
+        assert!(!q.inside(at("g")));
+    }
+
+    #[test]
     fn apostrophes_and_single_quotes_are_not_marks() {
         let q = scan_all("It’s the ‘best’ plan, isn't it?");
         assert!(q.marks.is_empty());
@@ -178,6 +197,13 @@ mod tests {
         let q = scan_all("He praised the plan (”It works”) and left.");
         assert_eq!(q.regions.len(), 1);
         assert!(q.stray_closes.is_empty());
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotes() {
+        let q = scan_all("The 6'2\" guard and the 6’4” centre scored \"20\" points.");
+        assert_eq!(q.regions.len(), 1);
+        assert!(q.stray_closes.is_empty() && q.open_at_end.is_none());
     }
 
     #[test]

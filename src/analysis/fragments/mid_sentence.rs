@@ -62,7 +62,11 @@ fn starts_with_plain_lowercase_word(body: &str) -> bool {
     if word.chars().skip(1).any(char::is_uppercase) || word.chars().any(|c| c.is_ascii_digit()) {
         return false; // iPhone, eBay, mRNA, x86
     }
-    if token.len() > word.len() && token[word.len()..].starts_with('.') && word.len() <= 2 {
+    if token
+        .get(word.len()..)
+        .is_some_and(|rest| rest.starts_with('.'))
+        && word.len() <= 2
+    {
         return false; // e.g., a.m.
     }
     let lower = word.to_lowercase();

@@ -112,11 +112,17 @@ pub(crate) struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Self {
+        let mut furniture: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+        furniture.sort();
+        let is_furniture = |span: Span| {
+            let i = furniture.partition_point(|b| b.end <= span.start);
+            furniture.get(i).is_some_and(|b| b.overlaps(span))
+        };
         let paras = seg
             .paragraphs
             .iter()
             .filter(|p| !p.span.is_empty())
-            .filter(|p| !boilerplate.iter().any(|b| b.span.overlaps(p.span)))
+            .filter(|p| !is_furniture(p.span))
             .enumerate()
             .map(|(position, p)| Para {
                 span: p.span,

@@ -21,8 +21,8 @@
 //! with a mark.
 
 use super::lexicon::{
-    AUDIENCES, AUXILIARIES, CALENDAR, CIRCUMSTANCE_OPENERS, DETERMINERS, LISTENER_PRONOUNS, MODALS,
-    NON_SPEAKERS, SPEAKER_PRONOUNS, SUBORDINATORS, is_reporting_verb,
+    AUDIENCES, CALENDAR, DETERMINERS, LISTENER_PRONOUNS, MODALS, NON_SPEAKERS, SPEAKER_PRONOUNS,
+    SUBORDINATORS, is_auxiliary, is_circumstance_opener, is_reporting_verb,
 };
 use super::text::{Token, is_quote_mark, is_title_case, tokenize};
 use super::{Doc, Fragment, FragmentKind, Para};
@@ -119,6 +119,10 @@ const FRONTED_PARTICIPLES: &[&str] = &[
     "questioned",
 ];
 
+/// Longest sentence (in tokens) examined: an attribution is short, and the
+/// bound keeps the check linear on pathological input.
+const MAX_TOKENS: usize = 80;
+
 /// Words in a circumstance that show it is really reported content.
 const CONTENT_MARKERS: &[&str] = &["that", "if", "whether", "how", "why", "what", "who"];
 
@@ -177,7 +181,8 @@ fn check_sentence(doc: &Doc, para: &Para, k: usize, is_last_para: bool) -> Optio
     }
     let body = Span::new(span.start, span.start + sentence.len() - 1);
     let tokens = tokenize(doc.text, body);
-    if !(is_inverted(&tokens) || is_plain(&tokens)) {
+    let orphan = is_inverted(&tokens) || is_plain(&tokens) || is_bare_source(&tokens);
+    if tokens.len() > MAX_TOKENS || !orphan {
         return None;
     }
     let shown = Span::new(span.start, span.start + sentence.len());
@@ -196,6 +201,14 @@ fn lower(t: &Token) -> String {
 
 fn is_in(t: &Token, list: &[&str]) -> bool {
     t.is_word() && list.contains(&lower(t).as_str())
+}
+
+fn is_aux(t: &Token) -> bool {
+    t.is_word() && is_auxiliary(&lower(t))
+}
+
+fn opens_circumstance(t: &Token) -> bool {
+    t.is_word() && is_circumstance_opener(&lower(t))
 }
 
 /// "Said Ann Lee, a Democrat and former mayor."
@@ -223,7 +236,18 @@ fn is_inverted(tokens: &[Token]) -> bool {
         && word_count(speaker) <= 8
         && !speaker
             .iter()
-            .any(|t| is_in(t, AUXILIARIES) || is_in(t, CONTENT_MARKERS))
+            .any(|t| is_aux(t) || is_in(t, CONTENT_MARKERS))
+}
+
+/// "According to the agency." : a source with nothing it says.
+fn is_bare_source(tokens: &[Token]) -> bool {
+    let opens = tokens.first().is_some_and(|t| t.text == "According")
+        && tokens.get(1).is_some_and(|t| is_in(t, &["to"]));
+    let rest = tokens.get(2..).unwrap_or_default();
+    opens
+        && word_count(rest) > 0
+        && !rest.iter().any(|t| t.is_punct(','))
+        && is_circumstance(rest, false)
 }
 
 /// Speaker + verb + circumstances, possibly after fronted circumstances.
@@ -309,7 +333,7 @@ fn is_speaker(np: &[Token]) -> bool {
             && words.get(j + 2).is_some_and(|n| n.is_capitalised());
         (l != "and" || and_between_names)
             && !verb_like
-            && !is_in(w, AUXILIARIES)
+            && !is_aux(w)
             && !is_in(w, SPEAKER_PRONOUNS)
             && !is_in(w, CONTENT_MARKERS)
             && !is_in(w, &["not", "to", "but", "or", "so", "than", "as"])
@@ -321,7 +345,7 @@ fn is_speaker(np: &[Token]) -> bool {
 /// not merely the sentence's capitalised determiner).
 fn names_someone(np: &[Token]) -> bool {
     np.iter()
-        .any(|t| t.is_capitalised() && !is_in(t, DETERMINERS) && !is_in(t, CIRCUMSTANCE_OPENERS))
+        .any(|t| t.is_capitalised() && !is_in(t, DETERMINERS) && !opens_circumstance(t))
 }
 
 /// A fronted circumstance before the speaker: "In the excerpt", "While he
@@ -334,9 +358,8 @@ fn is_fronted(chunk: &[Token]) -> bool {
         return true;
     }
     let subordinate = is_in(head, SUBORDINATORS);
-    let opens = is_in(head, CIRCUMSTANCE_OPENERS)
-        || is_in(head, CALENDAR)
-        || is_in(head, FRONTED_PARTICIPLES);
+    let opens =
+        opens_circumstance(head) || is_in(head, CALENDAR) || is_in(head, FRONTED_PARTICIPLES);
     opens && is_circumstance(chunk, subordinate)
 }
 
@@ -346,7 +369,7 @@ fn is_circumstance(chunk: &[Token], subordinate: bool) -> bool {
     let has_content = chunk
         .iter()
         .any(|t| is_in(t, MODALS) || is_in(t, CONTENT_MARKERS));
-    let has_aux = chunk.iter().any(|t| is_in(t, AUXILIARIES));
+    let has_aux = chunk.iter().any(|t| is_aux(t));
     !has_content && (subordinate || !has_aux) && clause_breaks(chunk) == 0
 }
 
@@ -360,7 +383,7 @@ fn clause_breaks(chunk: &[Token]) -> usize {
             let starts_np =
                 is_in(t, DETERMINERS) && !is_in(t, &["one", "that"]) || is_in(t, SPEAKER_PRONOUNS);
             let linked = !prev.is_word()
-                || is_in(prev, CIRCUMSTANCE_OPENERS)
+                || opens_circumstance(prev)
                 || is_in(prev, SUBORDINATORS)
                 || is_in(prev, FRONTED_PARTICIPLES)
                 || is_in(
@@ -409,7 +432,7 @@ fn circumstances_only(verb: &str, tail: &[Token]) -> bool {
             pos += n;
             continue;
         }
-        if is_in(t, CIRCUMSTANCE_OPENERS) {
+        if opens_circumstance(t) {
             chunk_start = Some(pos);
             pos += 1;
             continue;
@@ -546,6 +569,11 @@ mod tests {
             "The agency said last week, according to the Ledger.",
             "Said Ann Lee, a Democrat and former city councillor.",
             "Wrote one reader.",
+            "Lee, 45, said.",
+            "The spokesman said through a lawyer.",
+            "Mayor Lee said at a news conference in Akron.",
+            "According to the agency.",
+            "He says.",
         ] {
             assert!(flagged(s), "{s}");
         }
@@ -569,6 +597,10 @@ mod tests {
             "Said to be worth millions, the firm grew.",
             "The plan failed and nobody said.",
             "He told a story about the war.",
+            "According to the agency, the plan failed.",
+            "He was asked.",
+            "So he said.",
+            "Here's what she wrote.",
         ] {
             assert!(!flagged(s), "{s}");
         }

@@ -24,48 +24,46 @@ use crate::analysis::Span;
 const MAX_CUE_TOKENS: usize = 16;
 
 pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
-    let mut out = Vec::new();
-    for (i, para) in doc.paras.iter().enumerate() {
-        for &mark in &para.quotes.unclosed {
-            let until = next_mark_after(para, mark).unwrap_or(para.span.end);
-            out.push(unclosed(
-                doc,
-                mark,
-                until,
-                "before the next quotation opens",
-            ));
-        }
-        if let Some(mark) = para.quotes.open_at_end {
-            let cue = cue_after(doc, mark.span.end, para.span.end);
-            let continues = doc
-                .next(i)
-                .is_some_and(|next| next.quotes.starts_with_open(next.span));
-            if cue.is_some() || !continues {
-                out.push(unclosed(
-                    doc,
-                    mark,
-                    para.span.end,
-                    "before the paragraph ends",
-                ));
-            }
-        }
-        for &mark in &para.quotes.stray_closes {
-            out.push(Fragment::warning(
-                mark.span,
-                FragmentKind::UnbalancedQuote,
-                "Closing quotation mark with no opening mark before it".to_string(),
-            ));
-        }
-    }
-    out
+    doc.paras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, para)| first_problem(doc, i, para))
+        .collect()
+}
+
+/// The first unpaired mark of the paragraph, if any. Only the first is
+/// reported: after it, the pairing of the later marks is guesswork.
+fn first_problem(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
+    let quotes = &para.quotes;
+    let never_closed = quotes.unclosed.first().map(|&mark| {
+        let until = next_mark_after(para, mark).unwrap_or(para.span.end);
+        unclosed(doc, mark, until, "before the next quotation opens")
+    });
+    let stray = quotes.stray_closes.first().map(|mark| {
+        Fragment::warning(
+            mark.span,
+            FragmentKind::UnbalancedQuote,
+            "Closing quotation mark with no opening mark before it".to_string(),
+        )
+    });
+    let open_at_end = quotes.open_at_end.and_then(|mark| {
+        let cue = cue_after(doc, mark.span.end, para.span.end);
+        let continues = doc
+            .next(i)
+            .is_some_and(|next| next.quotes.starts_with_open(next.span));
+        (cue.is_some() || !continues)
+            .then(|| unclosed(doc, mark, para.span.end, "before the paragraph ends"))
+    });
+    [never_closed, stray, open_at_end]
+        .into_iter()
+        .flatten()
+        .min_by_key(|f| f.span.start)
 }
 
 fn next_mark_after(para: &Para, mark: Mark) -> Option<usize> {
-    para.quotes
-        .marks
-        .iter()
-        .find(|m| m.span.start > mark.span.start)
-        .map(|m| m.span.start)
+    let marks = &para.quotes.marks;
+    let k = marks.partition_point(|m| m.span.start <= mark.span.start);
+    marks.get(k).map(|m| m.span.start)
 }
 
 /// The fragment for an opening `mark` never closed before `until`.
@@ -175,6 +173,12 @@ mod tests {
     #[test]
     fn closing_mark_without_opening() {
         let text = "Headline.\n\nWe will rebuild,” she said.";
+        assert_eq!(found(text, UnbalancedQuote), [(2, "”".into())]);
+    }
+
+    #[test]
+    fn only_the_first_problem_of_a_paragraph_is_reported() {
+        let text = "Headline.\n\nWe won,” she said. “Again, he said, “and again.\n\nEnd.";
         assert_eq!(found(text, UnbalancedQuote), [(2, "”".into())]);
     }
 
