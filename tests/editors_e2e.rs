@@ -29,7 +29,7 @@ use serde_json::Value;
 /// Longest one editor run may take; a healthy run takes a few seconds.
 const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long the scripts wait for each answer from the server.
-const ANSWER_TIMEOUT_MS: &str = "15000";
+const ANSWER_TIMEOUT_MS: &str = "30000";
 
 /// The seed article's boilerplate lines checked until every analysis branch
 /// is merged: lines 0 ("Share" above the headline) and 30 (a teaser of
