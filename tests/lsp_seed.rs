@@ -11,12 +11,9 @@ use serde_json::{Value, json};
 const SEED: &str = "corpus/seed/putin-election.txt";
 const URI: &str = "file:///seed/putin-election.txt";
 
-/// The lines of the seed article that are page furniture.
-/// TODO(boilerplate merge): the full expectation is [0, 6, 26, 30]; lines 0
-/// ("Share" above the headline) and 30 (a teaser of another story) need the
-/// improved classifier from branch `boilerplate`. Replace this constant
-/// with [0, 6, 26, 30] once that branch is merged.
-const SEED_BOILERPLATE_LINES: &[u64] = &[6, 26];
+/// The lines of the seed article that are page furniture: a share bar above
+/// the headline, two advertisement markers, a teaser of another story.
+const SEED_BOILERPLATE_LINES: &[u64] = &[0, 6, 26, 30];
 
 fn start(utf8: bool, options: Value) -> Option<(Server, String)> {
     let text = common::shared_file(SEED)?;

@@ -6,6 +6,7 @@
 //! Sentences are split inside paragraphs only.
 
 use super::Span;
+use sentencex::languages::{English, Language};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
@@ -105,86 +106,134 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
-/// Words that end with a period but do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "gov", "sen", "rep",
-    "rev", "hon", "lt", "col", "capt", "cpl", "sgt", "supt", "insp", "det", "const", "maj", "adm",
-    "cmdr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "vs", "v",
-    "etc", "inc", "ltd", "co", "corp", "dept", "univ", "ave", "blvd", "rd", "approx", "e.g", "i.e",
-    "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "fig", "vol", "pp", "ph.d",
+/// Titles that stand before a name and so never end a sentence, even where
+/// the general splitter does not know them (e.g. the second half of
+/// "Lt.-Gen."). Lower case, without the period.
+const NAME_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "rev", "hon", "lt", "col", "capt",
+    "cpl", "sgt", "supt", "insp", "det", "const", "maj", "adm", "cmdr", "pte", "cst", "msgr",
 ];
 
 /// Split the paragraph `span` of `text` into sentence spans.
+///
+/// The general work (abbreviations, initials, decimals, ellipses, quotes
+/// that close a sentence, sentence-final abbreviations followed by a common
+/// sentence starter, list items) is done by the `sentencex` crate's English
+/// rules; [`news_cuts`] then applies corrections for news copy. Each
+/// sentence is trimmed; the result is linear in the paragraph's length.
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let para = span.text(text);
-    let bytes = para.as_bytes();
-    let mut out = Vec::new();
+    let mut cuts: Vec<usize> = English {}
+        .get_sentence_boundaries(para)
+        .iter()
+        .map(|b| b.start_byte)
+        .filter(|&cut| cut > 0 && cut < para.len() && para.is_char_boundary(cut))
+        .filter(|&cut| !ends_with_name_title(&para[..cut]))
+        .collect();
+    cuts.extend(news_cuts(para));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Extend over runs of terminators and closing quotes/brackets.
-            let mut end = i + 1;
-            loop {
-                let rest = &para[end..];
-                let next = rest.chars().next();
-                match next {
-                    Some(ch)
-                        if matches!(
-                            ch,
-                            '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'
-                        ) =>
-                    {
-                        end += ch.len_utf8()
-                    }
-                    _ => break,
-                }
-            }
-            let rest = &para[end..];
-            let followed_by_space = rest.starts_with(char::is_whitespace);
-            if followed_by_space && c == b'.' && is_abbreviation(&para[start..i]) {
-                i = end;
-                continue;
-            }
-            if followed_by_space {
-                let next_word = rest.trim_start();
-                let starts_sentence = next_word
-                    .chars()
-                    .next()
-                    .map(|ch| ch.is_uppercase() || ch.is_numeric() || "\"“‘'([".contains(ch))
-                    .unwrap_or(false);
-                if starts_sentence {
-                    out.push(Span::new(span.start + start, span.start + end));
-                    start = end + (rest.len() - next_word.len());
-                }
-            }
-            i = end;
-        } else {
-            i += 1;
+    for end in cuts.into_iter().chain(std::iter::once(para.len())) {
+        let piece = trim_span(text, Span::new(span.start + start, span.start + end));
+        if !piece.is_empty() {
+            out.push(piece);
         }
-    }
-    if start < para.len() {
-        let tail = trim_span(text, Span::new(span.start + start, span.end));
-        if !tail.is_empty() {
-            out.push(tail);
-        }
+        start = end;
     }
     out
 }
 
-/// Whether the word just before a period is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || "(\"“‘".contains(c))
+/// Whether `before` (the text up to a proposed cut) ends with a name title
+/// and its period, e.g. "... Lt.-Gen. ": the name follows, so no cut.
+fn ends_with_name_title(before: &str) -> bool {
+    let word = before.trim_end();
+    let Some(word) = word.strip_suffix('.') else {
+        return false;
+    };
+    let last = word
+        .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("");
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial: "J. K. Rowling"
+        .unwrap_or("")
+        .to_lowercase();
+    NAME_TITLES.contains(&last.as_str())
+}
+
+/// Extra sentence starts the general splitter misses in news copy: a
+/// lower-case "no." before a capital (the answer "no", not "No. 5"), a
+/// closing bracket after a terminator (".) Next"), and a line break after a
+/// short line without final punctuation (a headline or list line) when the
+/// next line starts with a capital. Byte offsets into `para`.
+fn news_cuts(para: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in para.char_indices() {
+        match c {
+            '.' | ')' => {
+                let head = &para[..i + 1];
+                let rest = &para[i + 1..];
+                let answer_no = c == '.' && ends_with_word(&para[..i], "no");
+                let closed_aside = c == ')' && ends_with_terminator(&para[..i]);
+                if (answer_no || closed_aside) && next_starts_capital(rest) {
+                    cuts.push(head.len() + leading_space(rest));
+                }
+            }
+            '\n' => {
+                let line = para[line_start..i].trim_end();
+                let rest = &para[i + 1..];
+                if is_short_unpunctuated(line) && starts_capital(rest) {
+                    cuts.push(i + 1 + leading_space(rest));
+                }
+                line_start = i + 1;
+            }
+            _ => {}
+        }
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    cuts
+}
+
+/// Whether `s` ends with the whole word `word` (case-sensitive).
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.strip_suffix(word).is_some_and(|before| {
+        !before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn ends_with_terminator(s: &str) -> bool {
+    s.ends_with(['.', '!', '?'])
+}
+
+/// Whether `rest` is white space followed by an upper-case letter (or an
+/// opening quotation mark before one).
+fn next_starts_capital(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    trimmed.len() < rest.len() && starts_capital(trimmed)
+}
+
+/// Whether `s` starts with an upper-case letter, perhaps after an opening
+/// quotation mark.
+fn starts_capital(s: &str) -> bool {
+    let word = s.trim_start().trim_start_matches(['"', '\'', '“', '‘']);
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn leading_space(rest: &str) -> usize {
+    rest.len() - rest.trim_start().len()
+}
+
+/// A line that reads like a headline or list entry rather than wrapped
+/// prose: at most ten words and no sentence-final punctuation.
+fn is_short_unpunctuated(line: &str) -> bool {
+    !line.is_empty()
+        && line.split_whitespace().count() <= 10
+        && !line.ends_with([
+            '.', '!', '?', ':', ';', ',', '”', '"', '’', '\'', ')', '-', '—',
+        ])
 }
 
 #[cfg(test)]
@@ -233,6 +282,138 @@ mod tests {
         assert_eq!(
             sentences("“We won,” he said. “Did we?” She laughed."),
             ["“We won,” he said.", "“Did we?”", "She laughed."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_money_do_not_end_sentences() {
+        assert_eq!(
+            sentences("The plan costs $1.4 billion. Rates rose 3.5 per cent on Friday."),
+            [
+                "The plan costs $1.4 billion.",
+                "Rates rose 3.5 per cent on Friday."
+            ]
+        );
+    }
+
+    #[test]
+    fn months_saints_and_titles_are_abbreviations() {
+        assert_eq!(
+            sentences("On Jan. 12 she moved to St. Albert with Dr. Ng. Sen. Ray Diaz was there."),
+            [
+                "On Jan. 12 she moved to St. Albert with Dr. Ng.",
+                "Sen. Ray Diaz was there."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_rank_keeps_its_name() {
+        assert_eq!(
+            sentences("Lt.-Gen. Rosa Lind spoke first. Nobody else did."),
+            ["Lt.-Gen. Rosa Lind spoke first.", "Nobody else did."]
+        );
+    }
+
+    #[test]
+    fn sentence_final_abbreviation_splits_before_a_starter_word() {
+        assert_eq!(
+            sentences("The firm moved to the U.S. The move cost jobs."),
+            ["The firm moved to the U.S.", "The move cost jobs."]
+        );
+        assert_eq!(
+            sentences("The U.S. Senate met at 4 p.m. and adjourned."),
+            ["The U.S. Senate met at 4 p.m. and adjourned."]
+        );
+    }
+
+    #[test]
+    fn ellipses_continue_before_lower_case_and_end_before_a_capital() {
+        assert_eq!(
+            sentences("We waited... and waited. Then... Nothing happened."),
+            ["We waited... and waited.", "Then...", "Nothing happened."]
+        );
+    }
+
+    #[test]
+    fn quotes_ending_in_question_or_period_close_the_sentence() {
+        assert_eq!(
+            sentences(
+                "\"Is it safe?\" Nobody knew. She called it \u{201c}a disgrace.\u{201d} He agreed."
+            ),
+            [
+                "\"Is it safe?\"",
+                "Nobody knew.",
+                "She called it \u{201c}a disgrace.\u{201d}",
+                "He agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn attribution_after_a_quote_stays_in_the_sentence() {
+        assert_eq!(
+            sentences(
+                "\u{201c}Why now?\u{201d} she asked. \u{2018}Fine,\u{2019} he said. It ended."
+            ),
+            [
+                "\u{201c}Why now?\u{201d} she asked.",
+                "\u{2018}Fine,\u{2019} he said.",
+                "It ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_no_ends_a_sentence_but_a_number_sign_does_not() {
+        assert_eq!(
+            sentences("The mayor said no. Council went ahead. It ranked No. 3 in May."),
+            [
+                "The mayor said no.",
+                "Council went ahead.",
+                "It ranked No. 3 in May."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_unpunctuated_line_is_its_own_sentence() {
+        assert_eq!(
+            sentences("Storm closes schools\nClasses resume on Monday."),
+            ["Storm closes schools", "Classes resume on Monday."]
+        );
+        // Wrapped prose is not cut at the line break.
+        assert_eq!(
+            sentences("The board met on\nthursday to vote."),
+            ["The board met on\nthursday to vote."]
+        );
+    }
+
+    #[test]
+    fn list_items_are_sentences() {
+        assert_eq!(
+            sentences("- Rents rose\n- Wages fell"),
+            ["- Rents rose", "- Wages fell"]
+        );
+    }
+
+    #[test]
+    fn emoji_and_cjk_keep_spans_on_char_boundaries() {
+        assert_eq!(
+            sentences("Fans cheered \u{1f389}. \u{6771}\u{4eac} is next. Done."),
+            [
+                "Fans cheered \u{1f389}.",
+                "\u{6771}\u{4eac} is next.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closed_parenthetical_sentence_ends() {
+        assert_eq!(
+            sentences("(She declined to comment.) The vote passed."),
+            ["(She declined to comment.)", "The vote passed."]
         );
     }
 

@@ -23,7 +23,7 @@ use tokio::sync::mpsc;
 use tower_lsp_server::{LspService, Server};
 
 /// Size of the in-process pipes between the guard, the server and the writer.
-const PIPE_SIZE: usize = 1 << 16;
+const PIPE_SIZE: usize = 1 << 20;
 /// How long to wait for the last output to be written after the session ends.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(2);
 

@@ -172,6 +172,37 @@ impl Inner {
         }
     }
 
+    /// Run a read-only feature on the current snapshot of `uri`, on a
+    /// blocking thread (features may walk a large document, and a panic in
+    /// one must not take the server down). `None` for an unknown document or
+    /// a feature that panicked (logged).
+    async fn with_doc<T, F>(&self, uri: Uri, feature: F) -> Option<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&DocView) -> T + Send + 'static,
+    {
+        let snapshot = self.snapshot(&uri).await?;
+        self.off_loop("a feature request", move || feature(&view(&uri, &snapshot)))
+            .await
+    }
+
+    /// Run `work` on a blocking thread; log and return `None` if it panics.
+    async fn off_loop<T: Send + 'static>(
+        &self,
+        what: &str,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        match tokio::task::spawn_blocking(work).await {
+            Ok(answer) => Some(answer),
+            Err(e) => {
+                let message = format!("copydesk: {what} failed: {e}");
+                eprintln!("{message}");
+                self.client.log_message(MessageType::ERROR, message).await;
+                None
+            }
+        }
+    }
+
     async fn log_unknown(&self, uri: &Uri) {
         let message = format!("copydesk: {} is not an open document", uri.as_str());
         self.client.log_message(MessageType::WARNING, message).await;
@@ -432,38 +463,37 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(features::hover(&doc, doc.lines.offset(at.position)))
+        let answer = self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::hover(doc, doc.lines.offset(at.position))
+            })
+            .await;
+        Ok(answer.flatten())
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         if !self.inner.settings().inlay_hints {
             return Ok(Some(Vec::new()));
         }
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.inner.snapshot(&uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&uri, &snapshot);
-        Ok(Some(features::inlay_hints(
-            &doc,
-            doc.lines.span(params.range),
-        )))
+        let range = params.range;
+        Ok(self
+            .inner
+            .with_doc(params.text_document.uri, move |doc| {
+                features::inlay_hints(doc, doc.lines.span(range))
+            })
+            .await)
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.inner.snapshot(&uri).await else {
-            return Ok(None);
-        };
-        let symbols = features::document_symbols(&view(&uri, &snapshot));
-        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        let symbols = self
+            .inner
+            .with_doc(params.text_document.uri, features::document_symbols)
+            .await;
+        Ok(symbols.map(DocumentSymbolResponse::Nested))
     }
 
     async fn goto_definition(
@@ -471,24 +501,23 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        let target = features::definition(&doc, doc.lines.offset(at.position));
-        Ok(target.map(GotoDefinitionResponse::Scalar))
+        let target = self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::definition(doc, doc.lines.offset(at.position))
+            })
+            .await;
+        Ok(target.flatten().map(GotoDefinitionResponse::Scalar))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(Some(features::references(
-            &doc,
-            doc.lines.offset(at.position),
-        )))
+        Ok(self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::references(doc, doc.lines.offset(at.position))
+            })
+            .await)
     }
 
     async fn document_highlight(
@@ -496,14 +525,12 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
-        let Some(snapshot) = self.inner.snapshot(&at.text_document.uri).await else {
-            return Ok(None);
-        };
-        let doc = view(&at.text_document.uri, &snapshot);
-        Ok(Some(features::highlights(
-            &doc,
-            doc.lines.offset(at.position),
-        )))
+        Ok(self
+            .inner
+            .with_doc(at.text_document.uri, move |doc| {
+                features::highlights(doc, doc.lines.offset(at.position))
+            })
+            .await)
     }
 
     async fn symbol(
@@ -517,9 +544,14 @@ impl LanguageServer for Backend {
                 snapshots.push((uri, snapshot));
             }
         }
-        let views: Vec<DocView> = snapshots.iter().map(|(uri, s)| view(uri, s)).collect();
-        let symbols = features::workspace_symbols(&views, &params.query);
-        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+        let symbols = self
+            .inner
+            .off_loop("workspace/symbol", move || {
+                let views: Vec<DocView> = snapshots.iter().map(|(uri, s)| view(uri, s)).collect();
+                features::workspace_symbols(&views, &params.query)
+            })
+            .await;
+        Ok(symbols.map(WorkspaceSymbolResponse::Nested))
     }
 }
 

@@ -41,9 +41,13 @@ pub struct Published {
 pub struct Server {
     child: Child,
     stdin: Option<ChildStdin>,
-    incoming: Receiver<Value>,
+    /// Messages with the moment their last byte was read (before parsing).
+    incoming: Receiver<(Instant, Value)>,
     /// Messages read but not yet consumed by a wait.
-    backlog: VecDeque<Value>,
+    backlog: VecDeque<(Instant, Value)>,
+    /// When the message last returned by a wait had arrived (the latency
+    /// bench measures to this point, not to the end of parsing).
+    pub last_arrival: Option<Instant>,
     /// Every publishDiagnostics received so far, in order.
     pub published: Vec<Published>,
     next_id: i64,
@@ -81,6 +85,7 @@ impl Server {
             child,
             incoming: rx,
             backlog: VecDeque::new(),
+            last_arrival: None,
             published: Vec::new(),
             next_id: 1,
         }
@@ -222,19 +227,22 @@ impl Server {
 
     /// The next message matching `wanted`, keeping the others for later.
     pub fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.backlog.iter().position(&wanted) {
-            return self.backlog.remove(i).expect("index in range");
+        if let Some(i) = self.backlog.iter().position(|(_, m)| wanted(m)) {
+            let (arrival, message) = self.backlog.remove(i).expect("index in range");
+            self.last_arrival = Some(arrival);
+            return message;
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.incoming.recv_timeout(left) {
-                Ok(message) => {
+                Ok((arrival, message)) => {
                     self.log_publication(&message);
                     if wanted(&message) {
+                        self.last_arrival = Some(arrival);
                         return message;
                     }
-                    self.backlog.push_back(message);
+                    self.backlog.push_back((arrival, message));
                 }
                 Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}"),
                 Err(RecvTimeoutError::Disconnected) => {
@@ -279,9 +287,9 @@ impl Server {
         let deadline = Instant::now() + quiet;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.incoming.recv_timeout(left) {
-                Ok(message) => {
+                Ok((arrival, message)) => {
                     self.log_publication(&message);
-                    self.backlog.push_back(message);
+                    self.backlog.push_back((arrival, message));
                 }
                 Err(_) => return,
             }
@@ -296,6 +304,11 @@ impl Server {
                 diagnostics: diagnostics_of(message),
             });
         }
+    }
+
+    /// The server's process id (the latency bench reads its peak memory).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Whether the server process is still running.
@@ -322,8 +335,9 @@ fn diagnostics_of(message: &Value) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// Read one `Content-Length` frame; `None` at the end of the stream.
-fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
+/// Read one `Content-Length` frame with the moment its last byte arrived;
+/// `None` at the end of the stream.
+fn read_frame(reader: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -342,7 +356,8 @@ fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let arrival = Instant::now();
+    Some((arrival, serde_json::from_slice(&body).ok()?))
 }
 
 // ---- positions and edits, from the client's side ----------------------

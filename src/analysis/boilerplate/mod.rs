@@ -1,0 +1,480 @@
+//! Boilerplate: page furniture left over from scraping (ad markers, share
+//! bars, newsletter prompts, teasers, photo credits, ...).
+//!
+//! Detection runs in two passes over the paragraphs, both linear:
+//! 1. *strong* rules look at one paragraph alone (a credit, a line of UI
+//!    words, a copyright notice); they may fire anywhere;
+//! 2. the *headline* is the first paragraph the strong rules leave, and is
+//!    never boilerplate; after it, *contextual* rules use the article
+//!    around a paragraph: its content words (a teaser headline shares none),
+//!    repeated text (a pull quote), and position before, between or after
+//!    the body paragraphs.
+//!
+//! The user's own patterns (`Config::extra_boilerplate`) win over both.
+//! Rules are in `rules.rs`, paragraph features in `features.rs`, the
+//! article-wide context in `context.rs`, word lists in `lexicon.rs`.
+
+mod context;
+mod features;
+mod lexicon;
+mod rules;
+
+use super::segment::Segmentation;
+use super::{Config, Diagnostic, Fix, Severity, Span};
+use context::DocContext;
+use features::Features;
+use rules::Position;
+
+/// What kind of furniture a paragraph looks like. The sub-code of the
+/// diagnostic (`boilerplate/ad`, ...) is [`BoilerplateKind::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BoilerplateKind {
+    Ad,
+    Share,
+    Newsletter,
+    Related,
+    Teaser,
+    Photo,
+    Comments,
+    Cookie,
+    App,
+    Footer,
+    Updated,
+    Follow,
+    Tags,
+    Nav,
+    Video,
+    Tools,
+    /// A pull quote: a line of the story repeated in large type.
+    PullQuote,
+    /// An embedded social-media post (a tweet with its signature).
+    SocialEmbed,
+    /// A contact line ("Email: ... | Twitter: ...") or a call for tips.
+    Contact,
+    /// Matched one of the user's own patterns.
+    Custom,
+}
+
+impl BoilerplateKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            BoilerplateKind::Ad => "boilerplate/ad",
+            BoilerplateKind::Share => "boilerplate/share",
+            BoilerplateKind::Newsletter => "boilerplate/newsletter",
+            BoilerplateKind::Related => "boilerplate/related",
+            BoilerplateKind::Teaser => "boilerplate/teaser",
+            BoilerplateKind::Photo => "boilerplate/photo",
+            BoilerplateKind::Comments => "boilerplate/comments",
+            BoilerplateKind::Cookie => "boilerplate/cookie",
+            BoilerplateKind::App => "boilerplate/app",
+            BoilerplateKind::Footer => "boilerplate/footer",
+            BoilerplateKind::Updated => "boilerplate/updated",
+            BoilerplateKind::Follow => "boilerplate/follow",
+            BoilerplateKind::Tags => "boilerplate/tags",
+            BoilerplateKind::Nav => "boilerplate/nav",
+            BoilerplateKind::Video => "boilerplate/video",
+            BoilerplateKind::Tools => "boilerplate/tools",
+            BoilerplateKind::PullQuote => "boilerplate/pull-quote",
+            BoilerplateKind::SocialEmbed => "boilerplate/social-embed",
+            BoilerplateKind::Contact => "boilerplate/contact",
+            BoilerplateKind::Custom => "boilerplate/custom",
+        }
+    }
+
+    /// Words for the diagnostic message: "looks like {description}".
+    pub fn description(self) -> &'static str {
+        match self {
+            BoilerplateKind::Ad => "an advertisement marker",
+            BoilerplateKind::Share => "a share/social bar",
+            BoilerplateKind::Newsletter => "a newsletter or subscription prompt",
+            BoilerplateKind::Related => "a link to a related story",
+            BoilerplateKind::Teaser => "the headline of another story",
+            BoilerplateKind::Photo => "a photo caption or credit",
+            BoilerplateKind::Comments => "a comments prompt",
+            BoilerplateKind::Cookie => "a cookie or consent notice",
+            BoilerplateKind::App => "an app download prompt",
+            BoilerplateKind::Footer => "a copyright or footer line",
+            BoilerplateKind::Updated => "an update stamp",
+            BoilerplateKind::Follow => "a follow-us prompt",
+            BoilerplateKind::Tags => "a list of topics or tags",
+            BoilerplateKind::Nav => "site navigation",
+            BoilerplateKind::Video => "a video player leftover",
+            BoilerplateKind::Tools => "an article tools bar",
+            BoilerplateKind::PullQuote => "a pull quote repeating the story",
+            BoilerplateKind::SocialEmbed => "an embedded social-media post",
+            BoilerplateKind::Contact => "a contact line or a call for tips",
+            BoilerplateKind::Custom => "a line matching your boilerplate patterns",
+        }
+    }
+}
+
+/// One paragraph classified as page furniture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boilerplate {
+    /// The paragraph's text, trimmed.
+    pub span: Span,
+    /// The whole lines of the paragraph including the following line break:
+    /// deleting it removes the furniture cleanly.
+    pub removal: Span,
+    pub kind: BoilerplateKind,
+}
+
+impl Boilerplate {
+    pub fn to_diagnostic(&self, _text: &str) -> Diagnostic {
+        Diagnostic {
+            span: self.span,
+            code: self.kind.code().to_string(),
+            severity: Severity::Warning,
+            message: format!("Looks like {}, not article text", self.kind.description()),
+            related: Vec::new(),
+            fix: Some(Fix {
+                title: "Remove boilerplate line".to_string(),
+                edits: vec![(self.removal, String::new())],
+            }),
+        }
+    }
+}
+
+/// Classify every paragraph of `text`; return the ones that are furniture.
+pub fn detect(text: &str, seg: &Segmentation, config: &Config) -> Vec<Boilerplate> {
+    let paragraphs: Vec<Features<'_>> = seg
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
+            Features::new(p.span.text(text), &sentences)
+        })
+        .collect();
+    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs
+        .iter()
+        .map(|f| {
+            if config
+                .extra_boilerplate
+                .iter()
+                .any(|re| re.is_match(f.text))
+            {
+                Some(BoilerplateKind::Custom)
+            } else {
+                rules::strong(f)
+            }
+        })
+        .collect();
+    if let Some(headline) = kinds.iter().position(Option::is_none) {
+        classify_in_context(&paragraphs, &mut kinds, headline);
+    }
+    seg.paragraphs
+        .iter()
+        .zip(kinds)
+        .filter_map(|(para, kind)| {
+            Some(Boilerplate {
+                span: para.span,
+                removal: removal_span(text, seg, para.first_line, para.last_line),
+                kind: kind?,
+            })
+        })
+        .collect()
+}
+
+/// Run the contextual rules on every paragraph after the headline that the
+/// strong rules left unclassified.
+fn classify_in_context(
+    paragraphs: &[Features<'_>],
+    kinds: &mut [Option<BoilerplateKind>],
+    headline: usize,
+) {
+    let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
+    let ctx = DocContext::new(paragraphs, &in_article);
+    let body: Vec<usize> = (headline + 1..paragraphs.len())
+        .filter(|&i| in_article[i] && is_body_paragraph(&paragraphs[i]))
+        .collect();
+    let (first_body, last_body) = match (body.first(), body.last()) {
+        (Some(&first), Some(&last)) => (first, last),
+        _ => (usize::MAX, usize::MAX),
+    };
+    for index in headline + 1..paragraphs.len() {
+        if kinds[index].is_some() {
+            continue;
+        }
+        let position = if index < first_body {
+            Position::Before
+        } else if index > last_body {
+            Position::After
+        } else {
+            Position::Within
+        };
+        kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, headline, position);
+    }
+}
+
+/// A paragraph of running prose: a dozen words or more, ending as a sentence.
+fn is_body_paragraph(f: &Features<'_>) -> bool {
+    f.word_count() >= 12 && f.ends_as_sentence()
+}
+
+/// The lines `first..=last` with the line break that ends the last one (or,
+/// at the end of the text, the break before the first one).
+fn removal_span(text: &str, seg: &Segmentation, first: usize, last: usize) -> Span {
+    let start = seg.lines[first].start;
+    match seg.lines.get(last + 1) {
+        Some(next) => Span::new(start, next.start),
+        None => {
+            let prev_end = if first == 0 {
+                start
+            } else {
+                // Take the preceding break instead, so no empty line is left.
+                let break_len = if text[..start].ends_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                start - break_len
+            };
+            Span::new(prev_end, text.len())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BoilerplateKind::*;
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    fn kinds(text: &str) -> Vec<(usize, BoilerplateKind)> {
+        let seg = segment(text);
+        detect(text, &seg, &Config::default())
+            .into_iter()
+            .map(|b| (seg.line_of(b.span.start), b.kind))
+            .collect()
+    }
+
+    /// A short article of our own: a headline and five body paragraphs.
+    const ARTICLE: &[&str] = &[
+        "Riverton council approves transit budget after long debate",
+        "Riverton city council approved a $42-million transit budget on Tuesday night after a debate that ran past midnight.",
+        "\u{201c}We cannot keep asking riders to wait,\u{201d} Mayor Ana Ruiz told councillors before the vote.",
+        "The plan adds three bus routes, extends service hours on weekends and replaces 20 of the oldest buses in the fleet.",
+        "Coun. Dev Patel voted against it, saying the city should first fix the roads that the buses use.",
+        "The transit authority expects the new routes to start running in the spring.",
+    ];
+
+    /// The article with `line` inserted as paragraph number `at`.
+    fn article_with(line: &str, at: usize) -> String {
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(at, line);
+        paras.join("\n\n")
+    }
+
+    /// Assert that `line`, inserted as paragraph `at`, alone is found, as `kind`.
+    fn assert_found(line: &str, at: usize, kind: BoilerplateKind) {
+        assert_eq!(kinds(&article_with(line, at)), [(2 * at, kind)], "{line}");
+    }
+
+    #[test]
+    fn the_article_alone_has_no_boilerplate() {
+        assert_eq!(kinds(&ARTICLE.join("\n\n")), []);
+    }
+
+    #[test]
+    fn ad_markers() {
+        assert_found("Advertising", 3, Ad);
+        assert_found("Story continues after this ad", 2, Ad);
+    }
+
+    #[test]
+    fn share_bars() {
+        assert_found("Share on WhatsApp Share on LinkedIn", 1, Share);
+        assert_found("Email this story", 6, Share);
+    }
+
+    #[test]
+    fn newsletter_prompts() {
+        assert_found(
+            "Never miss a story: get our morning briefing in your inbox",
+            4,
+            Newsletter,
+        );
+        assert_found("Subscribe for unlimited access", 6, Newsletter);
+    }
+
+    #[test]
+    fn related_links_by_label() {
+        assert_found(
+            "MORE COVERAGE: Flood warnings lifted for the valley",
+            3,
+            Related,
+        );
+        assert_found("Previously: Bus fares frozen for a third year", 5, Related);
+    }
+
+    #[test]
+    fn teaser_headline_unrelated_to_the_story() {
+        assert_found("Local Chef Wins Regional Baking Contest", 3, Teaser);
+        assert_found("Orchard growers count losses after hailstorm", 6, Teaser);
+    }
+
+    #[test]
+    fn photo_captions_and_credits() {
+        assert_found(
+            "Commuters board a bus downtown on Monday. (Lena Ortiz/Riverton Herald)",
+            2,
+            Photo,
+        );
+        assert_found("Lena Ortiz / Riverton Herald", 2, Photo);
+        assert_found("Photograph: Lena Ortiz", 4, Photo);
+    }
+
+    #[test]
+    fn comment_prompts() {
+        assert_found("Read 12 comments", 6, Comments);
+        assert_found("Share your thoughts in the comments", 6, Comments);
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert_found(
+            "By using this site you accept our cookie policy.",
+            1,
+            Cookie,
+        );
+    }
+
+    #[test]
+    fn app_prompts() {
+        assert_found("Install the Riverton Herald app for breaking news", 4, App);
+    }
+
+    #[test]
+    fn footers() {
+        assert_found("\u{a9} 2025 Riverton Herald Media Group", 6, Footer);
+        assert_found("Privacy | Terms | Contact us", 6, Footer);
+    }
+
+    #[test]
+    fn update_stamps() {
+        assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
+        assert_found("This article was updated to add a map.", 1, Updated);
+    }
+
+    #[test]
+    fn follow_prompts() {
+        assert_found("Follow the Herald on Instagram", 6, Follow);
+    }
+
+    #[test]
+    fn tag_lists() {
+        assert_found("Filed under: Transit, City Hall", 6, Tags);
+    }
+
+    #[test]
+    fn navigation() {
+        assert_found("News \u{203a} Local \u{203a} Transit", 1, Nav);
+        assert_found("Jump to comments section", 1, Comments);
+    }
+
+    #[test]
+    fn video_leftovers() {
+        assert_found("Video above: Riders react to the new routes", 3, Video);
+        assert_found("Riders lined up at dawn for the first bus. 2:14", 3, Video);
+    }
+
+    #[test]
+    fn tools_bars() {
+        assert_found("Text size: A- A+", 1, Tools);
+        assert_found("Print story", 1, Tools);
+    }
+
+    #[test]
+    fn pull_quote_repeats_a_quotation() {
+        assert_found("We cannot keep asking riders to wait", 4, PullQuote);
+        assert_found(
+            "The buses are older than the drivers. Lin Osei, union steward",
+            4,
+            PullQuote,
+        );
+    }
+
+    #[test]
+    fn social_embed() {
+        assert_found(
+            "Routes approved! pic.twitter.com/abc123 \u{2014} Riverton Herald (@rivertonherald) October 3, 2025",
+            3,
+            SocialEmbed,
+        );
+    }
+
+    #[test]
+    fn contact_lines() {
+        assert_found(
+            "Email: newsroom@example.com | Twitter: @rivertonherald",
+            6,
+            Contact,
+        );
+    }
+
+    #[test]
+    fn article_parts_are_not_boilerplate() {
+        let text = [
+            ARTICLE[0],
+            "By Jane Doe",
+            "Jane Doe, The Riverton Herald",
+            "RIVERTON, Ont. \u{2014} Riverton city council approved a transit budget on Tuesday night after a long debate.",
+            "Why?",
+            "He declined.",
+            "\u{201c}Not today,\u{201d} she said.",
+            "Weekend Service Hours Extended",
+            ARTICLE[3],
+            "\u{2022} Three new bus routes",
+            "Editor's note: An earlier version of this story misstated the budget.",
+            ARTICLE[4],
+            "\u{2018}We cannot keep asking riders to wait\u{2019}",
+            ARTICLE[2],
+            "With files from The Canadian Press",
+        ]
+        .join("\n\n");
+        assert_eq!(kinds(&text), []);
+    }
+
+    #[test]
+    fn the_headline_is_never_a_teaser() {
+        let text = "Orchard growers count losses after hailstorm\n\nThe council met on Monday and voted for the plan.";
+        assert_eq!(kinds(text), []);
+    }
+
+    #[test]
+    fn furniture_before_the_headline_is_found() {
+        let text = format!("Share\n\n{}", ARTICLE.join("\n\n"));
+        assert_eq!(kinds(&text), [(0, Share)]);
+    }
+
+    #[test]
+    fn user_patterns_win() {
+        let text = article_with("Brought to you by Acme", 2);
+        let seg = segment(&text);
+        let config = Config {
+            extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
+            ..Config::default()
+        };
+        let found: Vec<_> = detect(&text, &seg, &config)
+            .into_iter()
+            .map(|b| (seg.line_of(b.span.start), b.kind))
+            .collect();
+        assert_eq!(found, [(4, Custom)]);
+    }
+
+    #[test]
+    fn removal_takes_the_line_break() {
+        let text = "Head\n\nShare\n\nBody.";
+        let seg = segment(text);
+        let found = detect(text, &seg, &Config::default());
+        assert_eq!(found[0].removal.text(text), "Share\n");
+    }
+
+    #[test]
+    fn removal_of_the_last_line_takes_the_break_before() {
+        let text = "Head line of story\n\nBody of the story.\n\nAdvertisement";
+        let seg = segment(text);
+        let found = detect(text, &seg, &Config::default());
+        assert_eq!(found[0].removal.text(text), "\nAdvertisement");
+    }
+}

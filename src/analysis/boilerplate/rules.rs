@@ -1,0 +1,704 @@
+//! The rules that recognise page furniture, each one a cue a newsroom style
+//! guide or a scraper author would state in general terms.
+//!
+//! *Strong* rules rest on the paragraph alone (a photo credit, a line made
+//! only of UI words, a copyright notice) and may fire anywhere, even on the
+//! first line. *Contextual* rules need the article around the paragraph
+//! (a teaser headline that shares no words with the story, a pull quote
+//! that repeats one of its lines) and never fire on the headline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::BoilerplateKind::{self, *};
+use super::context::DocContext;
+use super::features::{Features, content_stems, ends_as_sentence, normalize};
+use super::lexicon;
+
+/// Compile a built-in pattern (a constant, so a failure is a bug here).
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in boilerplate pattern compiles")
+}
+
+const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+
+/// An embedded post: a tweet's signature "— Name (@handle) Month D, YYYY",
+/// a picture link, or an Instagram "A post shared by".
+static SOCIAL_EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)pic\.twitter\.com/|https?://t\.co/|\ba post shared by\b|\(@\w{{1,30}}\)\s*(?:on\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*$"
+    ))
+});
+
+/// "Email: ...", "Twitter: ..." contact labels, perhaps after a bullet.
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[•·*\-–]?\s*(?:e-?mail|twitter|phone|tel|telephone|instagram|facebook|contact)\s*:\s*\S",
+    )
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
+
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)@\w{2,30}\b"));
+
+/// An author's bio sentence ("Jane Doe is a reporter ..."): article text.
+static BIO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\S+(?:\s+\S+){0,3}\s+(?:is|was)\s+(?:a|an|the)\b"));
+
+/// A parenthesised credit that closes a caption after its last sentence.
+static TRAILING_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"[.!?…"”’]\s*\(\s*([^()]{1,100}?)\s*\)\s*$"#));
+
+/// A paragraph that is only a parenthesised credit.
+static WHOLE_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*([^()]{1,100}?)\s*\)$"));
+
+/// A credit written in capitals before an agency: "JANE DOE/AGENCY".
+static CAPS_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\p{Lu}{2,}(?:\s+\p{Lu}\.?)*\s+\p{Lu}{2,}\s*/\s*\p{Lu}"));
+
+/// A credit line by label: "Photo by ...", "Photograph: ...", "Image
+/// copyright ...", "Credit: ...", "Courtesy of ...".
+static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\(?\s*(?:(?:file\s+)?photo(?:graph)?s?|image|picture|credit|photo credit)\s*(?:by\b|:|copyright\b|courtesy\b)|^courtesy\s+of\b",
+    )
+});
+
+/// UI text of a photo or graphic: "Open this photo in gallery", "Tap the
+/// image above", "the chart below".
+static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:click|tap|open|enlarge|expand|view|see)\s+(?:on\s+)?(?:the|this)\s+(?:photo|image|picture|chart|graphic|map|gallery|slideshow)\b|\b(?:photo|image|picture|chart|graphic|map)s?\s+(?:above|below)\b|\bthe\s+above\s+(?:photo|image|picture|chart|graphic|map)\b",
+    )
+});
+
+/// Video player leftovers: "watch the video", "video above", "video player".
+static VIDEO_UI: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:video|clip)\s+(?:above|below)\b|\bwatch\s+(?:the\s+)?(?:full\s+)?(?:video|clip)\b|\bvideo\s+player\b|\bplay\s+video\b|^(?:watch|listen)\b.{0,60}\b(?:below|above)\W*$",
+    )
+});
+
+/// A video description that ends with the clip's duration: "... 1:56".
+static DURATION_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"[.!?"”’)]\s+\(?\d{1,2}:\d{2}\)?\s*$"#));
+
+/// "Story continues below", "Continue reading", "(Article continues after
+/// graphic.)".
+static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:story|article|text|content|report|page)\s+continues?\b|\bcontinues?\s+(?:reading|below|after)\b|\bcontinue\s+reading\b",
+    )
+});
+
+/// "Updated 4:16 p.m. ET", "Last updated: ...", "Published Monday ...".
+static STAMP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:last\s+|first\s+)?(?:updated|modified|published|posted)\b"));
+
+/// "This story has been updated ...".
+static STORY_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:this|the)\s+(?:story|article|post|report|page|piece)\s+(?:has\s+been|was|will\s+be|is\s+being)\s+updated\b",
+    )
+});
+
+/// Words that make a time stamp: months, weekdays, clock words, zones.
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:{MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|a\.?m\.?|p\.?m\.?|noon|at|on|ago|minutes?|hours?|days?|e[sd]?t|p[sd]?t|c[sd]?t|m[sd]?t|gmt|utc)$"
+    ))
+});
+
+/// A copyright or legal notice.
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"©|\([cC]\)\s*\d{4}|(?i:\bcopyright\s+(?:©\s*)?\d{4})|(?i:\ball rights reserved\b)|(?i:\bmay not be (?:published|reproduced|redistributed|rewritten)\b)",
+    )
+});
+
+/// The names of app stores.
+static APP_STORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:app\s+store|google\s+play|play\s+store)\b"));
+
+/// "Click here", "tap this link": a link to elsewhere.
+static CLICK_HERE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:click|tap)\s+(?:here|below|this\s+link|the\s+link)\b"));
+
+/// Credit and byline openers that belong to the article, not furniture:
+/// "By Jane Doe", "With files from ...", "Reporting by ...".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[-–—•]?\s*(?:by\s+\p{Lu}|with\s+(?:files|a\s+report|reporting)\s+from\b|reporting\s+by\b|written\s+by\b|edited\s+by\b|\p{Lu}\S*(?:\s+\p{Lu}\S*){0,3},\s+(?:the\s+)?\p{L}[^\d]*$)",
+    )
+});
+
+/// Credits of a wire story's text: "Reporting by ...", "Editing by ...".
+static WIRE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:reporting|editing|writing|additional\s+reporting)\s+by\b"));
+
+/// A section link: "More from Sports", "More in Business".
+static MORE_FROM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:more\s+(?:from|on|in|about))\s+\p{Lu}"));
+
+/// Order in which kinds win when a line has words of several kinds.
+const KIND_PRIORITY: &[BoilerplateKind] = &[
+    Cookie, Newsletter, App, Comments, Follow, Video, Photo, Tags, Related, Share, Tools, Footer,
+    Nav, Ad,
+];
+
+/// Words a credit may contain in lower case.
+const CREDIT_LOWER: &[&str] = &[
+    "via",
+    "for",
+    "by",
+    "of",
+    "the",
+    "and",
+    "de",
+    "la",
+    "van",
+    "von",
+    "du",
+    "le",
+    "des",
+    "da",
+    "&",
+    "photo",
+    "file",
+    "contributed",
+    "submitted",
+    "courtesy",
+    "handout",
+];
+
+/// Rules that rest on the paragraph alone.
+pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let text = f.text;
+    let words = f.word_count();
+    if SOCIAL_EMBED.is_match(text) {
+        return Some(SocialEmbed);
+    }
+    if is_contact(f) {
+        return Some(Contact);
+    }
+    if is_photo_credit(f) {
+        return Some(Photo);
+    }
+    if (VIDEO_UI.is_match(text) && words <= 25) || DURATION_END.is_match(text) {
+        return Some(Video);
+    }
+    if AD_MARKER.is_match(text) && words <= 8 {
+        return Some(Ad);
+    }
+    if is_update_stamp(f) {
+        return Some(Updated);
+    }
+    if LEGAL.is_match(text) && words <= 50 {
+        return Some(Footer);
+    }
+    if APP_STORE.is_match(text) && words <= 20 {
+        return Some(App);
+    }
+    if MORE_FROM.is_match(text) && words <= 6 && !ends_as_sentence(text) {
+        return Some(Related);
+    }
+    separator_list(f)
+        .or_else(|| ui_only(f))
+        .or_else(|| follow_prompt(f))
+        .or_else(|| reader_prompt(f))
+        .or_else(|| {
+            (CLICK_HERE.is_match(text) && words <= 30 && !f.reports_speech()).then_some(Nav)
+        })
+}
+
+/// Where a paragraph stands relative to the story's body paragraphs:
+/// before the first, between them, or after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Before,
+    Within,
+    After,
+}
+
+/// Rules that need the article around the paragraph. Never called for the
+/// headline.
+pub fn contextual(
+    index: usize,
+    f: &Features<'_>,
+    ctx: &DocContext,
+    headline: usize,
+    position: Position,
+) -> Option<BoilerplateKind> {
+    if let Some(kind) = link_label(f) {
+        return Some(kind);
+    }
+    if let Some(kind) = media_intro(f) {
+        return Some(kind);
+    }
+    if is_repeated_pull_quote(index, f, ctx, headline) || is_attributed_pull_quote(f) {
+        return Some(PullQuote);
+    }
+    if is_reader_question(f) {
+        return Some(Comments);
+    }
+    if is_teaser(f, ctx, position) {
+        return Some(Teaser);
+    }
+    None
+}
+
+/// "Email: x@example.com | Twitter: handle", or a tip prompt with an
+/// address ("If you have a story to share, contact x@example.com").
+fn is_contact(f: &Features<'_>) -> bool {
+    let text = f.text;
+    if f.word_count() > 40 {
+        return false;
+    }
+    let has_address = EMAIL.is_match(text) || HANDLE.is_match(text);
+    if CONTACT_LABEL.is_match(text) && has_address {
+        return true;
+    }
+    EMAIL.is_match(text)
+        && !BIO.is_match(text)
+        && !f.has_quotes()
+        && (f.addresses_reader() || f.has_imperative_opener())
+}
+
+/// Photo captions and credits.
+fn is_photo_credit(f: &Features<'_>) -> bool {
+    let text = f.text.trim();
+    let paren_credit = |re: &Regex| {
+        re.captures(text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|inner| looks_like_credit(inner.as_str()))
+    };
+    paren_credit(&TRAILING_PAREN)
+        || paren_credit(&WHOLE_PAREN)
+        || CAPS_CREDIT.is_match(text)
+        || (PHOTO_LABEL.is_match(text) && f.word_count() <= 20)
+        || PHOTO_UI.is_match(text)
+        || is_standalone_credit(text)
+        || has_leading_credit(text)
+        || is_agency_led_caption(f)
+        || has_bare_trailing_credit(text)
+}
+
+/// Whether `inner` reads as a credit: at most twelve words, each one
+/// capitalised or a connective of credits ("via", "for", "by", ...), with
+/// no numbers. A wire story's "Reporting by ...; Editing by ..." credits
+/// the text, not a photo, and belongs to the article.
+fn looks_like_credit(inner: &str) -> bool {
+    if WIRE_CREDIT.is_match(inner) {
+        return false;
+    }
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| {
+            let lower = normalize(w);
+            let first_letter = w.chars().find(|c| c.is_alphabetic());
+            !w.chars().any(|c| c.is_ascii_digit())
+                && (first_letter.is_some_and(char::is_uppercase)
+                    || CREDIT_LOWER.contains(&lower.as_str()))
+        })
+}
+
+/// A paragraph that is only a credit with a slash or a photo word:
+/// "Jane Doe/Agency".
+fn is_standalone_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let photo_word = ["photo", "getty", "image"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (text.contains('/') || photo_word) && !ends_as_sentence(text) && looks_like_credit(text)
+}
+
+/// A caption with its credit in front: "Jane Doe / Agency Someone walks".
+fn has_leading_credit(text: &str) -> bool {
+    let Some(slash) = text.find('/') else {
+        return false;
+    };
+    let before: Vec<&str> = text[..slash].split_whitespace().collect();
+    let after_starts_upper = text[slash + 1..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let name_like = match before.len() {
+        1 => lexicon::is_agency(before[0]),
+        2..=4 => before.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::is_stopword(&normalize(w))
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !w.ends_with([',', ':', ';'])
+        }),
+        _ => false,
+    };
+    name_like && after_starts_upper
+}
+
+/// A caption that opens with the agency's name run into the caption:
+/// "Agency Name Someone does something."
+fn is_agency_led_caption(f: &Features<'_>) -> bool {
+    let Some(agency) = lexicon::leading_agency(f.text) else {
+        return false;
+    };
+    let rest = f.text[agency.len()..].trim_start();
+    f.word_count() >= 6 && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A caption whose last words are a bare credit: "... in May. Jane
+/// Doe/Agency".
+fn has_bare_trailing_credit(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let Some(cut) = last_sentence_break(trimmed) else {
+        return false;
+    };
+    let tail = &trimmed[cut..];
+    tail.contains('/') && !ends_as_sentence(tail) && looks_like_credit(tail)
+}
+
+/// Byte offset just after the last ". " (or "? ", "! ") in `text`: where
+/// a trailing non-sentence tail starts.
+fn last_sentence_break(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…')) {
+            found = Some(i);
+        }
+        prev = Some(c);
+    }
+    found.map(|i| i + text[i..].len() - text[i..].trim_start().len())
+}
+
+/// "Updated 4:16 p.m. ET", "This story has been updated.", or a line that
+/// is only a date and time.
+fn is_update_stamp(f: &Features<'_>) -> bool {
+    let text = f.text.trim();
+    let words = f.word_count();
+    let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    if STAMP.is_match(text) && words <= 14 && (has_digit || text.contains(':')) {
+        return true;
+    }
+    if STORY_UPDATED.is_match(text) && words <= 20 {
+        return true;
+    }
+    has_digit && words <= 10 && is_only_date(f)
+}
+
+/// Whether every token is a number or a date/time word.
+fn is_only_date(f: &Features<'_>) -> bool {
+    f.tokens.iter().all(|t| {
+        let core = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        core.is_empty()
+            || core
+                .chars()
+                .all(|c| c.is_ascii_digit() || ":.,".contains(c))
+            || DATE_WORD.is_match(core)
+    })
+}
+
+/// A short list of links joined by separators: breadcrumbs ("Home »
+/// Politics") or footer links ("Terms of Use | Privacy Policy").
+fn separator_list(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let text = f.text.trim();
+    if text.to_lowercase().starts_with("you are here") && f.word_count() <= 12 {
+        return Some(Nav);
+    }
+    let breadcrumb = text.contains(['»', '›']) || text.contains(" > ");
+    let segments: Vec<&str> = text
+        .split(['|', '»', '›', '•', '·', '>'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let is_list = !segments.is_empty()
+        && (segments.len() >= 2 || breadcrumb)
+        && f.word_count() <= 12
+        && segments
+            .iter()
+            .all(|s| s.split_whitespace().count() <= 4 && !ends_as_sentence(s));
+    if !is_list {
+        return None;
+    }
+    if breadcrumb {
+        return Some(Nav);
+    }
+    Some(ui_kind(f, |_| true).unwrap_or(Nav))
+}
+
+/// The kind of the UI words in the paragraph, by [`KIND_PRIORITY`];
+/// `accept` filters which UI words count.
+fn ui_kind(f: &Features<'_>, accept: impl Fn(&lexicon::UiWord) -> bool) -> Option<BoilerplateKind> {
+    let kinds: Vec<BoilerplateKind> = f
+        .words
+        .iter()
+        .filter_map(|w| lexicon::ui_word(w))
+        .filter(|u| accept(u))
+        .filter_map(|u| u.kind)
+        .collect();
+    KIND_PRIORITY.iter().copied().find(|k| kinds.contains(k))
+}
+
+/// A short line made only of UI words, function words, numbers, single
+/// letters and separators: "Share", "Print this article", "35 comments".
+fn ui_only(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let words: Vec<&String> = f.words.iter().filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 10 || f.has_speech_quotes() {
+        return None;
+    }
+    let mut ui = 0;
+    for word in &words {
+        if lexicon::ui_word(word).is_some() {
+            ui += 1;
+        } else if !(lexicon::is_stopword(word)
+            || word.chars().all(|c| c.is_ascii_digit())
+            || word.chars().count() == 1)
+        {
+            return None;
+        }
+    }
+    let stops = words.len() - ui;
+    let strong_word = words
+        .iter()
+        .any(|w| lexicon::ui_word(w).is_some_and(|u| u.kind.is_some_and(|k| k != Nav)));
+    // One navigation or generic word among function words ("What's next")
+    // is a subhead, not a button.
+    if ui == 0 || (stops > 0 && ui < 2 && !strong_word) {
+        return None;
+    }
+    Some(ui_kind(f, |_| true).unwrap_or_else(|| {
+        if words.iter().any(|w| matches!(w.as_str(), "read" | "more")) {
+            Related
+        } else {
+            Nav
+        }
+    }))
+}
+
+/// "Follow Jane Doe on Twitter: @handle", "Follow us on Facebook".
+fn follow_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let starts_follow = f.words.first().is_some_and(|w| w == "follow");
+    let has_target = HANDLE.is_match(f.text)
+        || f.words.iter().any(|w| {
+            w == "us" || lexicon::ui_word(w).is_some_and(|u| u.topic && u.kind == Some(Share))
+        });
+    (starts_follow && has_target && f.word_count() <= 15 && !f.has_quotes()).then_some(Follow)
+}
+
+/// A call to action: an imperative ("Sign up ...", "Download ...") or the
+/// publisher's own voice ("We use cookies ..."), about a furniture topic
+/// (newsletter, app, cookies, comments, video, social networks).
+fn reader_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let words = f.word_count();
+    if words > 30 || f.has_quotes() || f.reports_speech() {
+        return None;
+    }
+    let ui_words = f
+        .words
+        .iter()
+        .filter(|w| lexicon::ui_word(w).is_some())
+        .count();
+    let imperative = f.has_imperative_opener();
+    let publisher = f.has_publisher_voice() && words <= 25 && ui_words >= 2;
+    if !(imperative || publisher) {
+        return None;
+    }
+    ui_kind(f, |u| u.topic).or_else(|| {
+        // An imperative sign-up or download needs no topic noun.
+        f.imperatives
+            .iter()
+            .find_map(|w| match w.as_str() {
+                "subscribe" | "signup" | "register" => Some(Newsletter),
+                "download" | "install" => Some(App),
+                _ => None,
+            })
+            .filter(|_| imperative)
+    })
+}
+
+/// A label that introduces a link: "READ MORE: ...", "Related: ...",
+/// "WATCH | ...", "Topics: a, b", "Also on Site:".
+fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
+    let text = f.text.trim();
+    let cut = text.find([':', '|'])?;
+    let (label, tail) = (&text[..cut], text[cut + 1..].trim());
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    if label_words.is_empty() || label_words.len() > 6 || label.len() > 48 {
+        return None;
+    }
+    let mut kinds = Vec::new();
+    for word in &label_words {
+        let lower = normalize(word);
+        if let Some(kind) = lexicon::label_word(&lower) {
+            kinds.push(kind);
+        } else if !label_filler(word, &lower) {
+            return None;
+        }
+    }
+    let tail_ok = tail.is_empty()
+        || tail
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    if kinds.is_empty() || !(tail_ok || kinds.contains(&Tags)) {
+        return None;
+    }
+    for kind in [Tags, Video, Photo] {
+        if kinds.contains(&kind) {
+            return Some(kind);
+        }
+    }
+    Some(if is_short_list(tail) { Tags } else { Related })
+}
+
+/// A word a link label may hold besides its key words: function words,
+/// UI words, and capitalised names of the site ("Also on SiteName").
+fn label_filler(word: &str, lower: &str) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let no_digits = !word.chars().any(|c| c.is_ascii_digit());
+    no_digits
+        && (lexicon::is_stopword(lower)
+            || lexicon::ui_word(lower).is_some()
+            || (capitalised && !DATE_WORD.is_match(lower)))
+}
+
+/// "Immigration", "Congress, Polls", "Polls / Economy": one to four items
+/// of at most two words.
+fn is_short_list(tail: &str) -> bool {
+    let items: Vec<&str> = tail
+        .split([',', '/', ';', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    !items.is_empty()
+        && items.len() <= 4
+        && items
+            .iter()
+            .all(|i| i.split_whitespace().count() <= 2 && !ends_as_sentence(i))
+}
+
+/// An imperative that introduces an embedded medium and ends with a colon:
+/// "Watch the highlights:", "Listen to the interview:".
+fn media_intro(f: &Features<'_>) -> Option<BoilerplateKind> {
+    if !f.text.trim_end().ends_with(':') || f.word_count() > 15 {
+        return None;
+    }
+    match f.words.first().map(String::as_str)? {
+        "watch" | "listen" | "view" => Some(Video),
+        "see" if f.words.iter().any(|w| w.starts_with("photo")) => Some(Photo),
+        "read" => Some(Related),
+        _ => None,
+    }
+}
+
+/// A pull quote: a line whose words are repeated from a longer paragraph
+/// of the story (or from a quotation of the same length).
+fn is_repeated_pull_quote(
+    index: usize,
+    f: &Features<'_>,
+    ctx: &DocContext,
+    headline: usize,
+) -> bool {
+    let words = f.word_count();
+    if !(5..=60).contains(&words) {
+        return false;
+    }
+    let Some((other, share)) = ctx.repeated_in(index, f) else {
+        return false;
+    };
+    if other == headline || share < 0.8 || is_quote_headline(f.text) {
+        return false;
+    }
+    // The story's own quotation is the source, not the pull quote.
+    let source_quoted = ctx.quoted(other);
+    if f.has_quotes() && !source_quoted {
+        return false;
+    }
+    let other_words = ctx.length(other);
+    words < other_words || (words == other_words && source_quoted && !f.has_quotes())
+}
+
+/// A subhead made of a quotation in headline style, in single quotation
+/// marks: 'We will not give up'.
+fn is_quote_headline(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with('‘') && text.ends_with('’'))
+        || (text.starts_with('\'') && text.ends_with('\''))
+}
+
+/// A pull quote with its speaker after it and no quotation marks: "We
+/// will rebuild. Jane Doe, mayor".
+fn is_attributed_pull_quote(f: &Features<'_>) -> bool {
+    if f.has_quotes() || f.ends_as_sentence() {
+        return false;
+    }
+    let text = f.text.trim_end();
+    let Some(cut) = last_sentence_break(text) else {
+        return false;
+    };
+    let (body, tail) = (&text[..cut], &text[cut..]);
+    if body.split_whitespace().count() < 6 {
+        return false;
+    }
+    let (name, role) = match tail.split_once(',') {
+        Some((name, role)) => (name, role.trim()),
+        None => (tail, ""),
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let role_words = role.split_whitespace().count();
+    let ends_on_function_word = tail
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| lexicon::is_stopword(&normalize(w)));
+    (1..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && role_words <= 6
+        && !ends_on_function_word
+}
+
+/// A short question put to the reader: "What do you think?"
+fn is_reader_question(f: &Features<'_>) -> bool {
+    f.text.trim_end().ends_with('?')
+        && f.word_count() <= 6
+        && f.addresses_reader()
+        && !f.has_quotes()
+        && !f.reports_speech()
+        && !f.text.contains(':')
+}
+
+/// The headline of another story: a short line without final punctuation
+/// that shares few content words with the article (or that trails the
+/// article's last paragraph).
+fn is_teaser(f: &Features<'_>, ctx: &DocContext, position: Position) -> bool {
+    let text = f.text.trim();
+    let words = f.word_count();
+    let first = text.chars().next();
+    let headline_shape = (4..=18).contains(&words)
+        && !ends_as_sentence(text)
+        && !text.ends_with([':', ';', ',', '-', '–', '—'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !f.starts_with_bullet()
+        && !f.last_word().is_some_and(lexicon::is_stopword)
+        && f.stopword_ratio() <= 0.5
+        && !BYLINE.is_match(text);
+    if !headline_shape {
+        return false;
+    }
+    let overlap = ctx.overlap(f, true);
+    let title_case = f.title_case_ratio() >= 0.75;
+    match position {
+        Position::After => overlap < 0.6,
+        // Inside the story a low overlap needs enough words to judge by.
+        Position::Before | Position::Within => {
+            content_stems(&f.words).len() >= 3
+                && (overlap <= 0.25 || (title_case && overlap <= 0.4))
+        }
+    }
+}
