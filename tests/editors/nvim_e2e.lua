@@ -17,10 +17,10 @@
 --   COPYDESK_E2E_TIMEOUT_MS       how long to wait for each answer (default 10000)
 -- Exits 0 when every check passed, 1 on the first failure (with a message on stderr).
 
-local started = vim.loop.hrtime()
+local started = (vim.uv or vim.loop).hrtime()
 
 local function log(msg)
-  io.stderr:write(("[nvim-e2e %6.2fs] %s\n"):format((vim.loop.hrtime() - started) / 1e9, msg))
+  io.stderr:write(("[nvim-e2e %6.2fs] %s\n"):format(((vim.uv or vim.loop).hrtime() - started) / 1e9, msg))
 end
 
 local function finish(code)

@@ -109,7 +109,8 @@ function startWhenNeeded(): void {
   const ids = languages(settingGetter());
   if (vscode.workspace.textDocuments.some((doc) => wantsDocument(doc, ids))) {
     void enqueue(async () => {
-      if (client === undefined) {
+      // Re-checked here: documents opened in a burst queue several starts.
+      if (client === undefined && !gaveUp) {
         await startClient();
       }
     });

@@ -109,7 +109,7 @@ end
 local function buffer_root(bufnr, markers)
   local name = vim.api.nvim_buf_get_name(bufnr)
   if name == "" then
-    return vim.loop.cwd()
+    return (vim.uv or vim.loop).cwd()
   end
   return find_root(name, markers) or vim.fn.fnamemodify(name, ":p:h")
 end
