@@ -312,6 +312,15 @@ fn a_list_with_an_organisation_or_an_apposition_spreads_nothing() {
     assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
 }
 
+#[test]
+fn a_name_referred_to_by_its_last_word_is_a_person_even_if_that_is_a_word() {
+    let text = "Quorin Hawk arrived early. Reporters followed Hawk to the car.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Quorin Hawk"]);
+    assert_eq!(mentions(text, "Quorin Hawk"), ["Quorin Hawk", "Hawk"]);
+    let text = "Crowds filled Harbour Plaza. Police closed the Plaza at noon.";
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}
+
 proptest::proptest! {
     /// Any text, however odd, yields mentions on character boundaries that
     /// lie inside the text, in document order.
