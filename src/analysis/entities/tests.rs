@@ -155,6 +155,18 @@ fn apposition_and_role_nouns_mark_unknown_names_as_people() {
         names_of(text, EntityKind::Person),
         ["Oluwaseun Adeyemi-Brandt", "Thandeka Mbeki-Ross"]
     );
+    let roles: Vec<Option<String>> = run(text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.role)
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            Some("the mayor of Lakeside".to_string()),
+            Some("lawyer".to_string())
+        ]
+    );
 }
 
 #[test]
