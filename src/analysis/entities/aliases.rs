@@ -11,6 +11,7 @@
 use super::fasthash::FastMap as HashMap;
 
 use super::candidates::{Candidate, Certainty};
+use super::classify::can_be_surname;
 use super::gazetteer::gazetteer;
 
 /// Candidates (indices into the candidate list) that name one thing.
@@ -68,12 +69,17 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_acronym: HashMap<String, usize> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            if let Some(a) = &cands[m].acronym {
+                by_acronym.insert(a.clone(), redirect[g]);
+            }
+        }
         if redirect[g] != g {
             continue;
         }
         let words = &cands[group.members[0]].words;
         if looks_like_person_name(words) {
-            if let Some(last) = words.last() {
+            if let Some(last) = words.last().filter(|w| can_be_surname(w)) {
                 by_surname.entry(last.as_str()).or_default().push(g);
             }
             if let Some(first) = words.first() {
@@ -81,11 +87,6 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             }
         } else if let Some(acronym) = initials(words) {
             by_acronym.entry(acronym).or_insert(g);
-        }
-        for &m in &group.members {
-            if let Some(a) = &cands[m].acronym {
-                by_acronym.insert(a.clone(), g);
-            }
         }
     }
     for g in by_key.values_mut() {
@@ -132,6 +133,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let target = if c.words.len() == 1 {
             by_surname
                 .get(key.as_str())
+                .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
                 .and_then(pick)
                 .or_else(|| {
                     // a first name alone: only when one person has it

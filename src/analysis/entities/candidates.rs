@@ -185,12 +185,40 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if token.compound_adjective {
         return false;
     }
+    // A function word capitalised right after a given name is a surname:
+    // "Theresa May", "Michael Every" (but not "Monday", "I", "He").
     !lex.is_function_word(&token.lower)
         || prev.is_some_and(|p| {
-            lex.given(&p.lower).is_some()
-                && lex.is_surname(&token.lower)
-                && !token.lower.ends_with("day")
+            !is_calendar_or_pronoun(&token.lower)
+                && (lex.given(&p.lower).is_some() && lex.is_surname(&token.lower)
+                    || lex.is_frequent_given(&p.lower))
         })
+}
+
+/// Days, months and pronouns: capitalised by convention, never surnames.
+fn is_calendar_or_pronoun(lower: &str) -> bool {
+    lower.ends_with("day")
+        || matches!(
+            lower,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "i"
+                | "he"
+                | "she"
+                | "we"
+                | "they"
+                | "it"
+                | "you"
+        )
 }
 
 /// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
@@ -551,31 +579,52 @@ fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
     Some(prev.span.text(text).to_string())
 }
 
-/// Whether the tokens after `end` make an apposition describing a person:
-/// ", the mayor of ...", ", a lawyer", ", 45,", ", who ...".
-fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
+/// An apposition after the token range ending at `end` that describes a
+/// person: ", the mayor of Surrey,", ", a lawyer", ", 45,", ", who ...".
+/// `Some(role)` carries the role words when they name one ("the mayor of
+/// Surrey", "Minister of Finance"); `Some(None)` an age or "who" clause.
+fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<String>> {
     let lex = lexicon();
-    let (Some(last), Some(next)) = (tokens.get(end.wrapping_sub(1)), tokens.get(end)) else {
-        return false;
-    };
-    let gap = text.get(last.end..next.span.start).unwrap_or("");
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let next = tokens.get(end)?;
+    let gap = text.get(last.end..next.span.start)?;
     if gap.trim() != "," {
-        return false;
+        return None;
     }
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
-        return true;
+        return Some(None);
     }
-    if next.capitalised && lex.title(&next.lower).is_some() {
-        return true; // "Jane Roe, Minister of Finance, ..."
-    }
-    tokens[end..]
+    let titled = next.capitalised && lex.title(&next.lower).is_some();
+    let described = matches!(
+        next.lower.as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
+    ) && tokens
+        .get(end..)
+        .unwrap_or(&[])
         .iter()
         .take(4)
-        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower))
-        && matches!(
-            next.lower.as_ref(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
-        )
+        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower));
+    if !titled && !described {
+        return None;
+    }
+    Some(role_phrase(text, tokens, end))
+}
+
+/// The words from `start` up to the next comma or the end of the clause,
+/// at most eight words: the role an apposition states.
+fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    const MOST_WORDS: usize = 8;
+    let first = tokens.get(start)?;
+    let mut last = first;
+    for pair in tokens.get(start..)?.windows(2).take(MOST_WORDS - 1) {
+        let [a, b] = pair else { break };
+        let gap = text.get(a.end..b.span.start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        last = b;
+    }
+    text.get(first.span.start..last.end).map(str::to_string)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -634,7 +683,9 @@ fn push_candidate(
     if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }
-    cues.apposition |= apposition_after(text, tokens, range.end);
+    let apposition = apposition_after(text, tokens, range.end);
+    cues.apposition |= apposition.is_some();
+    let role = role.or(apposition.flatten());
     cues.modifier = after
         .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
     cues.author_bio = is_author_bio(&tokens[range.end..]);
@@ -642,7 +693,10 @@ fn push_candidate(
         return;
     }
     let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
-    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps);
+    // ALL-CAPS words in body text: a lead-in ("JANE ROE, the ...") when
+    // they start with a given name, else a shouted heading.
+    let shouting =
+        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(&first.lower).is_none();
     let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {

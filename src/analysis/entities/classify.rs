@@ -113,6 +113,16 @@ pub(super) fn classify(
         // "Wall Street", "Secret Garden": words the text also uses in
         // lower case are common nouns, not names.
         s.person -= 3 * common_words as i32;
+        // "Elon Musk" ... "Musk said": referred to by the last word alone,
+        // as news style refers to people.
+        let by_surname = members
+            .iter()
+            .filter_map(|&m| cands.get(m))
+            .filter(|c| c.certainty != Certainty::Headline && c.words.len() == 1)
+            .any(|c| c.words.first().map(String::as_str) == Some(last));
+        if by_surname && can_be_surname(last) && !gaz.is_place(last) {
+            s.person += 3;
+        }
         if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
             // an unknown two- or three-word name: most often a person's
             s.person += 1;
@@ -215,4 +225,18 @@ fn is_plural_noun(word: &str) -> bool {
         && !word.ends_with("ss")
         && !lex.is_surname(word)
         && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(s)))
+}
+
+/// Whether a name's last word may be a surname that the text uses alone
+/// ("Musk", "Telford"), rather than a plural or a cue word ("Hurricanes",
+/// "Nation", "Tour").
+pub(super) fn can_be_surname(word: &str) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    word.chars().count() >= 2
+        && !gaz.is_org_cue(word)
+        && !gaz.is_place_cue(word)
+        && !lex.is_function_word(word)
+        && !lex.is_demonym(word)
+        && !is_plural_noun(word)
 }

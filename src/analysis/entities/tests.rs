@@ -155,6 +155,18 @@ fn apposition_and_role_nouns_mark_unknown_names_as_people() {
         names_of(text, EntityKind::Person),
         ["Oluwaseun Adeyemi-Brandt", "Thandeka Mbeki-Ross"]
     );
+    let roles: Vec<Option<String>> = run(text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.role)
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            Some("the mayor of Lakeside".to_string()),
+            Some("lawyer".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -310,6 +322,34 @@ fn a_list_with_an_organisation_or_an_apposition_spreads_nothing() {
     assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
     let text = "Marisol Pereira, Quillon chair, said the grant helped.";
     assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
+}
+
+#[test]
+fn a_name_referred_to_by_its_last_word_is_a_person_even_if_that_is_a_word() {
+    let text = "Quorin Hawk arrived early. Reporters followed Hawk to the car.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Quorin Hawk"]);
+    assert_eq!(mentions(text, "Quorin Hawk"), ["Quorin Hawk", "Hawk"]);
+    let text = "Crowds filled Harbour Plaza. Police closed the Plaza at noon.";
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_function_word_after_a_given_name_is_a_surname_but_a_day_is_not() {
+    let text = "Economist Gordon Every said rates would rise. She met Gordon Harlan Tuesday.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Gordon Every", "Gordon Harlan"]
+    );
+}
+
+#[test]
+fn an_all_caps_lead_in_that_starts_with_a_given_name_is_a_name() {
+    let text = "ROSALIND QUARTERMAINE, the skip, said the ice was fast. \
+                SNOW WARNING issued for the region.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["ROSALIND QUARTERMAINE"]
+    );
 }
 
 proptest::proptest! {
