@@ -250,14 +250,14 @@ fn speaker_of_leading_verb(
     Some((cue, people.head_of(np)?))
 }
 
-/// `... make “small, healthy choices” to help prevent it, Kim says.`: an
+/// `... keep “a little money aside” for repairs, Lee says.`: an
 /// attribution closing the quote's sentence after a comma.
 fn sentence_final(text: &str, after: &[Tok], people: &People) -> Option<(Span, Head)> {
     let comma = after.iter().rposition(|t| t.is_punct(text, ","))?;
     trailing(text, after.get(comma + 1..)?, people, false)
 }
 
-/// `Martell is more blunt: “`: a sentence that introduces the quote with a
+/// `Okafor was more direct: “`: a sentence that introduces the quote with a
 /// colon and no reporting verb; its subject speaks.
 fn colon_intro(text: &str, before: &[Tok], people: &People) -> Option<(Span, Head)> {
     let colon = before.last().filter(|t| t.is_punct(text, ":"))?;
