@@ -511,7 +511,7 @@ fn split_run(
         if k > start && (lex.given(&tokens[k].lower).is_some() || rest_is_acronym) {
             start = k;
         }
-        // "... Relations Carolyn Bennett": a common word, then a given name
+        // "... Relations Mary Okafor": a common word, then a given name
         // and at most two more words: the name starts at the given name.
         if let Some(k) = (start + 1..end).rev().find(|&k| {
             lex.given(&tokens[k].lower).is_some()

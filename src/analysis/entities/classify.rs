@@ -113,7 +113,7 @@ pub(super) fn classify(
         // "Wall Street", "Secret Garden": words the text also uses in
         // lower case are common nouns, not names.
         s.person -= 3 * common_words as i32;
-        // "Elon Musk" ... "Musk said": referred to by the last word alone,
+        // "Ada Okafor" ... "Okafor said": referred to by the last word alone,
         // as news style refers to people.
         let by_surname = members
             .iter()
@@ -137,7 +137,7 @@ pub(super) fn classify(
             s.person -= 4;
         }
         if lex.given(first).is_some() && certain && !gaz.is_place(first) {
-            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Katie", named by first name only
+            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Priya", named by first name only
         }
     }
     let acronym_like = words.len() == 1
@@ -209,13 +209,13 @@ fn has_place_part(words: &[String], acronym_first: bool) -> bool {
 }
 
 /// A capitalised plural of a common noun ("Officials", "Hurricanes"), not
-/// a surname that ends in "s" ("Bains").
+/// a surname that ends in "s" ("Rhodes").
 fn is_plural_noun(word: &str) -> bool {
     let lex = lexicon();
     let Some(stem) = word.strip_suffix('s') else {
         return false;
     };
-    // "boxes" → "box", "churches" → "church"; but "Sparkes" is no plural
+    // "boxes" → "box", "churches" → "church"; but "Jennings" is no plural
     let es_stem = stem
         .strip_suffix('e')
         .filter(|st| ["s", "x", "z", "ch", "sh"].iter().any(|e| st.ends_with(e)))
@@ -228,7 +228,7 @@ fn is_plural_noun(word: &str) -> bool {
 }
 
 /// Whether a name's last word may be a surname that the text uses alone
-/// ("Musk", "Telford"), rather than a plural or a cue word ("Hurricanes",
+/// ("Okafor", "Marsh"), rather than a plural or a cue word ("Hurricanes",
 /// "Nation", "Tour").
 pub(super) fn can_be_surname(word: &str) -> bool {
     let gaz = gazetteer();

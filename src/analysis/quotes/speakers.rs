@@ -52,7 +52,7 @@ const RECENT_SPEAKER_BONUS: f32 = 0.3;
 const PARAGRAPH_PENALTY: f32 = 1.0;
 const MENTION_PENALTY: f32 = 0.1;
 /// A mention that opens its sentence is likelier to be referred to again;
-/// one that is the subject of a reporting verb ("Lohmar said") more so.
+/// one that is the subject of a reporting verb ("Okafor said") more so.
 const SUBJECT_BONUS: f32 = 1.0;
 const REPORTER_BONUS: f32 = 1.5;
 /// Tokens read after a mention for its reporting verb (past an apposition).
@@ -427,7 +427,7 @@ impl<'a> People<'a> {
         candidates.map(|&(_, e)| e).next()
     }
 
-    /// True when a reporting verb follows a mention ("Lohmar said", "Smith,
+    /// True when a reporting verb follows a mention ("Okafor said", "Smith,
     /// the mayor, told").
     fn reports_speech(&self, span: Span) -> bool {
         let end = floor_boundary(self.text, span.end + 60);
