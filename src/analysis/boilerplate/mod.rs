@@ -23,7 +23,7 @@ use super::segment::Segmentation;
 use super::{Config, Diagnostic, Fix, Severity, Span};
 use context::DocContext;
 use features::Features;
-use rules::Position;
+use rules::{Layout, Position};
 
 /// What kind of furniture a paragraph looks like. The sub-code of the
 /// diagnostic (`boilerplate/ad`, ...) is [`BoilerplateKind::code`].
@@ -187,22 +187,21 @@ fn classify_in_context(
     let body: Vec<usize> = (headline + 1..paragraphs.len())
         .filter(|&i| in_article[i] && is_body_paragraph(&paragraphs[i]))
         .collect();
-    let (first_body, last_body) = match (body.first(), body.last()) {
-        (Some(&first), Some(&last)) => (first, last),
-        _ => (usize::MAX, usize::MAX),
+    let mut layout = Layout {
+        headline,
+        first_body: body.first().copied().unwrap_or(usize::MAX),
+        last_body: body.last().copied().unwrap_or(usize::MAX),
+        uses_subheads: false,
     };
+    let subheads = (headline + 1..paragraphs.len())
+        .filter(|&i| in_article[i] && layout.position(i) == Position::Within)
+        .filter(|&i| rules::is_subhead(&paragraphs[i], &ctx))
+        .count();
+    layout.uses_subheads = subheads >= 2;
     for index in headline + 1..paragraphs.len() {
-        if kinds[index].is_some() {
-            continue;
+        if kinds[index].is_none() {
+            kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, &layout);
         }
-        let position = if index < first_body {
-            Position::Before
-        } else if index > last_body {
-            Position::After
-        } else {
-            Position::Within
-        };
-        kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, headline, position);
     }
 }
 
@@ -433,6 +432,26 @@ mod tests {
         ]
         .join("\n\n");
         assert_eq!(kinds(&text), []);
+    }
+
+    #[test]
+    fn a_story_with_subheads_keeps_a_loosely_related_one() {
+        // Two subheads about the story make the third, which shares only
+        // one of its content words with the story, a subhead too.
+        let subheads = [
+            "Council Debates Transit Budget",
+            "Riders Wait For Buses",
+            "Bakery Owners Expand Delivery Fleet",
+        ];
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(2, subheads[0]);
+        paras.insert(4, subheads[1]);
+        paras.insert(6, subheads[2]);
+        assert_eq!(kinds(&paras.join("\n\n")), []);
+        // Without the other two, the loosely related line reads as a teaser.
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(4, subheads[2]);
+        assert_eq!(kinds(&paras.join("\n\n")), [(8, Teaser)]);
     }
 
     #[test]

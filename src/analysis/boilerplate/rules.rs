@@ -13,12 +13,18 @@ use regex::Regex;
 
 use super::BoilerplateKind::{self, *};
 use super::context::DocContext;
-use super::features::{Features, content_stems, ends_as_sentence, normalize};
+use super::features::{Features, ends_as_sentence, normalize};
 use super::lexicon;
 
 /// Compile a built-in pattern (a constant, so a failure is a bug here).
+/// Word boundaries and word characters are ASCII (`\b` → `(?-u:\b)`,
+/// `\w` → `[0-9A-Za-z_]`): a Unicode word boundary keeps the regex engine
+/// off its fast DFA, and the cues these patterns look for are ASCII words.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in boilerplate pattern compiles")
+    let ascii = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[0-9A-Za-z_]");
+    Regex::new(&ascii).expect("built-in boilerplate pattern compiles")
 }
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
@@ -45,13 +51,6 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)@\w{2,30}\b"));
 /// An author's bio sentence ("Jane Doe is a reporter ..."): article text.
 static BIO: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\S+(?:\s+\S+){0,3}\s+(?:is|was)\s+(?:a|an|the)\b"));
-
-/// A parenthesised credit that closes a caption after its last sentence.
-static TRAILING_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"[.!?…"”’]\s*\(\s*([^()]{1,100}?)\s*\)\s*$"#));
-
-/// A paragraph that is only a parenthesised credit.
-static WHOLE_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*([^()]{1,100}?)\s*\)$"));
 
 /// A credit written in capitals before an agency: "JANE DOE/AGENCY".
 static CAPS_CREDIT: LazyLock<Regex> =
@@ -93,8 +92,9 @@ static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Updated 4:16 p.m. ET", "Last updated: ...", "Published Monday ...".
-static STAMP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:last\s+|first\s+)?(?:updated|modified|published|posted)\b"));
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:last\s+|first\s+|originally\s+)?(?:updated|modified|published|posted)\b")
+});
 
 /// "This story has been updated ...".
 static STORY_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,13 +179,26 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if SOCIAL_EMBED.is_match(text) {
         return Some(SocialEmbed);
     }
-    if is_contact(f) {
-        return Some(Contact);
-    }
     if is_photo_credit(f) {
         return Some(Photo);
     }
-    if (VIDEO_UI.is_match(text) && words <= 25) || DURATION_END.is_match(text) {
+    if DURATION_END.is_match(text) {
+        return Some(Video);
+    }
+    // Everything else is short: skip the remaining patterns on prose.
+    if words > 50 {
+        return None;
+    }
+    if is_contact(f) {
+        return Some(Contact);
+    }
+    if LEGAL.is_match(text) {
+        return Some(Footer);
+    }
+    if words > 30 {
+        return None;
+    }
+    if VIDEO_UI.is_match(text) && words <= 25 {
         return Some(Video);
     }
     if AD_MARKER.is_match(text) && words <= 8 {
@@ -193,9 +206,6 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     if is_update_stamp(f) {
         return Some(Updated);
-    }
-    if LEGAL.is_match(text) && words <= 50 {
-        return Some(Footer);
     }
     if APP_STORE.is_match(text) && words <= 20 {
         return Some(App);
@@ -207,9 +217,7 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
         .or_else(|| ui_only(f))
         .or_else(|| follow_prompt(f))
         .or_else(|| reader_prompt(f))
-        .or_else(|| {
-            (CLICK_HERE.is_match(text) && words <= 30 && !f.reports_speech()).then_some(Nav)
-        })
+        .or_else(|| (CLICK_HERE.is_match(text) && !f.reports_speech()).then_some(Nav))
 }
 
 /// Where a paragraph stands relative to the story's body paragraphs:
@@ -221,14 +229,37 @@ pub enum Position {
     After,
 }
 
+/// The article's layout: its headline, where its body paragraphs start and
+/// end, and whether it breaks its text with subheads.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub headline: usize,
+    pub first_body: usize,
+    pub last_body: usize,
+    /// Two or more subheads about the story: then a headline-shaped line in
+    /// the body is far more likely another subhead than a teaser.
+    pub uses_subheads: bool,
+}
+
+impl Layout {
+    pub fn position(&self, index: usize) -> Position {
+        if index < self.first_body {
+            Position::Before
+        } else if index > self.last_body {
+            Position::After
+        } else {
+            Position::Within
+        }
+    }
+}
+
 /// Rules that need the article around the paragraph. Never called for the
 /// headline.
 pub fn contextual(
     index: usize,
     f: &Features<'_>,
     ctx: &DocContext,
-    headline: usize,
-    position: Position,
+    layout: &Layout,
 ) -> Option<BoilerplateKind> {
     if let Some(kind) = link_label(f) {
         return Some(kind);
@@ -236,13 +267,13 @@ pub fn contextual(
     if let Some(kind) = media_intro(f) {
         return Some(kind);
     }
-    if is_repeated_pull_quote(index, f, ctx, headline) || is_attributed_pull_quote(f) {
+    if is_repeated_pull_quote(index, f, ctx, layout.headline) || is_attributed_pull_quote(f) {
         return Some(PullQuote);
     }
     if is_reader_question(f) {
         return Some(Comments);
     }
-    if is_teaser(f, ctx, position) {
+    if is_teaser(f, ctx, layout, index) {
         return Some(Teaser);
     }
     None
@@ -268,20 +299,26 @@ fn is_contact(f: &Features<'_>) -> bool {
 /// Photo captions and credits.
 fn is_photo_credit(f: &Features<'_>) -> bool {
     let text = f.text.trim();
-    let paren_credit = |re: &Regex| {
-        re.captures(text)
-            .and_then(|c| c.get(1))
-            .is_some_and(|inner| looks_like_credit(inner.as_str()))
-    };
-    paren_credit(&TRAILING_PAREN)
-        || paren_credit(&WHOLE_PAREN)
-        || CAPS_CREDIT.is_match(text)
-        || (PHOTO_LABEL.is_match(text) && f.word_count() <= 20)
+    final_parenthetical(text).is_some_and(|(before, inner)| {
+        let after_sentence = before.is_empty() || ends_as_sentence(before);
+        after_sentence && inner.len() <= 100 && looks_like_credit(inner)
+    }) || CAPS_CREDIT.is_match(text)
+        || (f.word_count() <= 20 && PHOTO_LABEL.is_match(text))
         || PHOTO_UI.is_match(text)
         || is_standalone_credit(text)
         || has_leading_credit(text)
         || is_agency_led_caption(f)
         || has_bare_trailing_credit(text)
+}
+
+/// The text before a closing parenthetical and the parenthetical's content,
+/// when `text` ends with one: "Two men walk. (Jane Doe/Agency)" gives
+/// ("Two men walk.", "Jane Doe/Agency").
+fn final_parenthetical(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = body[open + 1..].trim();
+    (!inner.contains(')')).then(|| (body[..open].trim_end(), inner))
 }
 
 /// Whether `inner` reads as a credit: at most twelve words, each one
@@ -310,6 +347,9 @@ fn looks_like_credit(inner: &str) -> bool {
 /// A paragraph that is only a credit with a slash or a photo word:
 /// "Jane Doe/Agency".
 fn is_standalone_credit(text: &str) -> bool {
+    if text.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let lower = text.to_lowercase();
     let photo_word = ["photo", "getty", "image"]
         .iter()
@@ -354,6 +394,9 @@ fn is_agency_led_caption(f: &Features<'_>) -> bool {
 /// A caption whose last words are a bare credit: "... in May. Jane
 /// Doe/Agency".
 fn has_bare_trailing_credit(text: &str) -> bool {
+    if !text.contains('/') {
+        return false;
+    }
     let trimmed = text.trim_end();
     let Some(cut) = last_sentence_break(trimmed) else {
         return false;
@@ -673,32 +716,43 @@ fn is_reader_question(f: &Features<'_>) -> bool {
         && !f.text.contains(':')
 }
 
-/// The headline of another story: a short line without final punctuation
-/// that shares few content words with the article (or that trails the
-/// article's last paragraph).
-fn is_teaser(f: &Features<'_>, ctx: &DocContext, position: Position) -> bool {
+/// Whether a line has the shape of a headline: four to eighteen words,
+/// starting with a capital or digit, no final punctuation, few function
+/// words, not ending on one, and not a byline or list item.
+fn is_headline_shaped(f: &Features<'_>) -> bool {
     let text = f.text.trim();
-    let words = f.word_count();
     let first = text.chars().next();
-    let headline_shape = (4..=18).contains(&words)
+    (4..=18).contains(&f.word_count())
         && !ends_as_sentence(text)
         && !text.ends_with([':', ';', ',', '-', '–', '—'])
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !f.starts_with_bullet()
         && !f.last_word().is_some_and(lexicon::is_stopword)
         && f.stopword_ratio() <= 0.5
-        && !BYLINE.is_match(text);
-    if !headline_shape {
+        && !BYLINE.is_match(text)
+}
+
+/// A subhead of the story: headline-shaped and mostly about it.
+pub fn is_subhead(f: &Features<'_>, ctx: &DocContext) -> bool {
+    is_headline_shaped(f) && ctx.overlap(f, true) >= 0.5
+}
+
+/// The headline of another story: headline-shaped, and either trailing
+/// the article's last paragraph or sharing few content words with it.
+fn is_teaser(f: &Features<'_>, ctx: &DocContext, layout: &Layout, index: usize) -> bool {
+    if !is_headline_shaped(f) {
         return false;
     }
     let overlap = ctx.overlap(f, true);
     let title_case = f.title_case_ratio() >= 0.75;
-    match position {
+    let enough_words = f.topic_stems.len() >= 3;
+    match layout.position(index) {
         Position::After => overlap < 0.6,
-        // Inside the story a low overlap needs enough words to judge by.
+        // Inside the story a low overlap needs enough words to judge by,
+        // and none at all where the story uses subheads.
+        Position::Within if layout.uses_subheads => enough_words && overlap == 0.0,
         Position::Before | Position::Within => {
-            content_stems(&f.words).len() >= 3
-                && (overlap <= 0.25 || (title_case && overlap <= 0.4))
+            enough_words && (overlap <= 0.25 || (title_case && overlap <= 0.4))
         }
     }
 }
