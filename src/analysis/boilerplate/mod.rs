@@ -481,6 +481,25 @@ mod tests {
         assert_eq!(found, [(4, Custom)]);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text, however odd (emoji, CJK, stray brackets, slashes and
+        /// colons), is classified without a panic, and every span lies on
+        /// character boundaries inside the text.
+        #[test]
+        fn never_panics_and_spans_stay_on_char_boundaries(
+            text in "([A-Za-z@/:|()»“”.…?!,\\-]|\\PC| |\n|\u{1f600}|\u{6771}|Share|Photo){0,80}"
+        ) {
+            let seg = segment(&text);
+            for b in detect(&text, &seg, &Config::default()) {
+                proptest::prop_assert!(text.is_char_boundary(b.span.start));
+                proptest::prop_assert!(text.is_char_boundary(b.span.end));
+                proptest::prop_assert!(b.removal.covers(b.span));
+                proptest::prop_assert!(b.removal.end <= text.len());
+            }
+        }
+    }
+
     #[test]
     fn removal_takes_the_line_break() {
         let text = "Head\n\nShare\n\nBody.";
