@@ -353,6 +353,13 @@ mod tests {
     fn update_stamps() {
         assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
         assert_found("This article was updated to add a map.", 1, Updated);
+        assert_found("Last modified: Friday 10.45 BST", 6, Updated);
+    }
+
+    #[test]
+    fn update_words_in_prose_are_not_stamps() {
+        let text = article_with("Updated figures released on Friday showed 3 new routes.", 3);
+        assert_eq!(kinds(&text), []);
     }
 
     #[test]

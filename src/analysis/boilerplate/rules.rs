@@ -92,8 +92,13 @@ static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Updated 4:16 p.m. ET", "Last updated: ...", "Published Monday ...".
+/// The keyword must be followed by the stamp itself (a colon, "on"/"at", a
+/// number, a month or weekday, "N hours ago"), so "Updated figures show
+/// ..." stays prose.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:last\s+|first\s+|originally\s+)?(?:updated|modified|published|posted)\b")
+    re(&format!(
+        r"(?i)^(?:last\s+|first\s+|originally\s+)?(?:updated|modified|published|posted)\s*(?::|on\b|at\b|\d|{MONTH}\s|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    ))
 });
 
 /// "This story has been updated ...".
@@ -425,7 +430,7 @@ fn is_update_stamp(f: &Features<'_>) -> bool {
     let text = f.text.trim();
     let words = f.word_count();
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
-    if STAMP.is_match(text) && words <= 14 && (has_digit || text.contains(':')) {
+    if words <= 14 && STAMP.is_match(text) && (has_digit || text.contains(':')) {
         return true;
     }
     if STORY_UPDATED.is_match(text) && words <= 20 {
