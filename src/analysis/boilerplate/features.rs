@@ -202,6 +202,20 @@ fn imperative_opener(sentence: &str) -> Option<String> {
     object_ok.then_some(verb)
 }
 
+/// Byte offset just after the last ". " (or "? ", "! ") in `text`: where
+/// a trailing non-sentence tail starts.
+pub fn last_sentence_break(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…')) {
+            found = Some(i);
+        }
+        prev = Some(c);
+    }
+    found.map(|i| i + text[i..].len() - text[i..].trim_start().len())
+}
+
 /// A fast, deterministic hash of a string (for look-ups, not security).
 pub fn hash_str(s: &str) -> u64 {
     let mut hasher = FxHasher::default();

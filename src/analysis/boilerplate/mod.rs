@@ -11,10 +11,12 @@
 //!    the body paragraphs.
 //!
 //! The user's own patterns (`Config::extra_boilerplate`) win over both.
-//! Rules are in `rules.rs`, paragraph features in `features.rs`, the
-//! article-wide context in `context.rs`, word lists in `lexicon.rs`.
+//! Rules are in `rules.rs` (photo credits in `credits.rs`), paragraph
+//! features in `features.rs`, the article-wide context in `context.rs`,
+//! word lists in `lexicon.rs`.
 
 mod context;
+mod credits;
 mod features;
 mod lexicon;
 mod rules;

@@ -13,14 +13,15 @@ use regex::Regex;
 
 use super::BoilerplateKind::{self, *};
 use super::context::DocContext;
-use super::features::{Features, ends_as_sentence, normalize};
+use super::credits;
+use super::features::{Features, ends_as_sentence, last_sentence_break, normalize};
 use super::lexicon;
 
 /// Compile a built-in pattern (a constant, so a failure is a bug here).
 /// Word boundaries and word characters are ASCII (`\b` → `(?-u:\b)`,
 /// `\w` → `[0-9A-Za-z_]`): a Unicode word boundary keeps the regex engine
 /// off its fast DFA, and the cues these patterns look for are ASCII words.
-fn re(pattern: &str) -> Regex {
+pub fn re(pattern: &str) -> Regex {
     let ascii = pattern
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\w", "[0-9A-Za-z_]");
@@ -51,26 +52,6 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)@\w{2,30}\b"));
 /// An author's bio sentence ("Jane Doe is a reporter ..."): article text.
 static BIO: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\S+(?:\s+\S+){0,3}\s+(?:is|was)\s+(?:a|an|the)\b"));
-
-/// A credit written in capitals before an agency: "JANE DOE/AGENCY".
-static CAPS_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b\p{Lu}{2,}(?:\s+\p{Lu}\.?)*\s+\p{Lu}{2,}\s*/\s*\p{Lu}"));
-
-/// A credit line by label: "Photo by ...", "Photograph: ...", "Image
-/// copyright ...", "Credit: ...", "Courtesy of ...".
-static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\(?\s*(?:(?:file\s+)?photo(?:graph)?s?|image|picture|credit|photo credit)\s*(?:by\b|:|copyright\b|courtesy\b)|^courtesy\s+of\b",
-    )
-});
-
-/// UI text of a photo or graphic: "Open this photo in gallery", "Tap the
-/// image above", "the chart below".
-static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:click|tap|open|enlarge|expand|view|see)\s+(?:on\s+)?(?:the|this)\s+(?:photo|image|picture|chart|graphic|map|gallery|slideshow)\b|\b(?:photo|image|picture|chart|graphic|map)s?\s+(?:above|below)\b|\bthe\s+above\s+(?:photo|image|picture|chart|graphic|map)\b",
-    )
-});
 
 /// Video player leftovers: "watch the video", "video above", "video player".
 static VIDEO_UI: LazyLock<Regex> = LazyLock::new(|| {
@@ -138,10 +119,6 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Credits of a wire story's text: "Reporting by ...", "Editing by ...".
-static WIRE_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:reporting|editing|writing|additional\s+reporting)\s+by\b"));
-
 /// A section link: "More from Sports", "More in Business".
 static MORE_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?i:more\s+(?:from|on|in|about))\s+\p{Lu}"));
@@ -152,31 +129,6 @@ const KIND_PRIORITY: &[BoilerplateKind] = &[
     Nav, Ad,
 ];
 
-/// Words a credit may contain in lower case.
-const CREDIT_LOWER: &[&str] = &[
-    "via",
-    "for",
-    "by",
-    "of",
-    "the",
-    "and",
-    "de",
-    "la",
-    "van",
-    "von",
-    "du",
-    "le",
-    "des",
-    "da",
-    "&",
-    "photo",
-    "file",
-    "contributed",
-    "submitted",
-    "courtesy",
-    "handout",
-];
-
 /// Rules that rest on the paragraph alone.
 pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     let text = f.text;
@@ -184,7 +136,7 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if SOCIAL_EMBED.is_match(text) {
         return Some(SocialEmbed);
     }
-    if is_photo_credit(f) {
+    if credits::is_photo_credit(f) {
         return Some(Photo);
     }
     if DURATION_END.is_match(text) {
@@ -299,129 +251,6 @@ fn is_contact(f: &Features<'_>) -> bool {
         && !BIO.is_match(text)
         && !f.has_quotes()
         && (f.addresses_reader() || f.has_imperative_opener())
-}
-
-/// Photo captions and credits.
-fn is_photo_credit(f: &Features<'_>) -> bool {
-    let text = f.text.trim();
-    final_parenthetical(text).is_some_and(|(before, inner)| {
-        let after_sentence = before.is_empty() || ends_as_sentence(before);
-        after_sentence && inner.len() <= 100 && looks_like_credit(inner)
-    }) || CAPS_CREDIT.is_match(text)
-        || (f.word_count() <= 20 && PHOTO_LABEL.is_match(text))
-        || PHOTO_UI.is_match(text)
-        || is_standalone_credit(text)
-        || has_leading_credit(text)
-        || is_agency_led_caption(f)
-        || has_bare_trailing_credit(text)
-}
-
-/// The text before a closing parenthetical and the parenthetical's content,
-/// when `text` ends with one: "Two men walk. (Jane Doe/Agency)" gives
-/// ("Two men walk.", "Jane Doe/Agency").
-fn final_parenthetical(text: &str) -> Option<(&str, &str)> {
-    let body = text.strip_suffix(')')?;
-    let open = body.rfind('(')?;
-    let inner = body[open + 1..].trim();
-    (!inner.contains(')')).then(|| (body[..open].trim_end(), inner))
-}
-
-/// Whether `inner` reads as a credit: at most twelve words, each one
-/// capitalised or a connective of credits ("via", "for", "by", ...), with
-/// no numbers. A wire story's "Reporting by ...; Editing by ..." credits
-/// the text, not a photo, and belongs to the article.
-fn looks_like_credit(inner: &str) -> bool {
-    if WIRE_CREDIT.is_match(inner) {
-        return false;
-    }
-    let words: Vec<&str> = inner
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && words.len() <= 12
-        && words.iter().all(|w| {
-            let lower = normalize(w);
-            let first_letter = w.chars().find(|c| c.is_alphabetic());
-            !w.chars().any(|c| c.is_ascii_digit())
-                && (first_letter.is_some_and(char::is_uppercase)
-                    || CREDIT_LOWER.contains(&lower.as_str()))
-        })
-}
-
-/// A paragraph that is only a credit with a slash or a photo word:
-/// "Jane Doe/Agency".
-fn is_standalone_credit(text: &str) -> bool {
-    if text.split_whitespace().nth(12).is_some() {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let photo_word = ["photo", "getty", "image"]
-        .iter()
-        .any(|w| lower.contains(w));
-    (text.contains('/') || photo_word) && !ends_as_sentence(text) && looks_like_credit(text)
-}
-
-/// A caption with its credit in front: "Jane Doe / Agency Someone walks".
-fn has_leading_credit(text: &str) -> bool {
-    let Some(slash) = text.find('/') else {
-        return false;
-    };
-    let before: Vec<&str> = text[..slash].split_whitespace().collect();
-    let after_starts_upper = text[slash + 1..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    let name_like = match before.len() {
-        1 => lexicon::is_agency(before[0]),
-        2..=4 => before.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !lexicon::is_stopword(&normalize(w))
-                && !w.chars().any(|c| c.is_ascii_digit())
-                && !w.ends_with([',', ':', ';'])
-        }),
-        _ => false,
-    };
-    name_like && after_starts_upper
-}
-
-/// A caption that opens with the agency's name run into the caption:
-/// "Agency Name Someone does something."
-fn is_agency_led_caption(f: &Features<'_>) -> bool {
-    let Some(agency) = lexicon::leading_agency(f.text) else {
-        return false;
-    };
-    let rest = f.text[agency.len()..].trim_start();
-    f.word_count() >= 6 && rest.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A caption whose last words are a bare credit: "... in May. Jane
-/// Doe/Agency".
-fn has_bare_trailing_credit(text: &str) -> bool {
-    if !text.contains('/') {
-        return false;
-    }
-    let trimmed = text.trim_end();
-    let Some(cut) = last_sentence_break(trimmed) else {
-        return false;
-    };
-    let tail = &trimmed[cut..];
-    tail.contains('/') && !ends_as_sentence(tail) && looks_like_credit(tail)
-}
-
-/// Byte offset just after the last ". " (or "? ", "! ") in `text`: where
-/// a trailing non-sentence tail starts.
-fn last_sentence_break(text: &str) -> Option<usize> {
-    let mut found = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…')) {
-            found = Some(i);
-        }
-        prev = Some(c);
-    }
-    found.map(|i| i + text[i..].len() - text[i..].trim_start().len())
 }
 
 /// "Updated 4:16 p.m. ET", "This story has been updated.", or a line that
