@@ -25,8 +25,8 @@ use serde_json::Value;
 const SIZES: &[(&str, usize, usize)] = &[
     ("10 KB", 10_000, 200),
     ("100 KB", 100_000, 200),
-    ("1 MB", 1_000_000, 60),
-    ("10 MB", 10_000_000, 15),
+    ("1 MB", 1_000_000, 40),
+    ("10 MB", 10_000_000, 10),
 ];
 
 const URI: &str = "file:///bench/article.txt";

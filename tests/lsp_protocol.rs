@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Enc, Server, edit, line_range, range};
+use common::{Enc, Server, boilerplate, edit, line_range, range, removals};
 use serde_json::{Value, json};
 
 const URI: &str = "file:///notes/harbour.txt";
@@ -90,7 +90,7 @@ fn out_of_range_positions_are_clamped() {
     );
     assert!(hover.get("error").is_none(), "{hover}");
     let actions = server.code_actions(URI, range(4, 0, 99_999, 99_999));
-    assert_eq!(actions.as_array().map(Vec::len), Some(1), "{actions}");
+    assert_eq!(removals(&actions).len(), 1, "{actions}");
 
     // An edit past the end appends; one past a line's end goes to its end.
     server.change(
@@ -101,7 +101,7 @@ fn out_of_range_positions_are_clamped() {
             edit(range(2, 400, 2, 500), " Late."),
         ],
     );
-    let diagnostics = server.wait_for_diagnostics(URI, 2);
+    let diagnostics = boilerplate(&server.wait_for_diagnostics(URI, 2));
     let mut expected = TEXT.replace("crossings.\n\nAdv", "crossings. Late.\n\nAdv");
     expected.push_str("\nAdvertisement\n");
     assert_eq!(common::lines_of(&diagnostics, "boilerplate"), &[4, 8]);
@@ -121,10 +121,10 @@ fn a_position_inside_a_surrogate_pair_moves_to_the_start_of_the_character() {
         json!({"boilerplate": {"patterns": ["/^X😀 The ferry/"]}}),
     );
     server.open(URI, 1, &format!("Headline\n\n{line}\n"));
-    assert!(server.wait_for_diagnostics(URI, 1).is_empty());
+    assert!(boilerplate(&server.wait_for_diagnostics(URI, 1)).is_empty());
     // UTF-16 column 1 is between the two halves of 😀.
     server.change(URI, 2, vec![edit(range(2, 1, 2, 1), "X")]);
-    let diagnostics = server.wait_for_diagnostics(URI, 2);
+    let diagnostics = boilerplate(&server.wait_for_diagnostics(URI, 2));
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0]["code"], "boilerplate/custom");
     // "X" before the emoji: one UTF-16 unit more than the line had.

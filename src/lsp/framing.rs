@@ -43,14 +43,17 @@ pub enum Frame {
 #[derive(Debug)]
 pub struct FrameReader<R> {
     inner: R,
+    /// Largest body accepted; a larger one is reported and skipped.
+    max_body: usize,
     /// After a bad header: skip lines until one holds a `Content-Length`.
     resync: bool,
 }
 
 impl<R: AsyncBufRead + Unpin> FrameReader<R> {
-    pub fn new(inner: R) -> Self {
+    pub fn new(inner: R, max_body: usize) -> Self {
         FrameReader {
             inner,
+            max_body,
             resync: false,
         }
     }
@@ -84,8 +87,9 @@ impl<R: AsyncBufRead + Unpin> FrameReader<R> {
         let verdict = match (problem, length) {
             (Some(problem), _) => Err(problem),
             (None, None) => Err("missing Content-Length header".to_string()),
-            (None, Some(n)) if n > MAX_BODY => Err(format!(
-                "message of {n} bytes is larger than the limit of {MAX_BODY}"
+            (None, Some(n)) if n > self.max_body => Err(format!(
+                "message of {n} bytes is larger than the limit of {}",
+                self.max_body
             )),
             (None, Some(n)) => Ok(n),
         };
@@ -225,7 +229,8 @@ pub async fn write_frames<W: AsyncWrite + Unpin>(
 
 /// Copy the server's framed output to the writer, frame by frame.
 pub async fn forward_output<R: AsyncRead + Unpin>(server_output: R, bodies: mpsc::Sender<Vec<u8>>) {
-    let mut frames = FrameReader::new(tokio::io::BufReader::new(server_output));
+    // The server's own output is trusted: no size limit.
+    let mut frames = FrameReader::new(tokio::io::BufReader::new(server_output), usize::MAX);
     loop {
         match frames.next().await {
             Ok(Some(Frame::Body(body))) => {
@@ -253,7 +258,8 @@ where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let mut frames = FrameReader::new(tokio::io::BufReader::with_capacity(1 << 16, input));
+    let input = tokio::io::BufReader::with_capacity(1 << 16, input);
+    let mut frames = FrameReader::new(input, MAX_BODY);
     loop {
         let frame = match frames.next().await {
             Ok(Some(frame)) => frame,
@@ -299,7 +305,7 @@ mod tests {
     use super::*;
 
     async fn frames_of(input: &[u8]) -> Vec<Frame> {
-        let mut reader = FrameReader::new(input);
+        let mut reader = FrameReader::new(input, MAX_BODY);
         let mut out = Vec::new();
         while let Some(frame) = reader.next().await.expect("in-memory read") {
             out.push(frame);

@@ -454,6 +454,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Build the core's lazily loaded lexicons and patterns now, off the
+        // message loop, rather than during the first document's analysis.
+        let config = self.inner.settings().config;
+        tokio::task::spawn_blocking(move || crate::analysis::analyze("Warm up.\n", &config));
         let init_error = lock(&self.inner.init_error).take();
         if let Some(message) = init_error {
             self.inner

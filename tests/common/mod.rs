@@ -459,6 +459,33 @@ pub fn line_range(text: &str, line: usize, enc: Enc) -> Value {
     range(l, 0, l, units(content, enc))
 }
 
+/// The diagnostics of the boilerplate family only (other families, such as
+/// fragments, are tested elsewhere and must not disturb these tests).
+pub fn boilerplate(diagnostics: &[Value]) -> Vec<Value> {
+    diagnostics
+        .iter()
+        .filter(|d| {
+            d["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("boilerplate"))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The code actions titled "Remove boilerplate line".
+pub fn removals(actions: &Value) -> Vec<Value> {
+    actions
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|a| a["title"] == "Remove boilerplate line")
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The start lines of the diagnostics whose code starts with `family`.
 pub fn lines_of(diagnostics: &[Value], family: &str) -> Vec<u64> {
     diagnostics
