@@ -21,6 +21,7 @@
 //! the chain is linear in the document.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::super::Span;
 use super::super::segment::Segmentation;
@@ -508,48 +509,16 @@ fn starts_noun_phrase(text: &str, t: &Tok) -> bool {
 /// No clause words: the words before a trailing verb name someone rather
 /// than say something ("the minister" yes, "he went to the store and" no).
 fn plain_noun_phrase(text: &str, toks: &[Tok]) -> bool {
-    toks.iter().all(|t| {
-        let w = t.text(text).to_lowercase();
-        !matches!(
-            w.as_str(),
-            "to" | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "be"
-                | "been"
-                | "has"
-                | "had"
-                | "have"
-                | "who"
-                | "which"
-                | "that"
-                | "because"
-                | "when"
-                | "while"
-                | "if"
-                | "but"
-                | "it"
-                | "not"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "as"
-                | "what"
-                | "would"
-                | "will"
-                | "can"
-                | "could"
-                | "should"
-                | "did"
-                | "do"
-                | "does"
-        )
-    })
+    static CLAUSE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        "to is was were are be been has had have who which that because when while if but it \
+         not in on at for with by from as what would will can could should did do does \
+         between after before during about than into over under since until through against \
+         among without"
+            .split_whitespace()
+            .collect()
+    });
+    toks.iter()
+        .all(|t| !CLAUSE_WORDS.contains(t.text(text).to_lowercase().as_str()))
 }
 
 /// Sieve 4's last resort: the last reported speaker in `span`, usually the
