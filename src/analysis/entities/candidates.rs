@@ -39,6 +39,8 @@ pub(super) struct Cues {
     pub speech: bool,
     /// After "in", "at", "from", ...
     pub place_preposition: bool,
+    /// "Kospi added 0.4 per cent": an index or company in a market report.
+    pub market_figure: bool,
     /// "Jane Roe is a Toronto-based reporter ...": the author's bio line.
     pub author_bio: bool,
     /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
@@ -210,34 +212,40 @@ pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
         "reuters",
         "afp",
     ];
+    if !body.contains('/') {
+        return false;
+    }
     let lower = body.to_lowercase();
-    lower.contains('/') && CREDITS.iter().any(|c| lower.contains(c))
+    CREDITS.iter().any(|c| lower.contains(c))
 }
 
 /// A headline paragraph: ALL CAPS, or Title Case (most longer words
 /// capitalised) without a final period.
 pub(super) fn is_headline(text: &str, para: Span) -> bool {
+    const LONGEST_HEADLINE: usize = 300;
     let body = para.text(text);
-    let words: Vec<&str> = body
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    if words.len() < 2 {
+    if body.len() > LONGEST_HEADLINE {
         return false;
     }
-    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase()) {
+    let mut words = 0;
+    let mut capitalised = 0;
+    for word in body.split_whitespace() {
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        words += 1;
+        let first = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        capitalised += usize::from(first.starts_with(char::is_uppercase));
+    }
+    if words < 2 {
+        return false;
+    }
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 8 && !body.chars().any(char::is_lowercase) {
         return true;
     }
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(char::is_uppercase)
-        })
-        .count();
     let ends_like_sentence = body.trim_end().ends_with(['.', '?', '!', ':', ',']);
-    capitalised * 10 >= words.len() * 8 && words.len() >= 3 && !ends_like_sentence
+    capitalised * 10 >= words * 8 && words >= 3 && !ends_like_sentence
 }
 
 /// All candidates of one sentence, appended to `out` in order.
@@ -373,7 +381,7 @@ fn split_run(
         for len in (1..=lex.longest_title.min(end - j)).rev() {
             let words: Vec<&str> = tokens[j..j + len]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
             let phrase = words.join(" ");
             let as_title = lex
@@ -421,9 +429,10 @@ fn split_run(
             };
             let words: Vec<&str> = tokens[first..end]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
-            if lex.title(&words.join(" ")).is_some() {
+            let surname_like = len == 1 && lex.is_surname(words.join(" ").as_str());
+            if lex.title(&words.join(" ")).is_some() && !surname_like {
                 end = first;
                 cues.modifier = true;
                 break;
@@ -435,7 +444,7 @@ fn split_run(
             // "Surrey Mayor", "Bank of Canada Governor": the words before
             // the title may themselves name a place or organisation.
             let prefix = &tokens[start..t_start];
-            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_str()).collect();
+            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_ref()).collect();
             let names_something = gaz.is_place(&prefix_key.join(" "))
                 || prefix.iter().any(|t| gaz.is_org_cue(&t.lower))
                 || prefix.iter().all(|t| t.all_caps);
@@ -542,31 +551,52 @@ fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
     Some(prev.span.text(text).to_string())
 }
 
-/// Whether the tokens after `end` make an apposition describing a person:
-/// ", the mayor of ...", ", a lawyer", ", 45,", ", who ...".
-fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
+/// An apposition after the token range ending at `end` that describes a
+/// person: ", the mayor of Surrey,", ", a lawyer", ", 45,", ", who ...".
+/// `Some(role)` carries the role words when they name one ("the mayor of
+/// Surrey", "Minister of Finance"); `Some(None)` an age or "who" clause.
+fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<String>> {
     let lex = lexicon();
-    let (Some(last), Some(next)) = (tokens.get(end.wrapping_sub(1)), tokens.get(end)) else {
-        return false;
-    };
-    let gap = text.get(last.end..next.span.start).unwrap_or("");
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let next = tokens.get(end)?;
+    let gap = text.get(last.end..next.span.start)?;
     if gap.trim() != "," {
-        return false;
+        return None;
     }
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
-        return true;
+        return Some(None);
     }
-    if next.capitalised && lex.title(&next.lower).is_some() {
-        return true; // "Jane Roe, Minister of Finance, ..."
-    }
-    tokens[end..]
+    let titled = next.capitalised && lex.title(&next.lower).is_some();
+    let described = matches!(
+        next.lower.as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
+    ) && tokens
+        .get(end..)
+        .unwrap_or(&[])
         .iter()
         .take(4)
-        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower))
-        && matches!(
-            next.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
-        )
+        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower));
+    if !titled && !described {
+        return None;
+    }
+    Some(role_phrase(text, tokens, end))
+}
+
+/// The words from `start` up to the next comma or the end of the clause,
+/// at most eight words: the role an apposition states.
+fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    const MOST_WORDS: usize = 8;
+    let first = tokens.get(start)?;
+    let mut last = first;
+    for pair in tokens.get(start..)?.windows(2).take(MOST_WORDS - 1) {
+        let [a, b] = pair else { break };
+        let gap = text.get(a.end..b.span.start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        last = b;
+    }
+    text.get(first.span.start..last.end).map(str::to_string)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -594,23 +624,40 @@ fn push_candidate(
     {
         return; // initials or numbers alone
     }
-    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_str()).collect();
+    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_ref()).collect();
     if part.iter().all(|t| is_demonym_or_plural(&t.lower)) || lex.title(&whole.join(" ")).is_some()
     {
         return; // "Canadian", "North American", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
-    if after
-        .is_some_and(|a| lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised)
-        || before.is_some_and(|b| lex.is_reporting_verb(&b.lower) && joined(text, b, first))
-    {
+    let verb_after = after.is_some_and(|a| {
+        lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised
+    });
+    // "Kospi added 0.4 per cent": a market figure, not speech.
+    let figure_follows = tokens
+        .get(range.end + 1)
+        .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
+    // "said Jane Roe" names the speaker; "told Reuters" names the listener.
+    let verb_before = before.is_some_and(|b| {
+        lex.is_reporting_verb(&b.lower)
+            && !matches!(
+                b.lower.as_ref(),
+                "told" | "tells" | "tell" | "asked" | "asks"
+            )
+            && joined(text, b, first)
+    });
+    if verb_after && figure_follows {
+        cues.market_figure = true;
+    } else if verb_after || verb_before {
         cues.speech = true;
     }
     if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }
-    cues.apposition |= apposition_after(text, tokens, range.end);
+    let apposition = apposition_after(text, tokens, range.end);
+    cues.apposition |= apposition.is_some();
+    let role = role.or(apposition.flatten());
     cues.modifier = after
         .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
     cues.author_bio = is_author_bio(&tokens[range.end..]);
@@ -628,7 +675,7 @@ fn push_candidate(
     };
     out.push(Candidate {
         span: Span::new(first.span.start, last.span.end),
-        words: part.iter().map(|t| t.lower.clone()).collect(),
+        words: part.iter().map(|t| t.lower.to_string()).collect(),
         word_spans: part.iter().map(|t| t.span).collect(),
         certainty,
         cues,
@@ -652,7 +699,7 @@ fn push_candidate(
 /// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
 /// "Reporting by Jane Roe": the staff who wrote the story, not its people.
 fn is_credit_line(tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_ref()).collect();
     let opener = match words.as_slice() {
         ["with", "files", "from", ..] => 3,
         ["by", ..] => 1,
@@ -662,7 +709,7 @@ fn is_credit_line(tokens: &[Token]) -> bool {
     tokens
         .iter()
         .skip(opener)
-        .all(|t| t.capitalised || matches!(t.lower.as_str(), "and" | "the" | "of" | "in"))
+        .all(|t| t.capitalised || matches!(t.lower.as_ref(), "and" | "the" | "of" | "in"))
 }
 
 /// The words after a name say it is the author's bio: "is a Toronto-based
@@ -671,11 +718,11 @@ fn is_author_bio(after: &[Token]) -> bool {
     let [verb, article, rest @ ..] = after else {
         return false;
     };
-    matches!(verb.lower.as_str(), "is" | "was")
-        && matches!(article.lower.as_str(), "a" | "an" | "the")
+    matches!(verb.lower.as_ref(), "is" | "was")
+        && matches!(article.lower.as_ref(), "a" | "an" | "the")
         && rest.iter().take(6).any(|t| {
             matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "reporter"
                     | "writer"
                     | "columnist"
@@ -704,5 +751,5 @@ fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     let next = tokens.get(end)?;
     let gap = text.get(last.end..next.span.start)?;
     let close = text.get(next.end..)?;
-    (gap.trim() == "(" && next.all_caps && close.starts_with(')')).then(|| next.lower.clone())
+    (gap.trim() == "(" && next.all_caps && close.starts_with(')')).then(|| next.lower.to_string())
 }

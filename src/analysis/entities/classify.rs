@@ -24,11 +24,13 @@ pub(super) fn classify(
     cands: &[Candidate],
     members: &[usize],
     words: &[String],
+    in_person_list: bool,
 ) -> Option<EntityKind> {
     let lex = lexicon();
     let gaz = gazetteer();
     let mut s = Scores::default();
     let mut certain = false;
+    let mut speech = 0;
     let mut headline_only = true;
     for &m in members {
         let Some(c) = cands.get(m) else { continue };
@@ -42,7 +44,12 @@ pub(super) fn classify(
             + 3 * i32::from(cues.role_before)
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
+        speech += 2 * i32::from(cues.speech);
         s.place += i32::from(cues.place_preposition);
+        if cues.market_figure {
+            s.person -= 4;
+            s.org += 2;
+        }
         if cues.author_bio {
             s.person -= 10;
         }
@@ -53,6 +60,9 @@ pub(super) fn classify(
         if c.acronym.is_some() {
             s.org += 3;
         }
+    }
+    if in_person_list {
+        s.person += 3;
     }
     let key = words.join(" ");
     if words.iter().any(|w| gaz.is_org_cue(w)) {
@@ -103,6 +113,16 @@ pub(super) fn classify(
         // "Wall Street", "Secret Garden": words the text also uses in
         // lower case are common nouns, not names.
         s.person -= 3 * common_words as i32;
+        // "Elon Musk" ... "Musk said": referred to by the last word alone,
+        // as news style refers to people.
+        let by_surname = members
+            .iter()
+            .filter_map(|&m| cands.get(m))
+            .filter(|c| c.certainty != Certainty::Headline && c.words.len() == 1)
+            .any(|c| c.words.first().map(String::as_str) == Some(last));
+        if by_surname && can_be_surname(last) && !gaz.is_place(last) {
+            s.person += 3;
+        }
         if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
             // an unknown two- or three-word name: most often a person's
             s.person += 1;
@@ -126,7 +146,9 @@ pub(super) fn classify(
             .and_then(|&m| cands.get(m))
             .is_some_and(|c| c.all_caps && !gaz.is_place(&key));
     if acronym_like {
+        // "the PBO added": organisations speak too
         s.org += 3;
+        s.person -= speech;
     }
     if headline_only && s.place == 0 {
         return None;
@@ -180,7 +202,9 @@ fn has_place_part(words: &[String], acronym_first: bool) -> bool {
         && words.last().is_some_and(|w| gaz.is_place(w))
         && (lex.is_common_word(first) || acronym_first);
     place_prefix
-        || (gaz.is_place(first) && !lex.is_frequent_given(first))
+        || ((first.chars().count() >= 4 || acronym_first)
+            && gaz.is_place(first)
+            && !lex.is_frequent_given(first))
         || acronym_or_word_then_place
 }
 
@@ -191,9 +215,28 @@ fn is_plural_noun(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('s') else {
         return false;
     };
-    let singular = [stem, stem.strip_suffix('e').unwrap_or(stem)];
+    // "boxes" → "box", "churches" → "church"; but "Sparkes" is no plural
+    let es_stem = stem
+        .strip_suffix('e')
+        .filter(|st| ["s", "x", "z", "ch", "sh"].iter().any(|e| st.ends_with(e)))
+        .unwrap_or(stem);
+    let singular = [stem, es_stem];
     word.len() > 3
         && !word.ends_with("ss")
         && !lex.is_surname(word)
         && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(s)))
+}
+
+/// Whether a name's last word may be a surname that the text uses alone
+/// ("Musk", "Telford"), rather than a plural or a cue word ("Hurricanes",
+/// "Nation", "Tour").
+pub(super) fn can_be_surname(word: &str) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    word.chars().count() >= 2
+        && !gaz.is_org_cue(word)
+        && !gaz.is_place_cue(word)
+        && !lex.is_function_word(word)
+        && !lex.is_demonym(word)
+        && !is_plural_noun(word)
 }

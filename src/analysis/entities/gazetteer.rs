@@ -3,28 +3,24 @@
 //! `scripts/gen_entity_data.py`) and the cue words that mark an
 //! organisation's name ("Ministry", "Inc", "University").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::fasthash::FastSet;
 use super::names::{entries, normalise_words};
 
 pub(super) struct Gazetteer {
     /// Normalised place names (lower case, single spaces).
-    places: HashSet<String>,
-    org_cues: HashSet<String>,
-    place_cues: HashSet<String>,
+    places: FastSet<String>,
+    org_cues: FastSet<&'static str>,
+    place_cues: FastSet<&'static str>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
     places: entries(include_str!("../../../data/entities/places.txt"))
         .map(normalise_words)
         .collect(),
-    org_cues: entries(include_str!("../../../data/entities/org_cues.txt"))
-        .map(str::to_string)
-        .collect(),
-    place_cues: entries(include_str!("../../../data/entities/place_cues.txt"))
-        .map(str::to_string)
-        .collect(),
+    org_cues: entries(include_str!("../../../data/entities/org_cues.txt")).collect(),
+    place_cues: entries(include_str!("../../../data/entities/place_cues.txt")).collect(),
 });
 
 pub(super) fn gazetteer() -> &'static Gazetteer {

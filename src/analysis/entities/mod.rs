@@ -13,6 +13,7 @@
 mod aliases;
 mod candidates;
 mod classify;
+mod fasthash;
 mod gazetteer;
 mod names;
 mod tokens;
@@ -117,11 +118,11 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
             sentences.push((sentence, headline, tokens::tokenize(text, sentence)));
         }
     }
-    let lowercase: HashSet<&str> = sentences
+    let lowercase: fasthash::FastSet<&str> = sentences
         .iter()
         .flat_map(|(_, _, toks)| toks.iter())
         .filter(|t| !t.capitalised)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect();
     let seen = |w: &str| lowercase.contains(w);
     let mut cands: Vec<Candidate> = Vec::new();
@@ -129,18 +130,103 @@ pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) ->
         candidates::sentence_candidates(text, *sentence, toks, *headline, &seen, &mut cands);
     }
     let cands = split_unknown_headline_runs(cands);
-    let mut entities: Vec<Entity> = aliases::group(&cands)
-        .into_iter()
-        .filter_map(|g| build_entity(text, &cands, &g.members))
+    let groups = aliases::group(&cands);
+    let in_person_list = coordinated_with_people(text, &cands, &groups);
+    let mut entities: Vec<Entity> = groups
+        .iter()
+        .zip(in_person_list)
+        .filter_map(|(g, hint)| build_entity(text, &cands, &g.members, hint))
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     entities
 }
 
+/// For each group: whether one of its mentions stands in a list ("Ana,
+/// Bo and Cy") beside a person and beside no organisation or place — then
+/// the unknown names in the list are people too.
+fn coordinated_with_people(
+    text: &str,
+    cands: &[Candidate],
+    groups: &[aliases::Group],
+) -> Vec<bool> {
+    let mut group_of = vec![usize::MAX; cands.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            if let Some(slot) = group_of.get_mut(m) {
+                *slot = g;
+            }
+        }
+    }
+    let kinds: Vec<Option<EntityKind>> = groups
+        .iter()
+        .map(|g| {
+            let canonical = g
+                .members
+                .iter()
+                .filter_map(|&m| cands.get(m))
+                .max_by_key(|c| c.words.len())?;
+            classify::classify(cands, &g.members, &canonical.words, false)
+        })
+        .collect();
+    let mut hint = vec![false; groups.len()];
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start + 1;
+        let mut conjunction = false;
+        while let Some(gap) = cands
+            .get(end)
+            .and_then(|c| list_gap(text, cands[end - 1].span, c.span))
+        {
+            conjunction |= gap != ", ";
+            end += 1;
+        }
+        // "Ana, Bo and Cy" is a list; "Ana Roe, Acme CEO, said" is not
+        if end - start >= 2 && conjunction {
+            let list: Vec<usize> = (start..end)
+                .filter_map(|i| group_of.get(i).copied())
+                .collect();
+            let kind_of = |g: usize| kinds.get(g).copied().flatten();
+            let has_person = list.iter().any(|&g| kind_of(g) == Some(EntityKind::Person));
+            let has_thing = list.iter().any(|&g| {
+                matches!(
+                    kind_of(g),
+                    Some(EntityKind::Organization | EntityKind::Place)
+                )
+            });
+            if has_person && !has_thing {
+                // only lone first names ("Ana, Bo and Cy") gain from it
+                let lone_name = |g: usize| {
+                    groups.get(g).is_some_and(|group| {
+                        group.members.iter().filter_map(|&m| cands.get(m)).all(|c| {
+                            c.words.len() == 1
+                                && !c.all_caps
+                                && c.words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                        })
+                    })
+                };
+                for g in list.into_iter().filter(|&g| lone_name(g)) {
+                    if let Some(h) = hint.get_mut(g) {
+                        *h = true;
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    hint
+}
+
+/// The text between two names when it joins them in a list: ", ",
+/// " and ", ", and ", " or ", " & ".
+fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {
+    let gap = text.get(prev.end..next.start)?;
+    matches!(gap, ", " | " and " | ", and " | " or " | ", or " | " & ").then_some(gap)
+}
+
 /// Headline runs ("Clinton Accuses Putin") that the body does not use as a
 /// whole are split into single words, which may join body names.
 fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
-    let body_keys: HashSet<String> = cands
+    let body_keys: fasthash::FastSet<String> = cands
         .iter()
         .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
         .map(Candidate::key)
@@ -159,7 +245,12 @@ fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
 
 /// One entity from a group of candidates, or `None` when it is too
 /// uncertain to report.
-fn build_entity(text: &str, cands: &[Candidate], members: &[usize]) -> Option<Entity> {
+fn build_entity(
+    text: &str,
+    cands: &[Candidate],
+    members: &[usize],
+    in_person_list: bool,
+) -> Option<Entity> {
     let canonical = members
         .iter()
         .filter_map(|&m| cands.get(m).map(|c| (m, c)))
@@ -171,7 +262,7 @@ fn build_entity(text: &str, cands: &[Candidate], members: &[usize]) -> Option<En
             )
         })
         .map(|(_, c)| c)?;
-    let kind = classify::classify(cands, members, &canonical.words)?;
+    let kind = classify::classify(cands, members, &canonical.words, in_person_list)?;
     let mut mentions: Vec<Mention> = members
         .iter()
         .filter_map(|&m| cands.get(m))

@@ -5,25 +5,26 @@
 //! header comment naming source and licence), are compiled in with
 //! `include_str!` and parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::Gender;
+use super::fasthash::{FastMap, FastSet};
 
 /// Parsed once: every person-name list.
 pub(super) struct NameLexicon {
     /// Title (lower case, single spaces) → gender it implies, if any.
-    titles: HashMap<String, Option<Gender>>,
+    titles: FastMap<&'static str, Option<Gender>>,
     /// Most words in any title ("deputy prime minister" = 3).
     pub(super) longest_title: usize,
-    given: HashMap<String, Option<Gender>>,
-    rare_given: HashSet<String>,
-    surnames: HashSet<String>,
-    role_nouns: HashSet<String>,
-    reporting_verbs: HashSet<String>,
-    function_words: HashSet<String>,
-    demonyms: HashSet<String>,
-    common: HashSet<String>,
+    /// (name, gender, rare), sorted by name: a sorted list loads without
+    /// hashing thousands of entries at start-up.
+    given: Vec<(&'static str, Option<Gender>, bool)>,
+    surnames: Vec<&'static str>,
+    role_nouns: FastSet<&'static str>,
+    reporting_verbs: FastSet<&'static str>,
+    function_words: FastSet<&'static str>,
+    demonyms: FastSet<&'static str>,
+    common: Vec<&'static str>,
 }
 
 static NAMES: LazyLock<NameLexicon> = LazyLock::new(NameLexicon::load);
@@ -48,7 +49,7 @@ fn gender_letter(letter: Option<&str>) -> Option<Gender> {
 }
 
 /// `name [f|m|u] [rare]` lines into a map (the "rare" mark is dropped).
-fn gendered(data: &'static str) -> HashMap<String, Option<Gender>> {
+fn gendered(data: &'static str) -> FastMap<&'static str, Option<Gender>> {
     entries(data)
         .filter_map(|line| {
             let line = line.strip_suffix(" rare").unwrap_or(line);
@@ -56,13 +57,42 @@ fn gendered(data: &'static str) -> HashMap<String, Option<Gender>> {
                 Some((n, g)) if matches!(g, "f" | "m" | "u") => (n, Some(g)),
                 _ => (line, None),
             };
-            (!name.is_empty()).then(|| (name.to_string(), gender_letter(letter)))
+            (!name.is_empty()).then(|| (name, gender_letter(letter)))
         })
         .collect()
 }
 
-fn set(data: &'static str) -> HashSet<String> {
-    entries(data).map(str::to_string).collect()
+fn set(data: &'static str) -> FastSet<&'static str> {
+    entries(data).collect()
+}
+
+/// The entries of a (generated, sorted) data file as a sorted list.
+fn sorted(data: &'static str) -> Vec<&'static str> {
+    let mut list: Vec<&'static str> = entries(data).collect();
+    if !list.is_sorted() {
+        list.sort_unstable();
+    }
+    list
+}
+
+/// `name gender [rare]` lines as a list sorted by name.
+fn given_names(data: &'static str) -> Vec<(&'static str, Option<Gender>, bool)> {
+    let mut list: Vec<_> = entries(data)
+        .map(|line| {
+            let (line, rare) = match line.strip_suffix(" rare") {
+                Some(rest) => (rest, true),
+                None => (line, false),
+            };
+            match line.rsplit_once(' ') {
+                Some((name, g)) => (name, gender_letter(Some(g)), rare),
+                None => (line, None, rare),
+            }
+        })
+        .collect();
+    if !list.is_sorted_by_key(|e| e.0) {
+        list.sort_unstable_by_key(|e| e.0);
+    }
+    list
 }
 
 impl NameLexicon {
@@ -76,18 +106,13 @@ impl NameLexicon {
         NameLexicon {
             titles,
             longest_title,
-            given: gendered(include_str!("../../../data/entities/given_names.txt")),
-            rare_given: entries(include_str!("../../../data/entities/given_names.txt"))
-                .filter_map(|l| l.strip_suffix(" rare"))
-                .filter_map(|l| l.split(' ').next())
-                .map(str::to_string)
-                .collect(),
-            surnames: set(include_str!("../../../data/entities/surnames.txt")),
+            given: given_names(include_str!("../../../data/entities/given_names.txt")),
+            surnames: sorted(include_str!("../../../data/entities/surnames.txt")),
             role_nouns: set(include_str!("../../../data/entities/role_nouns.txt")),
             reporting_verbs: set(include_str!("../../../data/entities/reporting_verbs.txt")),
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
-            common: set(include_str!("../../../data/entities/common_words.txt")),
+            common: sorted(include_str!("../../../data/entities/common_words.txt")),
         }
     }
 
@@ -100,19 +125,25 @@ impl NameLexicon {
     /// Whether `lower` is a known given name, and its usual gender. A rare
     /// given name that is also a common word ("season") does not count.
     pub(super) fn given(&self, lower: &str) -> Option<Option<Gender>> {
-        if self.rare_given.contains(lower) && self.common.contains(lower) {
+        let (_, gender, rare) = self.given_entry(lower)?;
+        if rare && self.is_common_word(lower) {
             return None;
         }
-        self.given.get(lower).copied()
+        Some(gender)
+    }
+
+    fn given_entry(&self, lower: &str) -> Option<(&'static str, Option<Gender>, bool)> {
+        let i = self.given.binary_search_by(|e| e.0.cmp(lower)).ok()?;
+        self.given.get(i).copied()
     }
 
     /// A given name that is not marked rare: "Jordan", "Austin", not "Kenya".
     pub(super) fn is_frequent_given(&self, lower: &str) -> bool {
-        self.given.contains_key(lower) && !self.rare_given.contains(lower)
+        self.given_entry(lower).is_some_and(|(_, _, rare)| !rare)
     }
 
     pub(super) fn is_surname(&self, lower: &str) -> bool {
-        self.surnames.contains(lower)
+        self.surnames.binary_search(&lower).is_ok()
     }
 
     pub(super) fn is_role_noun(&self, lower: &str) -> bool {
@@ -129,7 +160,7 @@ impl NameLexicon {
 
     /// A common English word that is not also a census name.
     pub(super) fn is_common_word(&self, lower: &str) -> bool {
-        self.common.contains(lower)
+        self.common.binary_search(&lower).is_ok()
     }
 
     pub(super) fn is_demonym(&self, lower: &str) -> bool {
@@ -178,6 +209,18 @@ pub fn is_title(word: &str) -> bool {
 /// The gender a title implies ("Mrs" → female), if any.
 pub fn title_gender(word: &str) -> Option<Gender> {
     lexicon().title(&normalise_words(word)).flatten()
+}
+
+/// [`normalise_words`] without allocating when `s` is already one
+/// lower-case ASCII word.
+pub(super) fn normalise_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-' || b == b'.')
+    {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(normalise_words(s))
+    }
 }
 
 /// Lower case, curly apostrophes straightened, runs of white space folded.

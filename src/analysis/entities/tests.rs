@@ -155,6 +155,18 @@ fn apposition_and_role_nouns_mark_unknown_names_as_people() {
         names_of(text, EntityKind::Person),
         ["Oluwaseun Adeyemi-Brandt", "Thandeka Mbeki-Ross"]
     );
+    let roles: Vec<Option<String>> = run(text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.role)
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            Some("the mayor of Lakeside".to_string()),
+            Some("lawyer".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -295,6 +307,66 @@ fn a_long_document_stays_linear_and_merges_every_mention() {
     assert!(started.elapsed().as_secs() < 20);
 }
 
+#[test]
+fn first_names_listed_with_a_person_are_people() {
+    let text = "The coach praised Marisol Pereira, Tavi and Quillon after the game.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Marisol Pereira", "Tavi", "Quillon"]
+    );
+}
+
+#[test]
+fn a_list_with_an_organisation_or_an_apposition_spreads_nothing() {
+    let text = "Grants went to Brightwater Holdings Inc, Tavi and Marisol Pereira.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
+    let text = "Marisol Pereira, Quillon chair, said the grant helped.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marisol Pereira"]);
+}
+
+#[test]
+fn a_name_referred_to_by_its_last_word_is_a_person_even_if_that_is_a_word() {
+    let text = "Quorin Hawk arrived early. Reporters followed Hawk to the car.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Quorin Hawk"]);
+    assert_eq!(mentions(text, "Quorin Hawk"), ["Quorin Hawk", "Hawk"]);
+    let text = "Crowds filled Harbour Plaza. Police closed the Plaza at noon.";
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}
+
+proptest::proptest! {
+    /// Any text, however odd, yields mentions on character boundaries that
+    /// lie inside the text, in document order.
+    #[test]
+    fn never_panics_and_spans_stay_on_boundaries(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Mr.", "Dr", "Jane", "O’Neil", "al-Rashid", "van", "de", "U.S.", "J.", "of", "the",
+                "The", "However", "said", "Acme", "Inc", "(ACME)", "Ottawa", "'s", "’s", "—", "“",
+                "”", ",", ".", "\n\n", "東京", "🎉", "Émile", "ÉCOLE", "-", "'", "Prime", "Minister",
+                "and", "Ana", "Bo", "s'", "Zoë-Ann", "MP",
+            ]),
+            0..60,
+        ),
+        joiners in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\n"]), 60),
+    ) {
+        let mut text = String::new();
+        for (w, j) in words.iter().zip(joiners.iter().cycle()) {
+            text.push_str(w);
+            text.push_str(j);
+        }
+        for e in run(&text) {
+            let mut last = 0;
+            for m in &e.mentions {
+                proptest::prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.span.start));
+                proptest::prop_assert!(text.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.span.start >= last);
+                last = m.span.start;
+            }
+        }
+    }
+}
+
 /// Debug aid (ignored): `ENTITY_DEBUG=path cargo test debug_dump -- --ignored --nocapture`.
 #[test]
 #[ignore]
@@ -307,4 +379,85 @@ fn debug_dump() {
         let ms: Vec<&str> = e.mentions.iter().map(|m| m.span.text(&text)).collect();
         println!("{:?} {} {:?} {:?}", e.kind, e.name, e.role, ms);
     }
+}
+
+/// Timing note (ignored; run with `cargo test --release entity_timing --
+/// --ignored --nocapture`, optionally `ENTITY_BENCH=article.txt`): prints
+/// the one-off lexicon load time and entity time against the rest of the
+/// analysis on a ~100 KB text.
+#[test]
+#[ignore]
+fn entity_timing() {
+    use std::time::Instant;
+    let started = Instant::now();
+    let _ = run("Premier Lena Vasquez spoke in Ottawa.");
+    println!("first call (loads every lexicon): {:?}", started.elapsed());
+    let text = match std::env::var("ENTITY_BENCH") {
+        Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let base = if text.is_empty() {
+        "Councillor Hana Ostrowski told the Harbour Council on Monday that the \
+         Ministry of Transport (MOT) would fund the bridge. “It is overdue,” \
+         Ostrowski said. Critics in Lakeside, including lawyer Tomas Brandvold, \
+         disagreed.\n\n"
+            .to_string()
+    } else {
+        text
+    };
+    let text = base.repeat((100_000 / base.len().max(1)).max(1));
+    let config = crate::analysis::Config::default();
+    let rounds = 20;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let seg = segment(&text);
+        let _ = crate::analysis::boilerplate::detect(&text, &seg, &config);
+    }
+    let core = started.elapsed() / rounds;
+    let seg = segment(&text);
+    let bp = crate::analysis::boilerplate::detect(&text, &seg, &config);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let _ = recognize(&text, &seg, &bp);
+    }
+    let entities = started.elapsed() / rounds;
+    let started = Instant::now();
+    for _ in 0..rounds {
+        let _ = crate::analysis::analyze(&text, &config);
+    }
+    let full = started.elapsed() / rounds;
+    println!(
+        "{} bytes: segment+boilerplate {core:?}, entities {entities:?}, full analyze {full:?}",
+        text.len()
+    );
+}
+
+#[test]
+#[ignore]
+fn tokenize_timing() {
+    use std::time::Instant;
+    let base = "Councillor Hana Ostrowski told the Harbour Council on Monday that the \
+         Ministry of Transport (MOT) would fund the bridge. “It is overdue,” \
+         Ostrowski said. Critics in Lakeside, including lawyer Tomas Brandvold, \
+         disagreed.\n\n";
+    let text = base.repeat(100_000 / base.len());
+    let seg = segment(&text);
+    let _ = run("Warm up.");
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut n = 0;
+        for p in &seg.paragraphs {
+            for s in &p.sentences {
+                n += super::tokens::tokenize(&text, *s).len();
+            }
+        }
+        println!("tokenize {n} tokens: {:?}", started.elapsed());
+    }
+    let lex = super::names::lexicon();
+    let started = Instant::now();
+    let mut hits = 0;
+    for w in text.split_whitespace() {
+        hits += usize::from(lex.is_common_word(w)) + usize::from(lex.given(w).is_some());
+    }
+    println!("lookups {hits}: {:?}", started.elapsed());
 }

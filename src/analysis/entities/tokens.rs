@@ -2,19 +2,21 @@
 //! boundaries, possessive `'s` split off, initials ("J.", "U.S.") kept with
 //! their periods, other trailing periods dropped ("Mr." → "Mr").
 
+use std::borrow::Cow;
+
 use super::super::Span;
-use super::names::normalise_words;
+use super::names::normalise_word;
 
 /// One word of a sentence.
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'t> {
     /// The word without a possessive ending or trailing punctuation.
     pub span: Span,
     /// Where the word ends including its possessive ending, if any.
     pub end: usize,
     pub possessive: bool,
     /// Lower case, apostrophes straightened.
-    pub lower: String,
+    pub lower: Cow<'t, str>,
     /// The first character is an upper-case letter, or the word is an
     /// Arabic-style name with a lower-case article: "al-Assad", "el-Sisi".
     pub capitalised: bool,
@@ -32,7 +34,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of `sentence` in order.
-pub(super) fn tokenize(text: &str, sentence: Span) -> Vec<Token> {
+pub(super) fn tokenize(text: &str, sentence: Span) -> Vec<Token<'_>> {
     let body = sentence.text(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -53,7 +55,7 @@ pub(super) fn tokenize(text: &str, sentence: Span) -> Vec<Token> {
 }
 
 /// Clean the raw word `body[start..end]` and push it if anything is left.
-fn push_word(body: &str, base: usize, start: usize, end: usize, out: &mut Vec<Token>) {
+fn push_word<'t>(body: &'t str, base: usize, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
     let raw = &body[start..end];
     let lead = raw.len() - raw.trim_start_matches(['\'', '’', '-', '.']).len();
     let raw = &raw[lead..];
@@ -81,7 +83,7 @@ fn push_word(body: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
             span.end
         },
         possessive: possessive_len > 0,
-        lower: normalise_words(kept),
+        lower: normalise_word(kept),
         compound_adjective: capitalised
             && !has_name_prefix(kept)
             && kept
