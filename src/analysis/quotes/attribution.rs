@@ -513,13 +513,18 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
 /// The first noun phrase of a clause (for participles: "Smith left,
 /// saying “...”").
 fn opening_noun_phrase<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
+    let lead = usize::from(
+        toks.first()
+            .is_some_and(|t| cues::is_determiner(t.text(text))),
+    );
     let n = toks
         .iter()
+        .skip(lead)
         .position(|t| {
             !t.word
                 || !(cues::is_capitalised(t.text(text)) || cues::role_tag(t.text(text)).is_some())
         })
-        .unwrap_or(toks.len());
+        .map_or(toks.len(), |k| k + lead);
     toks.get(..n.min(MAX_SUBJECT)).unwrap_or(&[])
 }
 
