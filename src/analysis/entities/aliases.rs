@@ -69,6 +69,11 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_acronym: HashMap<String, usize> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            if let Some(a) = &cands[m].acronym {
+                by_acronym.insert(a.clone(), redirect[g]);
+            }
+        }
         if redirect[g] != g {
             continue;
         }
@@ -82,11 +87,6 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             }
         } else if let Some(acronym) = initials(words) {
             by_acronym.entry(acronym).or_insert(g);
-        }
-        for &m in &group.members {
-            if let Some(a) = &cands[m].acronym {
-                by_acronym.insert(a.clone(), g);
-            }
         }
     }
     for g in by_key.values_mut() {

@@ -185,12 +185,40 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if token.compound_adjective {
         return false;
     }
+    // A function word capitalised right after a given name is a surname:
+    // "Theresa May", "Michael Every" (but not "Monday", "I", "He").
     !lex.is_function_word(&token.lower)
         || prev.is_some_and(|p| {
-            lex.given(&p.lower).is_some()
-                && lex.is_surname(&token.lower)
-                && !token.lower.ends_with("day")
+            !is_calendar_or_pronoun(&token.lower)
+                && (lex.given(&p.lower).is_some() && lex.is_surname(&token.lower)
+                    || lex.is_frequent_given(&p.lower))
         })
+}
+
+/// Days, months and pronouns: capitalised by convention, never surnames.
+fn is_calendar_or_pronoun(lower: &str) -> bool {
+    lower.ends_with("day")
+        || matches!(
+            lower,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "i"
+                | "he"
+                | "she"
+                | "we"
+                | "they"
+                | "it"
+                | "you"
+        )
 }
 
 /// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
@@ -665,7 +693,10 @@ fn push_candidate(
         return;
     }
     let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
-    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps);
+    // ALL-CAPS words in body text: a lead-in ("JANE ROE, the ...") when
+    // they start with a given name, else a shouted heading.
+    let shouting =
+        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(&first.lower).is_none();
     let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {

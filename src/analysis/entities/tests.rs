@@ -333,6 +333,25 @@ fn a_name_referred_to_by_its_last_word_is_a_person_even_if_that_is_a_word() {
     assert!(names_of(text, EntityKind::Person).is_empty());
 }
 
+#[test]
+fn a_function_word_after_a_given_name_is_a_surname_but_a_day_is_not() {
+    let text = "Economist Gordon Every said rates would rise. She met Gordon Harlan Tuesday.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Gordon Every", "Gordon Harlan"]
+    );
+}
+
+#[test]
+fn an_all_caps_lead_in_that_starts_with_a_given_name_is_a_name() {
+    let text = "ROSALIND QUARTERMAINE, the skip, said the ice was fast. \
+                SNOW WARNING issued for the region.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["ROSALIND QUARTERMAINE"]
+    );
+}
+
 proptest::proptest! {
     /// Any text, however odd, yields mentions on character boundaries that
     /// lie inside the text, in document order.
