@@ -482,3 +482,22 @@ fn one_word_terms_need_a_cue_of_their_own() {
     );
     assert_eq!(found[1].kind, QuoteKind::ScareQuote);
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gives_quotes_on_char_boundaries(
+        text in "[a-zA-Z \\n.,:;’‘“”\"'«»—é🙂字]{0,200}"
+    ) {
+        for q in quotes(&text, &[]) {
+            proptest::prop_assert!(text.is_char_boundary(q.span.start));
+            proptest::prop_assert!(text.is_char_boundary(q.span.end));
+            for p in &q.parts {
+                proptest::prop_assert!(q.span.covers(*p));
+                proptest::prop_assert!(text.get(p.start..p.end).is_some());
+            }
+            if let Some(a) = &q.attribution {
+                proptest::prop_assert!(text.get(a.cue.start..a.cue.end).is_some());
+            }
+        }
+    }
+}
