@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Analysis, Config, Span};
 use crate::line_index::{Encoding, LineIndex};
 
@@ -109,7 +110,11 @@ pub fn text(path: &str, text: &str, analysis: &Analysis, config: &Config) -> Str
         out.push_str("  none\n");
     }
     for q in &analysis.quotes {
-        let speaker = q.speaker.as_ref().map_or("(unknown)", |s| s.name.as_str());
+        let speaker = match q.kind {
+            QuoteKind::ScareQuote => "(scare quote)",
+            QuoteKind::Title => "(title)",
+            QuoteKind::Speech => q.speaker.as_ref().map_or("(unknown)", |s| s.name.as_str()),
+        };
         out.push_str(&format!(
             "  line {:>4}  {:<24} “{}”\n",
             line_of(q.span),

@@ -21,6 +21,7 @@
 //! the chain is linear in the document.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::super::Span;
 use super::super::segment::Segmentation;
@@ -91,11 +92,20 @@ fn context(text: &str, seg: &Segmentation, pieces: &[Piece], i: usize) -> Option
         piece.span.start.saturating_sub(WINDOW),
     ));
     let mut before = cues::tokenize(text, Span::new(from, piece.span.start.max(from)));
-    if let Some(cut) = (0..before.len())
+    match (0..before.len())
         .rev()
         .find(|&k| cues::ends_sentence(text, &before, k))
     {
-        before.drain(..=cut);
+        Some(cut) => {
+            before.drain(..=cut);
+        }
+        None => {
+            // `X called it “A” and said “B”`: the sentence began before the
+            // previous quote; read its narrative too (not its quoted words).
+            if let Some(earlier) = sentence_before_previous_piece(text, pieces, i) {
+                before.splice(0..0, earlier);
+            }
+        }
     }
     let to = next_start.min(floor_boundary(text, piece.span.end + WINDOW));
     let mut after = cues::tokenize(text, Span::new(piece.span.end.min(to), to));
@@ -103,6 +113,32 @@ fn context(text: &str, seg: &Segmentation, pieces: &[Piece], i: usize) -> Option
         after.truncate(cut);
     }
     Some(Context { before, after })
+}
+
+/// The narrative of the current sentence before the previous quote of the
+/// same paragraph, when that quote does not end the sentence.
+fn sentence_before_previous_piece(text: &str, pieces: &[Piece], i: usize) -> Option<Vec<Tok>> {
+    let piece = pieces.get(i)?;
+    let prev = pieces
+        .get(i.checked_sub(1)?)
+        .filter(|q| q.para == piece.para)?;
+    if prev.inner.text(text).ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let floor = i
+        .checked_sub(2)
+        .and_then(|j| pieces.get(j))
+        .filter(|q| q.para == piece.para)
+        .map_or(0, |q| q.span.end);
+    let from = floor.max(floor_boundary(text, prev.span.start.saturating_sub(WINDOW)));
+    let mut toks = cues::tokenize(text, Span::new(from, prev.span.start.max(from)));
+    if let Some(cut) = (0..toks.len())
+        .rev()
+        .find(|&k| cues::ends_sentence(text, &toks, k))
+    {
+        toks.drain(..=cut);
+    }
+    Some(toks)
 }
 
 /// Sieves 1–3 and 5–6 for one quote: a cue in its own sentence.
@@ -295,8 +331,11 @@ fn subject_head(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
             return owner;
         }
     }
-    if head.is_none() && toks.last().is_some_and(|t| t.text(text) == "and") {
-        return nearest_personal(text, toks, people);
+    let coordinated = toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "and" | "but"));
+    if head.is_none() && coordinated {
+        return nearest_personal(text, toks, people).or_else(|| clause_subject(text, toks, people));
     }
     head
 }
@@ -344,8 +383,17 @@ fn nearest_personal(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
 }
 
 /// The subject of a clause: its first person mention, else its first
-/// pronoun, else its opening noun phrase.
+/// pronoun, else its opening noun phrase (after an opening prepositional
+/// phrase).
 fn clause_subject(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
+    // "In a statement, IRCC ...": skip an opening prepositional phrase.
+    let opens_with_phrase = toks
+        .first()
+        .is_some_and(|t| cues::is_preposition(t.text(text)));
+    let toks = match toks.iter().position(|t| t.is_punct(text, ",")) {
+        Some(c) if opens_with_phrase => toks.get(c + 1..).unwrap_or(&[]),
+        _ => toks,
+    };
     let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
     if let Some(h) = people.first_person_in(span) {
         return Some(h);
@@ -465,13 +513,18 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
 /// The first noun phrase of a clause (for participles: "Smith left,
 /// saying “...”").
 fn opening_noun_phrase<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
+    let lead = usize::from(
+        toks.first()
+            .is_some_and(|t| cues::is_determiner(t.text(text))),
+    );
     let n = toks
         .iter()
+        .skip(lead)
         .position(|t| {
             !t.word
                 || !(cues::is_capitalised(t.text(text)) || cues::role_tag(t.text(text)).is_some())
         })
-        .unwrap_or(toks.len());
+        .map_or(toks.len(), |k| k + lead);
     toks.get(..n.min(MAX_SUBJECT)).unwrap_or(&[])
 }
 
@@ -508,48 +561,16 @@ fn starts_noun_phrase(text: &str, t: &Tok) -> bool {
 /// No clause words: the words before a trailing verb name someone rather
 /// than say something ("the minister" yes, "he went to the store and" no).
 fn plain_noun_phrase(text: &str, toks: &[Tok]) -> bool {
-    toks.iter().all(|t| {
-        let w = t.text(text).to_lowercase();
-        !matches!(
-            w.as_str(),
-            "to" | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "be"
-                | "been"
-                | "has"
-                | "had"
-                | "have"
-                | "who"
-                | "which"
-                | "that"
-                | "because"
-                | "when"
-                | "while"
-                | "if"
-                | "but"
-                | "it"
-                | "not"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "as"
-                | "what"
-                | "would"
-                | "will"
-                | "can"
-                | "could"
-                | "should"
-                | "did"
-                | "do"
-                | "does"
-        )
-    })
+    static CLAUSE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        "to is was were are be been has had have who which that because when while if but it \
+         not in on at for with by from as what would will can could should did do does \
+         between after before during about than into over under since until through against \
+         among without"
+            .split_whitespace()
+            .collect()
+    });
+    toks.iter()
+        .all(|t| !CLAUSE_WORDS.contains(t.text(text).to_lowercase().as_str()))
 }
 
 /// Sieve 4's last resort: the last reported speaker in `span`, usually the

@@ -181,11 +181,13 @@ fn word_count(s: &str) -> usize {
 /// a sentence of their own ("But we stayed." is speech).
 fn is_short(text: &str, piece: &Piece) -> bool {
     let words = piece.inner.text(text);
-    let sentence = words.chars().next().is_some_and(char::is_uppercase)
+    let count = word_count(words);
+    let sentence = count >= 2
+        && words.chars().next().is_some_and(char::is_uppercase)
         && words
             .trim_end_matches(['\'', '’'])
             .ends_with(['.', '!', '?']);
-    word_count(words) <= SCARE_QUOTE_WORDS && !sentence
+    count <= SCARE_QUOTE_WORDS && !sentence
 }
 
 /// `called it “bold” and based on “one giant assumption.”`: an earlier
@@ -231,7 +233,7 @@ fn shape_kind(text: &str, seg: &Segmentation, piece: &Piece) -> QuoteKind {
         before
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_alphanumeric() || c == '’' || c == '\'')
     });
     if mid_sentence && is_title_case(inner) {
         return QuoteKind::Title;

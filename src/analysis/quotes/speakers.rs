@@ -57,6 +57,9 @@ const SUBJECT_BONUS: f32 = 1.0;
 const REPORTER_BONUS: f32 = 1.5;
 /// Tokens read after a mention for its reporting verb (past an apposition).
 const MAX_REPORT_TOKENS: usize = 16;
+/// A person named in the sentence just before the pronoun's (or earlier in
+/// its own) is the likeliest antecedent.
+const LAST_SENTENCE_BONUS: f32 = 1.0;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
 
@@ -378,6 +381,7 @@ impl<'a> People<'a> {
     ) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.persons.partition_point(|(s, _)| s.start < at);
+        let previous_sentence = self.previous_sentence_start(at);
         let mut best: Option<(f32, usize)> = None;
         for (rank, &(span, e)) in self.persons[..end].iter().rev().enumerate() {
             if rank >= PRONOUN_LOOKBACK {
@@ -398,12 +402,30 @@ impl<'a> People<'a> {
             }
             // `rank` counts back from `end`, so this is the mention's index.
             score += self.prominence.get(end - 1 - rank).copied().unwrap_or(0.0);
+            if previous_sentence.is_some_and(|p| span.start >= p) {
+                score += LAST_SENTENCE_BONUS;
+            }
             score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, e));
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// Start of the sentence before the one holding `at` (in the previous
+    /// paragraph when `at` is in its paragraph's first sentence).
+    fn previous_sentence_start(&self, at: usize) -> Option<usize> {
+        let p = self.seg.paragraph_at(at)?;
+        let para = self.seg.paragraphs.get(p)?;
+        let i = para.sentences.partition_point(|s| s.end < at);
+        match i.checked_sub(1) {
+            Some(j) => para.sentences.get(j).map(|s| s.start),
+            None => (0..p)
+                .rev()
+                .find_map(|q| self.seg.paragraphs.get(q)?.sentences.last())
+                .map(|s| s.start),
+        }
     }
 
     /// The organisation named last before `at`, within a few paragraphs

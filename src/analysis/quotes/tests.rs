@@ -431,3 +431,73 @@ fn huge_unbalanced_input_is_handled_quickly() {
     let _ = quotes(&text, &[]);
     assert!(start.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn a_coordinated_verb_takes_the_clauses_subject() {
+    let text = "In a long letter, the Harbour Trust thanked donors and said it was “deeply grateful for years of support.”";
+    let org = entity(
+        text,
+        "Harbour Trust",
+        EntityKind::Organization,
+        None,
+        &["Harbour Trust"],
+    );
+    let got = summary(text, &[org]);
+    assert_eq!(got[0].1, s("Harbour Trust"));
+}
+
+#[test]
+fn an_earlier_quote_does_not_hide_the_sentences_cue() {
+    let text =
+        "Jane Roe called the plan “bold” and said it rested on “one shaky guess about costs.”";
+    let people = [person(text, "Jane Roe", None, &["Jane Roe"])];
+    let got = summary(text, &people);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|g| g.1 == s("Jane Roe")), "{got:?}");
+}
+
+#[test]
+fn a_title_case_name_after_a_possessive_is_a_title() {
+    let text = "Tom Hill said on the network’s “Face The Week.” He left early.";
+    let found = quotes(text, &[person(text, "Tom Hill", None, &["Tom Hill"])]);
+    assert_eq!(found[0].kind, QuoteKind::Title);
+    assert_eq!(found[0].speaker, None);
+}
+
+#[test]
+fn one_word_terms_need_a_cue_of_their_own() {
+    let text =
+        "Results are “very encouraging,” says manager Ana Silva, who runs the “Move” project.";
+    let people = [person(
+        text,
+        "Ana Silva",
+        Some(Gender::Female),
+        &["Ana Silva"],
+    )];
+    let found = quotes(text, &people);
+    assert_eq!(found[0].kind, QuoteKind::Speech);
+    assert_eq!(
+        found[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ana Silva")
+    );
+    assert_eq!(found[1].kind, QuoteKind::ScareQuote);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gives_quotes_on_char_boundaries(
+        text in "[a-zA-Z \\n.,:;’‘“”\"'«»—é🙂字]{0,200}"
+    ) {
+        for q in quotes(&text, &[]) {
+            proptest::prop_assert!(text.is_char_boundary(q.span.start));
+            proptest::prop_assert!(text.is_char_boundary(q.span.end));
+            for p in &q.parts {
+                proptest::prop_assert!(q.span.covers(*p));
+                proptest::prop_assert!(text.get(p.start..p.end).is_some());
+            }
+            if let Some(a) = &q.attribution {
+                proptest::prop_assert!(text.get(a.cue.start..a.cue.end).is_some());
+            }
+        }
+    }
+}
