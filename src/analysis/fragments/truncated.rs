@@ -211,7 +211,10 @@ fn strands(sentence: &str) -> bool {
         .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"));
     let be_right_before =
         any_in(last_n(1), BE_FORMS) || (participle_before && any_in(last_n(NEAR_WINDOW), BE_FORMS));
-    let pronoun_near = any_in(last_n(NEAR_WINDOW), NEAR_STRANDERS);
+    let pronoun_near = any_in(last_n(NEAR_WINDOW), NEAR_STRANDERS)
+        || last_n(NEAR_WINDOW)
+            .windows(2)
+            .any(|w| w[0] == "to" && w[1] == "be"); // "a group to be part of"
     let stranded = any_in(before, WH_STRANDERS)
         || any_in(last_n(STRANDER_WINDOW), STRANDERS)
         || pronoun_near
@@ -264,6 +267,7 @@ mod tests {
                     These are the people she works with.\n\nHe did not want to be talked about.\n\n\
                     It is a debt which the city should pay for.\n\n\
                     Their plans were better than they've been given credit for.\n\n\
+                    It is a great team to be part of.\n\n\
                     The party is only now reckoning with.";
         assert_eq!(found(text, Truncated), []);
     }
