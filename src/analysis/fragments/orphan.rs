@@ -432,7 +432,8 @@ fn circumstances_only(verb: &str, tail: &[Token]) -> bool {
             pos += n;
             continue;
         }
-        if opens_circumstance(t) {
+        let after_comma = pos > 0 && tail[pos - 1].is_punct(',');
+        if opens_circumstance(t) || (after_comma && is_manner_participle(t)) {
             chunk_start = Some(pos);
             pos += 1;
             continue;
@@ -440,6 +441,33 @@ fn circumstances_only(verb: &str, tail: &[Token]) -> bool {
         return false;
     }
     close_chunk(chunk_start, tail.len())
+}
+
+/// Participles that introduce reported content rather than a manner
+/// (", saying he would run", ", adding ...").
+const REPORTING_PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "explaining",
+    "arguing",
+    "insisting",
+    "claiming",
+    "stating",
+    "asking",
+    "telling",
+    "writing",
+    "warning",
+    "suggesting",
+    "declaring",
+    "calling",
+];
+
+/// A present participle after a comma that describes how something was
+/// said (", pointing to the crowd", ", smiling").
+fn is_manner_participle(t: &Token) -> bool {
+    let l = lower(t);
+    t.is_word() && l.len() > 4 && l.ends_with("ing") && !REPORTING_PARTICIPLES.contains(&l.as_str())
 }
 
 /// Length of a time expression at the start of `tokens` ("Tuesday",
@@ -574,6 +602,7 @@ mod tests {
             "Mayor Lee said at a news conference in Akron.",
             "According to the agency.",
             "He says.",
+            "Lee said, pointing to the crowd and then to the stage.",
         ] {
             assert!(flagged(s), "{s}");
         }
@@ -601,6 +630,8 @@ mod tests {
             "He was asked.",
             "So he said.",
             "Here's what she wrote.",
+            "He said, saying the plan failed.",
+            "Lee said, adding that the vote would wait.",
         ] {
             assert!(!flagged(s), "{s}");
         }

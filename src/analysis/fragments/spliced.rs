@@ -170,10 +170,15 @@ const OPENING_TIES: &[&str] = &[
 ];
 
 /// True when the sentence has a pronoun, demonstrative or connective
-/// (contractions count by their first part: "we're" is "we").
+/// (contractions count by their first part: "we're" is "we"), or a
+/// negation: denying something presupposes that the article raised it
+/// ("X was not seeking a fifth term").
 fn has_cohesive_tie(sentence: &str) -> bool {
     words(sentence).enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
+        if lower == "not" || lower.ends_with("n't") || lower.ends_with("n’t") {
+            return true;
+        }
         let head = lower.split(['\'', '’']).next().unwrap_or("");
         is_cohesive_tie(&lower) || is_cohesive_tie(head) || (i == 0 && OPENING_TIES.contains(&head))
     })
@@ -289,6 +294,17 @@ mod tests {
              Why?\n\n“Volcanic octopus species thrive near undersea vents,” a scientist said."
         );
         assert_eq!(found(&text, Spliced), []);
+    }
+
+    #[test]
+    fn a_negated_sentence_is_tied_to_what_it_denies() {
+        let text = format!(
+            "{ARTICLE} Scientists did not find a new species of octopus near volcanic vents."
+        );
+        assert_eq!(found(&text, Spliced), []);
+        let text =
+            format!("{ARTICLE} Scientists found a new species of octopus near volcanic vents.");
+        assert_eq!(found(&text, Spliced).len(), 1);
     }
 
     #[test]

@@ -15,15 +15,13 @@ use super::lexicon::{is_strandable_preposition, is_unending};
 use super::text::{is_byline, is_list_item, is_title_case, words};
 use super::{Doc, Fragment, FragmentKind, Para};
 
-/// Words that strand a preposition anywhere before it ("what it is for",
-/// "somewhere to sit in").
+/// Wh-words that strand a preposition anywhere before it ("which he said
+/// the city should pay for", "what it is for").
+const WH_STRANDERS: &[&str] = &["what", "whatever", "where", "which", "who", "whom"];
+
+/// Words that strand a preposition only a few words before it
+/// ("something to hope for", "the house that he lived in").
 const STRANDERS: &[&str] = &[
-    "what",
-    "whatever",
-    "where",
-    "which",
-    "who",
-    "whom",
     "that",
     "something",
     "nothing",
@@ -38,6 +36,17 @@ const STRANDERS: &[&str] = &[
     "when",
 ];
 
+/// How many words before the final preposition a [`STRANDERS`] word may
+/// stand.
+const STRANDER_WINDOW: usize = 5;
+
+/// Be-forms: with a participle right before the preposition they make a
+/// passive or a progressive that strands it ("was talked about", "is
+/// reckoning with").
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "got",
+];
+
 /// How many words before the final preposition a near strander may stand.
 const NEAR_WINDOW: usize = 4;
 
@@ -49,12 +58,9 @@ const NP_DETERMINERS: &[&str] = &[
 ];
 const NP_WINDOW: usize = 3;
 
-/// Words that strand a preposition when close before it: a passive ("was
-/// talked about") or a relative clause without "that" ("the people she
-/// works with").
-const NEAR_STRANDERS: &[&str] = &[
-    "is", "was", "were", "been", "being", "be", "get", "got", "i", "you", "he", "she", "we", "they",
-];
+/// Subject pronouns that strand a preposition when close before it: a
+/// relative clause without "that" ("the people she works with").
+const NEAR_STRANDERS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 
 /// Fewest words a last sentence, and its paragraph, need before a missing
 /// period alone is evidence of a cut (shorter lines are furniture or
@@ -180,23 +186,47 @@ fn is_credit_line(sentence: &str) -> bool {
 }
 
 /// Whether something in `sentence` can strand its final preposition: a
-/// wh-word or relative pronoun before it, or a passive or a relative clause
-/// close before it; but never right after a noun phrase opened by a
-/// determiner ("the unrealistic expectations of" needs its object).
+/// wh-word anywhere before it, a relative word or a subject pronoun close
+/// before it, or a passive or progressive right before it. Never when the
+/// preposition follows a noun phrase opened by a determiner ("the
+/// unrealistic expectations of") or by another preposition ("for families
+/// of"): then it needs its object.
 fn strands(sentence: &str) -> bool {
-    let ws: Vec<String> = words(sentence).map(str::to_lowercase).collect();
-    let before_last = &ws[..ws.len().saturating_sub(1)];
-    let near = &before_last[before_last.len().saturating_sub(NEAR_WINDOW)..];
-    let noun_phrase = &before_last[before_last.len().saturating_sub(NP_WINDOW)..];
-    let after_determiner = noun_phrase
-        .iter()
-        .any(|w| NP_DETERMINERS.contains(&w.as_str()));
-    let stranded = before_last.iter().any(|w| STRANDERS.contains(&w.as_str()))
-        || near.iter().any(|w| NEAR_STRANDERS.contains(&w.as_str()));
-    let verb_right_before = before_last[before_last.len().saturating_sub(2)..]
-        .iter()
-        .any(|w| NEAR_STRANDERS.contains(&w.as_str()));
-    stranded && (!after_determiner || verb_right_before)
+    // Contractions count by their first part: "they've" is "they".
+    let ws: Vec<String> = words(sentence)
+        .map(|w| {
+            let lower = w.to_lowercase();
+            lower
+                .split(['\'', '’'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    let before = &ws[..ws.len().saturating_sub(1)];
+    let last_n = |n: usize| &before[before.len().saturating_sub(n)..];
+    let any_in = |slice: &[String], list: &[&str]| slice.iter().any(|w| list.contains(&w.as_str()));
+    let participle_before = before
+        .last()
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"));
+    let be_right_before =
+        any_in(last_n(1), BE_FORMS) || (participle_before && any_in(last_n(NEAR_WINDOW), BE_FORMS));
+    let pronoun_near = any_in(last_n(NEAR_WINDOW), NEAR_STRANDERS)
+        || last_n(NEAR_WINDOW)
+            .windows(2)
+            .any(|w| w[0] == "to" && w[1] == "be"); // "a group to be part of"
+    let stranded = any_in(before, WH_STRANDERS)
+        || any_in(last_n(STRANDER_WINDOW), STRANDERS)
+        || pronoun_near
+        || be_right_before;
+    let noun_phrase = last_n(NP_WINDOW);
+    let after_noun_phrase = any_in(noun_phrase, NP_DETERMINERS)
+        || before
+            .len()
+            .checked_sub(2)
+            .and_then(|i| before.get(i))
+            .is_some_and(|w| is_strandable_preposition(w));
+    stranded && (!after_noun_phrase || be_right_before || pronoun_near)
 }
 
 #[cfg(test)]
@@ -225,8 +255,10 @@ mod tests {
     #[test]
     fn ends_on_an_unstranded_preposition() {
         let text = "Headline.\n\nTurnout was low, with polls open just three days for.\n\n\
-                    He spoke about what he sees as the unfair demands of.";
-        assert_eq!(found(text, Truncated).len(), 2);
+                    He spoke about what he sees as the unfair demands of.\n\n\
+                    She is a group that speaks for families of.\n\n\
+                    Lee is coordinator of.";
+        assert_eq!(found(text, Truncated).len(), 4);
     }
 
     #[test]
@@ -234,6 +266,8 @@ mod tests {
         let text = "Headline.\n\nThat is not what the money was for.\n\n\
                     These are the people she works with.\n\nHe did not want to be talked about.\n\n\
                     It is a debt which the city should pay for.\n\n\
+                    Their plans were better than they've been given credit for.\n\n\
+                    It is a great team to be part of.\n\n\
                     The party is only now reckoning with.";
         assert_eq!(found(text, Truncated), []);
     }

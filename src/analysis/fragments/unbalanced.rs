@@ -11,13 +11,15 @@
 //! - A closing mark with no opening mark before it.
 //!
 //! Where an attribution cue shows where the quote ended, the fragment
-//! carries a quick fix that inserts the closing mark there.
+//! carries a quick fix that inserts the closing mark there. When a second
+//! quotation opens before the first closed, related information points at
+//! it.
 
 use super::lexicon::{DETERMINERS, SPEAKER_PRONOUNS, is_reporting_verb};
 use super::marks::Mark;
 use super::text::{Token, tokenize};
 use super::{Doc, Fragment, FragmentKind, Para};
-use crate::analysis::Span;
+use crate::analysis::{Related, Span};
 
 /// Most tokens between the comma and the reporting verb of a cue
 /// (", Jennifer Palmieri, the campaign's communications director, said").
@@ -36,8 +38,14 @@ pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
 fn first_problem(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
     let quotes = &para.quotes;
     let never_closed = quotes.unclosed.first().map(|&mark| {
-        let until = next_mark_after(para, mark).unwrap_or(para.span.end);
-        unclosed(doc, mark, until, "before the next quotation opens")
+        let next = next_mark_after(para, mark);
+        let until = next.map_or(para.span.end, |m| m.span.start);
+        let mut f = unclosed(doc, mark, until, "before the next quotation opens");
+        f.related.extend(next.map(|m| Related {
+            span: m.span,
+            message: "the next quotation opens here".to_string(),
+        }));
+        f
     });
     let stray = quotes.stray_closes.first().map(|mark| {
         Fragment::warning(
@@ -60,10 +68,10 @@ fn first_problem(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
         .min_by_key(|f| f.span.start)
 }
 
-fn next_mark_after(para: &Para, mark: Mark) -> Option<usize> {
+fn next_mark_after(para: &Para, mark: Mark) -> Option<Mark> {
     let marks = &para.quotes.marks;
     let k = marks.partition_point(|m| m.span.start <= mark.span.start);
-    marks.get(k).map(|m| m.span.start)
+    marks.get(k).copied()
 }
 
 /// The fragment for an opening `mark` never closed before `until`.
@@ -143,6 +151,9 @@ mod tests {
         assert_eq!(f.span.text(text), "“Those days are over,");
         let at = text.find("over,").unwrap() + "over,".len();
         assert_eq!(f.insertion, Some((at, "”".to_string())));
+        let next = text.find("“We").unwrap();
+        assert_eq!(f.related.len(), 1);
+        assert_eq!(f.related[0].span.start, next);
     }
 
     #[test]
