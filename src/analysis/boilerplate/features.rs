@@ -274,7 +274,7 @@ fn join_phrasal_verbs(words: Vec<String>) -> Vec<String> {
 /// A crude stem for comparing content words across the article: suffixes
 /// of number and tense removed, then at most six characters kept, so
 /// "elections" and "election" meet.
-pub fn stem(word: &str) -> String {
+pub fn stem(word: &str) -> &str {
     const SUFFIXES: &[&str] = &[
         "ations", "ation", "ings", "ing", "ies", "ers", "er", "ed", "es", "s", "ly",
     ];
@@ -287,12 +287,15 @@ pub fn stem(word: &str) -> String {
             break;
         }
     }
-    base.chars().take(6).collect()
+    match base.char_indices().nth(6) {
+        Some((end, _)) => &base[..end],
+        None => base,
+    }
 }
 
 /// The content words of a normalised word list, stemmed: no function
 /// words, no general vocabulary, no numbers, at least three letters.
-pub fn content_stems<'a>(words: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+pub fn content_stems<'a>(words: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
     words
         .into_iter()
         .filter(|w| w.chars().count() >= 3)
