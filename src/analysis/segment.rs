@@ -417,6 +417,28 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Sentences of any text lie inside their paragraph, in order, on
+        /// character boundaries, and never start or end with white space.
+        #[test]
+        fn sentences_are_ordered_trimmed_and_on_boundaries(
+            text in "([A-Za-z.?!…“”\"'()]|\\PC| |\n|\u{1f600}|Mr\\.|U\\.S\\.){0,120}"
+        ) {
+            let seg = segment(&text);
+            for para in &seg.paragraphs {
+                let mut last = para.span.start;
+                for s in &para.sentences {
+                    proptest::prop_assert!(para.span.covers(*s) && s.start >= last);
+                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    let t = s.text(&text);
+                    proptest::prop_assert!(!t.is_empty() && t.trim() == t);
+                    last = s.end;
+                }
+            }
+        }
+    }
+
     #[test]
     fn line_of_finds_the_line() {
         let seg = segment("ab\ncd\n");

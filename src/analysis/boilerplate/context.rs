@@ -6,11 +6,11 @@
 //! Both are hash maps filled in one pass over the paragraphs, so every
 //! later look-up is proportional to the candidate's length only.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
-use super::features::{Features, content_stems};
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::features::Features;
 
 /// Words per shingle when looking for repeated text.
 const SHINGLE: usize = 4;
@@ -24,10 +24,10 @@ struct Owners {
 
 #[derive(Debug, Default)]
 pub struct DocContext {
-    /// Content stem → number of article paragraphs that use it.
-    paragraphs_using: HashMap<String, u32>,
+    /// Content stem (hashed) → number of article paragraphs that use it.
+    paragraphs_using: FxHashMap<u64, u32>,
     /// Shingle hash → the paragraphs it occurs in.
-    shingles: HashMap<u64, Owners>,
+    shingles: FxHashMap<u64, Owners>,
     /// Word count of every paragraph, by index.
     lengths: Vec<usize>,
     /// Whether each paragraph contains quotation marks, by index.
@@ -38,15 +38,16 @@ impl DocContext {
     /// Build the context from all paragraphs; `in_article[i]` says whether
     /// paragraph `i` counts as article text (not already found furniture).
     pub fn new(paragraphs: &[Features<'_>], in_article: &[bool]) -> Self {
+        let words: usize = paragraphs.iter().map(|p| p.words.len()).sum();
         let mut ctx = DocContext {
+            paragraphs_using: FxHashMap::with_capacity_and_hasher(words / 2, Default::default()),
+            shingles: FxHashMap::with_capacity_and_hasher(words, Default::default()),
             lengths: paragraphs.iter().map(Features::word_count).collect(),
             quoted: paragraphs.iter().map(Features::has_quotes).collect(),
-            ..DocContext::default()
         };
         for (index, para) in paragraphs.iter().enumerate() {
             if in_article.get(index).copied().unwrap_or(false) {
-                let unique: HashSet<String> = content_stems(&para.words).into_iter().collect();
-                for stem in unique {
+                for &stem in &para.topic_stems {
                     *ctx.paragraphs_using.entry(stem).or_insert(0) += 1;
                 }
             }
@@ -71,27 +72,27 @@ impl DocContext {
     /// also uses (0.0 when it has none). `counted` says whether the
     /// candidate itself was counted as article text.
     pub fn overlap(&self, para: &Features<'_>, counted: bool) -> f32 {
-        let unique: HashSet<String> = content_stems(&para.words).into_iter().collect();
-        if unique.is_empty() {
+        let stems = &para.topic_stems;
+        if stems.is_empty() {
             return 0.0;
         }
         let own = u32::from(counted);
-        let shared = unique
+        let shared = stems
             .iter()
             .filter(|s| self.paragraphs_using.get(*s).copied().unwrap_or(0) > own)
             .count();
-        shared as f32 / unique.len() as f32
+        shared as f32 / stems.len() as f32
     }
 
     /// The paragraph that repeats most of paragraph `index`'s text, with
     /// the share of its shingles found there. `None` when the paragraph is
     /// too short to judge or nothing repeats it.
     pub fn repeated_in(&self, index: usize, para: &Features<'_>) -> Option<(usize, f32)> {
-        let hashes: Vec<u64> = shingle_hashes(para).collect();
+        let hashes = shingle_hashes(para);
         if hashes.is_empty() {
             return None;
         }
-        let mut hits: HashMap<usize, usize> = HashMap::new();
+        let mut hits: FxHashMap<usize, usize> = FxHashMap::default();
         for hash in &hashes {
             if let Some(owners) = self.shingles.get(hash) {
                 let other = if owners.first == index {
@@ -124,28 +125,30 @@ impl DocContext {
 /// only, so quotation marks do not matter). A shingle never spans a
 /// punctuation-only token or an ellipsis, so a pull quote that elides part
 /// of the original still matches it piece by piece.
-fn shingle_hashes<'p>(para: &'p Features<'_>) -> impl Iterator<Item = u64> + 'p {
-    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
-    for (token, word) in para.tokens.iter().zip(&para.words) {
-        if !word.is_empty()
-            && let Some(run) = runs.last_mut()
-        {
-            run.push(word.as_str());
+fn shingle_hashes(para: &Features<'_>) -> Vec<u64> {
+    let mut out = Vec::with_capacity(para.words.len());
+    let mut window: [u64; SHINGLE] = [0; SHINGLE];
+    let mut filled = 0;
+    for (token, &hash) in para.tokens.iter().zip(&para.word_hashes) {
+        if hash == 0 {
+            filled = 0;
+            continue;
         }
-        if word.is_empty() || token.ends_with("...") || token.ends_with('…') {
-            runs.push(Vec::new());
+        window.rotate_left(1);
+        window[SHINGLE - 1] = hash;
+        filled += 1;
+        if filled >= SHINGLE {
+            let mut hasher = FxHasher::default();
+            for h in window {
+                hasher.write_u64(h);
+            }
+            out.push(hasher.finish());
+        }
+        if token.ends_with("...") || token.ends_with('…') {
+            filled = 0;
         }
     }
-    runs.into_iter().flat_map(|run| {
-        let count = run.len().saturating_sub(SHINGLE - 1);
-        (0..count)
-            .map(|i| {
-                let mut hasher = DefaultHasher::new();
-                run[i..i + SHINGLE].hash(&mut hasher);
-                hasher.finish()
-            })
-            .collect::<Vec<_>>()
-    })
+    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 //! Computed once per paragraph and shared by every rule, so classifying a
 //! paragraph stays linear in its length.
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
+
 use super::lexicon;
 
 /// Characters that open or close a quotation.
@@ -23,6 +27,11 @@ pub struct Features<'t> {
     /// nothing: "Subscribe to ...", "Follow Jane ...", but not "Share
     /// prices ..."), lower-cased.
     pub imperatives: Vec<String>,
+    /// Hash of each normalised word (0 for an empty one), for shingles.
+    pub word_hashes: Vec<u64>,
+    /// Hashes of the paragraph's distinct content stems (see
+    /// [`content_stems`]), sorted: what the paragraph is about.
+    pub topic_stems: Vec<u64>,
 }
 
 impl<'t> Features<'t> {
@@ -33,11 +42,20 @@ impl<'t> Features<'t> {
             .iter()
             .filter_map(|s| imperative_opener(s))
             .collect();
+        let word_hashes = words
+            .iter()
+            .map(|w| if w.is_empty() { 0 } else { hash_str(w) })
+            .collect();
+        let mut topic_stems: Vec<u64> = content_stems(&words).iter().map(|s| hash_str(s)).collect();
+        topic_stems.sort_unstable();
+        topic_stems.dedup();
         Features {
             text,
             tokens,
             words,
             imperatives,
+            word_hashes,
+            topic_stems,
         }
     }
 
@@ -184,6 +202,27 @@ fn imperative_opener(sentence: &str) -> Option<String> {
     object_ok.then_some(verb)
 }
 
+/// Byte offset just after the last ". " (or "? ", "! ") in `text`: where
+/// a trailing non-sentence tail starts.
+pub fn last_sentence_break(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…')) {
+            found = Some(i);
+        }
+        prev = Some(c);
+    }
+    found.map(|i| i + text[i..].len() - text[i..].trim_start().len())
+}
+
+/// A fast, deterministic hash of a string (for look-ups, not security).
+pub fn hash_str(s: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    s.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Whether `text` ends like a sentence (see [`Features::ends_as_sentence`]).
 pub fn ends_as_sentence(text: &str) -> bool {
     let trimmed = text
@@ -200,7 +239,11 @@ pub fn normalize(token: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| core.strip_suffix("’s"))
         .unwrap_or(core);
-    core.to_lowercase()
+    if core.is_ascii() {
+        core.to_ascii_lowercase()
+    } else {
+        core.to_lowercase()
+    }
 }
 
 /// Read "sign up" and "log in" as the single words "signup" and "login".

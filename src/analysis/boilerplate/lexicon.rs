@@ -6,9 +6,9 @@
 //! credits. The rules in `rules.rs` combine them with shape features, so a
 //! wording never seen before is still recognised by its parts.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::BoilerplateKind;
 
@@ -52,7 +52,7 @@ fn kind_named(name: &str) -> Option<BoilerplateKind> {
     })
 }
 
-static UI_WORDS: LazyLock<HashMap<&'static str, UiWord>> = LazyLock::new(|| {
+static UI_WORDS: LazyLock<FxHashMap<&'static str, UiWord>> = LazyLock::new(|| {
     entries(include_str!("../../../data/boilerplate/ui_words.txt"))
         .filter_map(|line| {
             let mut parts = line.split_whitespace();
@@ -64,7 +64,7 @@ static UI_WORDS: LazyLock<HashMap<&'static str, UiWord>> = LazyLock::new(|| {
         .collect()
 });
 
-static LABEL_WORDS: LazyLock<HashMap<&'static str, BoilerplateKind>> = LazyLock::new(|| {
+static LABEL_WORDS: LazyLock<FxHashMap<&'static str, BoilerplateKind>> = LazyLock::new(|| {
     entries(include_str!("../../../data/boilerplate/labels.txt"))
         .filter_map(|line| {
             let mut parts = line.split_whitespace();
@@ -74,13 +74,13 @@ static LABEL_WORDS: LazyLock<HashMap<&'static str, BoilerplateKind>> = LazyLock:
         .collect()
 });
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> =
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../../data/boilerplate/stopwords.txt")).collect());
 
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../../data/boilerplate/common_words.txt")).collect());
 
-static IMPERATIVES: LazyLock<HashSet<&'static str>> =
+static IMPERATIVES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../../data/boilerplate/imperatives.txt")).collect());
 
 /// Agency names, longest first so "The Canadian Press" wins over shorter ones.

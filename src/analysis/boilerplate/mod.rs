@@ -11,10 +11,12 @@
 //!    the body paragraphs.
 //!
 //! The user's own patterns (`Config::extra_boilerplate`) win over both.
-//! Rules are in `rules.rs`, paragraph features in `features.rs`, the
-//! article-wide context in `context.rs`, word lists in `lexicon.rs`.
+//! Rules are in `rules.rs` (photo credits in `credits.rs`), paragraph
+//! features in `features.rs`, the article-wide context in `context.rs`,
+//! word lists in `lexicon.rs`.
 
 mod context;
+mod credits;
 mod features;
 mod lexicon;
 mod rules;
@@ -23,7 +25,7 @@ use super::segment::Segmentation;
 use super::{Config, Diagnostic, Fix, Severity, Span};
 use context::DocContext;
 use features::Features;
-use rules::Position;
+use rules::{Layout, Position};
 
 /// What kind of furniture a paragraph looks like. The sub-code of the
 /// diagnostic (`boilerplate/ad`, ...) is [`BoilerplateKind::code`].
@@ -187,22 +189,21 @@ fn classify_in_context(
     let body: Vec<usize> = (headline + 1..paragraphs.len())
         .filter(|&i| in_article[i] && is_body_paragraph(&paragraphs[i]))
         .collect();
-    let (first_body, last_body) = match (body.first(), body.last()) {
-        (Some(&first), Some(&last)) => (first, last),
-        _ => (usize::MAX, usize::MAX),
+    let mut layout = Layout {
+        headline,
+        first_body: body.first().copied().unwrap_or(usize::MAX),
+        last_body: body.last().copied().unwrap_or(usize::MAX),
+        uses_subheads: false,
     };
+    let subheads = (headline + 1..paragraphs.len())
+        .filter(|&i| in_article[i] && layout.position(i) == Position::Within)
+        .filter(|&i| rules::is_subhead(&paragraphs[i], &ctx))
+        .count();
+    layout.uses_subheads = subheads >= 2;
     for index in headline + 1..paragraphs.len() {
-        if kinds[index].is_some() {
-            continue;
+        if kinds[index].is_none() {
+            kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, &layout);
         }
-        let position = if index < first_body {
-            Position::Before
-        } else if index > last_body {
-            Position::After
-        } else {
-            Position::Within
-        };
-        kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, headline, position);
     }
 }
 
@@ -354,6 +355,13 @@ mod tests {
     fn update_stamps() {
         assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
         assert_found("This article was updated to add a map.", 1, Updated);
+        assert_found("Last modified: Friday 10.45 BST", 6, Updated);
+    }
+
+    #[test]
+    fn update_words_in_prose_are_not_stamps() {
+        let text = article_with("Updated figures released on Friday showed 3 new routes.", 3);
+        assert_eq!(kinds(&text), []);
     }
 
     #[test]
@@ -436,6 +444,26 @@ mod tests {
     }
 
     #[test]
+    fn a_story_with_subheads_keeps_a_loosely_related_one() {
+        // Two subheads about the story make the third, which shares only
+        // one of its content words with the story, a subhead too.
+        let subheads = [
+            "Council Debates Transit Budget",
+            "Riders Wait For Buses",
+            "Bakery Owners Expand Delivery Fleet",
+        ];
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(2, subheads[0]);
+        paras.insert(4, subheads[1]);
+        paras.insert(6, subheads[2]);
+        assert_eq!(kinds(&paras.join("\n\n")), []);
+        // Without the other two, the loosely related line reads as a teaser.
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(4, subheads[2]);
+        assert_eq!(kinds(&paras.join("\n\n")), [(8, Teaser)]);
+    }
+
+    #[test]
     fn the_headline_is_never_a_teaser() {
         let text = "Orchard growers count losses after hailstorm\n\nThe council met on Monday and voted for the plan.";
         assert_eq!(kinds(text), []);
@@ -460,6 +488,25 @@ mod tests {
             .map(|b| (seg.line_of(b.span.start), b.kind))
             .collect();
         assert_eq!(found, [(4, Custom)]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text, however odd (emoji, CJK, stray brackets, slashes and
+        /// colons), is classified without a panic, and every span lies on
+        /// character boundaries inside the text.
+        #[test]
+        fn never_panics_and_spans_stay_on_char_boundaries(
+            text in "([A-Za-z@/:|()»“”.…?!,\\-]|\\PC| |\n|\u{1f600}|\u{6771}|Share|Photo){0,80}"
+        ) {
+            let seg = segment(&text);
+            for b in detect(&text, &seg, &Config::default()) {
+                proptest::prop_assert!(text.is_char_boundary(b.span.start));
+                proptest::prop_assert!(text.is_char_boundary(b.span.end));
+                proptest::prop_assert!(b.removal.covers(b.span));
+                proptest::prop_assert!(b.removal.end <= text.len());
+            }
+        }
     }
 
     #[test]

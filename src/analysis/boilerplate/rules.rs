@@ -13,12 +13,19 @@ use regex::Regex;
 
 use super::BoilerplateKind::{self, *};
 use super::context::DocContext;
-use super::features::{Features, content_stems, ends_as_sentence, normalize};
+use super::credits;
+use super::features::{Features, ends_as_sentence, last_sentence_break, normalize};
 use super::lexicon;
 
 /// Compile a built-in pattern (a constant, so a failure is a bug here).
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in boilerplate pattern compiles")
+/// Word boundaries and word characters are ASCII (`\b` → `(?-u:\b)`,
+/// `\w` → `[0-9A-Za-z_]`): a Unicode word boundary keeps the regex engine
+/// off its fast DFA, and the cues these patterns look for are ASCII words.
+pub fn re(pattern: &str) -> Regex {
+    let ascii = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[0-9A-Za-z_]");
+    Regex::new(&ascii).expect("built-in boilerplate pattern compiles")
 }
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
@@ -46,33 +53,6 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)@\w{2,30}\b"));
 static BIO: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\S+(?:\s+\S+){0,3}\s+(?:is|was)\s+(?:a|an|the)\b"));
 
-/// A parenthesised credit that closes a caption after its last sentence.
-static TRAILING_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"[.!?…"”’]\s*\(\s*([^()]{1,100}?)\s*\)\s*$"#));
-
-/// A paragraph that is only a parenthesised credit.
-static WHOLE_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*([^()]{1,100}?)\s*\)$"));
-
-/// A credit written in capitals before an agency: "JANE DOE/AGENCY".
-static CAPS_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b\p{Lu}{2,}(?:\s+\p{Lu}\.?)*\s+\p{Lu}{2,}\s*/\s*\p{Lu}"));
-
-/// A credit line by label: "Photo by ...", "Photograph: ...", "Image
-/// copyright ...", "Credit: ...", "Courtesy of ...".
-static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\(?\s*(?:(?:file\s+)?photo(?:graph)?s?|image|picture|credit|photo credit)\s*(?:by\b|:|copyright\b|courtesy\b)|^courtesy\s+of\b",
-    )
-});
-
-/// UI text of a photo or graphic: "Open this photo in gallery", "Tap the
-/// image above", "the chart below".
-static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:click|tap|open|enlarge|expand|view|see)\s+(?:on\s+)?(?:the|this)\s+(?:photo|image|picture|chart|graphic|map|gallery|slideshow)\b|\b(?:photo|image|picture|chart|graphic|map)s?\s+(?:above|below)\b|\bthe\s+above\s+(?:photo|image|picture|chart|graphic|map)\b",
-    )
-});
-
 /// Video player leftovers: "watch the video", "video above", "video player".
 static VIDEO_UI: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -93,8 +73,14 @@ static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Updated 4:16 p.m. ET", "Last updated: ...", "Published Monday ...".
-static STAMP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:last\s+|first\s+)?(?:updated|modified|published|posted)\b"));
+/// The keyword must be followed by the stamp itself (a colon, "on"/"at", a
+/// number, a month or weekday, "N hours ago"), so "Updated figures show
+/// ..." stays prose.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:last\s+|first\s+|originally\s+)?(?:updated|modified|published|posted)\s*(?::|on\b|at\b|\d|{MONTH}\s|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    ))
+});
 
 /// "This story has been updated ...".
 static STORY_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,10 +119,6 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Credits of a wire story's text: "Reporting by ...", "Editing by ...".
-static WIRE_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:reporting|editing|writing|additional\s+reporting)\s+by\b"));
-
 /// A section link: "More from Sports", "More in Business".
 static MORE_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?i:more\s+(?:from|on|in|about))\s+\p{Lu}"));
@@ -147,31 +129,6 @@ const KIND_PRIORITY: &[BoilerplateKind] = &[
     Nav, Ad,
 ];
 
-/// Words a credit may contain in lower case.
-const CREDIT_LOWER: &[&str] = &[
-    "via",
-    "for",
-    "by",
-    "of",
-    "the",
-    "and",
-    "de",
-    "la",
-    "van",
-    "von",
-    "du",
-    "le",
-    "des",
-    "da",
-    "&",
-    "photo",
-    "file",
-    "contributed",
-    "submitted",
-    "courtesy",
-    "handout",
-];
-
 /// Rules that rest on the paragraph alone.
 pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     let text = f.text;
@@ -179,13 +136,26 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if SOCIAL_EMBED.is_match(text) {
         return Some(SocialEmbed);
     }
+    if credits::is_photo_credit(f) {
+        return Some(Photo);
+    }
+    if DURATION_END.is_match(text) {
+        return Some(Video);
+    }
+    // Everything else is short: skip the remaining patterns on prose.
+    if words > 50 {
+        return None;
+    }
     if is_contact(f) {
         return Some(Contact);
     }
-    if is_photo_credit(f) {
-        return Some(Photo);
+    if LEGAL.is_match(text) {
+        return Some(Footer);
     }
-    if (VIDEO_UI.is_match(text) && words <= 25) || DURATION_END.is_match(text) {
+    if words > 30 {
+        return None;
+    }
+    if VIDEO_UI.is_match(text) && words <= 25 {
         return Some(Video);
     }
     if AD_MARKER.is_match(text) && words <= 8 {
@@ -193,9 +163,6 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     if is_update_stamp(f) {
         return Some(Updated);
-    }
-    if LEGAL.is_match(text) && words <= 50 {
-        return Some(Footer);
     }
     if APP_STORE.is_match(text) && words <= 20 {
         return Some(App);
@@ -207,9 +174,7 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
         .or_else(|| ui_only(f))
         .or_else(|| follow_prompt(f))
         .or_else(|| reader_prompt(f))
-        .or_else(|| {
-            (CLICK_HERE.is_match(text) && words <= 30 && !f.reports_speech()).then_some(Nav)
-        })
+        .or_else(|| (CLICK_HERE.is_match(text) && !f.reports_speech()).then_some(Nav))
 }
 
 /// Where a paragraph stands relative to the story's body paragraphs:
@@ -221,14 +186,37 @@ pub enum Position {
     After,
 }
 
+/// The article's layout: its headline, where its body paragraphs start and
+/// end, and whether it breaks its text with subheads.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub headline: usize,
+    pub first_body: usize,
+    pub last_body: usize,
+    /// Two or more subheads about the story: then a headline-shaped line in
+    /// the body is far more likely another subhead than a teaser.
+    pub uses_subheads: bool,
+}
+
+impl Layout {
+    pub fn position(&self, index: usize) -> Position {
+        if index < self.first_body {
+            Position::Before
+        } else if index > self.last_body {
+            Position::After
+        } else {
+            Position::Within
+        }
+    }
+}
+
 /// Rules that need the article around the paragraph. Never called for the
 /// headline.
 pub fn contextual(
     index: usize,
     f: &Features<'_>,
     ctx: &DocContext,
-    headline: usize,
-    position: Position,
+    layout: &Layout,
 ) -> Option<BoilerplateKind> {
     if let Some(kind) = link_label(f) {
         return Some(kind);
@@ -236,13 +224,13 @@ pub fn contextual(
     if let Some(kind) = media_intro(f) {
         return Some(kind);
     }
-    if is_repeated_pull_quote(index, f, ctx, headline) || is_attributed_pull_quote(f) {
+    if is_repeated_pull_quote(index, f, ctx, layout.headline) || is_attributed_pull_quote(f) {
         return Some(PullQuote);
     }
     if is_reader_question(f) {
         return Some(Comments);
     }
-    if is_teaser(f, ctx, position) {
+    if is_teaser(f, ctx, layout, index) {
         return Some(Teaser);
     }
     None
@@ -265,124 +253,13 @@ fn is_contact(f: &Features<'_>) -> bool {
         && (f.addresses_reader() || f.has_imperative_opener())
 }
 
-/// Photo captions and credits.
-fn is_photo_credit(f: &Features<'_>) -> bool {
-    let text = f.text.trim();
-    let paren_credit = |re: &Regex| {
-        re.captures(text)
-            .and_then(|c| c.get(1))
-            .is_some_and(|inner| looks_like_credit(inner.as_str()))
-    };
-    paren_credit(&TRAILING_PAREN)
-        || paren_credit(&WHOLE_PAREN)
-        || CAPS_CREDIT.is_match(text)
-        || (PHOTO_LABEL.is_match(text) && f.word_count() <= 20)
-        || PHOTO_UI.is_match(text)
-        || is_standalone_credit(text)
-        || has_leading_credit(text)
-        || is_agency_led_caption(f)
-        || has_bare_trailing_credit(text)
-}
-
-/// Whether `inner` reads as a credit: at most twelve words, each one
-/// capitalised or a connective of credits ("via", "for", "by", ...), with
-/// no numbers. A wire story's "Reporting by ...; Editing by ..." credits
-/// the text, not a photo, and belongs to the article.
-fn looks_like_credit(inner: &str) -> bool {
-    if WIRE_CREDIT.is_match(inner) {
-        return false;
-    }
-    let words: Vec<&str> = inner
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && words.len() <= 12
-        && words.iter().all(|w| {
-            let lower = normalize(w);
-            let first_letter = w.chars().find(|c| c.is_alphabetic());
-            !w.chars().any(|c| c.is_ascii_digit())
-                && (first_letter.is_some_and(char::is_uppercase)
-                    || CREDIT_LOWER.contains(&lower.as_str()))
-        })
-}
-
-/// A paragraph that is only a credit with a slash or a photo word:
-/// "Jane Doe/Agency".
-fn is_standalone_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let photo_word = ["photo", "getty", "image"]
-        .iter()
-        .any(|w| lower.contains(w));
-    (text.contains('/') || photo_word) && !ends_as_sentence(text) && looks_like_credit(text)
-}
-
-/// A caption with its credit in front: "Jane Doe / Agency Someone walks".
-fn has_leading_credit(text: &str) -> bool {
-    let Some(slash) = text.find('/') else {
-        return false;
-    };
-    let before: Vec<&str> = text[..slash].split_whitespace().collect();
-    let after_starts_upper = text[slash + 1..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    let name_like = match before.len() {
-        1 => lexicon::is_agency(before[0]),
-        2..=4 => before.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !lexicon::is_stopword(&normalize(w))
-                && !w.chars().any(|c| c.is_ascii_digit())
-                && !w.ends_with([',', ':', ';'])
-        }),
-        _ => false,
-    };
-    name_like && after_starts_upper
-}
-
-/// A caption that opens with the agency's name run into the caption:
-/// "Agency Name Someone does something."
-fn is_agency_led_caption(f: &Features<'_>) -> bool {
-    let Some(agency) = lexicon::leading_agency(f.text) else {
-        return false;
-    };
-    let rest = f.text[agency.len()..].trim_start();
-    f.word_count() >= 6 && rest.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A caption whose last words are a bare credit: "... in May. Jane
-/// Doe/Agency".
-fn has_bare_trailing_credit(text: &str) -> bool {
-    let trimmed = text.trim_end();
-    let Some(cut) = last_sentence_break(trimmed) else {
-        return false;
-    };
-    let tail = &trimmed[cut..];
-    tail.contains('/') && !ends_as_sentence(tail) && looks_like_credit(tail)
-}
-
-/// Byte offset just after the last ". " (or "? ", "! ") in `text`: where
-/// a trailing non-sentence tail starts.
-fn last_sentence_break(text: &str) -> Option<usize> {
-    let mut found = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() && prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…')) {
-            found = Some(i);
-        }
-        prev = Some(c);
-    }
-    found.map(|i| i + text[i..].len() - text[i..].trim_start().len())
-}
-
 /// "Updated 4:16 p.m. ET", "This story has been updated.", or a line that
 /// is only a date and time.
 fn is_update_stamp(f: &Features<'_>) -> bool {
     let text = f.text.trim();
     let words = f.word_count();
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
-    if STAMP.is_match(text) && words <= 14 && (has_digit || text.contains(':')) {
+    if words <= 14 && STAMP.is_match(text) && (has_digit || text.contains(':')) {
         return true;
     }
     if STORY_UPDATED.is_match(text) && words <= 20 {
@@ -673,32 +550,43 @@ fn is_reader_question(f: &Features<'_>) -> bool {
         && !f.text.contains(':')
 }
 
-/// The headline of another story: a short line without final punctuation
-/// that shares few content words with the article (or that trails the
-/// article's last paragraph).
-fn is_teaser(f: &Features<'_>, ctx: &DocContext, position: Position) -> bool {
+/// Whether a line has the shape of a headline: four to eighteen words,
+/// starting with a capital or digit, no final punctuation, few function
+/// words, not ending on one, and not a byline or list item.
+fn is_headline_shaped(f: &Features<'_>) -> bool {
     let text = f.text.trim();
-    let words = f.word_count();
     let first = text.chars().next();
-    let headline_shape = (4..=18).contains(&words)
+    (4..=18).contains(&f.word_count())
         && !ends_as_sentence(text)
         && !text.ends_with([':', ';', ',', '-', '–', '—'])
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !f.starts_with_bullet()
         && !f.last_word().is_some_and(lexicon::is_stopword)
         && f.stopword_ratio() <= 0.5
-        && !BYLINE.is_match(text);
-    if !headline_shape {
+        && !BYLINE.is_match(text)
+}
+
+/// A subhead of the story: headline-shaped and mostly about it.
+pub fn is_subhead(f: &Features<'_>, ctx: &DocContext) -> bool {
+    is_headline_shaped(f) && ctx.overlap(f, true) >= 0.5
+}
+
+/// The headline of another story: headline-shaped, and either trailing
+/// the article's last paragraph or sharing few content words with it.
+fn is_teaser(f: &Features<'_>, ctx: &DocContext, layout: &Layout, index: usize) -> bool {
+    if !is_headline_shaped(f) {
         return false;
     }
     let overlap = ctx.overlap(f, true);
     let title_case = f.title_case_ratio() >= 0.75;
-    match position {
+    let enough_words = f.topic_stems.len() >= 3;
+    match layout.position(index) {
         Position::After => overlap < 0.6,
-        // Inside the story a low overlap needs enough words to judge by.
+        // Inside the story a low overlap needs enough words to judge by,
+        // and none at all where the story uses subheads.
+        Position::Within if layout.uses_subheads => enough_words && overlap == 0.0,
         Position::Before | Position::Within => {
-            content_stems(&f.words).len() >= 3
-                && (overlap <= 0.25 || (title_case && overlap <= 0.4))
+            enough_words && (overlap <= 0.25 || (title_case && overlap <= 0.4))
         }
     }
 }
