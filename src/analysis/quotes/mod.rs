@@ -359,9 +359,30 @@ fn continue_speakers(
                 .take_while(|&j| pieces.get(j).is_some_and(|q| q.para == p.para))
                 .find_map(|j| found.get(j).cloned().flatten())
         };
-        let verdict = match earlier {
-            Some(f) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
-            None => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
+        // A person who opens a sentence between the two quotes takes over:
+        // "“...,” says Hill. Roe needed no coaxing. “I'm thankful.”"
+        let previous_end = i
+            .checked_sub(1)
+            .and_then(|j| pieces.get(j))
+            .filter(|q| q.para == p.para)
+            .map(|q| q.span.end);
+        let new_subject = previous_end.and_then(|end| {
+            let head = people.sentence_subject_in(Span::new(end, p.span.start.max(end)))?;
+            let speaker = people.speaker(&head, p.span.start, recent)?;
+            Some(Found {
+                speaker: Some(speaker),
+                attribution: Attribution {
+                    cue: head.span(),
+                    speaker_mention: Some(head.span()),
+                    rule: attribution::SAME_PARAGRAPH,
+                    confidence: 0.5,
+                },
+            })
+        });
+        let verdict = match (earlier, new_subject) {
+            (Some(_), Some(f)) => Some(f),
+            (Some(f), None) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
+            (None, _) => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
         }
         .or_else(|| previous_paragraph(text, seg, skip, pieces, i, found, people, recent));
         if let Some(slot) = found.get_mut(i) {

@@ -486,6 +486,17 @@ impl<'a> People<'a> {
             .map(|(s, e)| Head::Entity(e, s))
     }
 
+    /// The last person mention in `span` that opens its sentence.
+    pub fn sentence_subject_in(&self, span: Span) -> Option<Head> {
+        let first = self.persons.partition_point(|(s, _)| s.start < span.start);
+        self.persons[first..]
+            .iter()
+            .take_while(|(s, _)| s.end <= span.end)
+            .filter(|(s, _)| self.is_subject(*s))
+            .last()
+            .map(|&(s, e)| Head::Entity(e, s))
+    }
+
     /// True when a mention opens its sentence (after titles and role words).
     fn is_subject(&self, span: Span) -> bool {
         let Some(p) = self.seg.paragraph_at(span.start) else {

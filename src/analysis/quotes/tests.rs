@@ -501,3 +501,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_new_subject_between_quotes_takes_the_floor() {
+    let text = "“It needed more time,” says Tom Hill. Jane Roe did not need much persuading. \
+                “I am grateful for the chance to try again.”";
+    let people = [
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+        person(text, "Jane Roe", Some(Gender::Female), &["Jane Roe"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Tom Hill"));
+    assert_eq!(got[1].1, s("Jane Roe"));
+    assert_eq!(got[1].2, Some(attribution::SAME_PARAGRAPH));
+}
