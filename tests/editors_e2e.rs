@@ -4,8 +4,7 @@
 //!
 //! Each script opens an article through the editor's own LSP client, checks
 //! the boilerplate diagnostics, makes an edit and changes a setting, and
-//! (with `COPYDESK_E2E_FULL=1`, once quotes, entities and the editor
-//! features are merged) checks hover on a quote and the outline. The
+//! checks hover on a quote (its speaker) and the outline. The
 //! article is `../shared/corpus/seed/putin-election.txt` when `../shared`
 //! is present, else the project's own `tests/fixtures/editors/harbour-vote.txt`;
 //! expectations come from the gold JSON beside it.
@@ -32,7 +31,7 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long the scripts wait for each answer from the server.
 const ANSWER_TIMEOUT_MS: &str = "30000";
 
-/// The seed quote hovered with `COPYDESK_E2E_FULL=1`: the gold quote cued by
+/// The seed quote whose hover card is checked: the gold quote cued by
 /// "Mr ... said" (line 28).
 const SEED_QUOTE_INDEX: usize = 1;
 
@@ -92,10 +91,7 @@ impl Expectations {
             ("COPYDESK_E2E_BOILERPLATE", lines.join(",")),
             ("COPYDESK_E2E_BOILERPLATE_MODE", "exact".to_string()),
             ("COPYDESK_E2E_TIMEOUT_MS", ANSWER_TIMEOUT_MS.to_string()),
-            (
-                "COPYDESK_E2E_FULL",
-                if flag("COPYDESK_E2E_FULL") { "1" } else { "0" }.to_string(),
-            ),
+            ("COPYDESK_E2E_FULL", "1".to_string()),
         ];
         if let Some(quote) = &self.quote {
             env.push(("COPYDESK_E2E_QUOTE", quote.to_string()));
