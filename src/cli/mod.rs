@@ -128,60 +128,73 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn analyze(format: Format, files: &[PathBuf]) -> ExitCode {
-    let config = Config::default();
-    let mut failed = false;
+/// What one file contributed to the exit code.
+enum Outcome {
+    /// Printed; `true` when it had findings.
+    Done(bool),
+    /// Could not be read or is not UTF-8 (already reported on stderr).
+    Unreadable,
+    /// Standard output is closed: nobody is listening, stop.
+    Closed,
+}
+
+/// Read and analyse each file in turn, hand it to `render`, and print what
+/// it returns; unreadable files are reported and skipped. Exit code: 2 if a
+/// file was unreadable, else 1 if `render` reported findings, else 0.
+fn each_file(
+    files: &[PathBuf],
+    config: &Config,
+    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool),
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut outcomes = Vec::with_capacity(files.len());
     for path in files {
-        let text = match read_input(path) {
-            Ok(text) => text,
+        let outcome = match read_input(path) {
+            Ok(text) => {
+                let result = analysis::analyze(&text, config);
+                let (printed, found) = render(&display_name(path), &text, &result);
+                if printed.is_empty() || writeln!(out, "{printed}").is_ok() {
+                    Outcome::Done(found)
+                } else {
+                    Outcome::Closed
+                }
+            }
             Err(e) => {
                 eprintln!("copydesk: {e}");
-                failed = true;
-                continue;
+                Outcome::Unreadable
             }
         };
-        let result = analysis::analyze(&text, &config);
-        let rendered = match format {
-            Format::Json => render::json(&text, &result, &config),
-            Format::Text => render::text(&display_name(path), &text, &result, &config),
-        };
-        if writeln!(out, "{rendered}").is_err() {
-            return ExitCode::from(2); // stdout closed: nobody is listening
+        if matches!(outcome, Outcome::Closed) {
+            return ExitCode::from(2);
         }
+        outcomes.push(outcome);
     }
-    ExitCode::from(if failed { 2 } else { 0 })
+    if outcomes.iter().any(|o| matches!(o, Outcome::Unreadable)) {
+        ExitCode::from(2)
+    } else if outcomes.iter().any(|o| matches!(o, Outcome::Done(true))) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(0)
+    }
+}
+
+fn analyze(format: Format, files: &[PathBuf]) -> ExitCode {
+    let config = Config::default();
+    // `analyze` reports; it never fails for findings, so `found` is false.
+    each_file(files, &config, |name, text, result| {
+        let printed = match format {
+            Format::Json => render::json(text, result, &config),
+            Format::Text => render::text(name, text, result, &config),
+        };
+        (printed, false)
+    })
 }
 
 fn check(config: &Config, files: &[PathBuf]) -> ExitCode {
-    let mut failed = false;
-    let mut found = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for path in files {
-        let text = match read_input(path) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("copydesk: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let result = analysis::analyze(&text, config);
-        let lines = render::check_lines(&display_name(path), &text, &result, config);
-        found |= !lines.is_empty();
-        for line in lines {
-            if writeln!(out, "{line}").is_err() {
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::from(if failed {
-        2
-    } else if found {
-        1
-    } else {
-        0
+    each_file(files, config, |name, text, result| {
+        let lines = render::check_lines(name, text, result, config);
+        let found = !lines.is_empty();
+        (lines.join("\n"), found)
     })
 }
