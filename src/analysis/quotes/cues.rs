@@ -461,11 +461,15 @@ pub fn is_preposition(word: &str) -> bool {
 
 /// Abbreviations after which a period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    let w = word.to_lowercase();
+    if word.len() > 6 {
+        return false;
+    }
+    let w = lower(word);
+    let w = w.as_ref();
     (w.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || title(&w).is_some()
+        || title(w).is_some()
         || matches!(
-            w.as_str(),
+            w,
             "st" | "jr"
                 | "sr"
                 | "jan"

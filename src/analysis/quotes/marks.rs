@@ -133,6 +133,12 @@ pub fn scan(text: &str, seg: &Segmentation, skip: &dyn Fn(usize) -> bool) -> Vec
         if skip(p) {
             continue;
         }
+        let has_marks = para.span.text(text).contains(is_quote_char);
+        if !has_marks {
+            // No marks: no pieces, and a running quote stops here.
+            running_group = None;
+            continue;
+        }
         let chars: Vec<(usize, char)> = para
             .span
             .text(text)
