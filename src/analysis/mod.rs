@@ -16,6 +16,7 @@ pub mod segment;
 
 mod config;
 mod diagnostic;
+mod lexicon;
 mod span;
 
 pub use config::Config;

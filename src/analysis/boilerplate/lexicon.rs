@@ -20,13 +20,7 @@ pub struct UiWord {
     pub topic: bool,
 }
 
-/// Lines of a data file without comments and blank lines.
-fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::analysis::lexicon::entries;
 
 /// Kind named in a data file (`ad`, `share`, ...); `generic` is `None`.
 fn kind_named(name: &str) -> Option<BoilerplateKind> {

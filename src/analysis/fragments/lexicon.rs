@@ -6,11 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 fn parse(source: &'static str) -> HashSet<&'static str> {
-    source
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
+    crate::analysis::lexicon::words(source).collect()
 }
 
 static REPORTING_VERBS: LazyLock<HashSet<&'static str>> =
