@@ -156,9 +156,11 @@ fn ends_with_name_title(before: &str) -> bool {
     let last = word
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    NAME_TITLES.contains(&last.as_str())
+        .unwrap_or("");
+    // The titles are ASCII (no "k", whose Kelvin-sign capital is the one
+    // non-ASCII letter that lower-cases to ASCII), so an ASCII-insensitive
+    // comparison equals lower-casing first, without an allocation per cut.
+    NAME_TITLES.iter().any(|t| t.eq_ignore_ascii_case(last))
 }
 
 /// Extra sentence starts the general splitter misses in news copy: a
@@ -246,6 +248,20 @@ mod tests {
             .iter()
             .flat_map(|p| p.sentences.iter().map(|s| s.text(text)))
             .collect()
+    }
+
+    #[test]
+    fn name_titles_compare_ascii_insensitively() {
+        // `ends_with_name_title` relies on this (see the comment there)
+        assert!(
+            NAME_TITLES
+                .iter()
+                .all(|t| t.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'))
+        );
+        assert!(ends_with_name_title("Met LT."));
+        assert!(ends_with_name_title("Met Lt.-Gen."));
+        assert!(!ends_with_name_title("Met Lieutenant."));
+        assert!(!ends_with_name_title("Met Lt"));
     }
 
     #[test]

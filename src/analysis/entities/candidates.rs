@@ -255,6 +255,13 @@ pub(super) fn is_headline(text: &str, para: Span) -> bool {
     if body.len() > LONGEST_HEADLINE {
         return false;
     }
+    // Cheap early exit for the common case, a short body paragraph: one that
+    // ends like a sentence and has a lower-case letter is neither ALL CAPS
+    // nor an unpunctuated Title Case line, so the word count is not needed.
+    let ends_like_sentence = body.trim_end().ends_with(['.', '?', '!', ':', ',']);
+    if ends_like_sentence && body.chars().any(char::is_lowercase) {
+        return false;
+    }
     let mut words = 0;
     let mut capitalised = 0;
     for word in body.split_whitespace() {
@@ -272,7 +279,6 @@ pub(super) fn is_headline(text: &str, para: Span) -> bool {
     if letters >= 8 && !body.chars().any(char::is_lowercase) {
         return true;
     }
-    let ends_like_sentence = body.trim_end().ends_with(['.', '?', '!', ':', ',']);
     capitalised * 10 >= words * 8 && words >= 3 && !ends_like_sentence
 }
 
