@@ -78,6 +78,9 @@ pub struct People<'a> {
     genders: Vec<Option<Gender>>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
+    /// The quoted spans (sorted, disjoint): names inside them are not
+    /// antecedents of "it" or "the company".
+    quoted: Vec<Span>,
 }
 
 impl<'a> People<'a> {
@@ -116,6 +119,7 @@ impl<'a> People<'a> {
             prominence: Vec::new(),
             genders: Vec::new(),
             roles,
+            quoted: quoted.to_vec(),
         };
         people.prominence = people
             .persons
@@ -324,6 +328,7 @@ impl<'a> People<'a> {
     }
 
     fn entity_speaker(&self, e: usize) -> Speaker {
+        let e = self.expansion_of(e).unwrap_or(e);
         Speaker {
             name: self
                 .entities
@@ -331,6 +336,25 @@ impl<'a> People<'a> {
                 .map_or_else(String::new, |x| x.name.clone()),
             entity: Some(e),
         }
+    }
+
+    /// The organisation an acronym stands for, when the article spells it
+    /// out: "FRB" → "Federal Reserve Board" (initials of its capitalised
+    /// words, "of"/"and" skipped).
+    fn expansion_of(&self, e: usize) -> Option<usize> {
+        let acronym = self.entities.get(e)?;
+        let letters = &acronym.name;
+        let is_acronym = acronym.kind == EntityKind::Organization
+            && (2..=8).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        if !is_acronym {
+            return None;
+        }
+        self.entities.iter().position(|x| {
+            x.kind == EntityKind::Organization
+                && x.name != *letters
+                && initials(&x.name) == *letters
+        })
     }
 
     /// A name no mention covers: the fullest person entity sharing its
@@ -365,7 +389,7 @@ impl<'a> People<'a> {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,
-            Pronoun::It => return self.recent_organisation(at),
+            Pronoun::It => return self.recent_organisation(at, recent),
             Pronoun::They => return None,
         };
         self.salient_person(Some(want), at, recent)
@@ -428,12 +452,14 @@ impl<'a> People<'a> {
         }
     }
 
-    /// The organisation named last before `at`, within a few paragraphs
-    /// ("it said", "the company said").
-    fn recent_organisation(&self, at: usize) -> Option<usize> {
+    /// The organisation "it" or "the company" at `at` refers to: among the
+    /// organisations named outside quotes within a few paragraphs, the
+    /// nearest one that reports speech ("BC Power said in a statement"),
+    /// else the nearest one.
+    fn recent_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        let candidates = self.mentions[..end]
+        let mut candidates = self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_LOOKBACK)
@@ -441,12 +467,43 @@ impl<'a> People<'a> {
                 here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
                     <= PRONOUN_PARAGRAPHS
             })
-            .filter(|&&(_, e)| {
-                self.entities
-                    .get(e)
-                    .is_some_and(|x| x.kind == EntityKind::Organization)
-            });
-        candidates.map(|&(_, e)| e).next()
+            .filter(|&&(s, e)| {
+                !inside_any(&self.quoted, s.start)
+                    && self
+                        .entities
+                        .get(e)
+                        .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
+            .peekable();
+        let nearest = candidates.peek().map(|&&(_, e)| e);
+        candidates
+            .find(|&&(s, _)| self.reports_speech(s))
+            .map(|&(_, e)| e)
+            .or_else(|| self.recent_speaking_organisation(at, recent))
+            .or(nearest)
+    }
+
+    /// The organisation already quoted that was named last before `at`
+    /// (quotes included), within a few paragraphs.
+    fn recent_speaking_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|e| {
+                recent.contains(e)
+                    && self
+                        .entities
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
     }
 
     /// True when a reporting verb follows a mention ("Okafor said", "Smith,
@@ -563,7 +620,7 @@ impl<'a> People<'a> {
         if tag == RoleTag::Organization
             && let Some(e) = self
                 .organisation_named(noun, at)
-                .or_else(|| self.recent_organisation(at))
+                .or_else(|| self.recent_organisation(at, recent))
         {
             return self.entity_speaker(e);
         }
@@ -588,6 +645,15 @@ impl<'a> People<'a> {
                 })
             })
     }
+}
+
+/// The initials of a name's capitalised words ("Bank of Upper Canada" →
+/// "BUC").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 fn inside_any(sorted: &[Span], offset: usize) -> bool {

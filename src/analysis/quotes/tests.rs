@@ -375,6 +375,51 @@ fn organisations_speak_through_their_noun_or_it() {
     assert_eq!(got[1].1, s("Ministry of Health"));
 }
 
+#[test]
+fn it_said_means_the_organisation_that_reported_speech_not_one_in_a_quote() {
+    let text = "Northgrid Power said in a statement that crews were out. Acme Motors \
+                sold cars.\n\n\
+                “Roads near Acme Motors are closed,” it said.";
+    let grid = entity(
+        text,
+        "Northgrid Power",
+        EntityKind::Organization,
+        None,
+        &["Northgrid Power"],
+    );
+    let cars = entity(
+        text,
+        "Acme Motors",
+        EntityKind::Organization,
+        None,
+        &["Acme Motors"],
+    );
+    let got = summary(text, &[grid, cars]);
+    assert_eq!(got[0].1, s("Northgrid Power"));
+}
+
+#[test]
+fn it_said_takes_the_nearest_organisation_when_none_reported_speech() {
+    let text = "Northgrid Power hired crews. Acme Motors sold cars.\n\n\
+                “Sales rose,” it said.";
+    let grid = entity(
+        text,
+        "Northgrid Power",
+        EntityKind::Organization,
+        None,
+        &["Northgrid Power"],
+    );
+    let cars = entity(
+        text,
+        "Acme Motors",
+        EntityKind::Organization,
+        None,
+        &["Acme Motors"],
+    );
+    let got = summary(text, &[grid, cars]);
+    assert_eq!(got[0].1, s("Acme Motors"));
+}
+
 // ---------------------------------------------------------------- kinds
 
 #[test]
