@@ -63,6 +63,9 @@ const LAST_SENTENCE_BONUS: f32 = 1.0;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
 
+/// How many sentences back a chain of same-pronoun subjects is followed.
+const PRONOUN_CHAIN_STEPS: usize = 4;
+
 /// The per-document index of people and roles.
 pub struct People<'a> {
     text: &'a str,
@@ -392,7 +395,40 @@ impl<'a> People<'a> {
             Pronoun::It => return self.recent_organisation(at, recent),
             Pronoun::They => return None,
         };
+        let at = self.pronoun_chain_start(p, at);
         self.salient_person(Some(want), at, recent)
+    }
+
+    /// Where a run of sentences about one person starts: while the sentence
+    /// before the pronoun's opens with the same pronoun outside a quote
+    /// ("He said the plant, run by his friend X, grew. “...,” he said."),
+    /// both refer to the same person, so resolve from the earlier one.
+    fn pronoun_chain_start(&self, p: Pronoun, at: usize) -> usize {
+        let mut chain_at = at;
+        let mut cursor = at;
+        for _ in 0..PRONOUN_CHAIN_STEPS {
+            let Some(start) = self.previous_sentence_start(cursor) else {
+                break;
+            };
+            if start >= cursor {
+                break;
+            }
+            cursor = start;
+            let opening = cues::tokens(self.text, Span::new(start, chain_at))
+                .filter(|t| t.word)
+                .take(2)
+                .find(|t| !is_conjunction(t.text(self.text)));
+            let Some(first) = opening else { break };
+            if inside_any(&self.quoted, first.span.start) {
+                // A sentence of quoted words: look past it.
+                continue;
+            }
+            if cues::subject_pronoun(first.text(self.text)) != Some(p) {
+                break;
+            }
+            chain_at = first.span.start;
+        }
+        chain_at
     }
 
     /// The most salient person before `at` whose gender is compatible with
@@ -645,6 +681,14 @@ impl<'a> People<'a> {
                 })
             })
     }
+}
+
+/// A sentence-opening conjunction before its subject ("But she ...").
+fn is_conjunction(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "and" | "but" | "so" | "then" | "yet" | "still"
+    )
 }
 
 /// The initials of a name's capitalised words ("Bank of Upper Canada" →
