@@ -60,6 +60,9 @@ const MAX_REPORT_TOKENS: usize = 16;
 /// A person named in the sentence just before the pronoun's (or earlier in
 /// its own) is the likeliest antecedent.
 const LAST_SENTENCE_BONUS: f32 = 1.0;
+/// A person given by full name just before a quote is being introduced
+/// as its speaker (news style names a new speaker, then quotes them).
+const INTRODUCTION_BONUS: f32 = 0.5;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
 
@@ -464,6 +467,9 @@ impl<'a> People<'a> {
             score += self.prominence.get(end - 1 - rank).copied().unwrap_or(0.0);
             if previous_sentence.is_some_and(|p| span.start >= p) {
                 score += LAST_SENTENCE_BONUS;
+                if self.is_full_name(span) {
+                    score += INTRODUCTION_BONUS;
+                }
             }
             score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
@@ -471,6 +477,11 @@ impl<'a> People<'a> {
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// True when a mention gives a full name (two or more words).
+    fn is_full_name(&self, span: Span) -> bool {
+        span.text(self.text).split_whitespace().nth(1).is_some()
     }
 
     /// Start of the sentence before the one holding `at` (in the previous

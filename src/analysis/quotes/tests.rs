@@ -290,6 +290,20 @@ fn without_a_pronoun_subject_between_the_last_named_person_is_meant() {
 }
 
 #[test]
+fn a_person_introduced_by_full_name_just_before_a_quote_is_its_pronoun_speaker() {
+    let text = "Tom Hill, 61, says the clinic helped him. “I walk daily now,” he says.\n\n\
+                Hill credits his dog. The clinic also helped retired driver Sam Roe. \
+                “I sleep better,” he says.";
+    let people = [
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill", "Hill"]),
+        person(text, "Sam Roe", Some(Gender::Male), &["Sam Roe"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Tom Hill"));
+    assert_eq!(got[1].1, s("Sam Roe"));
+}
+
+#[test]
 fn a_pronoun_with_no_person_before_it_has_no_speaker() {
     let text = "“Nothing will change for years,” he said.";
     let found = quotes(text, &[]);
