@@ -226,7 +226,7 @@ fn trailing(
     let main = main_chunk(text, subject);
     let named = main.first().is_some_and(|t| starts_noun_phrase(text, t))
         || main.iter().any(|t| cues::is_capitalised(t.text(text)));
-    if main.len() > MAX_SUBJECT || !named || !plain_noun_phrase(text, main) {
+    if main.len() > MAX_SUBJECT || !named || !(plain_noun_phrase(text, main) || is_it(text, main)) {
         return None;
     }
     let head = subject_head(text, subject, people)?;
@@ -556,6 +556,11 @@ fn starts_noun_phrase(text: &str, t: &Tok) -> bool {
         || cues::subject_pronoun(w).is_some()
         || cues::is_determiner(w)
         || cues::role_tag(w).is_some()
+}
+
+/// `,” it said`: a lone "it" is an organisation's pronoun, not a clause.
+fn is_it(text: &str, toks: &[Tok]) -> bool {
+    matches!(toks, [t] if t.text(text).eq_ignore_ascii_case("it"))
 }
 
 /// No clause words: the words before a trailing verb name someone rather

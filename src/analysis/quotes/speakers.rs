@@ -60,8 +60,14 @@ const MAX_REPORT_TOKENS: usize = 16;
 /// A person named in the sentence just before the pronoun's (or earlier in
 /// its own) is the likeliest antecedent.
 const LAST_SENTENCE_BONUS: f32 = 1.0;
+/// A person given by full name just before a quote is being introduced
+/// as its speaker (news style names a new speaker, then quotes them).
+const INTRODUCTION_BONUS: f32 = 0.5;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
+
+/// How many sentences back a chain of same-pronoun subjects is followed.
+const PRONOUN_CHAIN_STEPS: usize = 4;
 
 /// The per-document index of people and roles.
 pub struct People<'a> {
@@ -78,6 +84,9 @@ pub struct People<'a> {
     genders: Vec<Option<Gender>>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
+    /// The quoted spans (sorted, disjoint): names inside them are not
+    /// antecedents of "it" or "the company".
+    quoted: Vec<Span>,
 }
 
 impl<'a> People<'a> {
@@ -116,6 +125,7 @@ impl<'a> People<'a> {
             prominence: Vec::new(),
             genders: Vec::new(),
             roles,
+            quoted: quoted.to_vec(),
         };
         people.prominence = people
             .persons
@@ -324,6 +334,7 @@ impl<'a> People<'a> {
     }
 
     fn entity_speaker(&self, e: usize) -> Speaker {
+        let e = self.expansion_of(e).unwrap_or(e);
         Speaker {
             name: self
                 .entities
@@ -331,6 +342,25 @@ impl<'a> People<'a> {
                 .map_or_else(String::new, |x| x.name.clone()),
             entity: Some(e),
         }
+    }
+
+    /// The organisation an acronym stands for, when the article spells it
+    /// out: "FRB" → "Federal Reserve Board" (initials of its capitalised
+    /// words, "of"/"and" skipped).
+    fn expansion_of(&self, e: usize) -> Option<usize> {
+        let acronym = self.entities.get(e)?;
+        let letters = &acronym.name;
+        let is_acronym = acronym.kind == EntityKind::Organization
+            && (2..=8).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        if !is_acronym {
+            return None;
+        }
+        self.entities.iter().position(|x| {
+            x.kind == EntityKind::Organization
+                && x.name != *letters
+                && initials(&x.name) == *letters
+        })
     }
 
     /// A name no mention covers: the fullest person entity sharing its
@@ -365,10 +395,43 @@ impl<'a> People<'a> {
         let want = match p {
             Pronoun::He => Gender::Male,
             Pronoun::She => Gender::Female,
-            Pronoun::It => return self.recent_organisation(at),
+            Pronoun::It => return self.recent_organisation(at, recent),
             Pronoun::They => return None,
         };
+        let at = self.pronoun_chain_start(p, at);
         self.salient_person(Some(want), at, recent)
+    }
+
+    /// Where a run of sentences about one person starts: while the sentence
+    /// before the pronoun's opens with the same pronoun outside a quote
+    /// ("He said the plant, run by his friend X, grew. “...,” he said."),
+    /// both refer to the same person, so resolve from the earlier one.
+    fn pronoun_chain_start(&self, p: Pronoun, at: usize) -> usize {
+        let mut chain_at = at;
+        let mut cursor = at;
+        for _ in 0..PRONOUN_CHAIN_STEPS {
+            let Some(start) = self.previous_sentence_start(cursor) else {
+                break;
+            };
+            if start >= cursor {
+                break;
+            }
+            cursor = start;
+            let opening = cues::tokens(self.text, Span::new(start, chain_at))
+                .filter(|t| t.word)
+                .take(2)
+                .find(|t| !is_conjunction(t.text(self.text)));
+            let Some(first) = opening else { break };
+            if inside_any(&self.quoted, first.span.start) {
+                // A sentence of quoted words: look past it.
+                continue;
+            }
+            if cues::subject_pronoun(first.text(self.text)) != Some(p) {
+                break;
+            }
+            chain_at = first.span.start;
+        }
+        chain_at
     }
 
     /// The most salient person before `at` whose gender is compatible with
@@ -404,6 +467,9 @@ impl<'a> People<'a> {
             score += self.prominence.get(end - 1 - rank).copied().unwrap_or(0.0);
             if previous_sentence.is_some_and(|p| span.start >= p) {
                 score += LAST_SENTENCE_BONUS;
+                if self.is_full_name(span) {
+                    score += INTRODUCTION_BONUS;
+                }
             }
             score -= PARAGRAPH_PENALTY * back as f32 + MENTION_PENALTY * rank as f32;
             if best.is_none_or(|(b, _)| score > b) {
@@ -411,6 +477,11 @@ impl<'a> People<'a> {
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// True when a mention gives a full name (two or more words).
+    fn is_full_name(&self, span: Span) -> bool {
+        span.text(self.text).split_whitespace().nth(1).is_some()
     }
 
     /// Start of the sentence before the one holding `at` (in the previous
@@ -428,12 +499,14 @@ impl<'a> People<'a> {
         }
     }
 
-    /// The organisation named last before `at`, within a few paragraphs
-    /// ("it said", "the company said").
-    fn recent_organisation(&self, at: usize) -> Option<usize> {
+    /// The organisation "it" or "the company" at `at` refers to: among the
+    /// organisations named outside quotes within a few paragraphs, the
+    /// nearest one that reports speech ("BC Power said in a statement"),
+    /// else the nearest one.
+    fn recent_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
         let here = self.seg.paragraph_at(at).unwrap_or(0);
         let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        let candidates = self.mentions[..end]
+        let mut candidates = self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_LOOKBACK)
@@ -441,12 +514,43 @@ impl<'a> People<'a> {
                 here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
                     <= PRONOUN_PARAGRAPHS
             })
-            .filter(|&&(_, e)| {
-                self.entities
-                    .get(e)
-                    .is_some_and(|x| x.kind == EntityKind::Organization)
-            });
-        candidates.map(|&(_, e)| e).next()
+            .filter(|&&(s, e)| {
+                !inside_any(&self.quoted, s.start)
+                    && self
+                        .entities
+                        .get(e)
+                        .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
+            .peekable();
+        let nearest = candidates.peek().map(|&&(_, e)| e);
+        candidates
+            .find(|&&(s, _)| self.reports_speech(s))
+            .map(|&(_, e)| e)
+            .or_else(|| self.recent_speaking_organisation(at, recent))
+            .or(nearest)
+    }
+
+    /// The organisation already quoted that was named last before `at`
+    /// (quotes included), within a few paragraphs.
+    fn recent_speaking_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|e| {
+                recent.contains(e)
+                    && self
+                        .entities
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
     }
 
     /// True when a reporting verb follows a mention ("Okafor said", "Smith,
@@ -563,7 +667,7 @@ impl<'a> People<'a> {
         if tag == RoleTag::Organization
             && let Some(e) = self
                 .organisation_named(noun, at)
-                .or_else(|| self.recent_organisation(at))
+                .or_else(|| self.recent_organisation(at, recent))
         {
             return self.entity_speaker(e);
         }
@@ -588,6 +692,23 @@ impl<'a> People<'a> {
                 })
             })
     }
+}
+
+/// A sentence-opening conjunction before its subject ("But she ...").
+fn is_conjunction(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "and" | "but" | "so" | "then" | "yet" | "still"
+    )
+}
+
+/// The initials of a name's capitalised words ("Bank of Upper Canada" →
+/// "BUC").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 fn inside_any(sorted: &[Span], offset: usize) -> bool {

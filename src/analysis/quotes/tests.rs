@@ -263,6 +263,47 @@ fn gender_is_inferred_from_titles_when_the_entity_has_none() {
 }
 
 #[test]
+fn a_pronoun_keeps_the_person_an_earlier_same_pronoun_subject_meant() {
+    let text = "Tom Hill said he would stay.\n\n\
+                He said the mill, founded by his uncle, Sam Roe, kept the town alive.\n\n\
+                “It gave us work for decades,” he said.";
+    let people = [
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+        person(text, "Sam Roe", Some(Gender::Male), &["Sam Roe"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Tom Hill"));
+    assert_eq!(got[0].2, Some(attribution::PRONOUN));
+}
+
+#[test]
+fn without_a_pronoun_subject_between_the_last_named_person_is_meant() {
+    let text = "Tom Hill said he would stay.\n\n\
+                Sam Roe said the mill kept the town alive.\n\n\
+                “It gave us work for decades,” he said.";
+    let people = [
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+        person(text, "Sam Roe", Some(Gender::Male), &["Sam Roe"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Sam Roe"));
+}
+
+#[test]
+fn a_person_introduced_by_full_name_just_before_a_quote_is_its_pronoun_speaker() {
+    let text = "Tom Hill, 61, says the clinic helped him. “I walk daily now,” he says.\n\n\
+                Hill credits his dog. The clinic also helped retired driver Sam Roe. \
+                “I sleep better,” he says.";
+    let people = [
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill", "Hill"]),
+        person(text, "Sam Roe", Some(Gender::Male), &["Sam Roe"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Tom Hill"));
+    assert_eq!(got[1].1, s("Sam Roe"));
+}
+
+#[test]
 fn a_pronoun_with_no_person_before_it_has_no_speaker() {
     let text = "“Nothing will change for years,” he said.";
     let found = quotes(text, &[]);
@@ -373,6 +414,69 @@ fn organisations_speak_through_their_noun_or_it() {
     assert_eq!(got[0].1, s("Ministry of Health"));
     assert_eq!(got[0].2, Some(attribution::ORGANISATION));
     assert_eq!(got[1].1, s("Ministry of Health"));
+}
+
+#[test]
+fn it_said_means_the_organisation_that_reported_speech_not_one_in_a_quote() {
+    let text = "Northgrid Power said in a statement that crews were out. Acme Motors \
+                sold cars.\n\n\
+                “Roads near Acme Motors are closed,” it said.";
+    let grid = entity(
+        text,
+        "Northgrid Power",
+        EntityKind::Organization,
+        None,
+        &["Northgrid Power"],
+    );
+    let cars = entity(
+        text,
+        "Acme Motors",
+        EntityKind::Organization,
+        None,
+        &["Acme Motors"],
+    );
+    let got = summary(text, &[grid, cars]);
+    assert_eq!(got[0].1, s("Northgrid Power"));
+}
+
+#[test]
+fn it_said_takes_the_nearest_organisation_when_none_reported_speech() {
+    let text = "Northgrid Power hired crews. Acme Motors sold cars.\n\n\
+                “Sales rose,” it said.";
+    let grid = entity(
+        text,
+        "Northgrid Power",
+        EntityKind::Organization,
+        None,
+        &["Northgrid Power"],
+    );
+    let cars = entity(
+        text,
+        "Acme Motors",
+        EntityKind::Organization,
+        None,
+        &["Acme Motors"],
+    );
+    let got = summary(text, &[grid, cars]);
+    assert_eq!(got[0].1, s("Acme Motors"));
+}
+
+#[test]
+fn an_acronym_speaker_is_named_by_its_spelled_out_organisation() {
+    let text = "The Northern Energy Board (NEB) met on Monday.\n\n\
+                “Prices will rise,” the NEB said.";
+    let full = entity(
+        text,
+        "Northern Energy Board",
+        EntityKind::Organization,
+        None,
+        &["Northern Energy Board"],
+    );
+    let short = entity(text, "NEB", EntityKind::Organization, None, &["NEB"]);
+    let got = summary(text, &[full, short]);
+    assert_eq!(got[0].1, s("Northern Energy Board"));
+    let other = entity(text, "NEB", EntityKind::Organization, None, &["NEB"]);
+    assert_eq!(summary(text, &[other])[0].1, s("NEB"));
 }
 
 // ---------------------------------------------------------------- kinds
