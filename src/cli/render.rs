@@ -134,7 +134,7 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config) -> String {
 }
 
 /// `path:line:col: severity[code] message`, 1-based line and column
-/// (columns in characters, as most terminals and editors count them).
+/// (columns count UTF-16 code units, as LSP and the JSON output do).
 pub fn check_lines(path: &str, text: &str, analysis: &Analysis, config: &Config) -> Vec<String> {
     let index = LineIndex::new(text);
     analysis
