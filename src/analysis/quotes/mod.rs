@@ -63,10 +63,11 @@ pub struct Attribution {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
-    /// From the first opening mark to the last closing mark, marks included
-    /// (a quote split by its attribution spans the attribution too).
+    /// From the opening mark to the closing mark, marks included.
     pub span: Span,
-    /// The quoted words of every part, without the marks.
+    /// The quoted words, without the marks. `find` reports one piece per
+    /// quote (pieces of one quotation share a `group`), so this holds one
+    /// span; hand-built quotes in tests may hold several.
     pub parts: Vec<Span>,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
