@@ -8,6 +8,11 @@ use super::*;
 
 /// An entity whose mentions are every whole-word occurrence of `forms`
 /// (longer forms first; a shorter form inside a longer one is not counted).
+/// An organisation named only by its full name.
+fn organisation(text: &str, name: &str) -> Entity {
+    entity(text, name, EntityKind::Organization, None, &[name])
+}
+
 fn entity(
     text: &str,
     name: &str,
@@ -403,13 +408,7 @@ fn organisations_speak_through_their_noun_or_it() {
     let text = "The Ministry of Health published figures.\n\n\
                 “Wait times fell,” the ministry said in a statement.\n\n\
                 “More nurses were hired,” it said.";
-    let org = entity(
-        text,
-        "Ministry of Health",
-        EntityKind::Organization,
-        None,
-        &["Ministry of Health"],
-    );
+    let org = organisation(text, "Ministry of Health");
     let got = summary(text, &[org]);
     assert_eq!(got[0].1, s("Ministry of Health"));
     assert_eq!(got[0].2, Some(attribution::ORGANISATION));
@@ -421,20 +420,8 @@ fn it_said_means_the_organisation_that_reported_speech_not_one_in_a_quote() {
     let text = "Northgrid Power said in a statement that crews were out. Acme Motors \
                 sold cars.\n\n\
                 “Roads near Acme Motors are closed,” it said.";
-    let grid = entity(
-        text,
-        "Northgrid Power",
-        EntityKind::Organization,
-        None,
-        &["Northgrid Power"],
-    );
-    let cars = entity(
-        text,
-        "Acme Motors",
-        EntityKind::Organization,
-        None,
-        &["Acme Motors"],
-    );
+    let grid = organisation(text, "Northgrid Power");
+    let cars = organisation(text, "Acme Motors");
     let got = summary(text, &[grid, cars]);
     assert_eq!(got[0].1, s("Northgrid Power"));
 }
@@ -443,20 +430,8 @@ fn it_said_means_the_organisation_that_reported_speech_not_one_in_a_quote() {
 fn it_said_takes_the_nearest_organisation_when_none_reported_speech() {
     let text = "Northgrid Power hired crews. Acme Motors sold cars.\n\n\
                 “Sales rose,” it said.";
-    let grid = entity(
-        text,
-        "Northgrid Power",
-        EntityKind::Organization,
-        None,
-        &["Northgrid Power"],
-    );
-    let cars = entity(
-        text,
-        "Acme Motors",
-        EntityKind::Organization,
-        None,
-        &["Acme Motors"],
-    );
+    let grid = organisation(text, "Northgrid Power");
+    let cars = organisation(text, "Acme Motors");
     let got = summary(text, &[grid, cars]);
     assert_eq!(got[0].1, s("Acme Motors"));
 }
@@ -465,13 +440,7 @@ fn it_said_takes_the_nearest_organisation_when_none_reported_speech() {
 fn an_acronym_speaker_is_named_by_its_spelled_out_organisation() {
     let text = "The Northern Energy Board (NEB) met on Monday.\n\n\
                 “Prices will rise,” the NEB said.";
-    let full = entity(
-        text,
-        "Northern Energy Board",
-        EntityKind::Organization,
-        None,
-        &["Northern Energy Board"],
-    );
+    let full = organisation(text, "Northern Energy Board");
     let short = entity(text, "NEB", EntityKind::Organization, None, &["NEB"]);
     let got = summary(text, &[full, short]);
     assert_eq!(got[0].1, s("Northern Energy Board"));
@@ -539,13 +508,7 @@ fn huge_unbalanced_input_is_handled_quickly() {
 #[test]
 fn a_coordinated_verb_takes_the_clauses_subject() {
     let text = "In a long letter, the Harbour Trust thanked donors and said it was “deeply grateful for years of support.”";
-    let org = entity(
-        text,
-        "Harbour Trust",
-        EntityKind::Organization,
-        None,
-        &["Harbour Trust"],
-    );
+    let org = organisation(text, "Harbour Trust");
     let got = summary(text, &[org]);
     assert_eq!(got[0].1, s("Harbour Trust"));
 }

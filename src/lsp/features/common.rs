@@ -386,6 +386,20 @@ pub(super) mod fixture {
         }
     }
 
+    /// A person with one mention: the first occurrence of `name` in `text`.
+    pub fn person_at(text: &str, name: &str) -> Entity {
+        let start = text.find(name).expect("in text");
+        Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            mentions: vec![Mention {
+                span: Span::new(start, start + name.len()),
+            }],
+            gender: None,
+            role: None,
+        }
+    }
+
     pub fn uri(path: &str) -> Uri {
         format!("file://{path}").parse().expect("a valid file URI")
     }

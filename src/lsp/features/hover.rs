@@ -175,9 +175,8 @@ mod tests {
     use super::*;
     use crate::analysis::Analysis;
     use crate::analysis::entities::Mention;
-    use crate::analysis::entities::{Entity, EntityKind};
     use crate::line_index::Encoding;
-    use crate::lsp::features::common::fixture::{Doc, TEXT, analysis, find, range};
+    use crate::lsp::features::common::fixture::{self, Doc, TEXT, analysis, find, range};
 
     fn markdown(hover: &Hover) -> &str {
         match &hover.contents {
@@ -365,16 +364,7 @@ mod tests {
     }
 
     fn analysis_with_one_entity(text: &str, name: &str) -> Analysis {
-        let start = text.find(name).expect("in text");
-        let person = Entity {
-            name: name.to_string(),
-            kind: EntityKind::Person,
-            mentions: vec![Mention {
-                span: Span::new(start, start + name.len()),
-            }],
-            gender: None,
-            role: None,
-        };
+        let person = fixture::person_at(text, name);
         Analysis {
             entities: vec![person],
             ..Analysis::default()

@@ -133,21 +133,12 @@ fn file_name(uri: &Uri) -> String {
 mod tests {
     use super::*;
     use crate::analysis::Analysis;
-    use crate::analysis::entities::{Entity, EntityKind, Mention};
+    use crate::analysis::entities::Entity;
     use crate::line_index::Encoding;
-    use crate::lsp::features::common::fixture::{Doc, range, uri};
+    use crate::lsp::features::common::fixture::{self, Doc, range, uri};
 
     fn person(text: &str, name: &str) -> Entity {
-        let start = text.find(name).expect("in text");
-        Entity {
-            name: name.to_string(),
-            kind: EntityKind::Person,
-            mentions: vec![Mention {
-                span: Span::new(start, start + name.len()),
-            }],
-            gender: None,
-            role: None,
-        }
+        fixture::person_at(text, name)
     }
 
     fn doc_with(path: &str, text: &str, names: &[&str]) -> Doc {
