@@ -5,6 +5,10 @@
 //! pass is also timed alone on the 100 KB article, so the cost that quotes
 //! and entities add to the whole can be read off directly.
 //!
+//! `edit` times what the server does on a keystroke: re-analysis of the
+//! 100 KB and 1 MB articles after a one-character edit, with an analyzer
+//! kept from the previous version.
+//!
 //! Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
@@ -75,5 +79,34 @@ fn bench_passes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze, bench_passes);
+/// Re-analysis after a one-character edit, as the language server does it:
+/// one [`analysis::Analyzer`] reused across versions. Each iteration types
+/// one more character into a paragraph in the middle of the article.
+fn bench_edit(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("edit");
+    for (label, size) in [("100KB", 100_000), ("1MB", 1_000_000)] {
+        let mut text = article_of_size(size);
+        let middle = text.len() / 2;
+        let at = text[middle..].find(". ").map_or(middle, |i| middle + i + 2);
+        let mut analyzer = analysis::Analyzer::default();
+        analyzer.analyze(&text, &config);
+        if size >= 1_000_000 {
+            group.sample_size(20);
+        }
+        let mut typed = 0usize;
+        group.bench_function(BenchmarkId::from_parameter(label), |b| {
+            b.iter(|| {
+                // Type a letter, or a space every sixth key, like a writer.
+                let key = if typed % 6 == 5 { ' ' } else { 'a' };
+                text.insert(at + typed, key);
+                typed += 1;
+                analyzer.analyze(black_box(&text), &config)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_analyze, bench_passes, bench_edit);
 criterion_main!(benches);

@@ -17,6 +17,7 @@ pub mod segment;
 mod config;
 mod diagnostic;
 mod lexicon;
+mod memo;
 mod span;
 
 pub use config::Config;
@@ -30,7 +31,7 @@ use quotes::Quote;
 use segment::Segmentation;
 
 /// Everything copydesk knows about one version of one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     pub segmentation: Segmentation,
     pub boilerplate: Vec<Boilerplate>,
@@ -41,25 +42,71 @@ pub struct Analysis {
 
 /// Analyse `text` with `config`. Pure and deterministic.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    let segmentation = segment::segment(text);
-    let boilerplate = boilerplate::detect(text, &segmentation, config);
-    let entities = entities::recognize(text, &segmentation, &boilerplate);
-    let quotes = quotes::find(text, &segmentation, &entities, &boilerplate);
-    let fragments = if config.fragments {
-        fragments::detect(text, &segmentation, &boilerplate, &quotes, &entities)
-    } else {
-        Vec::new()
-    };
-    Analysis {
-        segmentation,
-        boilerplate: if config.boilerplate {
-            boilerplate
+    Analyzer::default().analyze(text, config)
+}
+
+/// Analyses successive versions of one document, keeping each pass's
+/// per-paragraph results between them (see [`memo`]), so re-analysing after
+/// an edit redoes the edited paragraphs and the document-wide steps only.
+/// [`Analyzer::analyze`] returns exactly what [`analyze`] would.
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    segment: segment::Cache,
+    boilerplate: boilerplate::Cache,
+    entities: entities::Cache,
+    quotes: quotes::Cache,
+    fragments: fragments::Cache,
+}
+
+impl Analyzer {
+    /// Analyse this version of the document.
+    pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
+        let segmentation = segment::segment_with(&mut self.segment, text);
+        let boilerplate =
+            boilerplate::detect_with(&mut self.boilerplate, text, &segmentation, config);
+        let entities =
+            entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
+        let quotes = quotes::find_with(
+            &mut self.quotes,
+            text,
+            &segmentation,
+            &entities,
+            &boilerplate,
+        );
+        let fragments = if config.fragments {
+            fragments::detect_with(
+                &mut self.fragments,
+                text,
+                &segmentation,
+                &boilerplate,
+                &quotes,
+                &entities,
+            )
         } else {
             Vec::new()
-        },
-        entities,
-        quotes,
-        fragments,
+        };
+        self.sweep();
+        Analysis {
+            segmentation,
+            boilerplate: if config.boilerplate {
+                boilerplate
+            } else {
+                Vec::new()
+            },
+            entities,
+            quotes,
+            fragments,
+        }
+    }
+}
+
+impl Analyzer {
+    fn sweep(&mut self) {
+        self.segment.sweep();
+        self.boilerplate.sweep();
+        self.entities.sweep();
+        self.quotes.sweep();
+        self.fragments.sweep();
     }
 }
 

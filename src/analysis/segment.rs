@@ -6,6 +6,7 @@
 //! Sentences are split inside paragraphs only.
 
 use super::Span;
+use super::memo::Memo;
 use sentencex::languages::{English, Language};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,8 +44,26 @@ impl Segmentation {
     }
 }
 
+/// What segmentation keeps between analyses: each paragraph's sentences,
+/// relative to the paragraph's start.
+#[derive(Debug, Default)]
+pub struct Cache {
+    sentences: Memo<Vec<Span>>,
+}
+
+impl Cache {
+    pub fn sweep(&mut self) {
+        self.sentences.sweep();
+    }
+}
+
 /// Split `text` into lines, paragraphs and sentences.
 pub fn segment(text: &str) -> Segmentation {
+    segment_with(&mut Cache::default(), text)
+}
+
+/// [`segment`], reusing the sentence splits of paragraphs `cache` has seen.
+pub fn segment_with(cache: &mut Cache, text: &str) -> Segmentation {
     let lines = split_lines(text);
     let mut paragraphs = Vec::new();
     let mut current: Option<(usize, usize)> = None; // first, last line
@@ -54,14 +73,14 @@ pub fn segment(text: &str) -> Segmentation {
             (Some((_, last)), false) => *last = i,
             (None, false) => current = Some((i, i)),
             (Some((first, last)), true) => {
-                paragraphs.push(make_paragraph(text, &lines, *first, *last));
+                paragraphs.push(make_paragraph(cache, text, &lines, *first, *last));
                 current = None;
             }
             (None, true) => {}
         }
     }
     if let Some((first, last)) = current {
-        paragraphs.push(make_paragraph(text, &lines, first, last));
+        paragraphs.push(make_paragraph(cache, text, &lines, first, last));
     }
     Segmentation { lines, paragraphs }
 }
@@ -84,14 +103,24 @@ fn split_lines(text: &str) -> Vec<Span> {
     lines
 }
 
-fn make_paragraph(text: &str, lines: &[Span], first: usize, last: usize) -> Paragraph {
+fn make_paragraph(
+    cache: &mut Cache,
+    text: &str,
+    lines: &[Span],
+    first: usize,
+    last: usize,
+) -> Paragraph {
     let raw = Span::new(lines[first].start, lines[last].end);
     let span = trim_span(text, raw);
+    let para = span.text(text);
+    let relative = cache
+        .sentences
+        .get_or_insert_with(para, || split_sentences(para, Span::new(0, para.len())));
     Paragraph {
         span,
         first_line: first,
         last_line: last,
-        sentences: split_sentences(text, span),
+        sentences: relative.iter().map(|s| s.shifted(span.start)).collect(),
     }
 }
 

@@ -29,6 +29,12 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// The same span moved `by` bytes later: a paragraph-relative span made
+    /// absolute by its paragraph's start.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     /// True when `offset` lies inside the span (end exclusive).
     pub fn contains(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end

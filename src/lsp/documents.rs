@@ -9,13 +9,13 @@
 //! only to look up or swap data, never while analysing.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{self as lsp, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::{self, Lines};
-use crate::analysis::{self, Analysis, Config, Diagnostic};
+use crate::analysis::{Analysis, Analyzer, Config, Diagnostic};
 use crate::line_index::{Encoding, LineIndex};
 
 /// One analysed version of a document: everything a request handler needs.
@@ -37,7 +37,13 @@ impl Snapshot {
     /// Analyse one version of a document. Runs on a blocking thread.
     pub fn build(uri: &Uri, job: Job) -> Snapshot {
         let text: Arc<str> = Arc::from(String::from(&job.rope));
-        let analysis = analysis::analyze(&text, &job.config);
+        // One analysis of a document at a time reuses its paragraph memos;
+        // a panic in an earlier analysis leaves the memos merely incomplete.
+        let analysis = job
+            .analyzer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .analyze(&text, &job.config);
         let diagnostics = analysis.diagnostics(&text, &job.config);
         let index = LineIndex::new(&text);
         let lines = Lines {
@@ -79,6 +85,8 @@ pub struct Job {
     pub rope: Rope,
     pub encoding: Encoding,
     pub config: Arc<Config>,
+    /// The document's analyzer, with what it kept from earlier versions.
+    pub analyzer: Arc<Mutex<Analyzer>>,
 }
 
 /// Either the document's current snapshot, or the job that would make it.
@@ -98,6 +106,8 @@ struct Document {
     latest: Option<Arc<Snapshot>>,
     /// The revision whose diagnostics were last published.
     published: Option<u64>,
+    /// Shared with the analysis jobs of this document.
+    analyzer: Arc<Mutex<Analyzer>>,
 }
 
 /// All open documents. Revisions come from one counter, so a document
@@ -123,6 +133,7 @@ impl Documents {
             revision,
             latest: None,
             published: None,
+            analyzer: Arc::default(),
         };
         self.docs.insert(uri, doc);
         revision
@@ -187,6 +198,7 @@ impl Documents {
             rope: doc.rope.clone(),
             encoding,
             config: Arc::clone(config),
+            analyzer: Arc::clone(&doc.analyzer),
         }))
     }
 

@@ -137,8 +137,27 @@ impl Boilerplate {
     }
 }
 
+/// What this pass keeps between analyses of one document.
+#[derive(Debug, Default)]
+pub struct Cache {}
+
+impl Cache {
+    /// End of one analysis: forget what it did not use.
+    pub fn sweep(&mut self) {}
+}
+
 /// Classify every paragraph of `text`; return the ones that are furniture.
 pub fn detect(text: &str, seg: &Segmentation, config: &Config) -> Vec<Boilerplate> {
+    detect_with(&mut Cache::default(), text, seg, config)
+}
+
+/// [`detect`], reusing what `cache` kept from earlier versions of the text.
+pub fn detect_with(
+    _cache: &mut Cache,
+    text: &str,
+    seg: &Segmentation,
+    config: &Config,
+) -> Vec<Boilerplate> {
     let paragraphs: Vec<Features<'_>> = seg
         .paragraphs
         .iter()

@@ -110,8 +110,27 @@ pub fn canonical_person_at(entities: &[Entity], span: Span) -> Option<&str> {
         .map(|e| e.name.as_str())
 }
 
+/// What this pass keeps between analyses of one document.
+#[derive(Debug, Default)]
+pub struct Cache {}
+
+impl Cache {
+    /// End of one analysis: forget what it did not use.
+    pub fn sweep(&mut self) {}
+}
+
 /// Find the entities of `text`, skipping boilerplate paragraphs.
 pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<Entity> {
+    recognize_with(&mut Cache::default(), text, seg, boilerplate)
+}
+
+/// [`recognize`], reusing what `cache` kept from earlier versions of the text.
+pub fn recognize_with(
+    _cache: &mut Cache,
+    text: &str,
+    seg: &Segmentation,
+    boilerplate: &[Boilerplate],
+) -> Vec<Entity> {
     let skip: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let mut sentences = Vec::new();
     for para in seg

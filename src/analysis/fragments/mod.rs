@@ -149,8 +149,37 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// What this pass keeps between analyses of one document.
+#[derive(Debug, Default)]
+pub struct Cache {}
+
+impl Cache {
+    /// End of one analysis: forget what it did not use.
+    pub fn sweep(&mut self) {}
+}
+
 /// Every fragment in `text`, in document order.
 pub fn detect(
+    text: &str,
+    seg: &Segmentation,
+    boilerplate: &[Boilerplate],
+    _quotes: &[Quote],
+    _entities: &[Entity],
+) -> Vec<Fragment> {
+    detect_with(
+        &mut Cache::default(),
+        text,
+        seg,
+        boilerplate,
+        _quotes,
+        _entities,
+    )
+}
+
+/// [`detect`], reusing what `cache` kept from earlier versions of the text.
+pub fn detect_with(
+    _cache: &mut Cache,
+
     text: &str,
     seg: &Segmentation,
     boilerplate: &[Boilerplate],

@@ -98,8 +98,29 @@ impl Quote {
     }
 }
 
+/// What this pass keeps between analyses of one document.
+#[derive(Debug, Default)]
+pub struct Cache {}
+
+impl Cache {
+    /// End of one analysis: forget what it did not use.
+    pub fn sweep(&mut self) {}
+}
+
 /// Quotes of `text`, in document order, with their speakers.
 pub fn find(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    boilerplate: &[Boilerplate],
+) -> Vec<Quote> {
+    find_with(&mut Cache::default(), text, seg, entities, boilerplate)
+}
+
+/// [`find`], reusing what `cache` kept from earlier versions of the text.
+pub fn find_with(
+    _cache: &mut Cache,
+
     text: &str,
     seg: &Segmentation,
     entities: &[Entity],
