@@ -19,12 +19,17 @@ mod context;
 mod credits;
 mod features;
 mod lexicon;
+mod local;
 mod rules;
 
+use std::sync::Arc;
+
+use super::memo::Memo;
 use super::segment::Segmentation;
 use super::{Config, Diagnostic, Fix, Severity, Span};
 use context::DocContext;
 use features::Features;
+use local::Summary;
 use rules::{Layout, Position};
 
 /// What kind of furniture a paragraph looks like. The sub-code of the
@@ -137,13 +142,22 @@ impl Boilerplate {
     }
 }
 
-/// What this pass keeps between analyses of one document.
+/// What this pass keeps between analyses of one document: each
+/// paragraph's [`Summary`] (the local step), by paragraph text, and the
+/// article-wide context built from them, which an update only corrects.
 #[derive(Debug, Default)]
-pub struct Cache {}
+pub struct Cache {
+    summaries: Memo<Arc<Summary>>,
+    /// Id of the next new summary.
+    next_id: u64,
+    context: DocContext,
+}
 
 impl Cache {
     /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {}
+    pub fn sweep(&mut self) {
+        self.summaries.sweep();
+    }
 }
 
 /// Classify every paragraph of `text`; return the ones that are furniture.
@@ -153,35 +167,42 @@ pub fn detect(text: &str, seg: &Segmentation, config: &Config) -> Vec<Boilerplat
 
 /// [`detect`], reusing what `cache` kept from earlier versions of the text.
 pub fn detect_with(
-    _cache: &mut Cache,
+    cache: &mut Cache,
     text: &str,
     seg: &Segmentation,
     config: &Config,
 ) -> Vec<Boilerplate> {
-    let paragraphs: Vec<Features<'_>> = seg
+    let paragraphs: Vec<Arc<Summary>> = seg
         .paragraphs
         .iter()
         .map(|p| {
-            let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
-            Features::new(p.span.text(text), &sentences)
+            let para = p.span.text(text);
+            let next_id = &mut cache.next_id;
+            let summary = cache.summaries.get_or_insert_with(para, || {
+                let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
+                *next_id += 1;
+                Arc::new(Summary::new(*next_id, para, &sentences))
+            });
+            Arc::clone(summary)
         })
         .collect();
-    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs
+    let mut kinds: Vec<Option<BoilerplateKind>> = seg
+        .paragraphs
         .iter()
-        .map(|f| {
-            if config
-                .extra_boilerplate
-                .iter()
-                .any(|re| re.is_match(f.text))
-            {
+        .zip(&paragraphs)
+        .map(|(p, summary)| {
+            let para = p.span.text(text);
+            if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
                 Some(BoilerplateKind::Custom)
             } else {
-                rules::strong(f)
+                summary.strong
             }
         })
         .collect();
+    let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
+    cache.context.update(paragraphs, in_article);
     if let Some(headline) = kinds.iter().position(Option::is_none) {
-        classify_in_context(&paragraphs, &mut kinds, headline);
+        classify_in_context(&cache.context, &mut kinds, headline);
     }
     seg.paragraphs
         .iter()
@@ -198,15 +219,11 @@ pub fn detect_with(
 
 /// Run the contextual rules on every paragraph after the headline that the
 /// strong rules left unclassified.
-fn classify_in_context(
-    paragraphs: &[Features<'_>],
-    kinds: &mut [Option<BoilerplateKind>],
-    headline: usize,
-) {
+fn classify_in_context(ctx: &DocContext, kinds: &mut [Option<BoilerplateKind>], headline: usize) {
     let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
-    let ctx = DocContext::new(paragraphs, &in_article);
-    let body: Vec<usize> = (headline + 1..paragraphs.len())
-        .filter(|&i| in_article[i] && is_body_paragraph(&paragraphs[i]))
+    let summary = |i: usize| ctx.summary(i);
+    let body: Vec<usize> = (headline + 1..kinds.len())
+        .filter(|&i| in_article[i] && summary(i).is_some_and(|s| s.body))
         .collect();
     let mut layout = Layout {
         headline,
@@ -214,14 +231,16 @@ fn classify_in_context(
         last_body: body.last().copied().unwrap_or(usize::MAX),
         uses_subheads: false,
     };
-    let subheads = (headline + 1..paragraphs.len())
+    let subheads = (headline + 1..kinds.len())
         .filter(|&i| in_article[i] && layout.position(i) == Position::Within)
-        .filter(|&i| rules::is_subhead(&paragraphs[i], &ctx))
+        .filter(|&i| summary(i).is_some_and(|s| rules::is_subhead(&s.cues, &s.topic_stems, ctx)))
         .count();
     layout.uses_subheads = subheads >= 2;
-    for index in headline + 1..paragraphs.len() {
-        if kinds[index].is_none() {
-            kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, &layout);
+    for (index, kind) in kinds.iter_mut().enumerate().skip(headline + 1) {
+        if kind.is_none()
+            && let Some(s) = summary(index)
+        {
+            *kind = rules::contextual(index, &s.cues, &s.topic_stems, ctx, &layout);
         }
     }
 }
