@@ -22,37 +22,29 @@ use super::local::Summary;
 /// Words per shingle when looking for repeated text.
 const SHINGLE: usize = 4;
 
-/// One paragraph text (a [`Summary::id`]) that contains a shingle.
-#[derive(Debug, Clone, Copy)]
-struct Owner {
-    id: u64,
-    /// How often the shingle occurs in that text.
-    occurrences: u32,
-}
-
-/// The paragraph texts that contain one shingle.
+/// The paragraph texts (by [`Summary::id`]) that contain one shingle.
 #[derive(Debug)]
 struct Owners {
-    first: Owner,
-    more: Vec<Owner>,
+    first: u64,
+    more: Vec<u64>,
     /// Number of paragraphs of the document containing it (a text that
     /// occurs twice counts twice).
     paragraphs: usize,
 }
 
 impl Owners {
-    fn iter(&self) -> impl Iterator<Item = &Owner> {
-        std::iter::once(&self.first).chain(&self.more)
+    fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
     }
 
     /// Take out the owner `id`; false when none is left.
     fn remove(&mut self, id: u64) -> bool {
-        if self.first.id == id {
+        if self.first == id {
             match self.more.pop() {
                 Some(last) => self.first = last,
                 None => return false,
             }
-        } else if let Some(at) = self.more.iter().position(|o| o.id == id) {
+        } else if let Some(at) = self.more.iter().position(|&o| o == id) {
             self.more.swap_remove(at);
         }
         true
@@ -127,6 +119,7 @@ impl DocContext {
             }
         }
 
+        let shifted = removed.len() != added.len();
         let old_places = std::mem::replace(&mut self.places, places(&self.paragraphs));
         let mut changed: Vec<&Arc<Summary>> =
             old[removed].iter().chain(&self.paragraphs[added]).collect();
@@ -138,7 +131,27 @@ impl DocContext {
                 |places: &FxHashMap<u64, Place>| places.get(&para.id).map_or(0, |p| p.copies);
             self.recount_shingles(para, copies(&old_places), copies(&self.places));
         }
-        self.find_repeats();
+        // Where paragraphs moved, every repeat may point elsewhere; else
+        // only those of texts sharing a shingle with a changed paragraph.
+        let affected: Vec<u64> = if shifted {
+            self.repeats.clear();
+            self.shared
+                .iter()
+                .filter_map(|hash| self.shingles.get(hash))
+                .flat_map(Owners::iter)
+                .collect()
+        } else {
+            let mut ids: Vec<u64> = changed.iter().map(|p| p.id).collect();
+            for para in &changed {
+                for (hash, _) in &para.shingles {
+                    if let Some(owners) = self.shingles.get(hash) {
+                        ids.extend(owners.iter());
+                    }
+                }
+            }
+            ids
+        };
+        self.find_repeats(affected);
     }
 
     /// Add `delta` (±1) to the count of every content stem of `para`.
@@ -158,11 +171,8 @@ impl DocContext {
         if old == new {
             return;
         }
-        for &(hash, occurrences) in &para.shingles {
-            let owner = Owner {
-                id: para.id,
-                occurrences,
-            };
+        for &(hash, _) in &para.shingles {
+            let owner = para.id;
             let before = self.shingles.get(&hash).map_or(0, |o| o.paragraphs);
             let after = before + new - old;
             if old == 0 {
@@ -203,63 +213,52 @@ impl DocContext {
         }
     }
 
-    /// For every paragraph text that shares a shingle with another
-    /// paragraph, the paragraph that shares most of them, once for the
-    /// text's first index and once for its other indices.
+    /// Find again, for each paragraph text of `ids`, the paragraph that
+    /// repeats most of its shingles, once for the text's first index and
+    /// once for its other indices (see [`DocContext::repeated_in`]).
     ///
     /// A shingle of paragraph `i` points to the first paragraph other than
     /// `i` that contains it: the first one of all for every paragraph but
     /// that one, which gets the second.
-    fn find_repeats(&mut self) {
-        // (text, at its first index, paragraph pointed to, occurrences)
-        let mut hits: Vec<(u64, bool, usize, u32)> = Vec::new();
-        for hash in &self.shared {
-            let Some(owners) = self.shingles.get(hash) else {
+    fn find_repeats(&mut self, mut ids: Vec<u64>) {
+        ids.sort_unstable();
+        ids.dedup();
+        // The first two paragraphs of each shingle looked at: (first, the
+        // text there, second).
+        let mut tops: FxHashMap<u64, (usize, u64, usize)> = FxHashMap::default();
+        for id in ids {
+            self.repeats.remove(&(id, true));
+            self.repeats.remove(&(id, false));
+            let Some(place) = self.places.get(&id) else {
                 continue;
             };
-            let mut first = (usize::MAX, 0);
-            let mut second = usize::MAX;
-            for owner in owners.iter() {
-                let Some(place) = self.places.get(&owner.id) else {
+            let Some(para) = self.paragraphs.get(place.first) else {
+                continue;
+            };
+            let mut at_first: Vec<(usize, u32)> = Vec::new();
+            let mut elsewhere: Vec<(usize, u32)> = Vec::new();
+            for &(hash, occurrences) in &para.shingles {
+                let Some(owners) = self.shingles.get(&hash) else {
                     continue;
                 };
-                for at in std::iter::once(place.first).chain(place.second) {
-                    if at < first.0 {
-                        second = first.0;
-                        first = (at, owner.id);
-                    } else if at < second {
-                        second = at;
-                    }
+                if owners.paragraphs < 2 {
+                    continue;
                 }
-            }
-            let (first, first_id) = first;
-            for owner in owners.iter() {
-                let Some(place) = self.places.get(&owner.id) else {
-                    continue;
-                };
-                let at_first = if owner.id == first_id { second } else { first };
-                hits.push((owner.id, true, at_first, owner.occurrences));
+                let (first, first_id, second) = *tops
+                    .entry(hash)
+                    .or_insert_with(|| first_two(owners, &self.places));
+                let other = if first_id == id { second } else { first };
+                at_first.push((other, occurrences));
                 if place.copies > 1 {
-                    hits.push((owner.id, false, first, owner.occurrences));
+                    elsewhere.push((first, occurrences));
                 }
             }
-        }
-        hits.sort_unstable();
-        self.repeats.clear();
-        let mut start = 0;
-        while start < hits.len() {
-            let (id, lead, other, _) = hits[start];
-            let run = hits[start..]
-                .iter()
-                .take_while(|h| (h.0, h.1, h.2) == (id, lead, other))
-                .count();
-            let count: usize = hits[start..start + run].iter().map(|h| h.3 as usize).sum();
-            // Runs come by ascending `other`: a tie keeps the earlier one.
-            let best = self.repeats.entry((id, lead)).or_insert((other, count));
-            if count > best.1 {
-                *best = (other, count);
+            if let Some(best) = most_hits(at_first) {
+                self.repeats.insert((id, true), best);
             }
-            start += run;
+            if let Some(best) = most_hits(elsewhere) {
+                self.repeats.insert((id, false), best);
+            }
         }
     }
 
@@ -309,6 +308,44 @@ impl DocContext {
     pub fn summary(&self, index: usize) -> Option<&Summary> {
         self.paragraphs.get(index).map(|p| &**p)
     }
+}
+
+/// The first two paragraphs that contain a shingle of `owners`: (the
+/// first, the text there, the second).
+fn first_two(owners: &Owners, places: &FxHashMap<u64, Place>) -> (usize, u64, usize) {
+    let mut first = (usize::MAX, 0);
+    let mut second = usize::MAX;
+    for owner in owners.iter() {
+        let Some(place) = places.get(&owner) else {
+            continue;
+        };
+        for at in std::iter::once(place.first).chain(place.second) {
+            if at < first.0 {
+                second = first.0;
+                first = (at, owner);
+            } else if at < second {
+                second = at;
+            }
+        }
+    }
+    (first.0, first.1, second)
+}
+
+/// The paragraph with the most `hits` (paragraph, occurrences), and their
+/// number; the earlier paragraph on a tie.
+fn most_hits(mut hits: Vec<(usize, u32)>) -> Option<(usize, usize)> {
+    hits.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = 0;
+    while let Some(&(other, _)) = hits.get(start) {
+        let run = hits[start..].iter().take_while(|h| h.0 == other).count();
+        let count: usize = hits[start..start + run].iter().map(|h| h.1 as usize).sum();
+        if best.is_none_or(|(_, most)| count > most) {
+            best = Some((other, count));
+        }
+        start += run;
+    }
+    best
 }
 
 /// Where each paragraph text of `paragraphs` stands.
