@@ -547,6 +547,79 @@ mod tests {
         }
     }
 
+    /// Detect with `cache` and check the result against a fresh detection.
+    fn detect_reusing(
+        cache: &mut Cache,
+        text: &str,
+        config: &Config,
+    ) -> Vec<(usize, BoilerplateKind)> {
+        let seg = segment(text);
+        let found = detect_with(cache, text, &seg, config);
+        cache.sweep();
+        assert_eq!(found, detect(text, &seg, config), "{text}");
+        found
+            .into_iter()
+            .map(|b| (seg.line_of(b.span.start), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn editing_one_paragraph_changes_the_verdict_on_another() {
+        let mut cache = Cache::default();
+        let pull = "We cannot keep asking riders to wait";
+        // The pull quote repeats paragraph 2 ...
+        assert_eq!(
+            detect_reusing(&mut cache, &article_with(pull, 4), &Config::default()),
+            [(8, PullQuote)]
+        );
+        // ... until that paragraph is reworded: the pull quote's own text
+        // is unchanged, its verdict is not.
+        let reworded = article_with(pull, 4).replace("to wait,\u{201d}", "to queue,\u{201d}");
+        assert_ne!(reworded, article_with(pull, 4));
+        assert_eq!(
+            detect_reusing(&mut cache, &reworded, &Config::default()),
+            []
+        );
+        // A paragraph inserted before it shifts every index.
+        let shifted = format!("Share\n\n{}", article_with(pull, 4));
+        assert_eq!(
+            detect_reusing(&mut cache, &shifted, &Config::default()),
+            [(0, Share), (10, PullQuote)]
+        );
+    }
+
+    #[test]
+    fn a_cached_paragraph_still_yields_to_new_user_patterns() {
+        let mut cache = Cache::default();
+        let text = article_with("Brought to you by Acme", 2);
+        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
+        let config = Config {
+            extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
+            ..Config::default()
+        };
+        assert_eq!(detect_reusing(&mut cache, &text, &config), [(4, Custom)]);
+        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
+    }
+
+    #[test]
+    fn copies_of_a_paragraph_keep_their_own_verdicts() {
+        // Identical paragraphs share one cached summary; each copy still
+        // gets the verdict of its own position.
+        let mut cache = Cache::default();
+        let pull = "We cannot keep asking riders to wait";
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(4, pull);
+        paras.push(pull);
+        let text = paras.join("\n\n");
+        let first = detect_reusing(&mut cache, &text, &Config::default());
+        assert_eq!(first, [(8, PullQuote), (14, PullQuote)]);
+        let edited = text.replace("spring.", "summer.");
+        assert_eq!(
+            detect_reusing(&mut cache, &edited, &Config::default()),
+            first
+        );
+    }
+
     #[test]
     fn removal_takes_the_line_break() {
         let text = "Head\n\nShare\n\nBody.";
