@@ -19,12 +19,17 @@ mod context;
 mod credits;
 mod features;
 mod lexicon;
+mod local;
 mod rules;
 
+use std::sync::Arc;
+
+use super::memo::Memo;
 use super::segment::Segmentation;
 use super::{Config, Diagnostic, Fix, Severity, Span};
 use context::DocContext;
 use features::Features;
+use local::Summary;
 use rules::{Layout, Position};
 
 /// What kind of furniture a paragraph looks like. The sub-code of the
@@ -137,13 +142,22 @@ impl Boilerplate {
     }
 }
 
-/// What this pass keeps between analyses of one document.
+/// What this pass keeps between analyses of one document: each
+/// paragraph's [`Summary`] (the local step), by paragraph text, and the
+/// article-wide context built from them, which an update only corrects.
 #[derive(Debug, Default)]
-pub struct Cache {}
+pub struct Cache {
+    summaries: Memo<Arc<Summary>>,
+    /// Id of the next new summary.
+    next_id: u64,
+    context: DocContext,
+}
 
 impl Cache {
     /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {}
+    pub fn sweep(&mut self) {
+        self.summaries.sweep();
+    }
 }
 
 /// Classify every paragraph of `text`; return the ones that are furniture.
@@ -153,35 +167,42 @@ pub fn detect(text: &str, seg: &Segmentation, config: &Config) -> Vec<Boilerplat
 
 /// [`detect`], reusing what `cache` kept from earlier versions of the text.
 pub fn detect_with(
-    _cache: &mut Cache,
+    cache: &mut Cache,
     text: &str,
     seg: &Segmentation,
     config: &Config,
 ) -> Vec<Boilerplate> {
-    let paragraphs: Vec<Features<'_>> = seg
+    let paragraphs: Vec<Arc<Summary>> = seg
         .paragraphs
         .iter()
         .map(|p| {
-            let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
-            Features::new(p.span.text(text), &sentences)
+            let para = p.span.text(text);
+            let next_id = &mut cache.next_id;
+            let summary = cache.summaries.get_or_insert_with(para, || {
+                let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
+                *next_id += 1;
+                Arc::new(Summary::new(*next_id, para, &sentences))
+            });
+            Arc::clone(summary)
         })
         .collect();
-    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs
+    let mut kinds: Vec<Option<BoilerplateKind>> = seg
+        .paragraphs
         .iter()
-        .map(|f| {
-            if config
-                .extra_boilerplate
-                .iter()
-                .any(|re| re.is_match(f.text))
-            {
+        .zip(&paragraphs)
+        .map(|(p, summary)| {
+            let para = p.span.text(text);
+            if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
                 Some(BoilerplateKind::Custom)
             } else {
-                rules::strong(f)
+                summary.strong
             }
         })
         .collect();
+    let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
+    cache.context.update(paragraphs, in_article);
     if let Some(headline) = kinds.iter().position(Option::is_none) {
-        classify_in_context(&paragraphs, &mut kinds, headline);
+        classify_in_context(&cache.context, &mut kinds, headline);
     }
     seg.paragraphs
         .iter()
@@ -198,15 +219,11 @@ pub fn detect_with(
 
 /// Run the contextual rules on every paragraph after the headline that the
 /// strong rules left unclassified.
-fn classify_in_context(
-    paragraphs: &[Features<'_>],
-    kinds: &mut [Option<BoilerplateKind>],
-    headline: usize,
-) {
+fn classify_in_context(ctx: &DocContext, kinds: &mut [Option<BoilerplateKind>], headline: usize) {
     let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
-    let ctx = DocContext::new(paragraphs, &in_article);
-    let body: Vec<usize> = (headline + 1..paragraphs.len())
-        .filter(|&i| in_article[i] && is_body_paragraph(&paragraphs[i]))
+    let summary = |i: usize| ctx.summary(i);
+    let body: Vec<usize> = (headline + 1..kinds.len())
+        .filter(|&i| in_article[i] && summary(i).is_some_and(|s| s.body))
         .collect();
     let mut layout = Layout {
         headline,
@@ -214,14 +231,16 @@ fn classify_in_context(
         last_body: body.last().copied().unwrap_or(usize::MAX),
         uses_subheads: false,
     };
-    let subheads = (headline + 1..paragraphs.len())
+    let subheads = (headline + 1..kinds.len())
         .filter(|&i| in_article[i] && layout.position(i) == Position::Within)
-        .filter(|&i| rules::is_subhead(&paragraphs[i], &ctx))
+        .filter(|&i| summary(i).is_some_and(|s| rules::is_subhead(&s.cues, &s.topic_stems, ctx)))
         .count();
     layout.uses_subheads = subheads >= 2;
-    for index in headline + 1..paragraphs.len() {
-        if kinds[index].is_none() {
-            kinds[index] = rules::contextual(index, &paragraphs[index], &ctx, &layout);
+    for (index, kind) in kinds.iter_mut().enumerate().skip(headline + 1) {
+        if kind.is_none()
+            && let Some(s) = summary(index)
+        {
+            *kind = rules::contextual(index, &s.cues, &s.topic_stems, ctx, &layout);
         }
     }
 }
@@ -526,6 +545,79 @@ mod tests {
                 proptest::prop_assert!(b.removal.end <= text.len());
             }
         }
+    }
+
+    /// Detect with `cache` and check the result against a fresh detection.
+    fn detect_reusing(
+        cache: &mut Cache,
+        text: &str,
+        config: &Config,
+    ) -> Vec<(usize, BoilerplateKind)> {
+        let seg = segment(text);
+        let found = detect_with(cache, text, &seg, config);
+        cache.sweep();
+        assert_eq!(found, detect(text, &seg, config), "{text}");
+        found
+            .into_iter()
+            .map(|b| (seg.line_of(b.span.start), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn editing_one_paragraph_changes_the_verdict_on_another() {
+        let mut cache = Cache::default();
+        let pull = "We cannot keep asking riders to wait";
+        // The pull quote repeats paragraph 2 ...
+        assert_eq!(
+            detect_reusing(&mut cache, &article_with(pull, 4), &Config::default()),
+            [(8, PullQuote)]
+        );
+        // ... until that paragraph is reworded: the pull quote's own text
+        // is unchanged, its verdict is not.
+        let reworded = article_with(pull, 4).replace("to wait,\u{201d}", "to queue,\u{201d}");
+        assert_ne!(reworded, article_with(pull, 4));
+        assert_eq!(
+            detect_reusing(&mut cache, &reworded, &Config::default()),
+            []
+        );
+        // A paragraph inserted before it shifts every index.
+        let shifted = format!("Share\n\n{}", article_with(pull, 4));
+        assert_eq!(
+            detect_reusing(&mut cache, &shifted, &Config::default()),
+            [(0, Share), (10, PullQuote)]
+        );
+    }
+
+    #[test]
+    fn a_cached_paragraph_still_yields_to_new_user_patterns() {
+        let mut cache = Cache::default();
+        let text = article_with("Brought to you by Acme", 2);
+        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
+        let config = Config {
+            extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
+            ..Config::default()
+        };
+        assert_eq!(detect_reusing(&mut cache, &text, &config), [(4, Custom)]);
+        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
+    }
+
+    #[test]
+    fn copies_of_a_paragraph_keep_their_own_verdicts() {
+        // Identical paragraphs share one cached summary; each copy still
+        // gets the verdict of its own position.
+        let mut cache = Cache::default();
+        let pull = "We cannot keep asking riders to wait";
+        let mut paras: Vec<&str> = ARTICLE.to_vec();
+        paras.insert(4, pull);
+        paras.push(pull);
+        let text = paras.join("\n\n");
+        let first = detect_reusing(&mut cache, &text, &Config::default());
+        assert_eq!(first, [(8, PullQuote), (14, PullQuote)]);
+        let edited = text.replace("spring.", "summer.");
+        assert_eq!(
+            detect_reusing(&mut cache, &edited, &Config::default()),
+            first
+        );
     }
 
     #[test]

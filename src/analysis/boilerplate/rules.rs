@@ -210,27 +210,75 @@ impl Layout {
     }
 }
 
-/// Rules that need the article around the paragraph. Never called for the
-/// headline.
+/// What the contextual rules need to know about one paragraph that its
+/// text alone decides: the verdicts of the rules that look at nothing else,
+/// and the shape features the others combine with the article around it.
+/// Owned and free of offsets, so it is kept between analyses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cues {
+    /// A link label or the introduction of a medium.
+    label: Option<BoilerplateKind>,
+    /// A pull quote with its speaker after it.
+    attributed_pull_quote: bool,
+    /// Long enough to judge as a repeated pull quote, and not a quotation
+    /// in headline style.
+    pull_quote_shape: bool,
+    reader_question: bool,
+    headline_shaped: bool,
+    title_case: bool,
+    /// At least three distinct content words to judge a teaser by.
+    enough_words: bool,
+    word_count: usize,
+    has_quotes: bool,
+}
+
+impl Cues {
+    /// The cues of paragraph `f`.
+    pub fn of(f: &Features<'_>) -> Self {
+        let word_count = f.word_count();
+        Cues {
+            label: link_label(f).or_else(|| media_intro(f)),
+            attributed_pull_quote: is_attributed_pull_quote(f),
+            pull_quote_shape: (5..=60).contains(&word_count) && !is_quote_headline(f.text),
+            reader_question: is_reader_question(f),
+            headline_shaped: is_headline_shaped(f),
+            title_case: f.title_case_ratio() >= 0.75,
+            enough_words: f.topic_stems.len() >= 3,
+            word_count,
+            has_quotes: f.has_quotes(),
+        }
+    }
+
+    /// Number of words (see [`Features::word_count`]).
+    pub fn word_count(&self) -> usize {
+        self.word_count
+    }
+
+    /// Whether the paragraph contains a quotation mark.
+    pub fn has_quotes(&self) -> bool {
+        self.has_quotes
+    }
+}
+
+/// Rules that need the article around paragraph `index` (whose cues are
+/// `c` and content stems `stems`). Never called for the headline.
 pub fn contextual(
     index: usize,
-    f: &Features<'_>,
+    c: &Cues,
+    stems: &[u64],
     ctx: &DocContext,
     layout: &Layout,
 ) -> Option<BoilerplateKind> {
-    if let Some(kind) = link_label(f) {
+    if let Some(kind) = c.label {
         return Some(kind);
     }
-    if let Some(kind) = media_intro(f) {
-        return Some(kind);
-    }
-    if is_repeated_pull_quote(index, f, ctx, layout.headline) || is_attributed_pull_quote(f) {
+    if is_repeated_pull_quote(index, c, ctx, layout.headline) || c.attributed_pull_quote {
         return Some(PullQuote);
     }
-    if is_reader_question(f) {
+    if c.reader_question {
         return Some(Comments);
     }
-    if is_teaser(f, ctx, layout, index) {
+    if is_teaser(c, stems, ctx, layout, index) {
         return Some(Teaser);
     }
     None
@@ -475,29 +523,24 @@ fn media_intro(f: &Features<'_>) -> Option<BoilerplateKind> {
 
 /// A pull quote: a line whose words are repeated from a longer paragraph
 /// of the story (or from a quotation of the same length).
-fn is_repeated_pull_quote(
-    index: usize,
-    f: &Features<'_>,
-    ctx: &DocContext,
-    headline: usize,
-) -> bool {
-    let words = f.word_count();
-    if !(5..=60).contains(&words) {
+fn is_repeated_pull_quote(index: usize, c: &Cues, ctx: &DocContext, headline: usize) -> bool {
+    if !c.pull_quote_shape {
         return false;
     }
-    let Some((other, share)) = ctx.repeated_in(index, f) else {
+    let Some((other, share)) = ctx.repeated_in(index) else {
         return false;
     };
-    if other == headline || share < 0.8 || is_quote_headline(f.text) {
+    if other == headline || share < 0.8 {
         return false;
     }
     // The story's own quotation is the source, not the pull quote.
     let source_quoted = ctx.quoted(other);
-    if f.has_quotes() && !source_quoted {
+    if c.has_quotes && !source_quoted {
         return false;
     }
+    let words = c.word_count;
     let other_words = ctx.length(other);
-    words < other_words || (words == other_words && source_quoted && !f.has_quotes())
+    words < other_words || (words == other_words && source_quoted && !c.has_quotes)
 }
 
 /// A subhead made of a quotation in headline style, in single quotation
@@ -567,19 +610,19 @@ fn is_headline_shaped(f: &Features<'_>) -> bool {
 }
 
 /// A subhead of the story: headline-shaped and mostly about it.
-pub fn is_subhead(f: &Features<'_>, ctx: &DocContext) -> bool {
-    is_headline_shaped(f) && ctx.overlap(f, true) >= 0.5
+pub fn is_subhead(c: &Cues, stems: &[u64], ctx: &DocContext) -> bool {
+    c.headline_shaped && ctx.overlap(stems, true) >= 0.5
 }
 
 /// The headline of another story: headline-shaped, and either trailing
 /// the article's last paragraph or sharing few content words with it.
-fn is_teaser(f: &Features<'_>, ctx: &DocContext, layout: &Layout, index: usize) -> bool {
-    if !is_headline_shaped(f) {
+fn is_teaser(c: &Cues, stems: &[u64], ctx: &DocContext, layout: &Layout, index: usize) -> bool {
+    if !c.headline_shaped {
         return false;
     }
-    let overlap = ctx.overlap(f, true);
-    let title_case = f.title_case_ratio() >= 0.75;
-    let enough_words = f.topic_stems.len() >= 3;
+    let overlap = ctx.overlap(stems, true);
+    let title_case = c.title_case;
+    let enough_words = c.enough_words;
     match layout.position(index) {
         Position::After => overlap < 0.6,
         // Inside the story a low overlap needs enough words to judge by,
