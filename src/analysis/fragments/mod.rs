@@ -191,9 +191,17 @@ impl Doc {
     fn new(cache: &mut Cache, text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Self {
         let mut furniture: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
         furniture.sort();
-        let is_furniture = |span: Span| {
-            let i = furniture.partition_point(|b| b.end <= span.start);
-            furniture.get(i).is_some_and(|b| b.overlaps(span))
+        // Paragraphs come in text order, so one walk along the sorted
+        // furniture finds the piece each paragraph may overlap.
+        let mut next_piece = 0;
+        let mut is_furniture = |span: Span| {
+            while furniture
+                .get(next_piece)
+                .is_some_and(|b| b.end <= span.start)
+            {
+                next_piece += 1;
+            }
+            furniture.get(next_piece).is_some_and(|b| b.overlaps(span))
         };
         let paras = seg
             .paragraphs
@@ -231,12 +239,14 @@ impl Doc {
 }
 
 /// What this pass keeps between analyses of one document: each
-/// paragraph's [`Local`] result, by paragraph text. The sentences of a
-/// paragraph are a function of its text (see [`super::segment`]), so the
-/// text alone is the key.
+/// paragraph's [`Local`] result, by paragraph text (the sentences of a
+/// paragraph are a function of its text, see [`super::segment`], so the
+/// text alone is the key), and the article's word counts.
 #[derive(Debug, Default)]
 pub struct Cache {
     paras: Memo<Arc<Local>>,
+    /// The article's word counts, brought up to date in each analysis.
+    words: spliced::Tally,
 }
 
 impl Cache {
@@ -280,8 +290,8 @@ pub fn detect_with(
     truncated::combine(&doc, &mut out);
     unbalanced::combine(&doc, &mut out);
     mid_sentence::combine(&doc, &mut out);
-    spliced::combine(&doc, &mut out);
-    out.sort_by_key(|f| (f.span.start, f.span.end));
+    spliced::combine(&mut cache.words, &doc, &mut out);
+    out.sort_by_cached_key(|f| (f.span.start, f.span.end));
     out
 }
 

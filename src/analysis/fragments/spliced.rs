@@ -19,6 +19,7 @@
 //! of another story is boilerplate, not a spliced sentence).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -218,41 +219,128 @@ impl Builder {
     }
 }
 
-/// The article's word counts, made from the paragraphs' vocabularies: one
-/// number per distinct key, and per paragraph the numbers of its entries.
-struct Table {
-    /// Per paragraph, the article-wide number of each vocabulary entry.
-    ids: Vec<Vec<u32>>,
-    /// Number of sentences with the key, by article-wide number.
-    frequency: Vec<u32>,
-    /// Whether the article writes the key in lower case as a stem.
-    common: Vec<bool>,
+/// The article's word counts, kept between analyses and brought up to
+/// date from the paragraphs that came and went: every key the document has
+/// used gets a number, and each paragraph's vocabulary is counted in once
+/// per occurrence of the paragraph, by the identity of its cached result.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// Article-wide number of each key.
+    index: FxHashMap<Box<str>, u32>,
+    /// Sentences with the key among their settled keys, by number.
+    settled: Vec<u32>,
+    /// Paragraphs writing the key in lower case as a stem, by number.
+    lower: Vec<u32>,
+    /// The paragraphs counted in, by the address of their local result.
+    counted: FxHashMap<usize, Counted>,
+    /// Size of `index` after the last fresh start.
+    fresh_size: usize,
 }
 
-impl Table {
-    fn new(doc: &Doc) -> Self {
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut table = Table {
-            ids: Vec::with_capacity(doc.paras.len()),
-            frequency: Vec::new(),
-            common: Vec::new(),
-        };
-        for placed in &doc.paras {
-            let local = &placed.local.spliced;
-            let mut ids = Vec::with_capacity(local.vocabulary.len());
-            for entry in &local.vocabulary {
-                let next = u32::try_from(table.frequency.len()).unwrap_or(u32::MAX);
-                let id = *index.entry(&entry.text).or_insert(next);
-                if id == next {
-                    table.frequency.push(0);
-                    table.common.push(false);
-                }
-                table.frequency[id as usize] += entry.sentences;
-                table.common[id as usize] |= entry.lower;
-                ids.push(id);
-            }
-            table.ids.push(ids);
+/// One distinct paragraph counted in the [`Tally`].
+#[derive(Debug)]
+struct Counted {
+    /// Held so that the address stays this paragraph's while it is counted.
+    local: Arc<super::Local>,
+    /// The article-wide number of each of its vocabulary entries.
+    ids: Vec<u32>,
+    /// How many times the paragraph occurs in the counts, and in the
+    /// version being analysed.
+    counted: u32,
+    present: u32,
+}
+
+/// Keys no paragraph uses any more stay numbered until there are this many
+/// more of them than at the last fresh start (then the tally starts over).
+const STALE_KEYS: usize = 4096;
+
+impl Tally {
+    /// Bring the counts up to the paragraphs of `doc`.
+    fn update(&mut self, doc: &Doc) {
+        if self.index.len() > 2 * self.fresh_size + STALE_KEYS {
+            *self = Tally::default();
         }
+        for placed in &doc.paras {
+            let address = Arc::as_ptr(&placed.local) as usize;
+            if let Some(counted) = self.counted.get_mut(&address) {
+                counted.present += 1;
+                continue;
+            }
+            let ids = self.number(&placed.local.spliced);
+            self.counted.insert(
+                address,
+                Counted {
+                    local: Arc::clone(&placed.local),
+                    ids,
+                    counted: 0,
+                    present: 1,
+                },
+            );
+        }
+        let (settled, lower) = (&mut self.settled, &mut self.lower);
+        self.counted.retain(|_, c| {
+            if c.present != c.counted {
+                let vocabulary = &c.local.spliced.vocabulary;
+                for (entry, &id) in vocabulary.iter().zip(&c.ids) {
+                    let id = id as usize;
+                    settled[id] =
+                        settled[id] - entry.sentences * c.counted + entry.sentences * c.present;
+                    let lower_now = u32::from(entry.lower);
+                    lower[id] = lower[id] - lower_now * c.counted + lower_now * c.present;
+                }
+            }
+            c.counted = c.present;
+            c.present = 0;
+            c.counted > 0
+        });
+        if self.fresh_size == 0 {
+            self.fresh_size = self.index.len();
+        }
+    }
+
+    /// The article-wide numbers of a paragraph's vocabulary entries.
+    fn number(&mut self, local: &Local) -> Vec<u32> {
+        local
+            .vocabulary
+            .iter()
+            .map(|entry| {
+                if let Some(&id) = self.index.get(&entry.text) {
+                    return id;
+                }
+                let id = u32::try_from(self.settled.len()).unwrap_or(u32::MAX);
+                self.index.insert(entry.text.clone(), id);
+                self.settled.push(0);
+                self.lower.push(0);
+                id
+            })
+            .collect()
+    }
+}
+
+/// The article's word counts for one version: per paragraph the numbers
+/// of its entries, and per number the sentences using the key once the
+/// doubtful first words are settled.
+struct Table<'a> {
+    ids: Vec<&'a [u32]>,
+    frequency: Vec<u32>,
+    lower: &'a [u32],
+}
+
+impl<'a> Table<'a> {
+    fn new(tally: &'a Tally, doc: &Doc) -> Self {
+        let ids = doc
+            .paras
+            .iter()
+            .map(|placed| {
+                let address = Arc::as_ptr(&placed.local) as usize;
+                tally.counted.get(&address).map_or(&[][..], |c| &c.ids[..])
+            })
+            .collect();
+        let mut table = Table {
+            ids,
+            frequency: tally.settled.clone(),
+            lower: &tally.lower,
+        };
         for (i, placed) in doc.paras.iter().enumerate() {
             let local = &placed.local.spliced;
             for sentence in &local.sentences {
@@ -276,7 +364,7 @@ impl Table {
     /// article writes its stem in lower case.
     fn doubt(&self, para: usize, sentence: &Sentence) -> Option<(u32, bool)> {
         let (bare, stem) = sentence.doubtful?;
-        if self.common[self.id(para, stem)] {
+        if self.lower[self.id(para, stem)] > 0 {
             Some((stem, false))
         } else {
             Some((bare, true))
@@ -292,8 +380,9 @@ impl Local {
     }
 }
 
-pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
-    let table = Table::new(doc);
+pub(crate) fn combine(tally: &mut Tally, doc: &Doc, out: &mut Vec<Fragment>) {
+    tally.update(doc);
+    let table = Table::new(tally, doc);
     for (i, placed) in doc.paras.iter().enumerate() {
         let local = &placed.local.spliced;
         for (k, sentence) in local.sentences.iter().enumerate() {
