@@ -2,8 +2,9 @@
 //! `data/fragments/*.txt` (one or more words a line, `#` comments) and are
 //! parsed once; short closed classes are written out here.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 fn parse(source: &'static str) -> HashSet<&'static str> {
     crate::analysis::lexicon::words(source).collect()
@@ -148,6 +149,14 @@ pub const CALENDAR: &[&str] = &[
     "nov",
     "dec",
 ];
+
+static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CALENDAR.iter().copied().collect());
+
+/// A day or a month (lower case), as in [`CALENDAR`].
+pub fn is_calendar(word: &str) -> bool {
+    CALENDAR_SET.contains(word)
+}
 
 /// Subordinators: the clause after them is a circumstance.
 pub const SUBORDINATORS: &[&str] = &["while", "as", "when", "after", "before", "since", "until"];

@@ -17,16 +17,40 @@ const NAME_PARTICLES: &[&str] = &[
     "ibn", "dos", "das", "ter", "ten", "zu", "y",
 ];
 
-pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
-    doc.paras
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| check(doc, i, p))
-        .collect()
+/// What one paragraph holds: its mid-sentence start, if any, and whether
+/// it leads into the paragraph after it (which excuses that one's start).
+#[derive(Debug)]
+pub(crate) struct Local {
+    found: Option<Fragment>,
+    leads_in: bool,
 }
 
-fn check(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
-    let body = doc.slice(para.span);
+pub(crate) fn local(para: &Para) -> Local {
+    Local {
+        found: check(para),
+        leads_in: leads_in(para),
+    }
+}
+
+pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+    for (i, placed) in doc.paras.iter().enumerate() {
+        let Some(f) = &placed.local.mid_sentence.found else {
+            continue;
+        };
+        let follows_lead_in = doc
+            .prev(i)
+            .is_some_and(|prev| prev.local.mid_sentence.leads_in);
+        if !follows_lead_in {
+            out.push(f.shifted(placed.start));
+        }
+    }
+}
+
+/// The paragraph's start, when it is in the middle of a sentence and
+/// nothing in the paragraph itself explains it (the previous paragraph may
+/// still: see [`leads_in`]).
+fn check(para: &Para) -> Option<Fragment> {
+    let body = para.text;
     let first = body.chars().next()?;
     let reason = if first.is_lowercase() {
         if !starts_with_plain_lowercase_word(body) {
@@ -38,7 +62,7 @@ fn check(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
     } else {
         return None;
     };
-    if follows_lead_in(doc, i) || is_list_item(body) {
+    if is_list_item(body) {
         return None;
     }
     let first_sentence = para.sentences.first().copied().unwrap_or(para.span);
@@ -81,16 +105,14 @@ fn starts_with_plain_lowercase_word(body: &str) -> bool {
     !(particle && (next_capitalised || lower.contains('-')))
 }
 
-/// True when the previous paragraph leads into this one: it ends with a
-/// colon, semicolon, comma or dash, or inside an open quotation.
-fn follows_lead_in(doc: &Doc, i: usize) -> bool {
-    doc.prev(i).is_some_and(|prev| {
-        prev.quotes.open_at_end.is_some()
-            || doc
-                .slice(prev.span)
-                .trim_end()
-                .ends_with([':', ';', ',', '—', '–', '-'])
-    })
+/// True when `para` leads into the next paragraph: it ends with a colon,
+/// semicolon, comma or dash, or inside an open quotation.
+fn leads_in(para: &Para) -> bool {
+    para.quotes.open_at_end.is_some()
+        || para
+            .text
+            .trim_end()
+            .ends_with([':', ';', ',', '—', '–', '-'])
 }
 
 #[cfg(test)]

@@ -138,61 +138,83 @@ fn excluded_prepositions(verb: &str) -> &'static [&'static str] {
     }
 }
 
-pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
-    let mut out = Vec::new();
-    for (i, para) in doc.paras.iter().enumerate() {
-        if para.position == 0 && is_title_case(doc.slice(para.span)) {
+/// What one paragraph holds: whether it is a Title Case line (a headline
+/// when it comes first), and its orphans, each with whether it counts only
+/// at the very end of the article (a colon attribution: "Cruz said:").
+#[derive(Debug)]
+pub(crate) struct Local {
+    title_case: bool,
+    found: Vec<(Fragment, bool)>,
+}
+
+pub(crate) fn local(para: &Para) -> Local {
+    Local {
+        title_case: is_title_case(para.text),
+        found: (0..para.sentences.len())
+            .filter_map(|k| check_sentence(para, k))
+            .collect(),
+    }
+}
+
+pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+    for (i, placed) in doc.paras.iter().enumerate() {
+        let local = &placed.local.orphan;
+        if i == 0 && local.title_case {
             continue;
         }
         let is_last_para = doc.next(i).is_none();
-        for k in 0..para.sentences.len() {
-            if let Some(f) = check_sentence(doc, para, k, is_last_para) {
-                out.push(f);
-            }
-        }
+        out.extend(
+            local
+                .found
+                .iter()
+                .filter(|(_, at_end_only)| !at_end_only || is_last_para)
+                .map(|(f, _)| f.shifted(placed.start)),
+        );
     }
-    out
 }
 
-fn check_sentence(doc: &Doc, para: &Para, k: usize, is_last_para: bool) -> Option<Fragment> {
+/// The orphan sentence `k` of `para`, if it is one, and whether it counts
+/// only when `para` ends the article.
+fn check_sentence(para: &Para, k: usize) -> Option<(Fragment, bool)> {
     let span = *para.sentences.get(k)?;
-    let sentence = doc.slice(span).trim_end();
+    let sentence = para.slice(span).trim_end();
     if sentence.contains(is_quote_mark) || para.quotes.inside(span.start) {
         return None;
     }
     let after_quote = k
         .checked_sub(1)
         .and_then(|j| para.sentences.get(j))
-        .is_some_and(|prev| doc.slice(*prev).trim_end().ends_with(is_quote_mark));
+        .is_some_and(|prev| para.slice(*prev).trim_end().ends_with(is_quote_mark));
     let before_quote = para
         .sentences
         .get(k + 1)
-        .is_some_and(|next| doc.slice(*next).starts_with(is_quote_mark));
+        .is_some_and(|next| para.slice(*next).starts_with(is_quote_mark));
     if after_quote || before_quote {
         return None;
     }
     let colon = sentence.ends_with(':');
     let is_last_sentence = k + 1 == para.sentences.len();
-    if colon && !(is_last_sentence && is_last_para) {
+    if colon && !is_last_sentence {
         return None;
     }
     if !(sentence.ends_with('.') || colon) || sentence.ends_with("..") {
         return None;
     }
     let body = Span::new(span.start, span.start + sentence.len() - 1);
-    let tokens = tokenize(doc.text, body);
+    let tokens = tokenize(para.text, body);
     let orphan = is_inverted(&tokens) || is_plain(&tokens) || is_bare_source(&tokens);
     if tokens.len() > MAX_TOKENS || !orphan {
         return None;
     }
     let shown = Span::new(span.start, span.start + sentence.len());
-    Some(Fragment::warning(
+    let fragment = Fragment::warning(
         shown,
         FragmentKind::OrphanAttribution,
         "Attribution with nothing attributed: the sentence names a speaker and a reporting \
          verb but no quote or reported content (was the quotation cut away?)"
             .to_string(),
-    ))
+    );
+    Some((fragment, colon))
 }
 
 fn lower(t: &Token) -> String {

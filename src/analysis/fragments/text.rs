@@ -150,6 +150,20 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// `word` in lower case, exactly as [`str::to_lowercase`] writes it, in
+/// `buf` (reused from word to word, so plain ASCII words cost no
+/// allocation).
+pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
+}
+
 /// Lower-case small words that a Title Case line leaves in lower case.
 const TITLE_CASE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",

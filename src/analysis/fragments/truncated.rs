@@ -68,17 +68,39 @@ const NEAR_STRANDERS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 const MIN_WORDS_NO_PERIOD: usize = 5;
 const MIN_PARAGRAPH_WORDS_NO_PERIOD: usize = 20;
 
-pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
-    doc.paras.iter().filter_map(|p| check(doc, p)).collect()
+/// What one paragraph holds: its cut-off last sentence, if any, and
+/// whether the paragraph is exempt when it opens the article (a lone first
+/// line without terminal punctuation is a headline).
+#[derive(Debug)]
+pub(crate) struct Local {
+    found: Option<Fragment>,
+    exempt_if_first: bool,
 }
 
-fn check(doc: &Doc, para: &Para) -> Option<Fragment> {
-    let body = doc.slice(para.span);
+pub(crate) fn local(para: &Para) -> Local {
+    Local {
+        found: check(para),
+        exempt_if_first: para.sentences.len() == 1 && !ends_with_terminal(para.text),
+    }
+}
+
+pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+    for (i, placed) in doc.paras.iter().enumerate() {
+        let local = &placed.local.truncated;
+        if i == 0 && local.exempt_if_first {
+            continue;
+        }
+        out.extend(local.found.as_ref().map(|f| f.shifted(placed.start)));
+    }
+}
+
+fn check(para: &Para) -> Option<Fragment> {
+    let body = para.text;
     if is_exempt(para, body) {
         return None;
     }
     let last = *para.sentences.last()?;
-    let sentence = doc.slice(last);
+    let sentence = para.slice(last);
     let long_prose =
         para.sentences.len() >= 2 && words(body).count() >= MIN_PARAGRAPH_WORDS_NO_PERIOD;
     let reason = cut_reason(sentence, long_prose)?;
@@ -89,14 +111,14 @@ fn check(doc: &Doc, para: &Para) -> Option<Fragment> {
     ))
 }
 
-/// Paragraph shapes that legitimately end without a full sentence.
+/// Paragraph shapes that legitimately end without a full sentence,
+/// wherever they stand (the first paragraph's exemption is in [`Local`]).
 fn is_exempt(para: &Para, body: &str) -> bool {
     para.quotes.open_at_end.is_some()
         || is_title_case(body)
         || is_list_item(body)
         || is_byline(body)
         || is_dateline(body)
-        || (para.position == 0 && para.sentences.len() == 1 && !ends_with_terminal(body))
         || body.trim_end().ends_with(':')
 }
 

@@ -25,22 +25,25 @@ use crate::analysis::{Related, Span};
 /// (", Jennifer Palmieri, the campaign's communications director, said").
 const MAX_CUE_TOKENS: usize = 16;
 
-pub(crate) fn detect(doc: &Doc) -> Vec<Fragment> {
-    doc.paras
-        .iter()
-        .enumerate()
-        .filter_map(|(i, para)| first_problem(doc, i, para))
-        .collect()
+/// What one paragraph holds: the candidates for its first unpaired mark,
+/// and whether it opens with a quotation mark (which excuses a quote left
+/// open at the end of the paragraph before it).
+#[derive(Debug)]
+pub(crate) struct Local {
+    never_closed: Option<Fragment>,
+    stray: Option<Fragment>,
+    /// A quote still open at the end, and whether an attribution cue shows
+    /// where it ended (then the next paragraph cannot excuse it).
+    open_at_end: Option<(Fragment, bool)>,
+    starts_with_open: bool,
 }
 
-/// The first unpaired mark of the paragraph, if any. Only the first is
-/// reported: after it, the pairing of the later marks is guesswork.
-fn first_problem(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
+pub(crate) fn local(para: &Para) -> Local {
     let quotes = &para.quotes;
     let never_closed = quotes.unclosed.first().map(|&mark| {
         let next = next_mark_after(para, mark);
         let until = next.map_or(para.span.end, |m| m.span.start);
-        let mut f = unclosed(doc, mark, until, "before the next quotation opens");
+        let mut f = unclosed(para, mark, until, "before the next quotation opens");
         f.related.extend(next.map(|m| Related {
             span: m.span,
             message: "the next quotation opens here".to_string(),
@@ -54,18 +57,45 @@ fn first_problem(doc: &Doc, i: usize, para: &Para) -> Option<Fragment> {
             "Closing quotation mark with no opening mark before it".to_string(),
         )
     });
-    let open_at_end = quotes.open_at_end.and_then(|mark| {
-        let cue = cue_after(doc, mark.span.end, para.span.end);
+    let open_at_end = quotes.open_at_end.map(|mark| {
+        let f = unclosed(para, mark, para.span.end, "before the paragraph ends");
+        // The fix is there exactly when a cue shows where the quote ended.
+        let cue = f.insertion.is_some();
+        (f, cue)
+    });
+    Local {
+        never_closed,
+        stray,
+        open_at_end,
+        starts_with_open: quotes.starts_with_open(para.span),
+    }
+}
+
+pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+    for (i, placed) in doc.paras.iter().enumerate() {
+        if let Some(f) = first_problem(doc, i, &placed.local.unbalanced) {
+            out.push(f.shifted(placed.start));
+        }
+    }
+}
+
+/// The first unpaired mark of paragraph `i`, if any. Only the first is
+/// reported: after it, the pairing of the later marks is guesswork.
+fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragment> {
+    let open_at_end = local.open_at_end.as_ref().and_then(|(f, cue)| {
         let continues = doc
             .next(i)
-            .is_some_and(|next| next.quotes.starts_with_open(next.span));
-        (cue.is_some() || !continues)
-            .then(|| unclosed(doc, mark, para.span.end, "before the paragraph ends"))
+            .is_some_and(|next| next.local.unbalanced.starts_with_open);
+        (*cue || !continues).then_some(f)
     });
-    [never_closed, stray, open_at_end]
-        .into_iter()
-        .flatten()
-        .min_by_key(|f| f.span.start)
+    [
+        local.never_closed.as_ref(),
+        local.stray.as_ref(),
+        open_at_end,
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|f| f.span.start)
 }
 
 fn next_mark_after(para: &Para, mark: Mark) -> Option<Mark> {
@@ -75,8 +105,8 @@ fn next_mark_after(para: &Para, mark: Mark) -> Option<Mark> {
 }
 
 /// The fragment for an opening `mark` never closed before `until`.
-fn unclosed(doc: &Doc, mark: Mark, until: usize, when: &str) -> Fragment {
-    let cue = cue_after(doc, mark.span.end, until);
+fn unclosed(para: &Para, mark: Mark, until: usize, when: &str) -> Fragment {
+    let cue = cue_after(para, mark.span.end, until);
     let end = cue.unwrap_or(until).max(mark.span.end);
     let mut fragment = Fragment::warning(
         Span::new(mark.span.start, end),
@@ -96,11 +126,11 @@ fn unclosed(doc: &Doc, mark: Mark, until: usize, when: &str) -> Fragment {
 /// Where a closing mark belongs between `from` and `to`: right after the
 /// comma (or `!`, `?`) that precedes an attribution cue such as
 /// ", Clinton said" or ", said House Speaker Paul Ryan".
-fn cue_after(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+fn cue_after(para: &Para, from: usize, to: usize) -> Option<usize> {
     if from >= to {
         return None;
     }
-    let tokens = tokenize(doc.text, Span::new(from, to));
+    let tokens = tokenize(para.text, Span::new(from, to));
     tokens.iter().enumerate().find_map(|(k, t)| {
         let breaks = t.is_punct(',') || t.is_punct('!') || t.is_punct('?');
         (breaks && k > 0 && is_cue(&tokens[k + 1..])).then_some(t.span.end)
