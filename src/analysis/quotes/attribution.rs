@@ -54,7 +54,7 @@ const ADJACENT_GAP: usize = 6;
 
 /// Bytes of narrative read on each side of a quote, and before a quote for
 /// the previous reported speech: cues are never farther away.
-const WINDOW: usize = 250;
+pub(super) const WINDOW: usize = 250;
 
 /// One sieve's verdict on one quote.
 #[derive(Debug, Clone)]

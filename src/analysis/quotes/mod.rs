@@ -21,6 +21,8 @@ pub mod speakers;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
 use super::Span;
 use super::boilerplate::Boilerplate;
 use super::entities::Entity;
@@ -143,7 +145,7 @@ pub fn find_with(
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Vec<Quote> {
-    let furniture: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
+    let furniture: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let skip = |p: usize| {
         seg.paragraphs
             .get(p)
@@ -172,7 +174,7 @@ pub fn find_with(
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
     let mut people = People::index(text, seg, entities, &quoted);
     let (readings, cues) = read_paragraphs(cache, text, seg, &skip, &pieces, &people);
-    people.complete(&readings);
+    people.complete(&readings.iter().map(ReadingOf::get).collect::<Vec<_>>());
     let mut kinds: Vec<QuoteKind> = shapes.iter().map(|s| s.kind).collect();
     let mut found: Vec<Option<Found>> = Vec::with_capacity(pieces.len());
     let mut recent: HashSet<usize> = HashSet::new();
@@ -283,12 +285,21 @@ struct Reading {
     relative: bool,
 }
 
-/// Bytes before a paragraph that its reading may look at: the narrative
-/// of a sentence before a quote (see [`attribution::find_cue`]).
-const READ_BEFORE: usize = 256;
 /// Bytes after a paragraph that its reading may look at: a gendered
 /// pronoun after a mention (see [`speakers::People::read`]).
-const READ_AFTER: usize = 256;
+const READ_AFTER: usize = speakers::GENDER_WINDOW;
+
+/// Bytes before a paragraph that its reading may look at: role words
+/// before a mention, and, in a paragraph with several quotes, the
+/// narrative of a sentence before the previous quote (see
+/// [`attribution::find_cue`]).
+fn read_before(pieces: usize) -> usize {
+    if pieces > 1 {
+        attribution::WINDOW.max(speakers::ROLE_WINDOW)
+    } else {
+        speakers::ROLE_WINDOW
+    }
+}
 
 /// The readings of all person mentions (one per [`People::persons`]) and
 /// the cues of all pieces, paragraph by paragraph through the cache.
@@ -299,18 +310,18 @@ fn read_paragraphs(
     skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     people: &People,
-) -> (Vec<MentionReading>, Vec<Option<Cue>>) {
+) -> (Vec<ReadingOf>, Vec<Option<Cue>>) {
     let mentions = people.mentions();
     let persons = people.persons();
-    // Furthest end of the mentions up to each one: a mention that starts
-    // before a window but reaches into it makes the window uncacheable.
+    // Furthest end of the mentions before each one: a window starts no
+    // later than any mention reaching into it (see `reading_window`).
     let mut reach = Vec::with_capacity(mentions.len() + 1);
     reach.push(0usize);
     for (s, _) in mentions {
         let last = reach.last().copied().unwrap_or(0);
         reach.push(last.max(s.end));
     }
-    let mut readings: Vec<Option<MentionReading>> = vec![None; persons.len()];
+    let mut readings: Vec<Option<ReadingOf>> = vec![None; persons.len()];
     let mut cues: Vec<Option<Cue>> = Vec::with_capacity(pieces.len());
     let mut key = String::new();
     let (mut k, mut i) = (0usize, 0usize);
@@ -330,19 +341,15 @@ fn read_paragraphs(
         if k0 == k && i0 == i {
             continue;
         }
-        let window = Span::new(
-            speakers::floor_boundary(text, span.start.saturating_sub(READ_BEFORE)),
-            speakers::floor_boundary(text, span.end + READ_AFTER),
-        );
-        let first = mentions.partition_point(|(s, _)| s.start < window.start);
+        let before = read_before(i - i0);
+        let (window, first) = reading_window(text, span, before, mentions, &reach);
         let last = mentions.partition_point(|(s, _)| s.start < window.end);
         let around = mentions.get(first..last).unwrap_or(&[]);
-        let straddles = reach.get(first).is_some_and(|&r| r > window.start)
-            || persons
-                .get(k0..k)
-                .unwrap_or(&[])
-                .iter()
-                .any(|(s, _)| s.end > span.end);
+        let crosses = persons
+            .get(k0..k)
+            .unwrap_or(&[])
+            .iter()
+            .any(|(s, _)| s.end > span.end);
         let read = || Reading {
             mentions: (k0..k).map(|k| people.read(k)).collect(),
             cues: (i0..i)
@@ -350,17 +357,23 @@ fn read_paragraphs(
                 .collect(),
             relative: false,
         };
-        let reading = if straddles {
+        // A person mention running past its paragraph is read afresh.
+        let reading = if crosses {
             Arc::new(read())
         } else {
             reading_key(&mut key, text, window, span, skip(p), around, people);
             let reading = cache.readings.get_or_insert_with(&key, || {
                 Arc::new(relative_reading(read(), window.start, around))
             });
-            Arc::clone(reading)
+            if reading.relative {
+                Arc::clone(reading)
+            } else {
+                // Holds document offsets of some other version: read again.
+                Arc::new(read())
+            }
         };
-        for (slot, m) in readings.iter_mut().skip(k0).zip(&reading.mentions) {
-            *slot = Some(m.clone());
+        for (n, slot) in readings.iter_mut().skip(k0).take(k - k0).enumerate() {
+            *slot = Some(ReadingOf::Cached(Arc::clone(&reading), n));
         }
         for cue in &reading.cues {
             cues.push(match (cue, reading.relative) {
@@ -375,14 +388,58 @@ fn read_paragraphs(
     let readings = readings
         .into_iter()
         .enumerate()
-        .map(|(k, r)| r.unwrap_or_else(|| people.read(k)))
+        .map(|(k, r)| r.unwrap_or_else(|| ReadingOf::Read(people.read(k))))
         .collect();
     (readings, cues)
 }
 
+/// The reading of one person mention: in a paragraph's cached reading, or
+/// read on its own.
+#[derive(Debug, Clone)]
+enum ReadingOf {
+    Cached(Arc<Reading>, usize),
+    Read(MentionReading),
+}
+
+impl ReadingOf {
+    fn get(&self) -> &MentionReading {
+        static NONE: MentionReading = MentionReading {
+            prominence: 0.0,
+            title: None,
+            pronoun: None,
+            roles: Vec::new(),
+        };
+        match self {
+            ReadingOf::Cached(reading, n) => reading.mentions.get(*n).unwrap_or(&NONE),
+            ReadingOf::Read(reading) => reading,
+        }
+    }
+}
+
+/// The window a paragraph's reading may look at: the paragraph with
+/// `before` and [`READ_AFTER`] bytes around it, its start moved back
+/// to the start of any entity mention that reaches into it, so that the
+/// mentions starting in it (from the index returned) are all it overlaps.
+fn reading_window(
+    text: &str,
+    para: Span,
+    before: usize,
+    mentions: &[(Span, usize)],
+    reach: &[usize],
+) -> (Span, usize) {
+    let mut start = speakers::floor_boundary(text, para.start.saturating_sub(before));
+    let mut first = mentions.partition_point(|(s, _)| s.start < start);
+    while first > 0 && reach.get(first).is_some_and(|&r| r > start) {
+        first -= 1;
+        start = start.min(mentions.get(first).map_or(start, |(s, _)| s.start));
+    }
+    let end = speakers::floor_boundary(text, para.end + READ_AFTER);
+    (Span::new(start, end), first)
+}
+
 /// The memo key of a paragraph's [`Reading`]: everything it depends on.
-/// That is the text of `window` (the paragraph with [`READ_BEFORE`] and
-/// [`READ_AFTER`] bytes around it), where the paragraph lies in it,
+/// That is the text of `window` (see [`reading_window`]), where the
+/// paragraph lies in it,
 /// whether it is furniture (no quotes then), and each entity mention
 /// starting in the window with its kind and whether it is quoted.
 fn reading_key(
@@ -394,27 +451,38 @@ fn reading_key(
     around: &[(Span, usize)],
     people: &People,
 ) {
-    use std::fmt::Write;
     key.clear();
     key.push_str(window.text(text));
-    let _ = write!(
-        key,
-        "\0{} {} {}",
-        para.start - window.start,
-        para.end - window.start,
-        u8::from(furniture)
-    );
+    key.push('\0');
+    push_number(key, para.start - window.start);
+    push_number(key, para.end - window.start);
+    key.push(if furniture { 'f' } else { 'p' });
     for (s, e) in around {
-        let kind = people.kind(*e).map_or("-", |k| k.as_str());
-        let _ = write!(
-            key,
-            ";{} {} {} {}",
-            s.start - window.start,
-            s.end - window.start,
-            kind,
-            u8::from(people.is_quoted(s.start))
-        );
+        push_number(key, s.start - window.start);
+        push_number(key, s.end - window.start);
+        key.push_str(people.kind(*e).map_or("-", |k| k.as_str()));
+        key.push(if people.is_quoted(s.start) { 'q' } else { 'n' });
     }
+}
+
+/// Append `n` in decimal and a separator.
+fn push_number(key: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        key.push(char::from(*d));
+    }
+    key.push(' ');
 }
 
 /// `reading` with its spans made relative to `base` and its entity heads

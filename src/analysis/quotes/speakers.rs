@@ -101,7 +101,7 @@ impl<'a> People<'a> {
         let mut people = People::index(text, seg, entities, quoted);
         let readings: Vec<MentionReading> =
             (0..people.persons.len()).map(|k| people.read(k)).collect();
-        people.complete(&readings);
+        people.complete(&readings.iter().collect::<Vec<_>>());
         people
     }
 
@@ -160,7 +160,7 @@ impl<'a> People<'a> {
 
     /// What the text says around person mention `k` (index into
     /// [`People::persons`]). It reads a bounded window around the mention:
-    /// at most 60 bytes before it and [`GENDER_WINDOW`] after it, the
+    /// at most [`ROLE_WINDOW`] bytes before it and [`GENDER_WINDOW`] after it, the
     /// mention's sentence, and where the next person mention starts.
     pub fn read(&self, k: usize) -> MentionReading {
         let Some(&(span, _)) = self.persons.get(k) else {
@@ -187,7 +187,7 @@ impl<'a> People<'a> {
 
     /// Add what was read around each person mention (`readings`, one per
     /// [`People::persons`]): prominence, genders and roles.
-    pub fn complete(&mut self, readings: &[MentionReading]) {
+    pub fn complete(&mut self, readings: &[&MentionReading]) {
         self.prominence = readings.iter().map(|r| r.prominence).collect();
         self.genders = infer_genders(self.entities, &self.persons, readings);
         self.roles = collect_roles(self.entities, &self.persons, readings);
@@ -783,7 +783,7 @@ pub fn floor_boundary(text: &str, mut i: usize) -> usize {
 const MIN_GENDER_VOTES: i32 = 2;
 
 /// How far after a mention a pronoun still votes for its gender.
-const GENDER_WINDOW: usize = 160;
+pub(super) const GENDER_WINDOW: usize = 160;
 
 /// Each person's gender: the entity's own when set, else votes from titles
 /// before its mentions (Mr, Mrs, Ms: strong) and the first gendered pronoun
@@ -792,7 +792,7 @@ const GENDER_WINDOW: usize = 160;
 fn infer_genders(
     entities: &[Entity],
     persons: &[(Span, usize)],
-    readings: &[MentionReading],
+    readings: &[&MentionReading],
 ) -> Vec<Option<Gender>> {
     let mut votes = vec![0i32; entities.len()];
     for (&(_, e), reading) in persons.iter().zip(readings) {
@@ -881,7 +881,7 @@ struct Role {
 fn collect_roles(
     entities: &[Entity],
     persons: &[(Span, usize)],
-    readings: &[MentionReading],
+    readings: &[&MentionReading],
 ) -> Vec<Role> {
     let mut roles = Vec::new();
     for (i, e) in entities.iter().enumerate() {
@@ -911,6 +911,9 @@ fn collect_roles(
     roles
 }
 
+/// How far before a mention its role words are read.
+pub(super) const ROLE_WINDOW: usize = 60;
+
 /// (role noun, phrase) for each person role noun in `words`, when any.
 fn role_entries(words: &[&str]) -> Vec<(String, String)> {
     let has_role = words
@@ -931,7 +934,7 @@ fn role_entries(words: &[&str]) -> Vec<(String, String)> {
 /// give, in that order.
 fn mention_roles(text: &str, span: Span) -> Vec<(String, String)> {
     let before = Span::new(
-        floor_boundary(text, span.start.saturating_sub(60)),
+        floor_boundary(text, span.start.saturating_sub(ROLE_WINDOW)),
         span.start,
     );
     let toks = cues::tokenize(text, before);
