@@ -54,7 +54,7 @@ const ADJACENT_GAP: usize = 6;
 
 /// Bytes of narrative read on each side of a quote, and before a quote for
 /// the previous reported speech: cues are never farther away.
-const WINDOW: usize = 250;
+pub(super) const WINDOW: usize = 250;
 
 /// One sieve's verdict on one quote.
 #[derive(Debug, Clone)]
@@ -141,6 +141,17 @@ fn sentence_before_previous_piece(text: &str, pieces: &[Piece], i: usize) -> Opt
     Some(toks)
 }
 
+/// What sieves 1–3 and 5–6 read in one quote's sentence, before the
+/// speaker is resolved: the cue, the words naming the speaker, the rule and
+/// its confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub cue: Span,
+    pub head: Head,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
 /// Sieves 1–3 and 5–6 for one quote: a cue in its own sentence.
 pub fn cue_in_sentence(
     text: &str,
@@ -150,8 +161,23 @@ pub fn cue_in_sentence(
     people: &People,
     recent: &HashSet<usize>,
 ) -> Option<Found> {
-    let ctx = context(text, seg, pieces, i)?;
     let at = pieces.get(i)?.span.start;
+    let cue = find_cue(text, seg, pieces, i, people)?;
+    Some(resolve_cue(cue, at, people, recent))
+}
+
+/// The first sieve of 1–3 and 5–6 that finds a cue in quote `i`'s
+/// sentence. It reads the quote's paragraph (and the narrative of the
+/// sentence before the previous quote, at most [`WINDOW`] bytes back) and
+/// the entity mentions there only.
+pub fn find_cue(
+    text: &str,
+    seg: &Segmentation,
+    pieces: &[Piece],
+    i: usize,
+    people: &People,
+) -> Option<Cue> {
+    let ctx = context(text, seg, pieces, i)?;
     let piece = pieces.get(i)?;
     let ends_sentence = piece.inner.text(text).ends_with('.');
     let sieves: [&Sieve; 7] = [
@@ -164,6 +190,23 @@ pub fn cue_in_sentence(
         &|| colon_intro(text, &ctx.before, people).map(|(v, h)| (v, h, SENTENCE, 0.6)),
     ];
     let (cue, head, rule, confidence) = sieves.iter().find_map(|sieve| sieve())?;
+    Some(Cue {
+        cue,
+        head,
+        rule,
+        confidence,
+    })
+}
+
+/// The speaker a cue names for a quote starting at `at`, and the rule
+/// that decided (a pronoun, role or organisation lowers the confidence).
+pub fn resolve_cue(cue: Cue, at: usize, people: &People, recent: &HashSet<usize>) -> Found {
+    let Cue {
+        cue,
+        head,
+        rule,
+        confidence,
+    } = cue;
     let speaker = people.speaker(&head, at, recent);
     let (rule, confidence) = match &head {
         Head::Pronoun(..) => (PRONOUN, confidence * 0.85),
@@ -174,7 +217,7 @@ pub fn cue_in_sentence(
         },
         _ => (rule, confidence),
     };
-    Some(Found {
+    Found {
         speaker,
         attribution: Attribution {
             cue,
@@ -182,7 +225,7 @@ pub fn cue_in_sentence(
             rule,
             confidence,
         },
-    })
+    }
 }
 
 fn span_of(toks: &[Tok], hit: VerbHit) -> Option<Span> {

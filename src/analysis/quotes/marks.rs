@@ -126,36 +126,73 @@ fn is_elision(chars: &[(usize, char)], k: usize) -> bool {
 
 /// Scan every paragraph for which `skip` is false.
 pub fn scan(text: &str, seg: &Segmentation, skip: &dyn Fn(usize) -> bool) -> Vec<Piece> {
+    let locals: Vec<(usize, Vec<Piece>)> = seg
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(p, _)| !skip(p))
+        .map(|(p, para)| (p, paragraph_pieces(para.span.text(text))))
+        .collect();
+    place(
+        seg,
+        locals
+            .iter()
+            .map(|(p, pieces)| (*p, pieces.as_slice(), &[][..])),
+    )
+}
+
+/// The pieces of one paragraph's text `para`, offsets relative to its
+/// start, `para` and `group` 0: the local step, which depends on the
+/// paragraph's text alone (see [`place`] for the rest).
+pub fn paragraph_pieces(para: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    if !para.contains(is_quote_char) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    scan_paragraph(para, &chars, Span::new(0, para.len()), 0, &mut out);
+    out
+}
+
+/// Pieces of the scanned paragraphs `locals` (index, pieces relative to the
+/// paragraph, and for each piece whether it continues the one before it in
+/// its paragraph; missing flags are false), made absolute and numbered into
+/// groups: a paragraph that ends inside a quote continues its group into
+/// the next scanned paragraph when that one opens with a mark; a paragraph
+/// with no pieces stops a running quote.
+pub fn place<'a>(
+    seg: &Segmentation,
+    locals: impl Iterator<Item = (usize, &'a [Piece], &'a [bool])>,
+) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut groups = 0usize;
     let mut running_group: Option<usize> = None;
-    for (p, para) in seg.paragraphs.iter().enumerate() {
-        if skip(p) {
+    for (p, pieces, joined) in locals {
+        let Some(para) = seg.paragraphs.get(p) else {
             continue;
-        }
-        let has_marks = para.span.text(text).contains(is_quote_char);
-        if !has_marks {
-            // No marks: no pieces, and a running quote stops here.
-            running_group = None;
-            continue;
-        }
-        let chars: Vec<(usize, char)> = para
-            .span
-            .text(text)
-            .char_indices()
-            .map(|(i, c)| (para.span.start + i, c))
-            .collect();
+        };
         let first_piece = out.len();
-        scan_paragraph(text, &chars, para.span, p, &mut out);
-        for (n, piece) in out[first_piece..].iter_mut().enumerate() {
-            let continues = n == 0 && piece.span.start == para.span.start && !piece.single;
-            piece.group = match (continues, running_group) {
+        for (n, local) in pieces.iter().enumerate() {
+            let continues = n == 0 && local.span.start == 0 && !local.single;
+            let mut group = match (continues, running_group) {
                 (true, Some(g)) => g,
                 _ => {
                     groups += 1;
                     groups - 1
                 }
             };
+            if joined.get(n).copied().unwrap_or(false)
+                && let Some(previous) = out.last()
+            {
+                group = previous.group;
+            }
+            out.push(Piece {
+                span: local.span.shifted(para.span.start),
+                inner: local.inner.shifted(para.span.start),
+                para: p,
+                group,
+                ..*local
+            });
         }
         running_group = out[first_piece..]
             .last()

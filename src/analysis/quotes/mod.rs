@@ -19,14 +19,18 @@ pub mod marks;
 pub mod speakers;
 
 use std::collections::HashSet;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use super::Span;
 use super::boilerplate::Boilerplate;
 use super::entities::Entity;
+use super::memo::Memo;
 use super::segment::Segmentation;
-use attribution::Found;
+use attribution::{Cue, Found};
 use marks::Piece;
-use speakers::People;
+use speakers::{Head, MentionReading, People};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -99,12 +103,28 @@ impl Quote {
 }
 
 /// What this pass keeps between analyses of one document.
+///
+/// The pass is split in two. The *local* step reads one paragraph: its
+/// quoted pieces, their shapes, and whether one continues the one before
+/// ([`Marked`], keyed by the paragraph's text); then what attribution reads
+/// around the paragraph: each person mention's surroundings and each
+/// quote's cue, whose speaker is still words in the text ([`Reading`],
+/// keyed by the paragraph with its surroundings and the entity mentions
+/// there, see [`reading_key`]). The *document-wide* step numbers the
+/// quotes into groups, indexes the people, resolves every cue to a speaker
+/// and lets uncued quotes continue their neighbours' speakers.
 #[derive(Debug, Default)]
-pub struct Cache {}
+pub struct Cache {
+    marks: Memo<Arc<Marked>>,
+    readings: Memo<Arc<Reading>>,
+}
 
 impl Cache {
     /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {}
+    pub fn sweep(&mut self) {
+        self.marks.sweep();
+        self.readings.sweep();
+    }
 }
 
 /// Quotes of `text`, in document order, with their speakers.
@@ -119,28 +139,47 @@ pub fn find(
 
 /// [`find`], reusing what `cache` kept from earlier versions of the text.
 pub fn find_with(
-    _cache: &mut Cache,
-
+    cache: &mut Cache,
     text: &str,
     seg: &Segmentation,
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Vec<Quote> {
-    let furniture: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
+    let furniture: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let skip = |p: usize| {
         seg.paragraphs
             .get(p)
             .is_none_or(|para| furniture.contains(&para.span))
     };
-    let mut pieces = marks::scan(text, seg, &skip);
-    join_interrupted(text, &mut pieces);
+    let marked: Vec<(usize, Arc<Marked>)> = seg
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(p, _)| !skip(p))
+        .map(|(p, para)| {
+            let words = para.span.text(text);
+            let local = cache
+                .marks
+                .get_or_insert_with(words, || Arc::new(mark_paragraph(words)));
+            (p, Arc::clone(local))
+        })
+        .collect();
+    let pieces = marks::place(
+        seg,
+        marked
+            .iter()
+            .map(|(p, m)| (*p, m.pieces.as_slice(), m.joined.as_slice())),
+    );
+    let shapes: Vec<&Shape> = marked.iter().flat_map(|(_, m)| m.shapes.iter()).collect();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
-    let people = People::new(text, seg, entities, &quoted);
-    let mut kinds: Vec<QuoteKind> = pieces.iter().map(|p| shape_kind(text, seg, p)).collect();
+    let mut people = People::index(text, seg, entities, &quoted);
+    let (readings, cues) = read_paragraphs(cache, text, seg, &skip, &pieces, &people);
+    people.complete(&readings.iter().map(ReadingOf::get).collect::<Vec<_>>());
+    let mut kinds: Vec<QuoteKind> = shapes.iter().map(|s| s.kind).collect();
     let mut found: Vec<Option<Found>> = Vec::with_capacity(pieces.len());
     let mut recent: HashSet<usize> = HashSet::new();
-    for i in 0..pieces.len() {
-        let here = attribution::cue_in_sentence(text, seg, &pieces, i, &people, &recent);
+    for (piece, cue) in pieces.iter().zip(cues) {
+        let here = cue.map(|c| attribution::resolve_cue(c, piece.span.start, &people, &recent));
         if let Some(e) = here
             .as_ref()
             .and_then(|f| f.speaker.as_ref())
@@ -151,13 +190,13 @@ pub fn find_with(
         found.push(here);
     }
     for (i, kind) in kinds.iter_mut().enumerate() {
-        let Some(piece) = pieces.get(i) else { continue };
-        if *kind != QuoteKind::Speech || !is_short(text, piece) || continues_group(&pieces, i) {
+        let Some(shape) = shapes.get(i) else { continue };
+        if *kind != QuoteKind::Speech || !shape.short || continues_group(&pieces, i) {
             continue;
         }
         // One word needs a cue of its own close by; a few words may share
         // the cue of their sentence.
-        let one_word = word_count(piece.inner.text(text)) == 1;
+        let one_word = shape.one_word;
         let cued = match found.get(i).and_then(Option::as_ref) {
             Some(f) => !(one_word && f.attribution.rule == attribution::SENTENCE_FINAL),
             None => !one_word && follows_cued_quote_in_sentence(text, &pieces, &found, i),
@@ -190,6 +229,328 @@ pub fn find_with(
         .collect()
 }
 
+/// One paragraph's quoted pieces (offsets relative to the paragraph) and
+/// what each one's own words tell: the local step of the marks.
+#[derive(Debug)]
+struct Marked {
+    pieces: Vec<Piece>,
+    /// Per piece: whether it continues the one before it (“A,” he said,
+    /// “b.”), see [`joins_previous`].
+    joined: Vec<bool>,
+    shapes: Vec<Shape>,
+}
+
+/// What a piece's words and place in its paragraph tell.
+#[derive(Debug)]
+struct Shape {
+    /// See [`shape_kind`].
+    kind: QuoteKind,
+    /// See [`is_short`].
+    short: bool,
+    one_word: bool,
+}
+
+fn mark_paragraph(para: &str) -> Marked {
+    let pieces = marks::paragraph_pieces(para);
+    let joined = (0..pieces.len())
+        .map(|i| joins_previous(para, &pieces, i))
+        .collect();
+    let shapes = pieces
+        .iter()
+        .map(|piece| Shape {
+            kind: shape_kind(para, piece),
+            short: is_short(para, piece),
+            one_word: word_count(piece.inner.text(para)) == 1,
+        })
+        .collect();
+    Marked {
+        pieces,
+        joined,
+        shapes,
+    }
+}
+
+/// What attribution read around one paragraph: the local step of the
+/// people index and of sieves 1–3 and 5–6. Spans are relative to the start
+/// of the window the key covers; an entity head names its mention by its
+/// index among the window's mentions.
+#[derive(Debug)]
+struct Reading {
+    /// One per person mention starting in the paragraph, in order.
+    mentions: Vec<MentionReading>,
+    /// One per piece of the paragraph.
+    cues: Vec<Option<Cue>>,
+    /// False when something read could not be expressed relative to the
+    /// window (then the document-wide step reads again).
+    relative: bool,
+}
+
+/// Bytes after a paragraph that its reading may look at: a gendered
+/// pronoun after a mention (see [`speakers::People::read`]).
+const READ_AFTER: usize = speakers::GENDER_WINDOW;
+
+/// Bytes before a paragraph that its reading may look at: role words
+/// before a mention, and, in a paragraph with several quotes, the
+/// narrative of a sentence before the previous quote (see
+/// [`attribution::find_cue`]).
+fn read_before(pieces: usize) -> usize {
+    if pieces > 1 {
+        attribution::WINDOW.max(speakers::ROLE_WINDOW)
+    } else {
+        speakers::ROLE_WINDOW
+    }
+}
+
+/// The readings of all person mentions (one per [`People::persons`]) and
+/// the cues of all pieces, paragraph by paragraph through the cache.
+fn read_paragraphs(
+    cache: &mut Cache,
+    text: &str,
+    seg: &Segmentation,
+    skip: &dyn Fn(usize) -> bool,
+    pieces: &[Piece],
+    people: &People,
+) -> (Vec<ReadingOf>, Vec<Option<Cue>>) {
+    let mentions = people.mentions();
+    let persons = people.persons();
+    // Furthest end of the mentions before each one: a window starts no
+    // later than any mention reaching into it (see `reading_window`).
+    let mut reach = Vec::with_capacity(mentions.len() + 1);
+    reach.push(0usize);
+    for (s, _) in mentions {
+        let last = reach.last().copied().unwrap_or(0);
+        reach.push(last.max(s.end));
+    }
+    let mut readings: Vec<Option<ReadingOf>> = vec![None; persons.len()];
+    let mut cues: Vec<Option<Cue>> = Vec::with_capacity(pieces.len());
+    let mut key = String::new();
+    let (mut k, mut i) = (0usize, 0usize);
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        let span = para.span;
+        while persons.get(k).is_some_and(|(s, _)| s.start < span.start) {
+            k += 1;
+        }
+        let k0 = k;
+        while persons.get(k).is_some_and(|(s, _)| s.start <= span.end) {
+            k += 1;
+        }
+        let i0 = i;
+        while pieces.get(i).is_some_and(|q| q.para == p) {
+            i += 1;
+        }
+        if k0 == k && i0 == i {
+            continue;
+        }
+        let before = read_before(i - i0);
+        let (window, first) = reading_window(text, span, before, mentions, &reach);
+        let last = mentions.partition_point(|(s, _)| s.start < window.end);
+        let around = mentions.get(first..last).unwrap_or(&[]);
+        let crosses = persons
+            .get(k0..k)
+            .unwrap_or(&[])
+            .iter()
+            .any(|(s, _)| s.end > span.end);
+        let read = || Reading {
+            mentions: (k0..k).map(|k| people.read(k)).collect(),
+            cues: (i0..i)
+                .map(|i| attribution::find_cue(text, seg, pieces, i, people))
+                .collect(),
+            relative: false,
+        };
+        // A person mention running past its paragraph is read afresh.
+        let reading = if crosses {
+            Arc::new(read())
+        } else {
+            reading_key(&mut key, text, window, span, skip(p), around, people);
+            let reading = cache.readings.get_or_insert_with(&key, || {
+                Arc::new(relative_reading(read(), window.start, around))
+            });
+            if reading.relative {
+                Arc::clone(reading)
+            } else {
+                // Holds document offsets of some other version: read again.
+                Arc::new(read())
+            }
+        };
+        for (n, slot) in readings.iter_mut().skip(k0).take(k - k0).enumerate() {
+            *slot = Some(ReadingOf::Cached(Arc::clone(&reading), n));
+        }
+        for cue in &reading.cues {
+            cues.push(match (cue, reading.relative) {
+                (Some(c), true) => absolute_cue(c, window.start, around),
+                (c, _) => c.clone(),
+            });
+        }
+    }
+    while cues.len() < pieces.len() {
+        cues.push(attribution::find_cue(text, seg, pieces, cues.len(), people));
+    }
+    let readings = readings
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| r.unwrap_or_else(|| ReadingOf::Read(people.read(k))))
+        .collect();
+    (readings, cues)
+}
+
+/// The reading of one person mention: in a paragraph's cached reading, or
+/// read on its own.
+#[derive(Debug, Clone)]
+enum ReadingOf {
+    Cached(Arc<Reading>, usize),
+    Read(MentionReading),
+}
+
+impl ReadingOf {
+    fn get(&self) -> &MentionReading {
+        static NONE: MentionReading = MentionReading {
+            prominence: 0.0,
+            title: None,
+            pronoun: None,
+            roles: Vec::new(),
+        };
+        match self {
+            ReadingOf::Cached(reading, n) => reading.mentions.get(*n).unwrap_or(&NONE),
+            ReadingOf::Read(reading) => reading,
+        }
+    }
+}
+
+/// The window a paragraph's reading may look at: the paragraph with
+/// `before` and [`READ_AFTER`] bytes around it, its start moved back
+/// to the start of any entity mention that reaches into it, so that the
+/// mentions starting in it (from the index returned) are all it overlaps.
+fn reading_window(
+    text: &str,
+    para: Span,
+    before: usize,
+    mentions: &[(Span, usize)],
+    reach: &[usize],
+) -> (Span, usize) {
+    let mut start = speakers::floor_boundary(text, para.start.saturating_sub(before));
+    let mut first = mentions.partition_point(|(s, _)| s.start < start);
+    while first > 0 && reach.get(first).is_some_and(|&r| r > start) {
+        first -= 1;
+        start = start.min(mentions.get(first).map_or(start, |(s, _)| s.start));
+    }
+    let end = speakers::floor_boundary(text, para.end + READ_AFTER);
+    (Span::new(start, end), first)
+}
+
+/// The memo key of a paragraph's [`Reading`]: everything it depends on.
+/// That is the text of `window` (see [`reading_window`]), where the
+/// paragraph lies in it,
+/// whether it is furniture (no quotes then), and each entity mention
+/// starting in the window with its kind and whether it is quoted.
+fn reading_key(
+    key: &mut String,
+    text: &str,
+    window: Span,
+    para: Span,
+    furniture: bool,
+    around: &[(Span, usize)],
+    people: &People,
+) {
+    key.clear();
+    key.push_str(window.text(text));
+    key.push('\0');
+    push_number(key, para.start - window.start);
+    push_number(key, para.end - window.start);
+    key.push(if furniture { 'f' } else { 'p' });
+    for (s, e) in around {
+        push_number(key, s.start - window.start);
+        push_number(key, s.end - window.start);
+        key.push_str(people.kind(*e).map_or("-", |k| k.as_str()));
+        key.push(if people.is_quoted(s.start) { 'q' } else { 'n' });
+    }
+}
+
+/// Append `n` in decimal and a separator.
+fn push_number(key: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        key.push(char::from(*d));
+    }
+    key.push(' ');
+}
+
+/// `reading` with its spans made relative to `base` and its entity heads
+/// naming their mention by index in `around`; unchanged, and marked not
+/// relative, when a head's mention is not among them.
+fn relative_reading(mut reading: Reading, base: usize, around: &[(Span, usize)]) -> Reading {
+    let moved: Option<Vec<Option<Cue>>> = reading
+        .cues
+        .iter()
+        .map(|cue| match cue {
+            None => Some(None),
+            Some(c) => relative_cue(c, base, around).map(Some),
+        })
+        .collect();
+    if let Some(cues) = moved {
+        reading.cues = cues;
+        reading.relative = true;
+    }
+    reading
+}
+
+fn relative_cue(cue: &Cue, base: usize, around: &[(Span, usize)]) -> Option<Cue> {
+    let back = |s: Span| -> Option<Span> {
+        Some(Span::new(
+            s.start.checked_sub(base)?,
+            s.end.checked_sub(base)?,
+        ))
+    };
+    let head = match &cue.head {
+        Head::Entity(e, s) => {
+            let index = around.iter().position(|m| *m == (*s, *e))?;
+            Head::Entity(index, back(*s)?)
+        }
+        Head::Name(name, s) => Head::Name(name.clone(), back(*s)?),
+        Head::Pronoun(p, s) => Head::Pronoun(*p, back(*s)?),
+        Head::Role { noun, tag, span } => Head::Role {
+            noun: noun.clone(),
+            tag: *tag,
+            span: back(*span)?,
+        },
+    };
+    Some(Cue {
+        cue: back(cue.cue)?,
+        head,
+        ..*cue
+    })
+}
+
+/// A cached cue back in document offsets, its entity head resolved
+/// through this version's mentions of the window.
+fn absolute_cue(cue: &Cue, base: usize, around: &[(Span, usize)]) -> Option<Cue> {
+    let head = match &cue.head {
+        Head::Entity(index, s) => Head::Entity(around.get(*index)?.1, s.shifted(base)),
+        Head::Name(name, s) => Head::Name(name.clone(), s.shifted(base)),
+        Head::Pronoun(p, s) => Head::Pronoun(*p, s.shifted(base)),
+        Head::Role { noun, tag, span } => Head::Role {
+            noun: noun.clone(),
+            tag: *tag,
+            span: span.shifted(base),
+        },
+    };
+    Some(Cue {
+        cue: cue.cue.shifted(base),
+        head,
+        ..*cue
+    })
+}
+
 /// Most words a scare quote has: a longer quoted phrase is someone's words.
 const SCARE_QUOTE_WORDS: usize = 3;
 
@@ -200,7 +561,8 @@ fn word_count(s: &str) -> usize {
 }
 
 /// A phrase short enough to be a scare quote: a few words that do not form
-/// a sentence of their own ("But we stayed." is speech).
+/// a sentence of their own ("But we stayed." is speech). `text` is the
+/// text the piece's offsets point into.
 fn is_short(text: &str, piece: &Piece) -> bool {
     let words = piece.inner.text(text);
     let count = word_count(words);
@@ -241,22 +603,20 @@ fn continues_group(pieces: &[Piece], i: usize) -> bool {
 
 /// The kind a piece has by its shape alone: single-quoted words in a
 /// headline are scare quotes; a Title Case phrase inside a sentence is the
-/// title of a work. Everything else starts as speech.
-fn shape_kind(text: &str, seg: &Segmentation, piece: &Piece) -> QuoteKind {
-    let inner = piece.inner.text(text);
-    let para = seg.paragraphs.get(piece.para);
-    if piece.single && para.is_some_and(|p| is_headline(p.span.text(text))) {
+/// title of a work. Everything else starts as speech. `para` is the
+/// piece's paragraph, its offsets relative to the paragraph.
+fn shape_kind(para: &str, piece: &Piece) -> QuoteKind {
+    let inner = piece.inner.text(para);
+    if piece.single && is_headline(para) {
         return QuoteKind::ScareQuote;
     }
-    let mid_sentence = para.is_some_and(|p| {
-        let before = Span::new(p.span.start, piece.span.start)
-            .text(text)
-            .trim_end();
+    let mid_sentence = {
+        let before = Span::new(0, piece.span.start).text(para).trim_end();
         before
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '’' || c == '\'')
-    });
+    };
     if mid_sentence && is_title_case(inner) {
         return QuoteKind::Title;
     }
@@ -299,31 +659,24 @@ fn is_title_case(s: &str) -> bool {
 }
 
 /// Quotes interrupted by their attribution (`“A,” he said, “b.”`) become one
-/// group: the first piece ends with a comma and the narrative between the
-/// pieces is one clause ending in a comma.
-fn join_interrupted(text: &str, pieces: &mut [Piece]) {
-    for i in 1..pieces.len() {
-        let (Some(a), Some(b)) = (pieces.get(i - 1).copied(), pieces.get(i).copied()) else {
-            continue;
-        };
-        if a.para != b.para || a.single || b.single || a.group == b.group {
-            continue;
-        }
-        let first_ends_with_comma = a.inner.text(text).ends_with(',')
-            || text.get(a.span.end..).is_some_and(|r| r.starts_with(','));
-        let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
-        let clause = between.trim_start_matches(',').trim_end();
-        if first_ends_with_comma
-            && clause.ends_with(',')
-            && word_count(clause) <= 12
-            && !clause.contains(['.', '!', '?'])
-        {
-            let (old, new) = (b.group, a.group);
-            for p in pieces.iter_mut().filter(|p| p.group == old) {
-                p.group = new;
-            }
-        }
+/// group: piece `i` of paragraph `para` (offsets relative to it) continues
+/// the one before it when the first ends with a comma and the narrative
+/// between the pieces is one clause ending in a comma.
+fn joins_previous(para: &str, pieces: &[Piece], i: usize) -> bool {
+    let (Some(a), Some(b)) = (i.checked_sub(1).and_then(|j| pieces.get(j)), pieces.get(i)) else {
+        return false;
+    };
+    if a.single || b.single {
+        return false;
     }
+    let first_ends_with_comma = a.inner.text(para).ends_with(',')
+        || para.get(a.span.end..).is_some_and(|r| r.starts_with(','));
+    let between = para.get(a.span.end..b.span.start).unwrap_or("").trim();
+    let clause = between.trim_start_matches(',').trim_end();
+    first_ends_with_comma
+        && clause.ends_with(',')
+        && word_count(clause) <= 12
+        && !clause.contains(['.', '!', '?'])
 }
 
 /// Sieve 4: speech with no cue of its own takes the speaker of the quote it

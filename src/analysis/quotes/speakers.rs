@@ -98,6 +98,22 @@ impl<'a> People<'a> {
         entities: &'a [Entity],
         quoted: &[Span],
     ) -> Self {
+        let mut people = People::index(text, seg, entities, quoted);
+        let readings: Vec<MentionReading> =
+            (0..people.persons.len()).map(|k| people.read(k)).collect();
+        people.complete(&readings.iter().collect::<Vec<_>>());
+        people
+    }
+
+    /// The mentions of `entities` alone, sorted, and the person mentions
+    /// outside `quoted`: enough for [`People::head_of`]. [`People::complete`]
+    /// adds what is read around each person mention.
+    pub fn index(
+        text: &'a str,
+        seg: &'a Segmentation,
+        entities: &'a [Entity],
+        quoted: &[Span],
+    ) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
@@ -114,9 +130,7 @@ impl<'a> People<'a> {
                     && !inside_any(quoted, s.start)
             })
             .collect();
-
-        let roles = collect_roles(text, entities, &persons);
-        let mut people = People {
+        People {
             text,
             seg,
             entities,
@@ -124,24 +138,59 @@ impl<'a> People<'a> {
             persons,
             prominence: Vec::new(),
             genders: Vec::new(),
-            roles,
+            roles: Vec::new(),
             quoted: quoted.to_vec(),
+        }
+    }
+
+    /// Every entity mention, sorted by start.
+    pub fn mentions(&self) -> &[(Span, usize)] {
+        &self.mentions
+    }
+
+    /// Person mentions outside quotes, sorted by start.
+    pub fn persons(&self) -> &[(Span, usize)] {
+        &self.persons
+    }
+
+    /// True when `offset` lies inside a quoted span.
+    pub fn is_quoted(&self, offset: usize) -> bool {
+        inside_any(&self.quoted, offset)
+    }
+
+    /// What the text says around person mention `k` (index into
+    /// [`People::persons`]). It reads a bounded window around the mention:
+    /// at most [`ROLE_WINDOW`] bytes before it and [`GENDER_WINDOW`] after it, the
+    /// mention's sentence, and where the next person mention starts.
+    pub fn read(&self, k: usize) -> MentionReading {
+        let Some(&(span, _)) = self.persons.get(k) else {
+            return MentionReading::default();
         };
-        people.prominence = people
+        let prominence = if self.reports_speech(span) {
+            REPORTER_BONUS
+        } else if self.is_subject(span) {
+            SUBJECT_BONUS
+        } else {
+            0.0
+        };
+        let next_person = self
             .persons
-            .iter()
-            .map(|&(span, _)| {
-                if people.reports_speech(span) {
-                    REPORTER_BONUS
-                } else if people.is_subject(span) {
-                    SUBJECT_BONUS
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        people.genders = infer_genders(text, entities, &people.persons, &people.prominence);
-        people
+            .get(k + 1)
+            .map_or(self.text.len(), |(s, _)| s.start);
+        MentionReading {
+            prominence,
+            title: title_before(self.text, span),
+            pronoun: pronoun_after(self.text, span, next_person),
+            roles: mention_roles(self.text, span),
+        }
+    }
+
+    /// Add what was read around each person mention (`readings`, one per
+    /// [`People::persons`]): prominence, genders and roles.
+    pub fn complete(&mut self, readings: &[&MentionReading]) {
+        self.prominence = readings.iter().map(|r| r.prominence).collect();
+        self.genders = infer_genders(self.entities, &self.persons, readings);
+        self.roles = collect_roles(self.entities, &self.persons, readings);
     }
 
     pub fn gender(&self, entity: usize) -> Option<Gender> {
@@ -216,6 +265,11 @@ impl<'a> People<'a> {
             Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
             Head::Role { .. } => false,
         }
+    }
+
+    /// The kind of entity `e`.
+    pub fn kind(&self, e: usize) -> Option<EntityKind> {
+        self.entities.get(e).map(|x| x.kind)
     }
 
     fn is_place(&self, e: usize) -> bool {
@@ -729,35 +783,19 @@ pub fn floor_boundary(text: &str, mut i: usize) -> usize {
 const MIN_GENDER_VOTES: i32 = 2;
 
 /// How far after a mention a pronoun still votes for its gender.
-const GENDER_WINDOW: usize = 160;
+pub(super) const GENDER_WINDOW: usize = 160;
 
 /// Each person's gender: the entity's own when set, else votes from titles
 /// before its mentions (Mr, Mrs, Ms: strong) and the first gendered pronoun
 /// after a mention, before the next person is named (stronger when the
 /// mention is its sentence's subject).
 fn infer_genders(
-    text: &str,
     entities: &[Entity],
     persons: &[(Span, usize)],
-    prominence: &[f32],
+    readings: &[&MentionReading],
 ) -> Vec<Option<Gender>> {
     let mut votes = vec![0i32; entities.len()];
-    for (k, &(span, e)) in persons.iter().enumerate() {
-        let before = Span::new(
-            floor_boundary(text, span.start.saturating_sub(12)),
-            span.start,
-        );
-        let toks = cues::tokenize(text, before);
-        let title = toks
-            .iter()
-            .rev()
-            .find(|t| t.word)
-            .and_then(|t| cues::title(&cues::normalize(t.text(text))).flatten());
-        let next_person = persons.get(k + 1).map_or(text.len(), |(s, _)| s.start);
-        let end = floor_boundary(text, (span.end + GENDER_WINDOW).min(next_person));
-        let pronoun = cues::tokens(text, Span::new(span.end, end.max(span.end)))
-            .filter(|t| t.word)
-            .find_map(|t| cues::pronoun_gender(t.text(text)));
+    for (&(_, e), reading) in persons.iter().zip(readings) {
         let weight = |g: Option<Gender>, w: i32| match g {
             Some(Gender::Male) => w,
             Some(Gender::Female) => -w,
@@ -766,12 +804,8 @@ fn infer_genders(
         if let Some(v) = votes.get_mut(e) {
             // A pronoun after a sentence's subject most likely refers to it;
             // after any other mention it votes only weakly.
-            let pronoun_weight = if prominence.get(k).is_some_and(|&p| p > 0.0) {
-                2
-            } else {
-                1
-            };
-            *v += weight(title, 3) + weight(pronoun, pronoun_weight);
+            let pronoun_weight = if reading.prominence > 0.0 { 2 } else { 1 };
+            *v += weight(reading.title, 3) + weight(reading.pronoun, pronoun_weight);
         }
     }
     entities
@@ -790,6 +824,44 @@ fn infer_genders(
         .collect()
 }
 
+/// The gender of a title just before a mention ("Mrs").
+fn title_before(text: &str, span: Span) -> Option<Gender> {
+    let before = Span::new(
+        floor_boundary(text, span.start.saturating_sub(12)),
+        span.start,
+    );
+    let toks = cues::tokenize(text, before);
+    toks.iter()
+        .rev()
+        .find(|t| t.word)
+        .and_then(|t| cues::title(&cues::normalize(t.text(text))).flatten())
+}
+
+/// The gender of the first gendered pronoun after a mention, within
+/// [`GENDER_WINDOW`] and before `next_person` (where the next person
+/// mention starts).
+fn pronoun_after(text: &str, span: Span, next_person: usize) -> Option<Gender> {
+    let end = floor_boundary(text, (span.end + GENDER_WINDOW).min(next_person));
+    cues::tokens(text, Span::new(span.end, end.max(span.end)))
+        .filter(|t| t.word)
+        .find_map(|t| cues::pronoun_gender(t.text(text)))
+}
+
+/// What the text says around one person mention: read by
+/// [`People::read`], kept between analyses by the quote pass.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MentionReading {
+    /// How prominent the mention is as an antecedent (reporter of speech,
+    /// subject of its sentence).
+    pub prominence: f32,
+    /// Gender of a title just before it.
+    pub title: Option<Gender>,
+    /// Gender of the first pronoun after it, before the next person.
+    pub pronoun: Option<Gender>,
+    /// Roles the words around it give (role noun, phrase), in order.
+    pub roles: Vec<(String, String)>,
+}
+
 /// One role the article gives a person.
 #[derive(Debug, Clone)]
 struct Role {
@@ -804,64 +876,86 @@ struct Role {
 
 /// Roles the article gives people: role words just before a mention
 /// ("Prime Minister Justin Trudeau", "Crown prosecutor Jane Roe") and in an
-/// apposition after it ("Doug McCallum, the mayor of Surrey,"), plus the
-/// entity's own role. Sorted by offset.
-fn collect_roles(text: &str, entities: &[Entity], persons: &[(Span, usize)]) -> Vec<Role> {
+/// apposition after it ("Doug McCallum, the mayor of Surrey,"), read per
+/// mention (`readings`), plus the entity's own role. Sorted by offset.
+fn collect_roles(
+    entities: &[Entity],
+    persons: &[(Span, usize)],
+    readings: &[&MentionReading],
+) -> Vec<Role> {
     let mut roles = Vec::new();
-    let mut push = |words: &[&str], entity: usize, at: usize| {
-        let has_role = words
-            .iter()
-            .any(|w| matches!(cues::role_tag(w), Some(RoleTag::Person(_))));
-        if !has_role {
-            return;
-        }
-        let phrase = words.join(" ").to_lowercase();
-        for w in words {
-            if matches!(cues::role_tag(w), Some(RoleTag::Person(_))) {
+    for (i, e) in entities.iter().enumerate() {
+        if let (Some(role), Some(first)) = (&e.role, e.mentions.first()) {
+            let words: Vec<&str> = role.split_whitespace().collect();
+            for (noun, phrase) in role_entries(&words) {
                 roles.push(Role {
-                    noun: cues::normalize(w),
-                    phrase: phrase.clone(),
-                    entity,
-                    at,
+                    noun,
+                    phrase,
+                    entity: i,
+                    at: first.span.start,
                 });
             }
         }
-    };
-    for (i, e) in entities.iter().enumerate() {
-        if let (Some(role), Some(first)) = (&e.role, e.mentions.first()) {
-            push(
-                &role.split_whitespace().collect::<Vec<_>>(),
-                i,
-                first.span.start,
-            );
-        }
     }
-    for &(span, e) in persons {
-        let before = Span::new(
-            floor_boundary(text, span.start.saturating_sub(60)),
-            span.start,
-        );
-        let toks = cues::tokenize(text, before);
-        let mut words: Vec<&str> = toks
-            .iter()
-            .rev()
-            .take_while(|t| t.word)
-            .take(5)
-            .map(|t| t.text(text))
-            .collect();
-        words.reverse();
-        push(&words, e, span.start);
-        let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
-        let mut toks = cues::tokens(text, after);
-        if toks.next().is_some_and(|t| t.is_punct(text, ",")) {
-            let words: Vec<&str> = toks
-                .take_while(|t| t.word)
-                .take(8)
-                .map(|t| t.text(text))
-                .collect();
-            push(&words, e, span.start);
+    for (&(span, e), reading) in persons.iter().zip(readings) {
+        for (noun, phrase) in &reading.roles {
+            roles.push(Role {
+                noun: noun.clone(),
+                phrase: phrase.clone(),
+                entity: e,
+                at: span.start,
+            });
         }
     }
     roles.sort_by_key(|r| r.at);
+    roles
+}
+
+/// How far before a mention its role words are read.
+pub(super) const ROLE_WINDOW: usize = 60;
+
+/// (role noun, phrase) for each person role noun in `words`, when any.
+fn role_entries(words: &[&str]) -> Vec<(String, String)> {
+    let has_role = words
+        .iter()
+        .any(|w| matches!(cues::role_tag(w), Some(RoleTag::Person(_))));
+    if !has_role {
+        return Vec::new();
+    }
+    let phrase = words.join(" ").to_lowercase();
+    words
+        .iter()
+        .filter(|w| matches!(cues::role_tag(w), Some(RoleTag::Person(_))))
+        .map(|w| (cues::normalize(w), phrase.clone()))
+        .collect()
+}
+
+/// The roles the words just before a mention and in an apposition after it
+/// give, in that order.
+fn mention_roles(text: &str, span: Span) -> Vec<(String, String)> {
+    let before = Span::new(
+        floor_boundary(text, span.start.saturating_sub(ROLE_WINDOW)),
+        span.start,
+    );
+    let toks = cues::tokenize(text, before);
+    let mut words: Vec<&str> = toks
+        .iter()
+        .rev()
+        .take_while(|t| t.word)
+        .take(5)
+        .map(|t| t.text(text))
+        .collect();
+    words.reverse();
+    let mut roles = role_entries(&words);
+    let after = Span::new(span.end, floor_boundary(text, span.end + 80).max(span.end));
+    let mut toks = cues::tokens(text, after);
+    if toks.next().is_some_and(|t| t.is_punct(text, ",")) {
+        let words: Vec<&str> = toks
+            .take_while(|t| t.word)
+            .take(8)
+            .map(|t| t.text(text))
+            .collect();
+        roles.extend(role_entries(&words));
+    }
     roles
 }

@@ -582,3 +582,68 @@ fn a_new_subject_between_quotes_takes_the_floor() {
     assert_eq!(got[1].1, s("Jane Roe"));
     assert_eq!(got[1].2, Some(attribution::SAME_PARAGRAPH));
 }
+
+// ---------------------------------------------------------------- cache
+
+/// Each version's quotes found through one cache kept across the versions
+/// equal the quotes found afresh.
+fn assert_cached_equals_fresh(versions: &[(&str, Vec<Entity>)]) {
+    let mut cache = Cache::default();
+    for (text, entities) in versions {
+        let seg = segment(text);
+        let cached = find_with(&mut cache, text, &seg, entities, &[]);
+        cache.sweep();
+        assert_eq!(cached, find(text, &seg, entities, &[]), "{text}");
+    }
+}
+
+#[test]
+fn an_edit_before_a_quote_reaches_its_cached_speaker() {
+    let v1 =
+        "Doug Brown, the mayor of Eastford, opened the bridge.\n\n“It is safe,” the mayor said.";
+    let v2 = "Doug Brown, the engineer, opened the bridge.\n\n“It is safe,” the mayor said.";
+    let v3 =
+        "Doug Brown opened the bridge. Ann Lee, the mayor, came.\n\n“It is safe,” the mayor said.";
+    let brown = |t: &str| person(t, "Doug Brown", Some(Gender::Male), &["Doug Brown"]);
+    let lee = |t: &str| person(t, "Ann Lee", Some(Gender::Female), &["Ann Lee"]);
+    assert_eq!(summary(v1, &[brown(v1)])[0].1, s("Doug Brown"));
+    assert_eq!(summary(v3, &[brown(v3), lee(v3)])[0].1, s("Ann Lee"));
+    assert_cached_equals_fresh(&[
+        (v1, vec![brown(v1)]),
+        (v2, vec![brown(v2)]),
+        (v3, vec![brown(v3), lee(v3)]),
+        (v1, vec![brown(v1)]),
+    ]);
+}
+
+#[test]
+fn the_same_words_with_other_entities_are_read_again() {
+    let text = "Sam Kerr spoke first.\n\n“We will build it,” she said. “Soon.”";
+    let kerr = person(text, "Sam Kerr", Some(Gender::Female), &["Sam Kerr"]);
+    let as_place = entity(text, "Sam Kerr", EntityKind::Place, None, &["Sam Kerr"]);
+    assert_eq!(
+        summary(text, std::slice::from_ref(&kerr))[0].1,
+        s("Sam Kerr")
+    );
+    assert_eq!(summary(text, std::slice::from_ref(&as_place))[0].1, None);
+    assert_cached_equals_fresh(&[
+        (text, vec![kerr.clone()]),
+        (text, vec![as_place]),
+        (text, vec![]),
+        (text, vec![kerr]),
+    ]);
+}
+
+#[test]
+fn a_quote_continued_over_paragraphs_keeps_its_group_when_cached() {
+    let v1 = "“First we fixed the deck.\n\n“Then the rails,” Ann Lee said.\n\nNo quote here.";
+    let v2 = "“First we fixed the deck.\n\nThen the rails, Ann Lee said.\n\nNo quote here.";
+    let lee = |t: &str| person(t, "Ann Lee", Some(Gender::Female), &["Ann Lee"]);
+    let groups: Vec<usize> = quotes(v1, &[lee(v1)]).iter().map(|q| q.group).collect();
+    assert_eq!(groups, [0, 0]);
+    assert_cached_equals_fresh(&[
+        (v1, vec![lee(v1)]),
+        (v2, vec![lee(v2)]),
+        (v1, vec![lee(v1)]),
+    ]);
+}
