@@ -120,16 +120,18 @@ impl DocContext {
         }
 
         let shifted = removed.len() != added.len();
-        let old_places = std::mem::replace(&mut self.places, places(&self.paragraphs));
         let mut changed: Vec<&Arc<Summary>> =
             old[removed].iter().chain(&self.paragraphs[added]).collect();
         changed.sort_unstable_by_key(|s| s.id);
         changed.dedup_by_key(|s| s.id);
         let changed: Vec<Arc<Summary>> = changed.into_iter().cloned().collect();
-        for para in &changed {
-            let copies =
-                |places: &FxHashMap<u64, Place>| places.get(&para.id).map_or(0, |p| p.copies);
-            self.recount_shingles(para, copies(&old_places), copies(&self.places));
+        let copies =
+            |places: &FxHashMap<u64, Place>, id: u64| places.get(&id).map_or(0, |p| p.copies);
+        let old_copies: Vec<usize> = changed.iter().map(|p| copies(&self.places, p.id)).collect();
+        self.place_again(&changed, shifted);
+        for (para, old_copies) in changed.iter().zip(old_copies) {
+            let new_copies = copies(&self.places, para.id);
+            self.recount_shingles(para, old_copies, new_copies);
         }
         // Where paragraphs moved, every repeat may point elsewhere; else
         // only those of texts sharing a shingle with a changed paragraph.
@@ -152,6 +154,37 @@ impl DocContext {
             ids
         };
         self.find_repeats(affected);
+    }
+
+    /// Bring [`DocContext::places`] up to date after the texts `changed`
+    /// were taken out or put in. Where no paragraph moved, only their
+    /// places can have changed.
+    fn place_again(&mut self, changed: &[Arc<Summary>], shifted: bool) {
+        if shifted || changed.len() > 8 {
+            self.places = places(&self.paragraphs);
+            return;
+        }
+        for para in changed {
+            self.places.remove(&para.id);
+            let mut at = self
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| Arc::ptr_eq(p, para))
+                .map(|(index, _)| index);
+            if let Some(first) = at.next() {
+                let second = at.next();
+                let copies = 1 + usize::from(second.is_some()) + at.count();
+                self.places.insert(
+                    para.id,
+                    Place {
+                        first,
+                        second,
+                        copies,
+                    },
+                );
+            }
+        }
     }
 
     /// Add `delta` (±1) to the count of every content stem of `para`.

@@ -14,6 +14,13 @@
 //! Rules are in `rules.rs` (photo credits in `credits.rs`), paragraph
 //! features in `features.rs`, the article-wide context in `context.rs`,
 //! word lists in `lexicon.rs`.
+//!
+//! Everything one paragraph's text decides (its features, the strong
+//! verdict, the cues of the contextual rules) is summarised once per
+//! paragraph text in `local.rs` and kept in the [`Cache`] between analyses;
+//! the article-wide context is kept too and corrected for the paragraphs an
+//! edit changed, so re-analysing after a keystroke redoes little more than
+//! the edited paragraph.
 
 mod context;
 mod credits;
