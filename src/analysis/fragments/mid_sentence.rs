@@ -21,13 +21,13 @@ const NAME_PARTICLES: &[&str] = &[
 /// it leads into the paragraph after it (which excuses that one's start).
 #[derive(Debug)]
 pub(crate) struct Local {
-    found: Option<Fragment>,
+    found: Option<Box<Fragment>>,
     leads_in: bool,
 }
 
 pub(crate) fn local(para: &Para) -> Local {
     Local {
-        found: check(para),
+        found: check(para).map(Box::new),
         leads_in: leads_in(para),
     }
 }

@@ -73,13 +73,13 @@ const MIN_PARAGRAPH_WORDS_NO_PERIOD: usize = 20;
 /// line without terminal punctuation is a headline).
 #[derive(Debug)]
 pub(crate) struct Local {
-    found: Option<Fragment>,
+    found: Option<Box<Fragment>>,
     exempt_if_first: bool,
 }
 
 pub(crate) fn local(para: &Para) -> Local {
     Local {
-        found: check(para),
+        found: check(para).map(Box::new),
         exempt_if_first: para.sentences.len() == 1 && !ends_with_terminal(para.text),
     }
 }

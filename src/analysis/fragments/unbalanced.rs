@@ -30,11 +30,12 @@ const MAX_CUE_TOKENS: usize = 16;
 /// open at the end of the paragraph before it).
 #[derive(Debug)]
 pub(crate) struct Local {
-    never_closed: Option<Fragment>,
-    stray: Option<Fragment>,
+    never_closed: Option<Box<Fragment>>,
+    stray: Option<Box<Fragment>>,
     /// A quote still open at the end, and whether an attribution cue shows
     /// where it ended (then the next paragraph cannot excuse it).
-    open_at_end: Option<(Fragment, bool)>,
+    open_at_end: Option<Box<Fragment>>,
+    cue_at_end: bool,
     starts_with_open: bool,
 }
 
@@ -57,16 +58,16 @@ pub(crate) fn local(para: &Para) -> Local {
             "Closing quotation mark with no opening mark before it".to_string(),
         )
     });
-    let open_at_end = quotes.open_at_end.map(|mark| {
-        let f = unclosed(para, mark, para.span.end, "before the paragraph ends");
-        // The fix is there exactly when a cue shows where the quote ended.
-        let cue = f.insertion.is_some();
-        (f, cue)
-    });
+    let open_at_end = quotes
+        .open_at_end
+        .map(|mark| unclosed(para, mark, para.span.end, "before the paragraph ends"));
+    // The fix is there exactly when a cue shows where the quote ended.
+    let cue_at_end = open_at_end.as_ref().is_some_and(|f| f.insertion.is_some());
     Local {
-        never_closed,
-        stray,
-        open_at_end,
+        never_closed: never_closed.map(Box::new),
+        stray: stray.map(Box::new),
+        open_at_end: open_at_end.map(Box::new),
+        cue_at_end,
         starts_with_open: quotes.starts_with_open(para.span),
     }
 }
@@ -82,15 +83,15 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
 /// The first unpaired mark of paragraph `i`, if any. Only the first is
 /// reported: after it, the pairing of the later marks is guesswork.
 fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragment> {
-    let open_at_end = local.open_at_end.as_ref().and_then(|(f, cue)| {
+    let open_at_end = local.open_at_end.as_deref().filter(|_| {
         let continues = doc
             .next(i)
             .is_some_and(|next| next.local.unbalanced.starts_with_open);
-        (*cue || !continues).then_some(f)
+        local.cue_at_end || !continues
     });
     [
-        local.never_closed.as_ref(),
-        local.stray.as_ref(),
+        local.never_closed.as_deref(),
+        local.stray.as_deref(),
         open_at_end,
     ]
     .into_iter()
