@@ -14,18 +14,25 @@
 //! results no paragraph of that version used, so the memo never holds more
 //! than one version's paragraphs (plus the ones shared with the previous).
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// Results of one pass's local step, by paragraph text.
+///
+/// Entries are filed under the hash of their text, each keeping the text to
+/// compare, so a look-up hashes the paragraph once and a hash collision only
+/// costs a comparison.
 #[derive(Debug)]
 pub struct Memo<T> {
-    entries: FxHashMap<Box<str>, Entry<T>>,
+    buckets: FxHashMap<u64, Vec<Entry<T>>>,
     /// Number of the analysis in progress; an entry used in it is kept.
     round: u64,
 }
 
 #[derive(Debug)]
 struct Entry<T> {
+    text: Box<str>,
     value: T,
     used_in: u64,
 }
@@ -33,7 +40,7 @@ struct Entry<T> {
 impl<T> Default for Memo<T> {
     fn default() -> Self {
         Memo {
-            entries: FxHashMap::default(),
+            buckets: FxHashMap::default(),
             round: 0,
         }
     }
@@ -44,21 +51,19 @@ impl<T> Memo<T> {
     /// previous call (this round or the last) already did.
     pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> T) -> &T {
         let round = self.round;
-        if !self.entries.contains_key(key) {
-            let value = make();
-            self.entries.insert(
-                key.into(),
-                Entry {
-                    value,
+        let bucket = self.buckets.entry(FxBuildHasher.hash_one(key)).or_default();
+        let index = match bucket.iter().position(|e| &*e.text == key) {
+            Some(index) => index,
+            None => {
+                bucket.push(Entry {
+                    text: key.into(),
+                    value: make(),
                     used_in: round,
-                },
-            );
-        }
-        // Present: either found or inserted just above.
-        let entry = self
-            .entries
-            .get_mut(key)
-            .expect("memo entry present after insert");
+                });
+                bucket.len() - 1
+            }
+        };
+        let entry = &mut bucket[index];
         entry.used_in = round;
         &entry.value
     }
@@ -66,14 +71,17 @@ impl<T> Memo<T> {
     /// End a round: forget every result the round did not use.
     pub fn sweep(&mut self) {
         let round = self.round;
-        self.entries.retain(|_, e| e.used_in == round);
+        self.buckets.retain(|_, bucket| {
+            bucket.retain(|e| e.used_in == round);
+            !bucket.is_empty()
+        });
         self.round += 1;
     }
 
     /// Number of paragraphs remembered.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.entries.len()
+        self.buckets.values().map(Vec::len).sum()
     }
 }
 
