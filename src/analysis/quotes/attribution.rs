@@ -629,6 +629,14 @@ pub fn preceding_reporter(
     people: &People,
     recent: &HashSet<usize>,
 ) -> Option<Found> {
+    let (cue, head) = reporter_in(text, span, people)?;
+    reported_by(cue, head, people, recent)
+}
+
+/// The cue and the words naming the last reported speaker in `span` (see
+/// [`preceding_reporter`]). It reads `span` and the entity mentions there
+/// only.
+pub fn reporter_in(text: &str, span: Span, people: &People) -> Option<(Span, Head)> {
     let start = span
         .start
         .max(floor_boundary(text, span.end.saturating_sub(2 * WINDOW)));
@@ -641,12 +649,22 @@ pub fn preceding_reporter(
             let head = subject_head(text, toks.get(..hit.first)?, people)?;
             people.is_personal(&head).then_some((hit, head))
         })?;
+    Some((span_of(&toks, hit)?, head))
+}
+
+/// The speaker a reporter found by [`reporter_in`] names.
+pub fn reported_by(
+    cue: Span,
+    head: Head,
+    people: &People,
+    recent: &HashSet<usize>,
+) -> Option<Found> {
     let at = head.span().start;
     let speaker = people.speaker(&head, at, recent)?;
     Some(Found {
         speaker: Some(speaker),
         attribution: Attribution {
-            cue: span_of(&toks, hit)?,
+            cue,
             speaker_mention: Some(head.span()),
             rule: PRECEDING_SPEECH,
             confidence: 0.5,

@@ -117,6 +117,7 @@ impl Quote {
 pub struct Cache {
     marks: Memo<Arc<Marked>>,
     readings: Memo<Arc<Reading>>,
+    reporters: Memo<Reported>,
 }
 
 impl Cache {
@@ -124,6 +125,7 @@ impl Cache {
     pub fn sweep(&mut self) {
         self.marks.sweep();
         self.readings.sweep();
+        self.reporters.sweep();
     }
 }
 
@@ -173,7 +175,8 @@ pub fn find_with(
     let shapes: Vec<&Shape> = marked.iter().flat_map(|(_, m)| m.shapes.iter()).collect();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
     let mut people = People::index(text, seg, entities, &quoted);
-    let (readings, cues) = read_paragraphs(cache, text, seg, &skip, &pieces, &people);
+    let reach = reach(people.mentions());
+    let (readings, cues) = read_paragraphs(cache, text, seg, &skip, &pieces, &people, &reach);
     people.complete(&readings.iter().map(ReadingOf::get).collect::<Vec<_>>());
     let mut kinds: Vec<QuoteKind> = shapes.iter().map(|s| s.kind).collect();
     let mut found: Vec<Option<Found>> = Vec::with_capacity(pieces.len());
@@ -205,8 +208,23 @@ pub fn find_with(
             *kind = QuoteKind::ScareQuote;
         }
     }
+    let mut reporters = Reporters {
+        memo: &mut cache.reporters,
+        text,
+        people: &people,
+        reach: &reach,
+        key: String::new(),
+    };
     continue_speakers(
-        text, seg, &skip, &pieces, &kinds, &mut found, &people, &recent,
+        text,
+        seg,
+        &skip,
+        &pieces,
+        &kinds,
+        &mut found,
+        &people,
+        &recent,
+        &mut reporters,
     );
     pieces
         .iter()
@@ -310,17 +328,10 @@ fn read_paragraphs(
     skip: &dyn Fn(usize) -> bool,
     pieces: &[Piece],
     people: &People,
+    reach: &[usize],
 ) -> (Vec<ReadingOf>, Vec<Option<Cue>>) {
     let mentions = people.mentions();
     let persons = people.persons();
-    // Furthest end of the mentions before each one: a window starts no
-    // later than any mention reaching into it (see `reading_window`).
-    let mut reach = Vec::with_capacity(mentions.len() + 1);
-    reach.push(0usize);
-    for (s, _) in mentions {
-        let last = reach.last().copied().unwrap_or(0);
-        reach.push(last.max(s.end));
-    }
     let mut readings: Vec<Option<ReadingOf>> = vec![None; persons.len()];
     let mut cues: Vec<Option<Cue>> = Vec::with_capacity(pieces.len());
     let mut key = String::new();
@@ -342,7 +353,7 @@ fn read_paragraphs(
             continue;
         }
         let before = read_before(i - i0);
-        let (window, first) = reading_window(text, span, before, mentions, &reach);
+        let (window, first) = reading_window(text, span, before, mentions, reach);
         let last = mentions.partition_point(|(s, _)| s.start < window.end);
         let around = mentions.get(first..last).unwrap_or(&[]);
         let crosses = persons
@@ -391,6 +402,83 @@ fn read_paragraphs(
         .map(|(k, r)| r.unwrap_or_else(|| ReadingOf::Read(people.read(k))))
         .collect();
     (readings, cues)
+}
+
+/// Furthest end of the sorted `mentions` before each one (and after the
+/// last): a window starts no later than any mention reaching into it (see
+/// [`reading_window`]).
+fn reach(mentions: &[(Span, usize)]) -> Vec<usize> {
+    let mut reach = Vec::with_capacity(mentions.len() + 1);
+    reach.push(0usize);
+    for (s, _) in mentions {
+        let last = reach.last().copied().unwrap_or(0);
+        reach.push(last.max(s.end));
+    }
+    reach
+}
+
+/// Sieve 4's reading of reported speech in a span ([`attribution::reporter_in`])
+/// through the cache: keyed by the span's text (from the start of any
+/// mention reaching into it) and the entity mentions there with their kinds.
+struct Reporters<'r> {
+    memo: &'r mut Memo<Reported>,
+    text: &'r str,
+    people: &'r People<'r>,
+    reach: &'r [usize],
+    key: String,
+}
+
+/// A cached [`attribution::reporter_in`], as [`relative_cue`] stores it.
+#[derive(Debug)]
+enum Reported {
+    Nobody,
+    By(Cue),
+    /// Not expressible relative to the span: read again.
+    Unplaced,
+}
+
+impl Reporters<'_> {
+    fn reporter_in(&mut self, span: Span) -> Option<(Span, Head)> {
+        let (text, people) = (self.text, self.people);
+        let mentions = people.mentions();
+        let mut start = span.start;
+        let mut first = mentions.partition_point(|(s, _)| s.start < start);
+        while first > 0 && self.reach.get(first).is_some_and(|&r| r > start) {
+            first -= 1;
+            start = start.min(mentions.get(first).map_or(start, |(s, _)| s.start));
+        }
+        let last = mentions.partition_point(|(s, _)| s.start < span.end);
+        let around = mentions.get(first..last).unwrap_or(&[]);
+        let window = Span::new(start, span.end.max(start));
+        let key = &mut self.key;
+        key.clear();
+        key.push_str(window.text(text));
+        key.push('\0');
+        push_number(key, span.start - start);
+        for (s, e) in around {
+            push_number(key, s.start - start);
+            push_number(key, s.end - start);
+            key.push_str(people.kind(*e).map_or("-", |k| k.as_str()));
+        }
+        let read = || attribution::reporter_in(text, span, people);
+        let cached = self.memo.get_or_insert_with(key, || match read() {
+            None => Reported::Nobody,
+            Some((cue, head)) => {
+                let cue = Cue {
+                    cue,
+                    head,
+                    rule: attribution::PRECEDING_SPEECH,
+                    confidence: 0.5,
+                };
+                relative_cue(&cue, start, around).map_or(Reported::Unplaced, Reported::By)
+            }
+        });
+        match cached {
+            Reported::Nobody => None,
+            Reported::By(cue) => absolute_cue(cue, start, around).map(|c| (c.cue, c.head)),
+            Reported::Unplaced => read(),
+        }
+    }
 }
 
 /// The reading of one person mention: in a paragraph's cached reading, or
@@ -691,6 +779,7 @@ fn continue_speakers(
     found: &mut [Option<Found>],
     people: &People,
     recent: &HashSet<usize>,
+    reporters: &mut Reporters,
 ) {
     let speech = |i: usize| kinds.get(i) == Some(&QuoteKind::Speech);
     let borrow = |f: &Found, rule: &'static str, confidence: f32| Found {
@@ -759,7 +848,9 @@ fn continue_speakers(
             (Some(f), None) => Some(borrow(&f, attribution::SAME_PARAGRAPH, 0.75)),
             (None, _) => later().map(|f| borrow(&f, attribution::SAME_PARAGRAPH, 0.6)),
         }
-        .or_else(|| previous_paragraph(text, seg, skip, pieces, i, found, people, recent));
+        .or_else(|| {
+            previous_paragraph(text, seg, skip, pieces, i, found, people, recent, reporters)
+        });
         if let Some(slot) = found.get_mut(i) {
             *slot = verdict;
         }
@@ -784,13 +875,16 @@ fn previous_paragraph(
     found: &[Option<Found>],
     people: &People,
     recent: &HashSet<usize>,
+    reporters: &mut Reporters,
 ) -> Option<Found> {
+    let reported = |found: Option<(Span, Head)>| {
+        found.and_then(|(cue, head)| attribution::reported_by(cue, head, people, recent))
+    };
     let p = pieces.get(i)?;
     let para = seg.paragraphs.get(p.para)?;
     let lead = Span::new(para.span.start, p.span.start);
     if !lead.text(text).trim().is_empty() {
-        return attribution::preceding_reporter(text, lead, people, recent)
-            .or_else(|| last_speaker(pieces, i, found));
+        return reported(reporters.reporter_in(lead)).or_else(|| last_speaker(pieces, i, found));
     }
     let prev_para = (0..p.para).rev().find(|&q| !skip(q))?;
     let prev_quote = (0..i)
@@ -808,7 +902,7 @@ fn previous_paragraph(
         }),
         None => {
             let span = seg.paragraphs.get(prev_para)?.span;
-            attribution::preceding_reporter(text, span, people, recent)
+            reported(reporters.reporter_in(span))
         }
     };
     verdict.or_else(|| last_speaker(pieces, i, found))

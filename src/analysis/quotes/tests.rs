@@ -647,3 +647,26 @@ fn a_quote_continued_over_paragraphs_keeps_its_group_when_cached() {
         (v1, vec![lee(v1)]),
     ]);
 }
+
+#[test]
+fn a_cached_reporter_follows_the_entities_of_its_paragraph() {
+    let v1 = "Ann Lee said the plan failed.\n\n“It was doomed from the start.”";
+    let v2 = "Ann Lee said the plan failed again.\n\n“It was doomed from the start.”";
+    let lee = |t: &str| person(t, "Ann Lee", Some(Gender::Female), &["Ann Lee"]);
+    let lee_org = entity(v1, "Ann Lee", EntityKind::Organization, None, &["Ann Lee"]);
+    assert_eq!(
+        summary(v1, &[lee(v1)]),
+        [(
+            "It was doomed from the start.".into(),
+            s("Ann Lee"),
+            Some(attribution::PRECEDING_SPEECH)
+        )]
+    );
+    assert_cached_equals_fresh(&[
+        (v1, vec![lee(v1)]),
+        (v1, vec![lee_org]),
+        (v2, vec![lee(v2)]),
+        (v1, vec![]),
+        (v1, vec![lee(v1)]),
+    ]);
+}
