@@ -46,6 +46,12 @@ pub(super) struct Cues {
     /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
     /// (the name qualifies someone else's role).
     pub modifier: bool,
+    /// "the" or "a" right before it: "at the Harbour Grill" (news style
+    /// puts no article before a person's name).
+    pub determiner_before: bool,
+    /// An organisation noun right before it: "aid group Medline",
+    /// "retailer Bell & Rowe".
+    pub org_noun_before: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -182,7 +188,7 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
-    if token.compound_adjective {
+    if token.compound_adjective || is_contraction(&token.lower) {
         return false;
     }
     // A function word capitalised right after a given name is a surname:
@@ -193,6 +199,14 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
                 && (lex.given(&p.lower).is_some() && lex.is_surname(&token.lower)
                     || lex.is_frequent_given(&p.lower))
         })
+}
+
+/// "They've", "ID'd", "Isn't": a word with a contracted verb or "not"
+/// after its apostrophe is no name ("O'Neill", "D'Arcy" are).
+fn is_contraction(lower: &str) -> bool {
+    lower.rsplit_once(['\'', '’']).is_some_and(|(stem, tail)| {
+        !stem.is_empty() && matches!(tail, "d" | "ll" | "re" | "ve" | "m" | "t")
+    })
 }
 
 /// Days, months and pronouns: capitalised by convention, never surnames.
@@ -689,6 +703,13 @@ fn push_candidate(
     if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }
+    let word_before = before.filter(|b| joined(text, b, first));
+    // "the Billy on the Street star": an article before a lone given name
+    // belongs to a longer phrase that the name only modifies.
+    let lone_given = part.len() == 1 && lex.is_frequent_given(&first.lower);
+    cues.determiner_before =
+        word_before.is_some_and(|b| matches!(b.lower.as_ref(), "the" | "a" | "an")) && !lone_given;
+    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(&b.lower));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
     let role = role.or(apposition.flatten());

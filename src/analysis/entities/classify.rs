@@ -57,6 +57,14 @@ pub(super) fn classify(
             s.person -= 3;
             s.org += 1;
         }
+        if cues.determiner_before {
+            s.person -= 3;
+            s.org += 1;
+        }
+        if cues.org_noun_before {
+            s.person -= 5;
+            s.org += 4;
+        }
         if c.acronym.is_some() {
             s.org += 3;
         }
@@ -239,4 +247,64 @@ pub(super) fn can_be_surname(word: &str) -> bool {
         && !lex.is_function_word(word)
         && !lex.is_demonym(word)
         && !is_plural_noun(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, recognize};
+    use crate::analysis::segment::segment;
+
+    /// Every entity as (name, kind).
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+        kinds(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    }
+
+    #[test]
+    fn an_organisation_noun_before_a_name_makes_it_an_organisation() {
+        let text = "The aid group Brightwater said it had lost a worker.";
+        assert_eq!(kind_of(text, "Brightwater"), Some(EntityKind::Organization));
+        let text = "The retailer Dunmore Vale said sales fell.";
+        assert_eq!(
+            kind_of(text, "Dunmore Vale"),
+            Some(EntityKind::Organization)
+        );
+        // a role noun is no organisation noun
+        let text = "The aid worker Brightwater said she had lost a friend.";
+        assert_eq!(kind_of(text, "Brightwater"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn an_article_before_a_name_is_no_person_unless_a_lone_given_name() {
+        let text = "She hired the Talvik Morrane in 1990 for a year.";
+        assert_ne!(kind_of(text, "Talvik Morrane"), Some(EntityKind::Person));
+        let text = "She hired Talvik Morrane in 1990 for a year.";
+        assert_eq!(kind_of(text, "Talvik Morrane"), Some(EntityKind::Person));
+        let text = "Having Billy Renko show up was a treat. \
+                    The Billy at Night star said he was glad.";
+        assert_eq!(kind_of(text, "Billy Renko"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        let text = "They've hired Ana Roe. They ID'd the driver. Isn't it late?";
+        assert_eq!(kinds(text), [("Ana Roe".to_string(), EntityKind::Person)]);
+        let text = "She said Rory O'Neill and Ada D'Arcy were safe.";
+        assert_eq!(
+            kinds(text),
+            [
+                ("Rory O'Neill".to_string(), EntityKind::Person),
+                ("Ada D'Arcy".to_string(), EntityKind::Person)
+            ]
+        );
+    }
 }

@@ -25,6 +25,7 @@ pub(super) struct NameLexicon {
     function_words: FastSet<&'static str>,
     demonyms: FastSet<&'static str>,
     common: Vec<&'static str>,
+    org_nouns: FastSet<&'static str>,
 }
 
 static NAMES: LazyLock<NameLexicon> = LazyLock::new(NameLexicon::load);
@@ -113,6 +114,7 @@ impl NameLexicon {
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
             common: sorted(include_str!("../../../data/entities/common_words.txt")),
+            org_nouns: set(include_str!("../../../data/entities/org_nouns.txt")),
         }
     }
 
@@ -161,6 +163,12 @@ impl NameLexicon {
     /// A common English word that is not also a census name.
     pub(super) fn is_common_word(&self, lower: &str) -> bool {
         self.common.binary_search(&lower).is_ok()
+    }
+
+    /// A common noun for an organisation or business ("group", "retailer",
+    /// "magazine"): before a name it says the name is not a person's.
+    pub(super) fn is_org_noun(&self, lower: &str) -> bool {
+        self.org_nouns.contains(lower)
     }
 
     pub(super) fn is_demonym(&self, lower: &str) -> bool {

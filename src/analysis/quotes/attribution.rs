@@ -257,7 +257,23 @@ fn leading(text: &str, before: &[Tok], people: &People, adjacent: bool) -> Optio
         .rev()
         .filter_map(|k| cues::verb_at(text, toks, k))
         .filter(|h| !(adjacent && h.framing))
+        .take_while(|h| {
+            adjacent || !relative_clause_between(text, toks.get(h.end..).unwrap_or(&[]))
+        })
         .find_map(|hit| speaker_of_leading_verb(text, toks, hit, people))
+}
+
+/// `Acme posted a video in which a car takes “snow laps”`: a relative
+/// clause between a verb and the quote has its own subject and verb, so
+/// the earlier verb does not report the quoted words.
+fn relative_clause_between(text: &str, toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        t.word
+            && matches!(
+                t.text(text).to_lowercase().as_str(),
+                "which" | "who" | "whom" | "whose" | "where"
+            )
+    })
 }
 
 /// The speaker of a reporting verb before a quote: its subject, the
@@ -609,4 +625,43 @@ pub fn preceding_reporter(
             confidence: 0.5,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Config, analyze};
+
+    /// (quoted words, speaker) of every speech quote, whole pipeline.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        analyze(text, &Config::default())
+            .quotes
+            .iter()
+            .filter(|q| q.is_speech())
+            .map(|q| (q.text(text), q.speaker.as_ref().map(|s| s.name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_stops_an_earlier_verb_from_cueing_a_phrase() {
+        let text = "Norvale posted a clip in which a bus takes “winter laps” on ice.";
+        assert_eq!(speakers(text), []);
+        let text = "Mayor Ada Quist posted that the plan was “a winter lap” on ice.";
+        assert_eq!(
+            speakers(text),
+            [("a winter lap".to_string(), Some("Ada Quist".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_lower_case_article_prefix_speaks() {
+        let text = "The aid group al-Hamra said it planned the raid.\n\n\
+                    In its statement, al-Hamra said: “This raid was our answer to the ban.”";
+        assert_eq!(
+            speakers(text),
+            [(
+                "This raid was our answer to the ban.".to_string(),
+                Some("al-Hamra".to_string())
+            )]
+        );
+    }
 }
