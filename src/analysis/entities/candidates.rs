@@ -12,7 +12,7 @@
 use super::super::Span;
 use super::Gender;
 use super::gazetteer::gazetteer;
-use super::names::{is_particle, lexicon};
+use super::names::{is_particle, lexicon, role_gender};
 use super::tokens::Token;
 
 /// How much the capitalisation of a candidate tells.
@@ -545,6 +545,7 @@ fn split_run(
     // A lower-case role noun just before the run: "lawyer Jane Roe".
     if let Some(noun) = role_noun_before(text, tokens, run.start) {
         cues.role_before = true;
+        gender = gender.or_else(|| role_gender(&noun.to_lowercase()));
         if role.is_none() {
             role = Some(noun);
         }
@@ -630,6 +631,17 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<S
     Some(role_phrase(text, tokens, end))
 }
 
+/// The gender the first role noun of an apposition gives: "his wife"
+/// (female), "the lawyer for her husband" (none: the lawyer's).
+fn head_noun_gender(phrase: &str) -> Option<Gender> {
+    let lex = lexicon();
+    let head = phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .find(|w| lex.is_role_noun(w) || role_gender(w).is_some())?;
+    role_gender(&head)
+}
+
 /// The words from `start` up to the next comma or the end of the clause,
 /// at most eight words: the role an apposition states.
 fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
@@ -712,6 +724,12 @@ fn push_candidate(
     cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(&b.lower));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
+    let gender = gender.or_else(|| {
+        apposition
+            .as_ref()
+            .and_then(|a| a.as_deref())
+            .and_then(head_noun_gender)
+    });
     let role = role.or(apposition.flatten());
     cues.modifier = after
         .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
@@ -925,7 +943,7 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, recognize};
+    use super::super::{EntityKind, Gender, recognize};
     use crate::analysis::segment::segment;
 
     /// (name, kind, mentions as written) of every entity.
@@ -941,6 +959,23 @@ mod tests {
                 (e.name, e.kind, mentions)
             })
             .collect()
+    }
+
+    fn gender_of(text: &str, name: &str) -> Option<Gender> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.gender)
+    }
+
+    #[test]
+    fn a_kinship_noun_before_or_after_a_name_gives_its_gender() {
+        let text = "Ada Quist came with her son Talvik Dane on Monday.";
+        assert_eq!(gender_of(text, "Talvik Dane"), Some(Gender::Male));
+        let text = "Talvik Dane, his wife, said the house was cold.";
+        assert_eq!(gender_of(text, "Talvik Dane"), Some(Gender::Female));
+        let text = "Talvik Dane, the lawyer for her husband, said the house was cold.";
+        assert_eq!(gender_of(text, "Talvik Dane"), None);
     }
 
     #[test]

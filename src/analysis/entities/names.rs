@@ -176,6 +176,20 @@ impl NameLexicon {
     }
 }
 
+/// The gender a role noun gives its holder: "her son Tom Roe", "Ana Roe,
+/// his wife,". Kinship and a few gendered job words only.
+pub(super) fn role_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "father" | "son" | "husband" | "brother" | "grandfather" | "grandson" | "uncle"
+        | "nephew" | "boyfriend" | "dad" | "widower" | "spokesman" => Some(Gender::Male),
+        "mother" | "daughter" | "wife" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "girlfriend" | "mom" | "mum" | "widow" | "spokeswoman" | "actress" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
 /// Lower-case particles that may stand inside a name ("Ludwig van
 /// Beethoven", "Osama bin Laden", "Charles de Gaulle").
 pub(super) fn is_particle(lower: &str) -> bool {

@@ -652,6 +652,31 @@ mod tests {
         );
     }
 
+    /// A quoted woman, then paragraphs about men only, then "she says".
+    fn long_gap(first_quote: &str) -> String {
+        let filler = "Omar Brenn fixed the roof. He said it took a week.\n\n".repeat(6);
+        format!(
+            "Lena Quist runs the farm. {first_quote}\n\n{filler}             “We kept going anyway,” she says."
+        )
+    }
+
+    #[test]
+    fn she_far_from_any_woman_is_the_last_woman_quoted() {
+        let text = long_gap("“The winters are long,” Quist said.");
+        let last = speakers(&text).pop();
+        assert_eq!(
+            last,
+            Some((
+                "We kept going anyway,".to_string(),
+                Some("Lena Quist".to_string())
+            ))
+        );
+        // a woman named long ago but never quoted is too far back
+        let text = long_gap("The winters are long.");
+        let last = speakers(&text).pop();
+        assert_eq!(last, Some(("We kept going anyway,".to_string(), None)));
+    }
+
     #[test]
     fn a_name_with_a_lower_case_article_prefix_speaks() {
         let text = "The aid group al-Hamra said it planned the raid.\n\n\

@@ -45,6 +45,11 @@ const PRONOUN_LOOKBACK: usize = 40;
 /// How many paragraphs back a pronoun may find its antecedent.
 const PRONOUN_PARAGRAPHS: usize = 4;
 
+/// When no one of the pronoun's gender is that close: how far back an
+/// already quoted person of that gender is still looked for.
+const LONG_LOOKBACK: usize = 120;
+const LONG_PRONOUN_PARAGRAPHS: usize = 12;
+
 /// Pronoun antecedent scoring: a person already quoted is a little more
 /// salient; each paragraph and each intervening mention makes a candidate
 /// less likely.
@@ -400,6 +405,30 @@ impl<'a> People<'a> {
         };
         let at = self.pronoun_chain_start(p, at);
         self.salient_person(Some(want), at, recent)
+            .or_else(|| self.earlier_speaker_of_gender(want, at, recent))
+    }
+
+    /// No one of the pronoun's gender named in the last few paragraphs: a
+    /// feature returns to its main speaker ("...,” she says), so take the
+    /// last person of that gender already quoted, within a longer reach.
+    fn earlier_speaker_of_gender(
+        &self,
+        want: Gender,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.persons.partition_point(|(s, _)| s.start < at);
+        self.persons[..end]
+            .iter()
+            .rev()
+            .take(LONG_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= LONG_PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|&e| recent.contains(&e) && self.gender(e) == Some(want))
     }
 
     /// Where a run of sentences about one person starts: while the sentence
