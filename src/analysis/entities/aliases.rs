@@ -82,7 +82,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
         let words = &cands[group.members[0]].words;
         if looks_like_person_name(words) {
-            if let Some(last) = words.last().filter(|w| can_be_surname(w)) {
+            if let Some(last) = words.last().filter(|w| can_be_surname(w))
+                && !place_after_common_word(words)
+            {
                 by_surname.entry(last.as_str()).or_default().push(g);
             }
             if let Some(first) = words.first() {
@@ -134,7 +136,15 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                     .map(|(_, g)| g)
             })
         };
-        let target = if c.words.len() == 1 {
+        // "Rally Canada said": the common word cut from the sentence's
+        // start belongs to a name the article also writes out.
+        let uncut = c
+            .dropped_first
+            .as_ref()
+            .and_then(|d| by_key.get(&format!("{d} {key}")).copied());
+        let target = if let Some(g) = uncut {
+            Some(g)
+        } else if c.words.len() == 1 {
             by_surname
                 .get(key.as_str())
                 .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
@@ -237,6 +247,18 @@ impl Namesakes {
     }
 }
 
+/// "Infrastructure Canada", "Statistics Norway": a place after a common
+/// word that is no given name names a body, and the bare place name later on
+/// is the place, not a surname ("Denzel Washington" keeps his).
+fn place_after_common_word(words: &[String]) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    words.last().is_some_and(|w| gaz.is_place(w))
+        && words
+            .first()
+            .is_some_and(|w| lex.is_common_word(w) && lex.given(w).is_none())
+}
+
 /// A multi-word name without organisation cues or a place match: the
 /// kind of full name a surname may refer back to.
 fn looks_like_person_name(words: &[String]) -> bool {
@@ -290,6 +312,46 @@ mod tests {
                     Peter said the ovens were old. Quill said she would replace them.";
         assert_eq!(mentions(text, "Maria Quill"), ["Maria Quill", "Quill"]);
         assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill", "Peter"]);
+    }
+
+    /// The mentions of the entity named `name`, any kind.
+    fn any_mentions(text: &str, name: &str) -> Vec<String> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .find(|e| e.name == name)
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.span.text(text).to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_bare_place_is_no_surname_of_a_body_named_after_it() {
+        let text = "Funding came from Infrastructure Ontario on Monday. \
+                    Builders in Ontario were pleased.";
+        assert_eq!(
+            any_mentions(text, "Infrastructure Ontario"),
+            ["Infrastructure Ontario"]
+        );
+        // but a person's surname that is also a place still links
+        let text = "Dana Hamilton spoke first. Later Hamilton said no.";
+        assert_eq!(
+            mentions(text, "Dana Hamilton"),
+            ["Dana Hamilton", "Hamilton"]
+        );
+    }
+
+    #[test]
+    fn a_name_whose_first_word_opened_the_sentence_rejoins_its_full_form() {
+        let text = "Funding came from Infrastructure Ontario on Monday. \
+                    Infrastructure Ontario said it would help.";
+        assert_eq!(
+            any_mentions(text, "Infrastructure Ontario"),
+            ["Infrastructure Ontario", "Ontario"]
+        );
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub(super) struct Candidate {
     /// A word has a capital inside it that no name prefix explains:
     /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
     pub camel_case: bool,
+    /// The common word cut from the start of a sentence-initial run
+    /// ("Rally" of "Rally Canada said ..."), lower case.
+    pub dropped_first: Option<String>,
 }
 
 /// "TransLink", "SkyTrain", "VoteCast"; not "McCallum", "MacVicar",
@@ -136,6 +139,7 @@ impl Candidate {
                 has_digit: word.chars().any(|c| c.is_ascii_digit()),
                 camel_case: false,
                 acronym_first: false,
+                dropped_first: None,
             })
     }
 }
@@ -561,6 +565,10 @@ fn split_run(
         }
     }
     let initial = ctx.initial && start == run.start;
+    let dropped = (start == run.start + 1 && title.is_none())
+        .then(|| tokens.get(run.start).map(|t| t.lower.to_string()))
+        .flatten();
+    let name_start = tokens.get(start).map(|t| t.span.start);
     push_candidate(
         text,
         tokens,
@@ -572,6 +580,9 @@ fn split_run(
         gender,
         out,
     );
+    if let Some(c) = out.last_mut().filter(|c| Some(c.span.start) == name_start) {
+        c.dropped_first = dropped;
+    }
 }
 
 /// Mr, Mrs, Ms, ...: a courtesy title, not a role.
@@ -769,6 +780,7 @@ fn push_candidate(
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
         camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
         acronym_first: part.len() >= 2 && first.all_caps,
+        dropped_first: None,
     });
 }
 
@@ -938,6 +950,7 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
         has_digit: pieces.iter().any(|c| c.has_digit),
         acronym_first: false,
         camel_case: false,
+        dropped_first: None,
     })
 }
 

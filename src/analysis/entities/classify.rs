@@ -45,7 +45,13 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         speech += 2 * i32::from(cues.speech);
-        s.place += i32::from(cues.place_preposition);
+        // "from Okafor" after "Ada Okafor": a place is not named by its
+        // last word alone, so a preposition before that word says nothing.
+        let by_last_word = words.len() >= 2
+            && c.words.len() == 1
+            && c.words.last() == words.last()
+            && !words.last().is_some_and(|w| gaz.is_place(w));
+        s.place += i32::from(cues.place_preposition && !by_last_word);
         if cues.market_figure {
             s.person -= 4;
             s.org += 2;
@@ -292,6 +298,12 @@ mod tests {
         let text = "Having Billy Renko show up was a treat. \
                     The Billy at Night star said he was glad.";
         assert_eq!(kind_of(text, "Billy Renko"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_preposition_before_a_bare_surname_does_not_make_a_place() {
+        let text = "Torvik Thistle runs the mill. The grain came from Thistle last year.";
+        assert_eq!(kind_of(text, "Torvik Thistle"), Some(EntityKind::Person));
     }
 
     #[test]
