@@ -678,6 +678,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_inside_a_quote_tells_who_holds_the_role() {
+        let text = "Talvik Dane, a former lawyer, won the vote.\n\n\
+                    “Mayor Dane's plan is wrong,” Ana Roe said.\n\n\
+                    Omar Brenn agreed with the critics.\n\n\
+                    “We will build it anyway,” the mayor told reporters.";
+        assert_eq!(
+            speakers(text).pop(),
+            Some((
+                "We will build it anyway,".to_string(),
+                Some("Talvik Dane".to_string())
+            ))
+        );
+    }
+
+    #[test]
     fn a_name_with_a_lower_case_article_prefix_speaks() {
         let text = "The aid group al-Hamra said it planned the raid.\n\n\
                     In its statement, al-Hamra said: “This raid was our answer to the ban.”";

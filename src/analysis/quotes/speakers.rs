@@ -120,7 +120,17 @@ impl<'a> People<'a> {
             })
             .collect();
 
-        let roles = collect_roles(text, entities, &persons);
+        // Titles inside quotes ("“Mayor Roe's plan ...”") still tell roles.
+        let all_persons: Vec<(Span, usize)> = mentions
+            .iter()
+            .copied()
+            .filter(|&(_, e)| {
+                entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .collect();
+        let roles = collect_roles(text, entities, &all_persons);
         let mut people = People {
             text,
             seg,
