@@ -693,6 +693,20 @@ mod tests {
     }
 
     #[test]
+    fn he_or_she_skips_a_genderless_name_with_nothing_personal_about_it() {
+        let text = "Kiri Tamsin said the farm was failing.\n\n\
+                    The loan came through Talvik Morrane in 2019.\n\n\
+                    “We nearly lost it all,” she said.";
+        assert_eq!(
+            speakers(text).pop(),
+            Some((
+                "We nearly lost it all,".to_string(),
+                Some("Kiri Tamsin".to_string())
+            ))
+        );
+    }
+
+    #[test]
     fn a_name_with_a_lower_case_article_prefix_speaks() {
         let text = "The aid group al-Hamra said it planned the raid.\n\n\
                     In its statement, al-Hamra said: “This raid was our answer to the ban.”";

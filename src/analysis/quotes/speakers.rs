@@ -87,6 +87,9 @@ pub struct People<'a> {
     /// of speech, subject of its sentence).
     prominence: Vec<f32>,
     genders: Vec<Option<Gender>>,
+    /// Per entity: something marks it as a person beyond its capitals (a
+    /// role, a mention that speaks or opens its sentence).
+    personal: Vec<bool>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
     /// The quoted spans (sorted, disjoint): names inside them are not
@@ -139,6 +142,7 @@ impl<'a> People<'a> {
             persons,
             prominence: Vec::new(),
             genders: Vec::new(),
+            personal: Vec::new(),
             roles,
             quoted: quoted.to_vec(),
         };
@@ -156,6 +160,15 @@ impl<'a> People<'a> {
             })
             .collect();
         people.genders = infer_genders(text, entities, &people.persons, &people.prominence);
+        let mut personal: Vec<bool> = entities.iter().map(|e| e.role.is_some()).collect();
+        for (&(_, e), &p) in people.persons.iter().zip(&people.prominence) {
+            if p > 0.0
+                && let Some(slot) = personal.get_mut(e)
+            {
+                *slot = true;
+            }
+        }
+        people.personal = personal;
         people
     }
 
@@ -497,6 +510,9 @@ impl<'a> People<'a> {
             let mut score = match (self.gender(e), want) {
                 (Some(g), Some(w)) if g == w => 2.0,
                 (Some(_), Some(_)) => continue,
+                // "she worked at the Harbour Grill": a name with no gender
+                // and nothing personal about it takes no he/she.
+                (None, Some(_)) if !self.personal.get(e).copied().unwrap_or(false) => continue,
                 _ => 0.0,
             };
             if recent.contains(&e) {
