@@ -10,9 +10,12 @@
 
 use super::fasthash::FastMap as HashMap;
 
+use super::Gender;
 use super::candidates::{Candidate, Certainty};
 use super::classify::can_be_surname;
+use super::fasthash::FastSet;
 use super::gazetteer::gazetteer;
+use super::names::lexicon;
 
 /// Candidates (indices into the candidate list) that name one thing.
 #[derive(Debug, Clone, Default)]
@@ -79,7 +82,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
         let words = &cands[group.members[0]].words;
         if looks_like_person_name(words) {
-            if let Some(last) = words.last().filter(|w| can_be_surname(w)) {
+            if let Some(last) = words.last().filter(|w| can_be_surname(w))
+                && !place_after_common_word(words)
+            {
                 by_surname.entry(last.as_str()).or_default().push(g);
             }
             if let Some(first) = words.first() {
@@ -92,6 +97,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     for g in by_key.values_mut() {
         *g = redirect[*g];
     }
+    let namesakes = Namesakes::new(cands, &groups);
 
     // 3. Sweep in document order: single words (and headline names) join
     //    the most recently mentioned group they fit.
@@ -130,11 +136,19 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                     .map(|(_, g)| g)
             })
         };
-        let target = if c.words.len() == 1 {
+        // "Rally Canada said": the common word cut from the sentence's
+        // start belongs to a name the article also writes out.
+        let uncut = c
+            .dropped_first
+            .as_ref()
+            .and_then(|d| by_key.get(&format!("{d} {key}")).copied());
+        let target = if let Some(g) = uncut {
+            Some(g)
+        } else if c.words.len() == 1 {
             by_surname
                 .get(key.as_str())
                 .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
-                .and_then(pick)
+                .and_then(|options| pick(&namesakes.narrow(options, c.gender)))
                 .or_else(|| {
                     // a first name alone: only when one person has it
                     by_given
@@ -168,6 +182,83 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     out
 }
 
+/// What tells apart people who share a surname: each group's gender (a
+/// title such as "Ms", else its given name) and whether the article also
+/// calls it by its given name alone.
+struct Namesakes {
+    gender: Vec<Option<Gender>>,
+    called_by_given_name: Vec<bool>,
+}
+
+impl Namesakes {
+    fn new(cands: &[Candidate], groups: &[Group]) -> Self {
+        let lone_words: FastSet<&str> = cands
+            .iter()
+            .filter(|c| c.words.len() == 1 && c.certainty == Certainty::Certain)
+            .filter_map(|c| c.words.first().map(String::as_str))
+            .collect();
+        let lex = lexicon();
+        let mut gender = Vec::with_capacity(groups.len());
+        let mut called_by_given_name = Vec::with_capacity(groups.len());
+        for group in groups {
+            let members = || group.members.iter().filter_map(|&m| cands.get(m));
+            let words = members().next().map_or(&[][..], |c| c.words.as_slice());
+            let first = words.first().filter(|_| words.len() >= 2);
+            gender.push(
+                members()
+                    .find_map(|c| c.gender)
+                    .or_else(|| first.and_then(|w| lex.given(w)).flatten()),
+            );
+            called_by_given_name.push(first.is_some_and(|w| lone_words.contains(w.as_str())));
+        }
+        Namesakes {
+            gender,
+            called_by_given_name,
+        }
+    }
+
+    /// The groups among `options` (people sharing a surname) that a bare
+    /// surname may name: those whose gender fits the mention's title ("Ms
+    /// Roe" is not "Tom Roe"); then, when the article calls some of them
+    /// by given name alone, the others ("Ana Roe ... her husband, Tom Roe
+    /// ... Tom said ... Roe said": style guides use the first name to tell
+    /// relatives apart, so the bare surname is the other one).
+    fn narrow(&self, options: &[usize], gender: Option<Gender>) -> Vec<usize> {
+        let fits = |g: &usize| match (gender, self.gender.get(*g).copied().flatten()) {
+            (Some(want), Some(has)) => want == has,
+            _ => true,
+        };
+        let fitting: Vec<usize> = options.iter().copied().filter(fits).collect();
+        let fitting = if fitting.is_empty() {
+            options.to_vec()
+        } else {
+            fitting
+        };
+        let by_surname: Vec<usize> = fitting
+            .iter()
+            .copied()
+            .filter(|&g| !self.called_by_given_name.get(g).copied().unwrap_or(false))
+            .collect();
+        if by_surname.is_empty() {
+            fitting
+        } else {
+            by_surname
+        }
+    }
+}
+
+/// "Infrastructure Canada", "Statistics Norway": a place after a common
+/// word that is no given name names a body, and the bare place name later on
+/// is the place, not a surname ("Denzel Washington" keeps his).
+fn place_after_common_word(words: &[String]) -> bool {
+    let gaz = gazetteer();
+    let lex = lexicon();
+    words.last().is_some_and(|w| gaz.is_place(w))
+        && words
+            .first()
+            .is_some_and(|w| lex.is_common_word(w) && lex.given(w).is_none())
+}
+
 /// A multi-word name without organisation cues or a place match: the
 /// kind of full name a surname may refer back to.
 fn looks_like_person_name(words: &[String]) -> bool {
@@ -184,4 +275,90 @@ fn initials(words: &[String]) -> Option<String> {
         .filter_map(|w| w.chars().next())
         .collect();
     (letters.chars().count() >= 2).then_some(letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, recognize};
+    use crate::analysis::segment::segment;
+
+    /// The mentions of the person entity named `name`, as written.
+    fn mentions(text: &str, name: &str) -> Vec<String> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .find(|e| e.name == name && e.kind == EntityKind::Person)
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.span.text(text).to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_title_keeps_namesakes_of_other_genders_apart() {
+        let text = "Lena Vasko met Omar Vasko in Regina. Ms. Vasko said the talks went well.";
+        assert_eq!(mentions(text, "Lena Vasko"), ["Lena Vasko", "Vasko"]);
+        assert_eq!(mentions(text, "Omar Vasko"), ["Omar Vasko"]);
+        let text = "Omar Vasko met Lena Vasko in Regina. Mr. Vasko said the talks went well.";
+        assert_eq!(mentions(text, "Omar Vasko"), ["Omar Vasko", "Vasko"]);
+        assert_eq!(mentions(text, "Lena Vasko"), ["Lena Vasko"]);
+    }
+
+    #[test]
+    fn a_namesake_called_by_first_name_leaves_the_surname_to_the_other() {
+        let text = "Maria Quill runs the bakery with her husband, Peter Quill. \
+                    Peter said the ovens were old. Quill said she would replace them.";
+        assert_eq!(mentions(text, "Maria Quill"), ["Maria Quill", "Quill"]);
+        assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill", "Peter"]);
+    }
+
+    /// The mentions of the entity named `name`, any kind.
+    fn any_mentions(text: &str, name: &str) -> Vec<String> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .find(|e| e.name == name)
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.span.text(text).to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_bare_place_is_no_surname_of_a_body_named_after_it() {
+        let text = "Funding came from Infrastructure Ontario on Monday. \
+                    Builders in Ontario were pleased.";
+        assert_eq!(
+            any_mentions(text, "Infrastructure Ontario"),
+            ["Infrastructure Ontario"]
+        );
+        // but a person's surname that is also a place still links
+        let text = "Dana Hamilton spoke first. Later Hamilton said no.";
+        assert_eq!(
+            mentions(text, "Dana Hamilton"),
+            ["Dana Hamilton", "Hamilton"]
+        );
+    }
+
+    #[test]
+    fn a_name_whose_first_word_opened_the_sentence_rejoins_its_full_form() {
+        let text = "Funding came from Infrastructure Ontario on Monday. \
+                    Infrastructure Ontario said it would help.";
+        assert_eq!(
+            any_mentions(text, "Infrastructure Ontario"),
+            ["Infrastructure Ontario", "Ontario"]
+        );
+    }
+
+    #[test]
+    fn without_a_first_name_or_title_the_latest_namesake_keeps_the_surname() {
+        let text = "Maria Quill runs the bakery with her husband, Peter Quill. \
+                    Quill said the ovens were old.";
+        assert_eq!(mentions(text, "Maria Quill"), ["Maria Quill"]);
+        assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill", "Quill"]);
+    }
 }

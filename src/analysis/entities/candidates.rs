@@ -12,7 +12,7 @@
 use super::super::Span;
 use super::Gender;
 use super::gazetteer::gazetteer;
-use super::names::{is_particle, lexicon};
+use super::names::{is_particle, lexicon, role_gender};
 use super::tokens::Token;
 
 /// How much the capitalisation of a candidate tells.
@@ -46,6 +46,12 @@ pub(super) struct Cues {
     /// A lower-case role noun follows: "Surrey mayor", "Acme spokesperson"
     /// (the name qualifies someone else's role).
     pub modifier: bool,
+    /// "the" or "a" right before it: "at the Harbour Grill" (news style
+    /// puts no article before a person's name).
+    pub determiner_before: bool,
+    /// An organisation noun right before it: "aid group Medline",
+    /// "retailer Bell & Rowe".
+    pub org_noun_before: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +80,9 @@ pub(super) struct Candidate {
     /// A word has a capital inside it that no name prefix explains:
     /// "TransLink", "SkyTrain" (brands, not people; "McCallum" is fine).
     pub camel_case: bool,
+    /// The common word cut from the start of a sentence-initial run
+    /// ("Rally" of "Rally Canada said ..."), lower case.
+    pub dropped_first: Option<String>,
 }
 
 /// "TransLink", "SkyTrain", "VoteCast"; not "McCallum", "MacVicar",
@@ -130,6 +139,7 @@ impl Candidate {
                 has_digit: word.chars().any(|c| c.is_ascii_digit()),
                 camel_case: false,
                 acronym_first: false,
+                dropped_first: None,
             })
     }
 }
@@ -182,7 +192,7 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
-    if token.compound_adjective {
+    if token.compound_adjective || is_contraction(&token.lower) {
         return false;
     }
     // A function word capitalised right after a given name is a surname:
@@ -193,6 +203,14 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
                 && (lex.given(&p.lower).is_some() && lex.is_surname(&token.lower)
                     || lex.is_frequent_given(&p.lower))
         })
+}
+
+/// "They've", "ID'd", "Isn't": a word with a contracted verb or "not"
+/// after its apostrophe is no name ("O'Neill", "D'Arcy" are).
+fn is_contraction(lower: &str) -> bool {
+    lower.rsplit_once(['\'', '’']).is_some_and(|(stem, tail)| {
+        !stem.is_empty() && matches!(tail, "d" | "ll" | "re" | "ve" | "m" | "t")
+    })
 }
 
 /// Days, months and pronouns: capitalised by convention, never surnames.
@@ -531,6 +549,7 @@ fn split_run(
     // A lower-case role noun just before the run: "lawyer Jane Roe".
     if let Some(noun) = role_noun_before(text, tokens, run.start) {
         cues.role_before = true;
+        gender = gender.or_else(|| role_gender(&noun.to_lowercase()));
         if role.is_none() {
             role = Some(noun);
         }
@@ -546,6 +565,10 @@ fn split_run(
         }
     }
     let initial = ctx.initial && start == run.start;
+    let dropped = (start == run.start + 1 && title.is_none())
+        .then(|| tokens.get(run.start).map(|t| t.lower.to_string()))
+        .flatten();
+    let name_start = tokens.get(start).map(|t| t.span.start);
     push_candidate(
         text,
         tokens,
@@ -557,6 +580,9 @@ fn split_run(
         gender,
         out,
     );
+    if let Some(c) = out.last_mut().filter(|c| Some(c.span.start) == name_start) {
+        c.dropped_first = dropped;
+    }
 }
 
 /// Mr, Mrs, Ms, ...: a courtesy title, not a role.
@@ -614,6 +640,17 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<S
         return None;
     }
     Some(role_phrase(text, tokens, end))
+}
+
+/// The gender the first role noun of an apposition gives: "his wife"
+/// (female), "the lawyer for her husband" (none: the lawyer's).
+fn head_noun_gender(phrase: &str) -> Option<Gender> {
+    let lex = lexicon();
+    let head = phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .find(|w| lex.is_role_noun(w) || role_gender(w).is_some())?;
+    role_gender(&head)
 }
 
 /// The words from `start` up to the next comma or the end of the clause,
@@ -689,8 +726,21 @@ fn push_candidate(
     if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }
+    let word_before = before.filter(|b| joined(text, b, first));
+    // "the Billy on the Street star": an article before a lone given name
+    // belongs to a longer phrase that the name only modifies.
+    let lone_given = part.len() == 1 && lex.is_frequent_given(&first.lower);
+    cues.determiner_before =
+        word_before.is_some_and(|b| matches!(b.lower.as_ref(), "the" | "a" | "an")) && !lone_given;
+    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(&b.lower));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
+    let gender = gender.or_else(|| {
+        apposition
+            .as_ref()
+            .and_then(|a| a.as_deref())
+            .and_then(head_noun_gender)
+    });
     let role = role.or(apposition.flatten());
     cues.modifier = after
         .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
@@ -730,6 +780,7 @@ fn push_candidate(
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
         camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
         acronym_first: part.len() >= 2 && first.all_caps,
+        dropped_first: None,
     });
 }
 
@@ -789,4 +840,178 @@ fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     let gap = text.get(last.end..next.span.start)?;
     let close = text.get(next.end..)?;
     (gap.trim() == "(" && next.all_caps && close.starts_with(')')).then(|| next.lower.to_string())
+}
+
+/// Most names in a list that an acronym may spell out.
+const LONGEST_SPELLED_LIST: usize = 5;
+
+/// "Immigration, Refugees and Citizenship Canada" ... "IRCC": an
+/// organisation whose name is itself a list is cut into pieces at its
+/// commas and "and"; when the article also uses an acronym that the
+/// pieces' initials spell, the pieces become one candidate, so that the
+/// acronym joins the full name. Linear: one pass over the candidates.
+pub(super) fn join_spelled_out_lists(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+    let acronyms: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.all_caps && c.certainty != Certainty::Headline)
+        .filter_map(|c| c.words.first().map(String::as_str))
+        .filter(|w| (3..=8).contains(&w.len()))
+        .collect();
+    if acronyms.is_empty() {
+        return cands;
+    }
+    let mut spelled: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start + 1;
+        while end < cands.len()
+            && end - start < LONGEST_SPELLED_LIST
+            && list_piece(&cands[end])
+            && text
+                .get(cands[end - 1].span.end..cands[end].span.start)
+                .is_some_and(is_list_gap)
+        {
+            end += 1;
+        }
+        let found = (end - start >= 2 && list_piece(&cands[start]))
+            .then(|| initials_of(&cands[start..end]))
+            .filter(|letters| acronyms.contains(letters.as_str()));
+        match found {
+            Some(letters) => {
+                spelled.push((start, end, letters));
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+    if spelled.is_empty() {
+        return cands;
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    let mut next = spelled.into_iter().peekable();
+    let mut i = 0;
+    while i < cands.len() {
+        match next.peek() {
+            Some((s, e, _)) if *s == i => {
+                let (s, e, letters) = next.next().unwrap_or_default();
+                out.extend(merge_pieces(cands.get(s..e).unwrap_or(&[]), letters));
+                i = e;
+            }
+            _ => {
+                out.extend(cands.get(i).cloned());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A candidate that may be one piece of a listed organisation name: body
+/// text, not a title-led name, not starting with a given name.
+fn list_piece(c: &Candidate) -> bool {
+    c.certainty != Certainty::Headline
+        && !c.all_caps
+        && !c.cues.title
+        && c.words
+            .first()
+            .is_some_and(|w| lexicon().given(w).is_none())
+}
+
+/// ", ", " and ", ", and ", " & ": the text between two listed names.
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap, ", " | " and " | ", and " | " & ")
+}
+
+/// The first letters of the pieces' words, joining words skipped.
+fn initials_of(pieces: &[Candidate]) -> String {
+    pieces
+        .iter()
+        .flat_map(|c| c.words.iter())
+        .filter(|w| !is_connector(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// One candidate spanning `pieces`, with the acronym they spell.
+fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
+    let first = pieces.first()?;
+    let last = pieces.last()?;
+    Some(Candidate {
+        span: Span::new(first.span.start, last.span.end),
+        words: pieces.iter().flat_map(|c| c.words.clone()).collect(),
+        word_spans: pieces.iter().flat_map(|c| c.word_spans.clone()).collect(),
+        certainty: Certainty::Certain,
+        cues: Cues::default(),
+        role: None,
+        gender: None,
+        acronym: Some(acronym),
+        all_caps: false,
+        common_words: pieces.iter().map(|c| c.common_words).sum(),
+        has_digit: pieces.iter().any(|c| c.has_digit),
+        acronym_first: false,
+        camel_case: false,
+        dropped_first: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, Gender, recognize};
+    use crate::analysis::segment::segment;
+
+    /// (name, kind, mentions as written) of every entity.
+    fn entities(text: &str) -> Vec<(String, EntityKind, Vec<String>)> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .map(|e| {
+                let mentions = e
+                    .mentions
+                    .iter()
+                    .map(|m| m.span.text(text).to_string())
+                    .collect();
+                (e.name, e.kind, mentions)
+            })
+            .collect()
+    }
+
+    fn gender_of(text: &str, name: &str) -> Option<Gender> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.gender)
+    }
+
+    #[test]
+    fn a_kinship_noun_before_or_after_a_name_gives_its_gender() {
+        let text = "Ada Quist came with her son Talvik Dane on Monday.";
+        assert_eq!(gender_of(text, "Talvik Dane"), Some(Gender::Male));
+        let text = "Talvik Dane, his wife, said the house was cold.";
+        assert_eq!(gender_of(text, "Talvik Dane"), Some(Gender::Female));
+        let text = "Talvik Dane, the lawyer for her husband, said the house was cold.";
+        assert_eq!(gender_of(text, "Talvik Dane"), None);
+    }
+
+    #[test]
+    fn a_listed_name_joins_up_when_an_acronym_spells_it() {
+        let name = "Fisheries, Forests and Rivers Ontario";
+        let text = "The letter came from Fisheries, Forests and Rivers Ontario on Monday. \
+                    FFRO said the file was closed.";
+        let found = entities(text);
+        let full = found.iter().find(|(n, _, _)| n == name);
+        assert_eq!(
+            full.map(|(_, k, m)| (*k, m.clone())),
+            Some((
+                EntityKind::Organization,
+                vec![name.to_string(), "FFRO".to_string()]
+            ))
+        );
+    }
+
+    #[test]
+    fn a_list_stays_apart_without_its_acronym_or_when_it_lists_people() {
+        let text = "The letter came from Fisheries, Forests and Rivers Ontario on Monday.";
+        assert!(entities(text).iter().all(|(n, _, _)| !n.contains(',')));
+        let text = "Omar, Lena and Maria Quill came on Monday. OLMQ said no.";
+        assert!(entities(text).iter().all(|(n, _, _)| !n.contains(',')));
+    }
 }

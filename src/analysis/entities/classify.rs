@@ -45,7 +45,13 @@ pub(super) fn classify(
             + 3 * i32::from(cues.apposition)
             + 2 * i32::from(cues.speech);
         speech += 2 * i32::from(cues.speech);
-        s.place += i32::from(cues.place_preposition);
+        // "from Okafor" after "Ada Okafor": a place is not named by its
+        // last word alone, so a preposition before that word says nothing.
+        let by_last_word = words.len() >= 2
+            && c.words.len() == 1
+            && c.words.last() == words.last()
+            && !words.last().is_some_and(|w| gaz.is_place(w));
+        s.place += i32::from(cues.place_preposition && !by_last_word);
         if cues.market_figure {
             s.person -= 4;
             s.org += 2;
@@ -56,6 +62,14 @@ pub(super) fn classify(
         if cues.modifier {
             s.person -= 3;
             s.org += 1;
+        }
+        if cues.determiner_before {
+            s.person -= 3;
+            s.org += 1;
+        }
+        if cues.org_noun_before {
+            s.person -= 5;
+            s.org += 4;
         }
         if c.acronym.is_some() {
             s.org += 3;
@@ -239,4 +253,70 @@ pub(super) fn can_be_surname(word: &str) -> bool {
         && !lex.is_function_word(word)
         && !lex.is_demonym(word)
         && !is_plural_noun(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, recognize};
+    use crate::analysis::segment::segment;
+
+    /// Every entity as (name, kind).
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        recognize(text, &segment(text), &[])
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+        kinds(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, k)| k)
+    }
+
+    #[test]
+    fn an_organisation_noun_before_a_name_makes_it_an_organisation() {
+        let text = "The aid group Brightwater said it had lost a worker.";
+        assert_eq!(kind_of(text, "Brightwater"), Some(EntityKind::Organization));
+        let text = "The retailer Dunmore Vale said sales fell.";
+        assert_eq!(
+            kind_of(text, "Dunmore Vale"),
+            Some(EntityKind::Organization)
+        );
+        // a role noun is no organisation noun
+        let text = "The aid worker Brightwater said she had lost a friend.";
+        assert_eq!(kind_of(text, "Brightwater"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn an_article_before_a_name_is_no_person_unless_a_lone_given_name() {
+        let text = "She hired the Talvik Morrane in 1990 for a year.";
+        assert_ne!(kind_of(text, "Talvik Morrane"), Some(EntityKind::Person));
+        let text = "She hired Talvik Morrane in 1990 for a year.";
+        assert_eq!(kind_of(text, "Talvik Morrane"), Some(EntityKind::Person));
+        let text = "Having Billy Renko show up was a treat. \
+                    The Billy at Night star said he was glad.";
+        assert_eq!(kind_of(text, "Billy Renko"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_preposition_before_a_bare_surname_does_not_make_a_place() {
+        let text = "Torvik Thistle runs the mill. The grain came from Thistle last year.";
+        assert_eq!(kind_of(text, "Torvik Thistle"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        let text = "They've hired Ana Roe. They ID'd the driver. Isn't it late?";
+        assert_eq!(kinds(text), [("Ana Roe".to_string(), EntityKind::Person)]);
+        let text = "She said Rory O'Neill and Ada D'Arcy were safe.";
+        assert_eq!(
+            kinds(text),
+            [
+                ("Rory O'Neill".to_string(), EntityKind::Person),
+                ("Ada D'Arcy".to_string(), EntityKind::Person)
+            ]
+        );
+    }
 }

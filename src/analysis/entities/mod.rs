@@ -154,7 +154,7 @@ pub fn recognize_with(
     for (sentence, headline, toks) in &sentences {
         candidates::sentence_candidates(text, *sentence, toks, *headline, &seen, &mut cands);
     }
-    let cands = split_unknown_headline_runs(cands);
+    let cands = candidates::join_spelled_out_lists(text, split_unknown_headline_runs(cands));
     let groups = aliases::group(&cands);
     let in_person_list = coordinated_with_people(text, &cands, &groups);
     let mut entities: Vec<Entity> = groups

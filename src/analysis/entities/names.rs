@@ -25,6 +25,7 @@ pub(super) struct NameLexicon {
     function_words: FastSet<&'static str>,
     demonyms: FastSet<&'static str>,
     common: Vec<&'static str>,
+    org_nouns: FastSet<&'static str>,
 }
 
 static NAMES: LazyLock<NameLexicon> = LazyLock::new(NameLexicon::load);
@@ -113,6 +114,7 @@ impl NameLexicon {
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
             common: sorted(include_str!("../../../data/entities/common_words.txt")),
+            org_nouns: set(include_str!("../../../data/entities/org_nouns.txt")),
         }
     }
 
@@ -163,8 +165,28 @@ impl NameLexicon {
         self.common.binary_search(&lower).is_ok()
     }
 
+    /// A common noun for an organisation or business ("group", "retailer",
+    /// "magazine"): before a name it says the name is not a person's.
+    pub(super) fn is_org_noun(&self, lower: &str) -> bool {
+        self.org_nouns.contains(lower)
+    }
+
     pub(super) fn is_demonym(&self, lower: &str) -> bool {
         self.demonyms.contains(lower)
+    }
+}
+
+/// The gender a role noun gives its holder: "her son Tom Roe", "Ana Roe,
+/// his wife,". Kinship and a few gendered job words only.
+pub(super) fn role_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "father" | "son" | "husband" | "brother" | "grandfather" | "grandson" | "uncle"
+        | "nephew" | "boyfriend" | "dad" | "widower" | "spokesman" => Some(Gender::Male),
+        "mother" | "daughter" | "wife" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "girlfriend" | "mom" | "mum" | "widow" | "spokeswoman" | "actress" => {
+            Some(Gender::Female)
+        }
+        _ => None,
     }
 }
 

@@ -424,8 +424,14 @@ pub fn is_filler(word: &str) -> bool {
 }
 
 /// True when a word starts with an upper-case letter.
+/// A word that starts with a capital, or with a lower-case Arabic article
+/// before a capitalised name ("al-Assad", "el-Sisi").
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    let name = ["al-", "el-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Determiners that open a role noun phrase ("the minister", "a spokesperson").

@@ -45,6 +45,11 @@ const PRONOUN_LOOKBACK: usize = 40;
 /// How many paragraphs back a pronoun may find its antecedent.
 const PRONOUN_PARAGRAPHS: usize = 4;
 
+/// When no one of the pronoun's gender is that close: how far back an
+/// already quoted person of that gender is still looked for.
+const LONG_LOOKBACK: usize = 120;
+const LONG_PRONOUN_PARAGRAPHS: usize = 12;
+
 /// Pronoun antecedent scoring: a person already quoted is a little more
 /// salient; each paragraph and each intervening mention makes a candidate
 /// less likely.
@@ -82,6 +87,9 @@ pub struct People<'a> {
     /// of speech, subject of its sentence).
     prominence: Vec<f32>,
     genders: Vec<Option<Gender>>,
+    /// Per entity: something marks it as a person beyond its capitals (a
+    /// role, a mention that speaks or opens its sentence).
+    personal: Vec<bool>,
     /// (role noun, entity, offset of the mention it was read at), by offset.
     roles: Vec<Role>,
     /// The quoted spans (sorted, disjoint): names inside them are not
@@ -138,6 +146,7 @@ impl<'a> People<'a> {
             persons,
             prominence: Vec::new(),
             genders: Vec::new(),
+            personal: Vec::new(),
             roles: Vec::new(),
             quoted: quoted.to_vec(),
         }
@@ -191,6 +200,35 @@ impl<'a> People<'a> {
         self.prominence = readings.iter().map(|r| r.prominence).collect();
         self.genders = infer_genders(self.entities, &self.persons, readings);
         self.roles = collect_roles(self.entities, &self.persons, readings);
+        // Titles inside quotes ("“Mayor Roe's plan ...”") still tell roles.
+        // Quoted person mentions are few, so they are read here, uncached.
+        for &(span, e) in &self.mentions {
+            let quoted_person = inside_any(&self.quoted, span.start)
+                && self
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == EntityKind::Person);
+            if quoted_person {
+                for (noun, phrase) in mention_roles(self.text, span) {
+                    self.roles.push(Role {
+                        noun,
+                        phrase,
+                        entity: e,
+                        at: span.start,
+                    });
+                }
+            }
+        }
+        self.roles.sort_by_key(|r| r.at);
+        let mut personal: Vec<bool> = self.entities.iter().map(|e| e.role.is_some()).collect();
+        for (&(_, e), &p) in self.persons.iter().zip(&self.prominence) {
+            if p > 0.0
+                && let Some(slot) = personal.get_mut(e)
+            {
+                *slot = true;
+            }
+        }
+        self.personal = personal;
     }
 
     pub fn gender(&self, entity: usize) -> Option<Gender> {
@@ -454,6 +492,30 @@ impl<'a> People<'a> {
         };
         let at = self.pronoun_chain_start(p, at);
         self.salient_person(Some(want), at, recent)
+            .or_else(|| self.earlier_speaker_of_gender(want, at, recent))
+    }
+
+    /// No one of the pronoun's gender named in the last few paragraphs: a
+    /// feature returns to its main speaker ("...,” she says), so take the
+    /// last person of that gender already quoted, within a longer reach.
+    fn earlier_speaker_of_gender(
+        &self,
+        want: Gender,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> Option<usize> {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = self.persons.partition_point(|(s, _)| s.start < at);
+        self.persons[..end]
+            .iter()
+            .rev()
+            .take(LONG_LOOKBACK)
+            .take_while(|(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
+                    <= LONG_PRONOUN_PARAGRAPHS
+            })
+            .map(|&(_, e)| e)
+            .find(|&e| recent.contains(&e) && self.gender(e) == Some(want))
     }
 
     /// Where a run of sentences about one person starts: while the sentence
@@ -512,6 +574,9 @@ impl<'a> People<'a> {
             let mut score = match (self.gender(e), want) {
                 (Some(g), Some(w)) if g == w => 2.0,
                 (Some(_), Some(_)) => continue,
+                // "she worked at the Harbour Grill": a name with no gender
+                // and nothing personal about it takes no he/she.
+                (None, Some(_)) if !self.personal.get(e).copied().unwrap_or(false) => continue,
                 _ => 0.0,
             };
             if recent.contains(&e) {
