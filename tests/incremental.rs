@@ -3,6 +3,8 @@
 //! one per open document) must return what a fresh [`analyze`] returns for
 //! every version.
 
+mod common;
+
 use copydesk::analysis::{Analyzer, Config, analyze};
 use proptest::prelude::*;
 
@@ -126,4 +128,59 @@ fn new_settings_apply_to_a_reused_analyzer() {
     let reused = analyzer.analyze(text, &custom);
     assert_eq!(reused, analyze(text, &custom));
     assert_ne!(reused.boilerplate, analyze(text, &plain).boilerplate);
+}
+
+/// Every article of the shared corpus (real pages, with their furniture and
+/// their quirks), edited the ways a writer edits: a paragraph cut, pasted
+/// back, a word typed into the lead, a line break removed.
+#[test]
+fn corpus_articles_edited_keep_results_fresh() {
+    let Some(readme) = common::shared_file("eval/README.md") else {
+        return;
+    };
+    assert!(!readme.is_empty());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut articles: Vec<std::path::PathBuf> = std::fs::read_dir(&root)
+        .expect("corpus directory")
+        .flatten()
+        .flat_map(|set| {
+            std::fs::read_dir(set.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    assert!(!articles.is_empty(), "no articles under {}", root.display());
+    let config = Config::default();
+    for path in articles {
+        let Ok(original) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let paragraphs: Vec<&str> = original.split("\n\n").collect();
+        let middle = paragraphs.len() / 2;
+        let cut = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != middle)
+            .map(|(_, p)| *p)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let lead = original.find(". ").map_or(0, |i| i + 2);
+        let typed = format!("{}Meanwhile {}", &original[..lead], &original[lead..]);
+        let joined = original.replacen("\n\n", " ", 3);
+        let mut analyzer = Analyzer::default();
+        for (step, version) in [&original, &cut, &original, &typed, &joined, &original]
+            .into_iter()
+            .enumerate()
+        {
+            assert!(
+                analyzer.analyze(version, &config) == analyze(version, &config),
+                "{}: step {step} differs from a fresh analysis",
+                path.display()
+            );
+        }
+    }
 }
