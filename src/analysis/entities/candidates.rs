@@ -48,7 +48,7 @@ pub(super) struct Cues {
     pub modifier: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Candidate {
     /// The name words only: no title, no possessive.
     pub span: Span,
