@@ -14,6 +14,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
 use super::super::Span;
 use super::super::boilerplate::Boilerplate;
 use super::super::memo::Memo;
@@ -21,7 +23,7 @@ use super::super::segment::{Paragraph, Segmentation};
 use super::Entity;
 use super::document::Document;
 use super::fasthash::{FastMap, FastSet};
-use super::local::{self, Found, Local, Tokens};
+use super::local::{self, Found, Local, Tokens, WordBits};
 
 /// What this pass keeps between analyses of one document.
 #[derive(Debug, Default)]
@@ -87,7 +89,8 @@ impl Cache {
         let taking = self.taking_part(text, seg, boilerplate);
         let ends = common_ends(&self.last, &taking);
         let flipped = self.count_lowercase(&taking, ends);
-        self.last = self.founds(taking, ends, &flipped);
+        let flipped_bits = WordBits::of(flipped.iter().map(AsRef::as_ref));
+        self.last = self.founds(taking, ends, (&flipped, flipped_bits));
     }
 
     /// The entities the candidates name (after [`Cache::find_candidates`]).
@@ -102,7 +105,7 @@ impl Cache {
         seg: &'t Segmentation,
         boilerplate: &[Boilerplate],
     ) -> Vec<Taking<'t>> {
-        let skip: FastSet<Span> = boilerplate.iter().map(|b| b.span).collect();
+        let skip: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
         let mut taking = Vec::with_capacity(seg.paragraphs.len());
         for para in seg.paragraphs.iter().filter(|p| !skip.contains(&p.span)) {
             let body = para.span.text(text);
@@ -176,7 +179,7 @@ impl Cache {
         &mut self,
         taking: Vec<Taking<'_>>,
         (same_before, same_after): (usize, usize),
-        flipped: &FastSet<Box<str>>,
+        flipped: (&FastSet<Box<str>>, WordBits),
     ) -> Vec<Kept> {
         let n = taking.len();
         let mut last = std::mem::take(&mut self.last).into_iter();
@@ -199,7 +202,7 @@ impl Cache {
             } else {
                 moved.get(&key).cloned()
             };
-            let found = match earlier.filter(|f| !f.asked_any(flipped)) {
+            let found = match earlier.filter(|f| !f.asked_any(flipped.0, flipped.1)) {
                 Some(f) => f,
                 None => match made.get(&key) {
                     Some(f) => Arc::clone(f),
@@ -240,4 +243,105 @@ fn common_ends(last: &[Kept], now: &[Taking<'_>]) -> (usize, usize) {
         .take_while(|(k, t)| same(k, t))
         .count();
     (before, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Entity, recognize};
+    use super::Cache;
+    use crate::analysis::boilerplate::{Boilerplate, BoilerplateKind};
+    use crate::analysis::segment::segment;
+
+    /// Recognise `text` with `cache`, checking the result against a fresh
+    /// recognition.
+    fn cached(cache: &mut Cache, text: &str, skip: &[Boilerplate]) -> Vec<Entity> {
+        let seg = segment(text);
+        let got = super::super::recognize_with(cache, text, &seg, skip);
+        assert_eq!(
+            got,
+            recognize(text, &seg, skip),
+            "cached differs for {text:?}"
+        );
+        cache.sweep();
+        got
+    }
+
+    fn names(entities: &[Entity]) -> Vec<&str> {
+        entities.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_lower_case_word_in_one_paragraph_changes_a_name_in_another() {
+        // "Quillon" opens the sentence; it is cut from the name once the
+        // article uses "quillon" in lower case anywhere.
+        let without = "Quillon Brandt reopened the forge.\n\nThe blade was old.";
+        let with = "Quillon Brandt reopened the forge.\n\nThe quillon was old.";
+        let mut cache = Cache::default();
+        assert_eq!(names(&cached(&mut cache, without, &[])), ["Quillon Brandt"]);
+        assert_eq!(names(&cached(&mut cache, with, &[])), ["Brandt"]);
+        assert_eq!(names(&cached(&mut cache, without, &[])), ["Quillon Brandt"]);
+    }
+
+    #[test]
+    fn typing_elsewhere_moves_the_mentions_and_keeps_the_entities() {
+        let before = "Ana Okafor spoke first.\n\nLater Okafor left the hall.";
+        let after = "Ana Okafor spoke first today.\n\nLater Okafor left the hall.";
+        let mut cache = Cache::default();
+        cached(&mut cache, before, &[]);
+        let got = cached(&mut cache, after, &[]);
+        assert_eq!(names(&got), ["Ana Okafor"]);
+        let spans: Vec<(usize, usize)> = got[0]
+            .mentions
+            .iter()
+            .map(|m| (m.span.start, m.span.end))
+            .collect();
+        assert_eq!(spans, [(0, 10), (37, 43)]);
+    }
+
+    #[test]
+    fn paragraphs_that_move_or_repeat_match_a_fresh_run() {
+        let one = "Mira Castell chairs the Harbour Trust.";
+        let two = "Castell said the Harbour Trust would meet.";
+        let three = "Dr. Tomas Varga disagreed, Castell said.";
+        let mut cache = Cache::default();
+        for text in [
+            format!("{one}\n\n{two}\n\n{three}"),
+            format!("{three}\n\n{one}\n\n{two}"),
+            format!("{two}\n\n{two}\n\n{one}"),
+            format!("{one}\n\n{three}"),
+            String::new(),
+            format!("{one}\n\n{two}\n\n{three}"),
+        ] {
+            cached(&mut cache, &text, &[]);
+        }
+    }
+
+    #[test]
+    fn a_paragraph_becoming_boilerplate_drops_its_names() {
+        let text = "Jana Holm runs the market.\n\nSubscribe to Pell Kessler's newsletter.";
+        let seg = segment(text);
+        let furniture = Boilerplate {
+            span: seg.paragraphs[1].span,
+            removal: seg.paragraphs[1].span,
+            kind: BoilerplateKind::Newsletter,
+        };
+        let mut cache = Cache::default();
+        let all = cached(&mut cache, text, &[]);
+        assert!(names(&all).contains(&"Pell Kessler"));
+        let kept = cached(&mut cache, text, std::slice::from_ref(&furniture));
+        assert_eq!(names(&kept), ["Jana Holm"]);
+        assert_eq!(cached(&mut cache, text, &[]), all);
+    }
+
+    #[test]
+    fn a_headline_run_splits_until_the_body_uses_it() {
+        let body = "The vote passed on Monday, Orlov said.";
+        let named = "The vote passed on Monday, Nadia Orlov said.";
+        let headline = "COUNCIL BACKS NADIA ORLOV PLAN";
+        let mut cache = Cache::default();
+        let split = cached(&mut cache, &format!("{headline}\n\n{body}"), &[]);
+        let joined = cached(&mut cache, &format!("{headline}\n\n{named}"), &[]);
+        assert_ne!(split, joined);
+        assert!(names(&joined).contains(&"Nadia Orlov"));
+    }
 }

@@ -85,14 +85,34 @@ pub(super) fn tokenize<'t>(body: &'t str, sentences: &[Span]) -> Tokens<'t> {
 #[derive(Debug)]
 pub(super) struct Found {
     pub cands: Vec<Candidate>,
-    /// Every word [`find`] asked about, each followed by a space.
+    /// The distinct words [`find`] asked about, each followed by a space.
     asked: String,
+    /// [`WordBits`] of the words asked about.
+    asked_bits: WordBits,
+}
+
+/// A 64-bit summary of a set of words (one bit per word, by hash): two
+/// sets whose summaries share no bit share no word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct WordBits(u64);
+
+impl WordBits {
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordBits {
+        use std::hash::Hasher;
+        WordBits(words.into_iter().fold(0, |bits, word| {
+            let mut h = super::fasthash::Fnv::default();
+            h.write(word.as_bytes());
+            bits | 1 << (h.finish() % 64)
+        }))
+    }
 }
 
 impl Found {
-    /// Whether the candidates asked about a word of `words`.
-    pub fn asked_any(&self, words: &super::fasthash::FastSet<Box<str>>) -> bool {
-        !words.is_empty() && self.asked.split_terminator(' ').any(|w| words.contains(w))
+    /// Whether the candidates asked about a word of `words`, whose
+    /// summary is `bits`.
+    pub fn asked_any(&self, words: &super::fasthash::FastSet<Box<str>>, bits: WordBits) -> bool {
+        self.asked_bits.0 & bits.0 != 0
+            && self.asked.split_terminator(' ').any(|w| words.contains(w))
     }
 
     /// Whether the two paragraphs have the same candidates, apart from
@@ -126,19 +146,21 @@ pub(super) fn find(
     tokens: &Tokens<'_>,
     lowercase_seen: &dyn Fn(&str) -> bool,
 ) -> Found {
-    let asked = std::cell::RefCell::new(String::new());
+    let asked = std::cell::RefCell::new(Vec::new());
     let seen = |word: &str| {
-        let mut asked = asked.borrow_mut();
-        asked.push_str(word);
-        asked.push(' ');
+        asked.borrow_mut().push(word.to_string());
         lowercase_seen(word)
     };
     let mut cands = Vec::new();
     for (sentence, toks) in tokens {
         candidates::sentence_candidates(body, *sentence, toks, headline, &seen, &mut cands);
     }
+    let mut asked = asked.into_inner();
+    asked.sort_unstable();
+    asked.dedup();
     Found {
         cands,
-        asked: asked.into_inner(),
+        asked_bits: WordBits::of(asked.iter().map(String::as_str)),
+        asked: asked.iter().flat_map(|w| [w.as_str(), " "]).collect(),
     }
 }
