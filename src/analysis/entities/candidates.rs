@@ -54,7 +54,7 @@ pub(super) struct Cues {
     pub org_noun_before: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Candidate {
     /// The name words only: no title, no possessive.
     pub span: Span,
@@ -845,12 +845,12 @@ fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
 /// Most names in a list that an acronym may spell out.
 const LONGEST_SPELLED_LIST: usize = 5;
 
-/// "Immigration, Refugees and Citizenship Canada" ... "IRCC": an
+/// "Harbours, Lakes and Waterways Ontario" ... "HLWO": an
 /// organisation whose name is itself a list is cut into pieces at its
 /// commas and "and"; when the article also uses an acronym that the
 /// pieces' initials spell, the pieces become one candidate, so that the
 /// acronym joins the full name. Linear: one pass over the candidates.
-pub(super) fn join_spelled_out_lists(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+pub(super) fn join_spelled_out_lists(text: &str, cands: &[Candidate]) -> Option<Vec<Candidate>> {
     let acronyms: std::collections::HashSet<&str> = cands
         .iter()
         .filter(|c| c.all_caps && c.certainty != Certainty::Headline)
@@ -858,7 +858,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: Vec<Candidate>) -> Vec<C
         .filter(|w| (3..=8).contains(&w.len()))
         .collect();
     if acronyms.is_empty() {
-        return cands;
+        return None;
     }
     let mut spelled: Vec<(usize, usize, String)> = Vec::new();
     let mut start = 0;
@@ -885,7 +885,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: Vec<Candidate>) -> Vec<C
         }
     }
     if spelled.is_empty() {
-        return cands;
+        return None;
     }
     let mut out = Vec::with_capacity(cands.len());
     let mut next = spelled.into_iter().peekable();
@@ -903,7 +903,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: Vec<Candidate>) -> Vec<C
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// A candidate that may be one piece of a listed organisation name: body

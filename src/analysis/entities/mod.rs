@@ -17,10 +17,13 @@
 //! timing note on a 100 KB text.
 
 mod aliases;
+mod cache;
 mod candidates;
 mod classify;
+mod document;
 mod fasthash;
 mod gazetteer;
+mod local;
 mod names;
 mod tokens;
 
@@ -31,6 +34,7 @@ use super::boilerplate::Boilerplate;
 use super::segment::Segmentation;
 use candidates::{Candidate, Certainty};
 
+pub use cache::Cache;
 pub use gazetteer::is_known_place;
 pub use names::{is_title, title_gender};
 
@@ -110,60 +114,37 @@ pub fn canonical_person_at(entities: &[Entity], span: Span) -> Option<&str> {
         .map(|e| e.name.as_str())
 }
 
-/// What this pass keeps between analyses of one document.
-#[derive(Debug, Default)]
-pub struct Cache {}
-
-impl Cache {
-    /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {}
-}
-
 /// Find the entities of `text`, skipping boilerplate paragraphs.
 pub fn recognize(text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<Entity> {
     recognize_with(&mut Cache::default(), text, seg, boilerplate)
 }
 
 /// [`recognize`], reusing what `cache` kept from earlier versions of the text.
+///
+/// Tokens and candidates are made per paragraph and kept (see [`cache`]);
+/// the document-wide step (splitting headline runs, alias groups, kinds)
+/// works on the kept candidates only (see [`document`]).
 pub fn recognize_with(
-    _cache: &mut Cache,
+    cache: &mut Cache,
     text: &str,
     seg: &Segmentation,
     boilerplate: &[Boilerplate],
 ) -> Vec<Entity> {
-    let skip: HashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
-    let mut sentences = Vec::new();
-    for para in seg
-        .paragraphs
-        .iter()
-        .filter(|p| !skip.contains(&p.span) && !candidates::is_caption_or_teaser(text, p.span))
-    {
-        let headline = candidates::is_headline(text, para.span);
-        for &sentence in &para.sentences {
-            sentences.push((sentence, headline, tokens::tokenize(text, sentence)));
-        }
-    }
-    let lowercase: fasthash::FastSet<&str> = sentences
-        .iter()
-        .flat_map(|(_, _, toks)| toks.iter())
-        .filter(|t| !t.capitalised)
-        .map(|t| t.lower.as_ref())
-        .collect();
-    let seen = |w: &str| lowercase.contains(w);
-    let mut cands: Vec<Candidate> = Vec::new();
-    for (sentence, headline, toks) in &sentences {
-        candidates::sentence_candidates(text, *sentence, toks, *headline, &seen, &mut cands);
-    }
-    let cands = candidates::join_spelled_out_lists(text, split_unknown_headline_runs(cands));
-    let groups = aliases::group(&cands);
-    let in_person_list = coordinated_with_people(text, &cands, &groups);
-    let mut entities: Vec<Entity> = groups
+    cache.find_candidates(text, seg, boilerplate);
+    cache.entities(text)
+}
+
+/// The decisions about all candidates of the document (in order, headline
+/// runs split): which name one thing, and each entity's kind, role and
+/// gender.
+fn decide(text: &str, cands: &[Candidate]) -> Vec<document::Decided> {
+    let groups = aliases::group(cands);
+    let in_person_list = coordinated_with_people(text, cands, &groups);
+    groups
         .iter()
         .zip(in_person_list)
-        .filter_map(|(g, hint)| build_entity(text, &cands, &g.members, hint))
-        .collect();
-    entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
-    entities
+        .filter_map(|(g, hint)| decide_entity(cands, &g.members, hint))
+        .collect()
 }
 
 /// For each group: whether one of its mentions stands in a list ("Ana,
@@ -248,35 +229,33 @@ fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {
     matches!(gap, ", " | " and " | ", and " | " or " | ", or " | " & ").then_some(gap)
 }
 
+/// The multi-word names the body uses (headline runs not among them are
+/// split, see [`is_unknown_headline_run`]). A name's words never contain a
+/// space, so its words are as good a key as the words joined.
+fn body_names<'c>(cands: impl Iterator<Item = &'c Candidate>) -> fasthash::FastSet<&'c [String]> {
+    cands
+        .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
+        .map(|c| c.words.as_slice())
+        .collect()
+}
+
 /// Headline runs ("Clinton Accuses Putin") that the body does not use as a
 /// whole are split into single words, which may join body names.
-fn split_unknown_headline_runs(cands: Vec<Candidate>) -> Vec<Candidate> {
-    let body_keys: fasthash::FastSet<String> = cands
-        .iter()
-        .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
-        .map(Candidate::key)
-        .collect();
-    let mut out = Vec::with_capacity(cands.len());
-    for c in cands {
-        if c.certainty == Certainty::Headline && c.words.len() >= 2 && !body_keys.contains(&c.key())
-        {
-            out.extend(c.split_words());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+fn is_unknown_headline_run(c: &Candidate, body_names: &fasthash::FastSet<&[String]>) -> bool {
+    c.certainty == Certainty::Headline
+        && c.words.len() >= 2
+        && !body_names.contains(c.words.as_slice())
 }
 
 /// One entity from a group of candidates, or `None` when it is too
-/// uncertain to report.
-fn build_entity(
-    text: &str,
+/// uncertain to report. Its mentions are made per version of the text
+/// ([`document::Decided::present`]).
+fn decide_entity(
     cands: &[Candidate],
     members: &[usize],
     in_person_list: bool,
-) -> Option<Entity> {
-    let canonical = members
+) -> Option<document::Decided> {
+    let (canonical, canonical_cand) = members
         .iter()
         .filter_map(|&m| cands.get(m).map(|c| (m, c)))
         .min_by_key(|(m, c)| {
@@ -285,16 +264,8 @@ fn build_entity(
                 std::cmp::Reverse(c.words.len()),
                 *m,
             )
-        })
-        .map(|(_, c)| c)?;
-    let kind = classify::classify(cands, members, &canonical.words, in_person_list)?;
-    let mut mentions: Vec<Mention> = members
-        .iter()
-        .filter_map(|&m| cands.get(m))
-        .map(|c| Mention { span: c.span })
-        .collect();
-    mentions.sort_by_key(|m| m.span.start);
-    mentions.dedup();
+        })?;
+    let kind = classify::classify(cands, members, &canonical_cand.words, in_person_list)?;
     let first_of = |f: &dyn Fn(&Candidate) -> bool| {
         members
             .iter()
@@ -305,11 +276,11 @@ fn build_entity(
     let role = first_of(&|c| c.role.is_some()).and_then(|c| c.role);
     let gender = first_of(&|c| c.gender.is_some())
         .and_then(|c| c.gender)
-        .or_else(|| given_name_gender(kind, &canonical.words));
-    Some(Entity {
-        name: canonical_text(text, canonical),
+        .or_else(|| given_name_gender(kind, &canonical_cand.words));
+    Some(document::Decided {
+        canonical,
         kind,
-        mentions,
+        members: members.to_vec(),
         gender,
         role,
     })

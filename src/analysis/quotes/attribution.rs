@@ -445,7 +445,7 @@ fn nearest_personal(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
 /// pronoun, else its opening noun phrase (after an opening prepositional
 /// phrase).
 fn clause_subject(text: &str, toks: &[Tok], people: &People) -> Option<Head> {
-    // "In a statement, IRCC ...": skip an opening prepositional phrase.
+    // "In a statement, the agency ...": skip an opening prepositional phrase.
     let opens_with_phrase = toks
         .first()
         .is_some_and(|t| cues::is_preposition(t.text(text)));
