@@ -314,26 +314,12 @@ mod tests {
         assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill", "Peter"]);
     }
 
-    /// The mentions of the entity named `name`, any kind.
-    fn any_mentions(text: &str, name: &str) -> Vec<String> {
-        recognize(text, &segment(text), &[])
-            .into_iter()
-            .find(|e| e.name == name)
-            .map(|e| {
-                e.mentions
-                    .iter()
-                    .map(|m| m.span.text(text).to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     #[test]
     fn a_bare_place_is_no_surname_of_a_body_named_after_it() {
         let text = "Funding came from Infrastructure Ontario on Monday. \
                     Builders in Ontario were pleased.";
         assert_eq!(
-            any_mentions(text, "Infrastructure Ontario"),
+            super::super::tests::mentions(text, "Infrastructure Ontario"),
             ["Infrastructure Ontario"]
         );
         // but a person's surname that is also a place still links
@@ -349,7 +335,7 @@ mod tests {
         let text = "Funding came from Infrastructure Ontario on Monday. \
                     Infrastructure Ontario said it would help.";
         assert_eq!(
-            any_mentions(text, "Infrastructure Ontario"),
+            super::super::tests::mentions(text, "Infrastructure Ontario"),
             ["Infrastructure Ontario", "Ontario"]
         );
     }

@@ -16,7 +16,8 @@ fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         .collect()
 }
 
-fn mentions(text: &str, name: &str) -> Vec<String> {
+/// The mentions of the entity named `name` (any kind), as written.
+pub(super) fn mentions(text: &str, name: &str) -> Vec<String> {
     run(text)
         .into_iter()
         .find(|e| e.name == name)
