@@ -21,8 +21,10 @@ use copydesk::analysis::{self, Config, boilerplate, entities, fragments, quotes,
 const EXAMPLE: &str = include_str!("../examples/harbour-bridge.txt");
 
 /// An article of at least `size` bytes: the example's headline, then its
-/// body paragraphs repeated, each copy with its numbers varied so that no
-/// two paragraphs are identical.
+/// body paragraphs repeated, each copy of a prose paragraph made distinct
+/// (numbers varied, a copy number before its last period), so that the
+/// analyzer's per-paragraph memo cannot reuse one copy's work for another.
+/// Short furniture lines repeat as they would on a long scraped page.
 fn article_of_size(size: usize) -> String {
     let mut paragraphs = EXAMPLE.split("\n\n");
     let mut out = String::with_capacity(size + EXAMPLE.len());
@@ -32,7 +34,13 @@ fn article_of_size(size: usize) -> String {
     while out.len() < size {
         for para in &body {
             out.push_str("\n\n");
-            out.push_str(&para.replace("12", &format!("{}", 12 + copy % 40)));
+            let varied = para.replace("12", &format!("{}", 12 + copy % 40));
+            match varied.strip_suffix('.') {
+                Some(prose) if copy > 0 => {
+                    out.push_str(&format!("{prose} (copy {copy})."));
+                }
+                _ => out.push_str(&varied),
+            }
         }
         copy += 1;
     }

@@ -21,23 +21,27 @@ fn article(bytes: usize) -> String {
     let mut i = 0;
     while text.len() < bytes {
         let (full, surname, pronoun) = names[i % names.len()];
+        // Numbers from the block's index keep every paragraph distinct, so
+        // the analyzer's per-paragraph memo cannot reuse one block's work
+        // for the next.
+        let (year, residents, signatures) = (i + 1, 20 + i, 1000 + i);
         text.push_str(&format!(
-            "{full}, the head of the finance committee, met residents on Monday. \
+            "{full}, the head of the finance committee, met {residents} residents on Monday. \
              The so-called “green” plan was discussed for hours.\n\n\
              The committee has reviewed the city's spending every year since the \
-             provincial government changed the funding formula, and officials expect the \
-             review to take until the end of the spring session. Several councillors have \
+             provincial government changed the funding formula, and officials expect review \
+             number {year} to take until the end of the spring session. Several councillors have \
              asked for the report to be published before the vote.\n\n\
-             Property taxes rose by four per cent last year, the largest increase in a \
+             Property taxes rose by four per cent in year {year}, the largest increase in a \
              decade, while transit fares stayed the same. The city also borrowed to repair \
              two bridges and a water treatment plant on the east side.\n\n\
              Residents of the older neighbourhoods near the river have complained for \
              years about flooding, broken sidewalks and the slow pace of repairs, and a \
-             petition with several thousand signatures was delivered to city hall in the \
+             petition with {signatures} signatures was delivered to city hall in the \
              autumn. The council agreed then to hold public meetings before the budget.\n\n\
-             “We cannot keep spending like this,” {surname} said. “The numbers do not add up.”\n\n\
-             “Nobody wants to cut services,” {pronoun} added, “but we have no choice.”\n\n\
-             {surname} told reporters the vote was “a very close call” and left.\n\n"
+             “We cannot keep spending like this in year {year},” {surname} said. “The numbers do not add up.”\n\n\
+             “Nobody wants to cut {residents} services,” {pronoun} added, “but we have no choice.”\n\n\
+             {surname} told reporters vote {year} was “a very close call” and left.\n\n"
         ));
         i += 1;
     }
