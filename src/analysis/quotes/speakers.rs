@@ -504,16 +504,7 @@ impl<'a> People<'a> {
         at: usize,
         recent: &HashSet<usize>,
     ) -> Option<usize> {
-        let here = self.seg.paragraph_at(at).unwrap_or(0);
-        let end = self.persons.partition_point(|(s, _)| s.start < at);
-        self.persons[..end]
-            .iter()
-            .rev()
-            .take(LONG_LOOKBACK)
-            .take_while(|(s, _)| {
-                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
-                    <= LONG_PRONOUN_PARAGRAPHS
-            })
+        self.newest_before(&self.persons, at, LONG_LOOKBACK, LONG_PRONOUN_PARAGRAPHS)
             .map(|&(_, e)| e)
             .find(|&e| recent.contains(&e) && self.gender(e) == Some(want))
     }
@@ -623,16 +614,8 @@ impl<'a> People<'a> {
     /// nearest one that reports speech ("BC Power said in a statement"),
     /// else the nearest one.
     fn recent_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
-        let here = self.seg.paragraph_at(at).unwrap_or(0);
-        let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        let mut candidates = self.mentions[..end]
-            .iter()
-            .rev()
-            .take(PRONOUN_LOOKBACK)
-            .take_while(|(s, _)| {
-                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
-                    <= PRONOUN_PARAGRAPHS
-            })
+        let mut candidates = self
+            .newest_before(&self.mentions, at, PRONOUN_LOOKBACK, PRONOUN_PARAGRAPHS)
             .filter(|&&(s, e)| {
                 !inside_any(&self.quoted, s.start)
                     && self
@@ -652,16 +635,7 @@ impl<'a> People<'a> {
     /// The organisation already quoted that was named last before `at`
     /// (quotes included), within a few paragraphs.
     fn recent_speaking_organisation(&self, at: usize, recent: &HashSet<usize>) -> Option<usize> {
-        let here = self.seg.paragraph_at(at).unwrap_or(0);
-        let end = self.mentions.partition_point(|(s, _)| s.start < at);
-        self.mentions[..end]
-            .iter()
-            .rev()
-            .take(PRONOUN_LOOKBACK)
-            .take_while(|(s, _)| {
-                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0))
-                    <= PRONOUN_PARAGRAPHS
-            })
+        self.newest_before(&self.mentions, at, PRONOUN_LOOKBACK, PRONOUN_PARAGRAPHS)
             .map(|&(_, e)| e)
             .find(|e| {
                 recent.contains(e)
@@ -669,6 +643,27 @@ impl<'a> People<'a> {
                         .entities
                         .get(*e)
                         .is_some_and(|x| x.kind == EntityKind::Organization)
+            })
+    }
+
+    /// The mentions of `list` (sorted by start) before `at`, newest first:
+    /// at most `lookback` of them, and none more than `paragraphs`
+    /// paragraphs back.
+    fn newest_before<'s>(
+        &'s self,
+        list: &'s [(Span, usize)],
+        at: usize,
+        lookback: usize,
+        paragraphs: usize,
+    ) -> impl Iterator<Item = &'s (Span, usize)> + 's {
+        let here = self.seg.paragraph_at(at).unwrap_or(0);
+        let end = list.partition_point(|(s, _)| s.start < at);
+        list[..end]
+            .iter()
+            .rev()
+            .take(lookback)
+            .take_while(move |(s, _)| {
+                here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0)) <= paragraphs
             })
     }
 
