@@ -279,21 +279,11 @@ fn initials(words: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, recognize};
-    use crate::analysis::segment::segment;
+    use super::super::EntityKind;
 
     /// The mentions of the person entity named `name`, as written.
     fn mentions(text: &str, name: &str) -> Vec<String> {
-        recognize(text, &segment(text), &[])
-            .into_iter()
-            .find(|e| e.name == name && e.kind == EntityKind::Person)
-            .map(|e| {
-                e.mentions
-                    .iter()
-                    .map(|m| m.span.text(text).to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
+        super::super::tests::mentions_of(text, name, Some(EntityKind::Person))
     }
 
     #[test]

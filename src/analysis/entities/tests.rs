@@ -18,9 +18,14 @@ fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
 
 /// The mentions of the entity named `name` (any kind), as written.
 pub(super) fn mentions(text: &str, name: &str) -> Vec<String> {
+    mentions_of(text, name, None)
+}
+
+/// The mentions of the entity named `name` and, if given, of `kind`.
+pub(super) fn mentions_of(text: &str, name: &str, kind: Option<EntityKind>) -> Vec<String> {
     run(text)
         .into_iter()
-        .find(|e| e.name == name)
+        .find(|e| e.name == name && kind.is_none_or(|k| e.kind == k))
         .map(|e| {
             e.mentions
                 .iter()

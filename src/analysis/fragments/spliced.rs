@@ -608,20 +608,25 @@ mod tests {
         assert_eq!(doubtful, None);
     }
 
+    /// The fragments of `text` found with `cache` kept from earlier calls,
+    /// checked against a fresh run.
+    fn detect_reusing(cache: &mut super::super::Cache, text: &str) -> Vec<super::super::Fragment> {
+        let seg = crate::analysis::segment::segment(text);
+        let found = super::super::detect_with(cache, text, &seg, &[], &[], &[]);
+        cache.sweep();
+        assert_eq!(found, super::super::detect(text, &seg, &[], &[], &[]));
+        found
+    }
+
     #[test]
     fn an_edit_elsewhere_changes_whether_a_sentence_stands() {
-        use crate::analysis::segment::segment;
         let spliced = "Scientists found a new species of octopus living near volcanic vents.";
         let shares = "Divers filmed the octopus species near the bridge vents.";
         let before = format!("{ARTICLE} {spliced}\n\nRepairs start in spring.");
         let after = format!("{ARTICLE} {spliced}\n\n{shares}");
         let mut cache = super::super::Cache::default();
         let mut run = |text: &str| {
-            let seg = segment(text);
-            let found = super::super::detect_with(&mut cache, text, &seg, &[], &[], &[]);
-            cache.sweep();
-            assert_eq!(found, super::super::detect(text, &seg, &[], &[], &[]));
-            found
+            detect_reusing(&mut cache, text)
                 .into_iter()
                 .filter(|f| f.kind == Spliced)
                 .map(|f| f.span.text(text).to_string())
@@ -634,7 +639,6 @@ mod tests {
 
     #[test]
     fn a_capitalised_first_word_is_a_name_unless_the_article_writes_it_in_lower_case() {
-        use crate::analysis::segment::segment;
         let sentence =
             "Ferries carried tourists across choppy northern seas toward distant islands.";
         let article = |other: &str| format!("{ARTICLE} {sentence}\n\n{other}");
@@ -644,11 +648,7 @@ mod tests {
         let name = article("Councillors said Harbour Ferries would need repairs.");
         let mut cache = super::super::Cache::default();
         let mut run = |text: &str| {
-            let seg = segment(text);
-            let found = super::super::detect_with(&mut cache, text, &seg, &[], &[], &[]);
-            cache.sweep();
-            assert_eq!(found, super::super::detect(text, &seg, &[], &[], &[]));
-            found
+            detect_reusing(&mut cache, text)
                 .into_iter()
                 .filter(|f| f.kind == Spliced)
                 .map(|f| (f.span.text(text).to_string(), f.message))
