@@ -141,11 +141,15 @@ fn bench_edit_passes(c: &mut Criterion) {
         (text.clone(), seg, furniture, people, found)
     };
     let mut group = c.benchmark_group("edit-passes-100KB");
-    let mut seg_cache = segment::Cache::default();
+    let mut driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("segment", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, ..)| segment::segment_with(&mut seg_cache, &text),
+            |(text, ..)| {
+                let model = driver.model(&text);
+                driver.finish();
+                model
+            },
             BatchSize::LargeInput,
         )
     });

@@ -9,10 +9,12 @@
 //! entity) → fragments (which may look at quotes and entities).
 
 pub mod boilerplate;
+pub mod driver;
 pub mod entities;
 pub mod fragments;
 pub mod quotes;
 pub mod segment;
+pub mod text;
 
 mod config;
 mod diagnostic;
@@ -51,7 +53,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 /// [`Analyzer::analyze`] returns exactly what [`analyze`] would.
 #[derive(Debug, Default)]
 pub struct Analyzer {
-    segment: segment::Cache,
+    driver: driver::Driver,
     boilerplate: boilerplate::Cache,
     entities: entities::Cache,
     quotes: quotes::Cache,
@@ -61,7 +63,8 @@ pub struct Analyzer {
 impl Analyzer {
     /// Analyse this version of the document.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
-        let segmentation = segment::segment_with(&mut self.segment, text);
+        let model = self.driver.model(text);
+        let segmentation = model.segmentation.clone();
         let boilerplate =
             boilerplate::detect_with(&mut self.boilerplate, text, &segmentation, config);
         let entities =
@@ -102,7 +105,7 @@ impl Analyzer {
 
 impl Analyzer {
     fn sweep(&mut self) {
-        self.segment.sweep();
+        self.driver.finish();
         self.boilerplate.sweep();
         self.entities.sweep();
         self.quotes.sweep();

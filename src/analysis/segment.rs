@@ -6,7 +6,6 @@
 //! Sentences are split inside paragraphs only.
 
 use super::Span;
-use super::memo::Memo;
 use sentencex::languages::{English, Language};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,45 +43,48 @@ impl Segmentation {
     }
 }
 
-/// What segmentation keeps between analyses: each paragraph's sentences,
-/// relative to the paragraph's start.
-#[derive(Debug, Default)]
-pub struct Cache {
-    sentences: Memo<Vec<Span>>,
-}
-
-impl Cache {
-    pub fn sweep(&mut self) {
-        self.sentences.sweep();
-    }
-}
-
 /// Split `text` into lines, paragraphs and sentences.
 pub fn segment(text: &str) -> Segmentation {
-    segment_with(&mut Cache::default(), text)
+    let (lines, paragraph_lines) = split_paragraphs(text);
+    let paragraphs = paragraph_lines
+        .into_iter()
+        .map(|(span, first_line, last_line)| Paragraph {
+            span,
+            first_line,
+            last_line,
+            sentences: split_sentences(text, span),
+        })
+        .collect();
+    Segmentation { lines, paragraphs }
 }
 
-/// [`segment`], reusing the sentence splits of paragraphs `cache` has seen.
-pub fn segment_with(cache: &mut Cache, text: &str) -> Segmentation {
+/// The lines of `text`, and each paragraph's trimmed span with its first
+/// and last line; sentences are left to the caller (the driver reuses the
+/// splits of paragraphs it has seen).
+pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
     let lines = split_lines(text);
     let mut paragraphs = Vec::new();
     let mut current: Option<(usize, usize)> = None; // first, last line
+    let close = |first: usize, last: usize, out: &mut Vec<(Span, usize, usize)>| {
+        let raw = Span::new(lines[first].start, lines[last].end);
+        out.push((trim_span(text, raw), first, last));
+    };
     for (i, line) in lines.iter().enumerate() {
         let blank = line.text(text).trim().is_empty();
         match (&mut current, blank) {
             (Some((_, last)), false) => *last = i,
             (None, false) => current = Some((i, i)),
             (Some((first, last)), true) => {
-                paragraphs.push(make_paragraph(cache, text, &lines, *first, *last));
+                close(*first, *last, &mut paragraphs);
                 current = None;
             }
             (None, true) => {}
         }
     }
     if let Some((first, last)) = current {
-        paragraphs.push(make_paragraph(cache, text, &lines, first, last));
+        close(first, last, &mut paragraphs);
     }
-    Segmentation { lines, paragraphs }
+    (lines, paragraphs)
 }
 
 fn split_lines(text: &str) -> Vec<Span> {
@@ -101,27 +103,6 @@ fn split_lines(text: &str) -> Vec<Span> {
     }
     lines.push(Span::new(start, text.len()));
     lines
-}
-
-fn make_paragraph(
-    cache: &mut Cache,
-    text: &str,
-    lines: &[Span],
-    first: usize,
-    last: usize,
-) -> Paragraph {
-    let raw = Span::new(lines[first].start, lines[last].end);
-    let span = trim_span(text, raw);
-    let para = span.text(text);
-    let relative = cache
-        .sentences
-        .get_or_insert_with(para, || split_sentences(para, Span::new(0, para.len())));
-    Paragraph {
-        span,
-        first_line: first,
-        last_line: last,
-        sentences: relative.iter().map(|s| s.shifted(span.start)).collect(),
-    }
 }
 
 /// Shrink a span so it neither starts nor ends with white space.
