@@ -210,9 +210,12 @@ impl Driver {
     }
 }
 
+/// A kept local result and the number of the last analysis that used it.
+type Kept<L> = (Arc<L>, u64);
+
 /// One pass's results, by paragraph id and key.
 struct Memo<P: Pass> {
-    entries: FxHashMap<(ParagraphId, P::Key), (Arc<P::Local>, u64)>,
+    entries: FxHashMap<(ParagraphId, P::Key), Kept<P::Local>>,
 }
 
 impl<P: Pass> Default for Memo<P> {

@@ -96,7 +96,6 @@ pub struct TextModel {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::analysis::driver::Driver;
 
     #[test]
