@@ -11,12 +11,12 @@
 pub mod boilerplate;
 pub mod entities;
 pub mod fragments;
+pub mod lexicon;
 pub mod quotes;
 pub mod segment;
 
 mod config;
 mod diagnostic;
-mod lexicon;
 mod memo;
 mod span;
 
