@@ -12,13 +12,13 @@ pub mod boilerplate;
 pub mod driver;
 pub mod entities;
 pub mod fragments;
+pub mod lexicon;
 pub mod quotes;
 pub mod segment;
 pub mod text;
 
 mod config;
 mod diagnostic;
-mod lexicon;
 mod memo;
 mod span;
 

@@ -16,7 +16,7 @@ pub(super) struct Gazetteer {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
-    places: entries(include_str!("../../../data/entities/places.txt"))
+    places: entries(include_str!("../../../data/lexicon/places.txt"))
         .map(normalise_words)
         .collect(),
     org_cues: entries(include_str!("../../../data/entities/org_cues.txt")).collect(),

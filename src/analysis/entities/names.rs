@@ -76,18 +76,21 @@ fn sorted(data: &'static str) -> Vec<&'static str> {
     list
 }
 
-/// `name gender [rare]` lines as a list sorted by name.
+/// `name [: male|female rare]` lines (data/lexicon format) as a list sorted
+/// by name.
 fn given_names(data: &'static str) -> Vec<(&'static str, Option<Gender>, bool)> {
     let mut list: Vec<_> = entries(data)
         .map(|line| {
-            let (line, rare) = match line.strip_suffix(" rare") {
-                Some(rest) => (rest, true),
-                None => (line, false),
+            let (name, tags) = line.split_once(" : ").unwrap_or((line, ""));
+            let has = |tag: &str| tags.split(' ').any(|t| t == tag);
+            let gender = if has("male") {
+                Some(Gender::Male)
+            } else if has("female") {
+                Some(Gender::Female)
+            } else {
+                None
             };
-            match line.rsplit_once(' ') {
-                Some((name, g)) => (name, gender_letter(Some(g)), rare),
-                None => (line, None, rare),
-            }
+            (name, gender, has("rare"))
         })
         .collect();
     if !list.is_sorted_by_key(|e| e.0) {
@@ -107,13 +110,13 @@ impl NameLexicon {
         NameLexicon {
             titles,
             longest_title,
-            given: given_names(include_str!("../../../data/entities/given_names.txt")),
-            surnames: sorted(include_str!("../../../data/entities/surnames.txt")),
+            given: given_names(include_str!("../../../data/lexicon/given_names.txt")),
+            surnames: sorted(include_str!("../../../data/lexicon/surnames.txt")),
             role_nouns: set(include_str!("../../../data/entities/role_nouns.txt")),
             reporting_verbs: set(include_str!("../../../data/entities/reporting_verbs.txt")),
             function_words: set(include_str!("../../../data/entities/function_words.txt")),
             demonyms: set(include_str!("../../../data/entities/demonyms.txt")),
-            common: sorted(include_str!("../../../data/entities/common_words.txt")),
+            common: sorted(include_str!("../../../data/lexicon/common_words.txt")),
             org_nouns: set(include_str!("../../../data/entities/org_nouns.txt")),
         }
     }
