@@ -60,7 +60,7 @@ fn is_title_case(tokens: &Tokens) -> bool {
     let mut counted = 0;
     let mut capitalised = 0;
     for t in tokens.list.iter().filter(|t| t.is_word()) {
-        if t.tags.contains(Tags::FUNCTION_WORD) && t.shape == Shape::Lower {
+        if t.tags.contains(Tags::MINOR_WORD) && t.shape == Shape::Lower {
             continue;
         }
         counted += 1;

@@ -11,8 +11,7 @@
 pub mod hints;
 pub mod tokens;
 
-mod lexicon_shim;
-use lexicon_shim as lexicon;
+use super::lexicon;
 
 use std::ops::Range;
 use std::sync::Arc;

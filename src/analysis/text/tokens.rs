@@ -227,7 +227,8 @@ fn push(
     let tags = if shape == Shape::Punct {
         Tags::default()
     } else {
-        lexicon::tags(&out.lower[from..])
+        // The lexicon keeps initials without their final period ("u.s").
+        lexicon::tags(out.lower[from..].trim_end_matches('.'))
     };
     out.list.push(Token {
         span,
