@@ -7,6 +7,8 @@
 //! - [`lsp`]: the language server over the same core.
 //!
 //! [`line_index`] is the one place byte offsets become line/column positions.
+//! The command line itself (clap, and which edge a command runs) belongs to
+//! the binary, `src/main.rs`: neither edge starts the other.
 #![forbid(unsafe_code)]
 
 pub mod analysis;

@@ -1,5 +1,105 @@
+//! The `copydesk` binary: the whole command line and its dispatch.
+//!
+//! clap parses `analyze`, `check` and `lsp` here; `analyze` and `check` go
+//! to [`copydesk::cli`] with already-parsed options, `lsp` to
+//! [`copydesk::lsp::run`]. The library edges therefore stay independent:
+//! the CLI commands do not start the server, and neither knows about argv.
+//!
+//! Usage errors exit 2 (clap's `use_stderr` errors); `--help` and
+//! `--version` print to stdout and exit 0.
 #![forbid(unsafe_code)]
 
-fn main() -> std::process::ExitCode {
-    copydesk::cli::main()
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use copydesk::cli::{self, AnalyzeOptions, CheckOptions};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Finds scraping leftovers and broken sentences in news articles, and who said each quote.",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the full analysis (diagnostics, quotes, entities) of each file.
+    Analyze {
+        /// Output format. `json` prints one JSON object per file, one per line.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Files to analyse; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print `path:line:col: severity[code] message` for each diagnostic;
+    /// exit 1 if any was found.
+    Check {
+        /// Extra boilerplate phrase (or `/regex/`); may be repeated.
+        #[arg(long = "boilerplate-pattern", value_name = "PATTERN")]
+        patterns: Vec<String>,
+        /// Switch off a code or a whole family (`fragment/spliced`,
+        /// `fragment`); may be repeated.
+        #[arg(long = "disable", value_name = "CODE")]
+        disabled: Vec<String>,
+        /// Files to check; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Run the language server over standard input/output.
+    Lsp {
+        /// Accepted for clients that append it (VS Code); stdio is the only
+        /// transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+/// `--format` values; the library's [`cli::Format`] stays free of clap.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+impl From<Format> for cli::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Text => cli::Format::Text,
+            Format::Json => cli::Format::Json,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Analyze { format, files } => cli::analyze(&AnalyzeOptions {
+            format: format.into(),
+            files,
+        }),
+        Command::Check {
+            patterns,
+            disabled,
+            files,
+        } => cli::check(&CheckOptions {
+            boilerplate_patterns: patterns,
+            disabled_codes: disabled,
+            files,
+        }),
+        Command::Lsp { stdio: _ } => copydesk::lsp::run(),
+    }
 }

@@ -1,9 +1,15 @@
-//! The command-line edge: `copydesk analyze`, `copydesk check`, `copydesk lsp`.
+//! The command-line commands `copydesk analyze` and `copydesk check`, as
+//! functions of already-parsed options.
 //!
-//! Reads files (or stdin), runs the same core as the server, and renders the
-//! result through [`render`]. Exit codes for `check`: 0 clean, 1 findings,
-//! 2 usage error or a file that cannot be read or is not UTF-8 (the other
-//! files are still checked).
+//! The binary (`src/main.rs`) owns the command line: it parses arguments with
+//! clap and dispatches `analyze`/`check` here and `lsp` to the language
+//! server. With the parser out of the library this module knows nothing of
+//! the server, and the commands can be called without an argv.
+//!
+//! Each command reads its files (or stdin), runs the same core as the
+//! server, and renders the result through [`render`]. Exit codes for
+//! `check`: 0 clean, 1 findings, 2 a bad `--boilerplate-pattern` or a file
+//! that cannot be read or is not UTF-8 (the other files are still checked).
 
 mod render;
 
@@ -11,95 +17,72 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-
 use crate::analysis::{self, Config};
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "copydesk",
-    version,
-    about = "Finds scraping leftovers and broken sentences in news articles, and who said each quote.",
-    long_about = None
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Print the full analysis (diagnostics, quotes, entities) of each file.
-    Analyze {
-        /// Output format. `json` prints one JSON object per file, one per line.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Files to analyse; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Print `path:line:col: severity[code] message` for each diagnostic;
-    /// exit 1 if any was found.
-    Check {
-        /// Extra boilerplate phrase (or `/regex/`); may be repeated.
-        #[arg(long = "boilerplate-pattern", value_name = "PATTERN")]
-        patterns: Vec<String>,
-        /// Switch off a code or a whole family (`fragment/spliced`,
-        /// `fragment`); may be repeated.
-        #[arg(long = "disable", value_name = "CODE")]
-        disabled: Vec<String>,
-        /// Files to check; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Run the language server over standard input/output.
-    Lsp {
-        /// Accepted for clients that append it (VS Code); stdio is the only
-        /// transport.
-        #[arg(long)]
-        stdio: bool,
-    },
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
+/// Output format of `copydesk analyze`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// The human-readable report.
+    #[default]
     Text,
+    /// One JSON object per file, one per line.
     Json,
 }
 
-/// Entry point of the binary.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+/// The options of `copydesk analyze`.
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzeOptions {
+    pub format: Format,
+    /// Files to analyse; `-` reads standard input.
+    pub files: Vec<PathBuf>,
+}
+
+/// The options of `copydesk check`.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Extra boilerplate phrases (or `/regex/`), compiled by [`check`].
+    pub boilerplate_patterns: Vec<String>,
+    /// Codes or whole families (`fragment/spliced`, `fragment`) to switch off.
+    pub disabled_codes: Vec<String>,
+    /// Files to check; `-` reads standard input.
+    pub files: Vec<PathBuf>,
+}
+
+/// `copydesk analyze`: print the full analysis (diagnostics, quotes,
+/// entities) of each file. Exit code 0, or 2 if a file was unreadable.
+pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
+    let config = Config::default();
+    // `analyze` reports; it never fails for findings, so `found` is false.
+    each_file(&options.files, &config, |name, text, result| {
+        let printed = match options.format {
+            Format::Json => render::json(text, result, &config),
+            Format::Text => render::text(name, text, result, &config),
+        };
+        (printed, false)
+    })
+}
+
+/// `copydesk check`: print `path:line:col: severity[code] message` for each
+/// diagnostic. Exit code 0 clean, 1 findings, 2 a pattern that does not
+/// compile (nothing is checked) or an unreadable file.
+pub fn check(options: &CheckOptions) -> ExitCode {
+    let extra = match Config::compile_patterns(&options.boilerplate_patterns) {
+        Ok(extra) => extra,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+            eprintln!("copydesk: {e}");
+            return ExitCode::from(2);
         }
     };
-    match cli.command {
-        Command::Analyze { format, files } => analyze(format, &files),
-        Command::Check {
-            patterns,
-            disabled,
-            files,
-        } => {
-            let extra = match Config::compile_patterns(&patterns) {
-                Ok(extra) => extra,
-                Err(e) => {
-                    eprintln!("copydesk: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let config = Config {
-                disabled_codes: disabled,
-                extra_boilerplate: extra,
-                ..Config::default()
-            };
-            check(&config, &files)
-        }
-        Command::Lsp { stdio: _ } => crate::lsp::run(),
-    }
+    let config = Config {
+        disabled_codes: options.disabled_codes.clone(),
+        extra_boilerplate: extra,
+        ..Config::default()
+    };
+    each_file(&options.files, &config, |name, text, result| {
+        let lines = render::check_lines(name, text, result, &config);
+        let found = !lines.is_empty();
+        (lines.join("\n"), found)
+    })
 }
 
 /// Read one input as UTF-8 text, naming it in the error.
@@ -177,24 +160,4 @@ fn each_file(
     } else {
         ExitCode::from(0)
     }
-}
-
-fn analyze(format: Format, files: &[PathBuf]) -> ExitCode {
-    let config = Config::default();
-    // `analyze` reports; it never fails for findings, so `found` is false.
-    each_file(files, &config, |name, text, result| {
-        let printed = match format {
-            Format::Json => render::json(text, result, &config),
-            Format::Text => render::text(name, text, result, &config),
-        };
-        (printed, false)
-    })
-}
-
-fn check(config: &Config, files: &[PathBuf]) -> ExitCode {
-    each_file(files, config, |name, text, result| {
-        let lines = render::check_lines(name, text, result, config);
-        let found = !lines.is_empty();
-        (lines.join("\n"), found)
-    })
 }

@@ -100,7 +100,8 @@ fn given_names(data: &'static str) -> Vec<(&'static str, Option<Gender>, bool)> 
 }
 
 impl NameLexicon {
-    fn load() -> Self {
+    /// Parse every list (what the first [`lexicon`] call does once).
+    pub(super) fn load() -> Self {
         let titles = gendered(include_str!("../../../data/entities/titles.txt"));
         let longest_title = titles
             .keys()
