@@ -324,38 +324,5 @@ fn canonical_text(text: &str, c: &Candidate) -> String {
     raw
 }
 
-/// Entry points into the private tokenizer and name lexicon for
-/// `benches/entities.rs`, which cannot reach them otherwise. Not part of the
-/// API: hidden from the docs and free to change with the internals.
-#[doc(hidden)]
-pub mod bench_hooks {
-    use super::Segmentation;
-
-    /// Tokenize every sentence of `seg`; the number of tokens.
-    pub fn tokenize_sentences(text: &str, seg: &Segmentation) -> usize {
-        seg.paragraphs
-            .iter()
-            .flat_map(|p| &p.sentences)
-            .map(|s| super::tokens::tokenize(text, *s).len())
-            .sum()
-    }
-
-    /// Look each lower-case word up as a common word and as a given name;
-    /// the number of hits.
-    pub fn name_lookups(words: &[String]) -> usize {
-        let lex = super::names::lexicon();
-        words
-            .iter()
-            .map(|w| usize::from(lex.is_common_word(w)) + usize::from(lex.given(w).is_some()))
-            .sum()
-    }
-
-    /// Parse the person-name lexicon from its data files, as the first
-    /// recognition of a process does once, and drop it.
-    pub fn load_name_lexicon() {
-        std::hint::black_box(super::names::NameLexicon::load());
-    }
-}
-
 #[cfg(test)]
 mod tests;
