@@ -13,6 +13,7 @@ pub mod entities;
 pub mod fragments;
 pub mod quotes;
 pub mod segment;
+pub mod text;
 
 mod config;
 mod diagnostic;

@@ -1,0 +1,3 @@
+//! The text model shared by the passes: how copydesk reads characters.
+
+pub mod quotes;
