@@ -9,6 +9,7 @@
 //! No pass tokenizes, splits sentences or scans quotation marks itself.
 
 pub mod hints;
+pub mod quotes;
 pub mod tokens;
 
 use super::lexicon;
@@ -21,6 +22,7 @@ use super::driver::ParagraphId;
 use super::segment::{self, Segmentation};
 
 pub use hints::Hints;
+pub use quotes::QuoteScan;
 pub use tokens::{Shape, Token, Tokens};
 
 /// Everything the passes read of one paragraph's text.
@@ -34,6 +36,8 @@ pub struct ParagraphModel {
     pub sentences: Vec<Span>,
     /// For each sentence, the range of `tokens.list` that starts inside it.
     pub sentence_tokens: Vec<Range<usize>>,
+    /// Quotation marks and quoted regions.
+    pub quotes: QuoteScan,
     pub hints: Hints,
 }
 
@@ -43,12 +47,14 @@ impl ParagraphModel {
         let sentences = segment::split_sentences(para, Span::new(0, para.len()));
         let sentence_tokens = token_ranges(&tokens.list, &sentences);
         let hints = hints::of(para, &tokens);
+        let quotes = quotes::scan(para);
         ParagraphModel {
             id,
             text: para.into(),
             tokens,
             sentences,
             sentence_tokens,
+            quotes,
             hints,
         }
     }
