@@ -2,11 +2,15 @@
 //!
 //! - [`framing`] guards stdin and owns stdout;
 //! - [`server`] is the `LanguageServer` implementation (small handlers);
+//! - [`capabilities`] says what is offered and how diagnostics are delivered;
+//! - [`code_actions`] turns diagnostics' fixes into quick fixes;
 //! - [`documents`] keeps the open documents and their analysed snapshots;
 //! - [`settings`] turns client settings into an analysis `Config`;
 //! - [`convert`] is the only place spans become LSP positions and back;
 //! - [`features`] holds the read-only editor features (hover, outline, ...).
 
+pub mod capabilities;
+pub mod code_actions;
 pub mod convert;
 pub mod documents;
 pub mod features;

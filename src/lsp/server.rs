@@ -22,57 +22,16 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::capabilities::{Delivery, capabilities};
+use super::code_actions::{quick_fixes, wants_quickfix};
 use super::convert;
 use super::documents::{Current, Documents, Snapshot};
 use super::features::{self, DocView};
 use super::settings::Settings;
-use crate::analysis::Span;
 use crate::line_index::Encoding;
 
 /// How long to wait for the client to answer a request of ours.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// How diagnostics reach this client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Delivery {
-    /// `publishDiagnostics` after each analysis (the default).
-    #[default]
-    Push,
-    /// The client pulls (`textDocument/diagnostic`) and accepts
-    /// `workspace/diagnostic/refresh` when settings change.
-    Pull,
-}
-
-impl Delivery {
-    /// Pull only for a client that supports both pulling and refreshing.
-    fn for_client(capabilities: &ClientCapabilities) -> Delivery {
-        let pulls = capabilities
-            .text_document
-            .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some());
-        let refreshes = capabilities
-            .workspace
-            .as_ref()
-            .and_then(|w| w.diagnostics.as_ref())
-            .and_then(|d| d.refresh_support)
-            .unwrap_or(false);
-        if pulls && refreshes {
-            Delivery::Pull
-        } else {
-            Delivery::Push
-        }
-    }
-
-    /// Whether to advertise pull diagnostics to a client: not to one that
-    /// would pull but cannot be refreshed (it gets pushes instead).
-    fn advertise_pull(self, capabilities: &ClientCapabilities) -> bool {
-        let pulls = capabilities
-            .text_document
-            .as_ref()
-            .is_some_and(|t| t.diagnostic.is_some());
-        self == Delivery::Pull || !pulls
-    }
-}
 
 /// The server. Cheap to clone into background tasks.
 #[derive(Debug, Clone)]
@@ -338,78 +297,6 @@ fn view<'a>(uri: &'a Uri, snapshot: &'a Snapshot) -> DocView<'a> {
     }
 }
 
-fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
-    let diagnostic_provider = pull.then(|| {
-        DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some(convert::SOURCE.to_string()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: false,
-            ..DiagnosticOptions::default()
-        })
-    });
-    ServerCapabilities {
-        position_encoding: Some(convert::encoding_kind(encoding)),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                ..TextDocumentSyncOptions::default()
-            },
-        )),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        inlay_hint_provider: Some(OneOf::Left(true)),
-        document_symbol_provider: Some(OneOf::Left(true)),
-        definition_provider: Some(OneOf::Left(true)),
-        references_provider: Some(OneOf::Left(true)),
-        document_highlight_provider: Some(OneOf::Left(true)),
-        workspace_symbol_provider: Some(OneOf::Left(true)),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            ..CodeActionOptions::default()
-        })),
-        diagnostic_provider,
-        ..ServerCapabilities::default()
-    }
-}
-
-/// Whether a code action request's `only` filter admits quick fixes.
-fn wants_quickfix(only: Option<&[CodeActionKind]>) -> bool {
-    only.is_none_or(|kinds| {
-        kinds
-            .iter()
-            .any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str()))
-    })
-}
-
-/// Whether a diagnostic's span touches the requested span (a cursor at
-/// either end counts).
-fn touches(diagnostic: Span, requested: Span) -> bool {
-    diagnostic.start <= requested.end && requested.start <= diagnostic.end
-}
-
-/// One quick fix per diagnostic with a fix that touches `range`.
-fn quick_fixes(uri: &Uri, snapshot: &Snapshot, range: Range) -> Vec<CodeActionOrCommand> {
-    let lines = snapshot.lines();
-    let requested = lines.span(range);
-    snapshot
-        .diagnostics
-        .iter()
-        .zip(&snapshot.lsp_diagnostics)
-        .filter(|(core, _)| touches(core.span, requested))
-        .filter_map(|(core, lsp)| {
-            let fix = core.fix.as_ref()?;
-            Some(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![lsp.clone()]),
-                edit: Some(convert::workspace_edit(&lines, uri, fix)),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }))
-        })
-        .collect()
-}
-
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let offered = params
@@ -640,67 +527,5 @@ impl LanguageServer for Backend {
             })
             .await;
         Ok(symbols.map(WorkspaceSymbolResponse::Nested))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quickfix_filter_accepts_parents_and_rejects_others() {
-        assert!(wants_quickfix(None));
-        assert!(wants_quickfix(Some(&[CodeActionKind::QUICKFIX])));
-        assert!(wants_quickfix(Some(&[CodeActionKind::EMPTY])));
-        assert!(!wants_quickfix(Some(&[CodeActionKind::REFACTOR])));
-        assert!(!wants_quickfix(Some(&[CodeActionKind::SOURCE])));
-    }
-
-    fn client(pull: bool, refresh: bool) -> ClientCapabilities {
-        let mut caps = ClientCapabilities::default();
-        if pull {
-            caps.text_document = Some(TextDocumentClientCapabilities {
-                diagnostic: Some(DiagnosticClientCapabilities::default()),
-                ..TextDocumentClientCapabilities::default()
-            });
-        }
-        if refresh {
-            caps.workspace = Some(WorkspaceClientCapabilities {
-                diagnostics: Some(DiagnosticWorkspaceClientCapabilities {
-                    refresh_support: Some(true),
-                }),
-                ..WorkspaceClientCapabilities::default()
-            });
-        }
-        caps
-    }
-
-    #[test]
-    fn diagnostics_are_pulled_only_by_clients_that_can_also_refresh() {
-        let vscode_like = client(true, true);
-        assert_eq!(Delivery::for_client(&vscode_like), Delivery::Pull);
-        assert!(Delivery::Pull.advertise_pull(&vscode_like));
-
-        let pulls_without_refresh = client(true, false);
-        let d = Delivery::for_client(&pulls_without_refresh);
-        assert_eq!(d, Delivery::Push);
-        assert!(
-            !d.advertise_pull(&pulls_without_refresh),
-            "else shown twice"
-        );
-
-        let plain = client(false, false);
-        assert_eq!(Delivery::for_client(&plain), Delivery::Push);
-        assert!(Delivery::Push.advertise_pull(&plain));
-    }
-
-    #[test]
-    fn a_cursor_at_either_end_touches_a_diagnostic() {
-        let d = Span::new(10, 20);
-        assert!(touches(d, Span::new(10, 10)));
-        assert!(touches(d, Span::new(20, 20)));
-        assert!(touches(d, Span::new(0, 30)));
-        assert!(!touches(d, Span::new(21, 25)));
-        assert!(!touches(d, Span::new(0, 9)));
     }
 }
