@@ -157,11 +157,17 @@ fn bench_edit_passes(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let mut cache = boilerplate::Cache::default();
+    let mut boilerplate_driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("boilerplate", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, seg, ..)| boilerplate::detect_with(&mut cache, &text, &seg, &config),
+            |(text, ..)| {
+                let model = boilerplate_driver.model(&text);
+                let found =
+                    boilerplate::detect_with(&mut boilerplate_driver, &text, &model, &config);
+                boilerplate_driver.finish();
+                found
+            },
             BatchSize::LargeInput,
         )
     });

@@ -54,7 +54,6 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 #[derive(Debug, Default)]
 pub struct Analyzer {
     driver: driver::Driver,
-    boilerplate: boilerplate::Cache,
     entities: entities::Cache,
     quotes: quotes::Cache,
     fragments: fragments::Cache,
@@ -65,8 +64,7 @@ impl Analyzer {
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
         let model = self.driver.model(text);
         let segmentation = model.segmentation.clone();
-        let boilerplate =
-            boilerplate::detect_with(&mut self.boilerplate, text, &segmentation, config);
+        let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities =
             entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
         let quotes = quotes::find_with(
@@ -106,7 +104,6 @@ impl Analyzer {
 impl Analyzer {
     fn sweep(&mut self) {
         self.driver.finish();
-        self.boilerplate.sweep();
         self.entities.sweep();
         self.quotes.sweep();
         self.fragments.sweep();

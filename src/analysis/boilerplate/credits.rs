@@ -6,15 +6,18 @@
 //!
 //! A credit is recognised by its shape (capitalised names, a slash between
 //! photographer and agency, a photo word) rather than by a list of names;
-//! only agencies that run their name into the caption are listed.
+//! only agencies that run their name into the caption are listed (the
+//! lexicon's `agency` tag). The words are the text model's tokens.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::features::{Features, ends_as_sentence, last_sentence_break, normalize};
-use super::lexicon;
-use super::rules::re;
+use super::strong::re;
+use super::weights as w;
+use super::words::{Features, ends_as_sentence, stands_alone, starts_upper};
+use crate::analysis::lexicon::{self, Tags};
+use crate::analysis::text::{Shape, Token};
 
 /// A credit written in capitals before an agency: "JANE DOE/AGENCY".
 static CAPS_CREDIT: LazyLock<Regex> =
@@ -40,44 +43,19 @@ static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
 static WIRE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:reporting|editing|writing|additional\s+reporting)\s+by\b"));
 
-/// Words a credit may contain in lower case.
-const CREDIT_LOWER: &[&str] = &[
-    "via",
-    "for",
-    "by",
-    "of",
-    "the",
-    "and",
-    "de",
-    "la",
-    "van",
-    "von",
-    "du",
-    "le",
-    "des",
-    "da",
-    "&",
-    "photo",
-    "file",
-    "contributed",
-    "submitted",
-    "courtesy",
-    "handout",
-];
-
 /// Photo captions and credits.
 pub fn is_photo_credit(f: &Features<'_>) -> bool {
-    let text = f.text.trim();
+    let text = f.text;
     final_parenthetical(text).is_some_and(|(before, inner)| {
         let after_sentence = before.is_empty() || ends_as_sentence(before);
-        after_sentence && inner.len() <= 100 && looks_like_credit(inner)
+        after_sentence && inner.len() <= w::CREDIT_PAREN_BYTES && looks_like_credit(f, inner)
     }) || CAPS_CREDIT.is_match(text)
-        || (f.word_count() <= 20 && PHOTO_LABEL.is_match(text))
+        || (f.word_count() <= w::PHOTO_LABEL_WORDS && PHOTO_LABEL.is_match(text))
         || PHOTO_UI.is_match(text)
-        || is_standalone_credit(text)
-        || has_leading_credit(text)
+        || is_standalone_credit(f)
+        || has_leading_credit(f)
         || is_agency_led_caption(f)
-        || has_bare_trailing_credit(text)
+        || has_bare_trailing_credit(f)
 }
 
 /// The text before a closing parenthetical and the parenthetical's content,
@@ -90,96 +68,134 @@ fn final_parenthetical(text: &str) -> Option<(&str, &str)> {
     (!inner.contains(')')).then(|| (body[..open].trim_end(), inner))
 }
 
-/// Whether `inner` reads as a credit: at most twelve words, each one
-/// capitalised or a connective of credits ("via", "for", "by", ...), with
-/// no numbers. A wire story's "Reporting by ...; Editing by ..." credits
-/// the text, not a photo, and belongs to the article.
-fn looks_like_credit(inner: &str) -> bool {
-    if WIRE_CREDIT.is_match(inner) {
+/// Whether `part` (a slice of the paragraph `f`) reads as a credit: at
+/// most twelve words, each one capitalised or a lower-case word of credits
+/// ("via", "for", "by", ...: the lexicon's `credit-word`), no numbers, no
+/// mark standing alone but a slash. A wire story's "Reporting by ...;
+/// Editing by ..." credits the text, not a photo, and belongs to the
+/// article.
+fn looks_like_credit(f: &Features<'_>, part: &str) -> bool {
+    if WIRE_CREDIT.is_match(part) {
         return false;
     }
-    let words: Vec<&str> = inner
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && words.len() <= 12
-        && words.iter().all(|w| {
-            let lower = normalize(w);
-            let first_letter = w.chars().find(|c| c.is_alphabetic());
-            !w.chars().any(|c| c.is_ascii_digit())
-                && (first_letter.is_some_and(char::is_uppercase)
-                    || CREDIT_LOWER.contains(&lower.as_str()))
-        })
+    // `part` is a slice of the paragraph: where it lies there.
+    let start = part.as_ptr() as usize - f.text.as_ptr() as usize;
+    let end = start + part.len();
+    let tokens = f.tokens();
+    let mut words = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.span.start < start || token.span.end > end {
+            continue;
+        }
+        let word = f.token_text(token);
+        if token.is_punct() {
+            if word != "/" && stands_alone(tokens, i) {
+                return false;
+            }
+            continue;
+        }
+        words += 1;
+        if word.bytes().any(|b| b.is_ascii_digit())
+            || !(starts_upper(word) || token.tags.contains(Tags::CREDIT_WORD))
+        {
+            return false;
+        }
+    }
+    (1..=w::CREDIT_WORDS).contains(&words)
 }
 
 /// A paragraph that is only a credit with a slash or a photo word:
-/// "Jane Doe/Agency".
-fn is_standalone_credit(text: &str) -> bool {
-    if text.split_whitespace().nth(12).is_some() {
+/// "Jane Doe/Agency", "Jane Doe Photography".
+fn is_standalone_credit(f: &Features<'_>) -> bool {
+    if f.word_count() > w::CREDIT_WORDS {
         return false;
     }
-    let lower = text.to_lowercase();
-    let photo_word = ["photo", "getty", "image"]
+    let photo_word = f
+        .words
         .iter()
-        .any(|w| lower.contains(w));
-    (text.contains('/') || photo_word) && !ends_as_sentence(text) && looks_like_credit(text)
+        .any(|w| w.lower.starts_with("photo") || w.lower.starts_with("image"));
+    (f.text.contains('/') || photo_word) && !f.ends_as_sentence() && looks_like_credit(f, f.text)
 }
 
 /// A caption with its credit in front: "Jane Doe / Agency Someone walks".
-fn has_leading_credit(text: &str) -> bool {
-    let Some(slash) = text.find('/') else {
+fn has_leading_credit(f: &Features<'_>) -> bool {
+    let tokens = f.tokens();
+    let Some(slash) = tokens.iter().position(|t| f.token_text(t) == "/") else {
         return false;
     };
-    let before: Vec<&str> = text[..slash].split_whitespace().collect();
-    let after_starts_upper = text[slash + 1..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    let name_like = match before.len() {
-        1 => lexicon::is_agency(before[0]),
-        2..=4 => before.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !lexicon::is_stopword(&normalize(w))
-                && !w.chars().any(|c| c.is_ascii_digit())
-                && !w.ends_with([',', ':', ';'])
-        }),
-        _ => false,
-    };
-    name_like && after_starts_upper
+    let before = &tokens[..slash];
+    let after_starts_upper = tokens
+        .get(slash + 1)
+        .is_some_and(|t| starts_upper(f.token_text(t)));
+    if !after_starts_upper || before.iter().any(|t| t.is_punct()) {
+        return false;
+    }
+    match before {
+        [agency] => is_agency(agency),
+        _ => {
+            w::LEADING_CREDIT_NAME_WORDS.contains(&before.len())
+                && before.iter().all(|t| {
+                    let word = f.token_text(t);
+                    starts_upper(word)
+                        && !t.tags.contains(Tags::STOP_WORD)
+                        && !word.bytes().any(|b| b.is_ascii_digit())
+                })
+        }
+    }
+}
+
+/// A news agency's name as written in a credit (not in lower case).
+fn is_agency(token: &Token) -> bool {
+    token.tags.contains(Tags::AGENCY) && token.shape != Shape::Lower
 }
 
 /// A caption that opens with the agency's name run into the caption:
 /// "Agency Name Someone does something."
 fn is_agency_led_caption(f: &Features<'_>) -> bool {
-    let Some(agency) = lexicon::leading_agency(f.text) else {
+    if f.word_count() < w::AGENCY_CAPTION_MIN_WORDS {
         return false;
+    }
+    let tokens = f.tokens();
+    let lowers: Vec<&str> = tokens
+        .iter()
+        .take(4)
+        .take_while(|t| t.is_word())
+        .map(|t| f.para.lower(t))
+        .collect();
+    let agency_words = match lexicon::phrase(&lowers) {
+        Some((n, tags)) if tags.contains(Tags::AGENCY) => n,
+        _ if tokens.first().is_some_and(is_agency) => 1,
+        _ => return false,
     };
-    let rest = f.text[agency.len()..].trim_start();
-    f.word_count() >= 6 && rest.chars().next().is_some_and(char::is_uppercase)
+    tokens[..agency_words]
+        .iter()
+        .all(|t| t.shape != Shape::Lower)
+        && tokens
+            .get(agency_words)
+            .is_some_and(|t| starts_upper(f.token_text(t)))
 }
 
 /// A caption whose last words are a bare credit: "... in May. Jane
 /// Doe/Agency".
-fn has_bare_trailing_credit(text: &str) -> bool {
-    if !text.contains('/') {
+fn has_bare_trailing_credit(f: &Features<'_>) -> bool {
+    if !f.text.contains('/') {
         return false;
     }
-    let trimmed = text.trim_end();
-    let Some(cut) = last_sentence_break(trimmed) else {
+    let Some(tail) = f.last_sentence_start() else {
         return false;
     };
-    let tail = &trimmed[cut..];
-    tail.contains('/') && !ends_as_sentence(tail) && looks_like_credit(tail)
+    let tail = &f.text[f.tokens()[tail].span.start..];
+    tail.contains('/') && !ends_as_sentence(tail) && looks_like_credit(f, tail)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::driver::Driver;
 
     fn credit(text: &str) -> bool {
-        is_photo_credit(&Features::new(text, &[]))
+        let model = Driver::default().model(text);
+        is_photo_credit(&Features::new(&model.paragraphs[0]))
     }
 
     #[test]

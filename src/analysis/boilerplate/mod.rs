@@ -1,44 +1,39 @@
 //! Boilerplate: page furniture left over from scraping (ad markers, share
 //! bars, newsletter prompts, teasers, photo credits, ...).
 //!
-//! Detection runs in two passes over the paragraphs, both linear:
-//! 1. *strong* rules look at one paragraph alone (a credit, a line of UI
-//!    words, a copyright notice); they may fire anywhere;
-//! 2. the *headline* is the first paragraph the strong rules leave, and is
-//!    never boilerplate; after it, *contextual* rules use the article
-//!    around a paragraph: its content words (a teaser headline shares none),
-//!    repeated text (a pull quote), and position before, between or after
-//!    the body paragraphs.
+//! The pass is split as the [`driver`](super::driver) wants it:
+//! 1. the **local step** ([`local::Furniture`], a [`Pass`](super::driver::Pass)
+//!    with no key) reads one paragraph's text model and keeps a
+//!    [`local::Summary`]: the verdict of the *strong* rules (`strong.rs`,
+//!    photo credits in `credits.rs`: a credit, a line of UI words, a
+//!    copyright notice, which may fire anywhere), the paragraph's
+//!    [`contextual::Cues`], its content stems and its shingles;
+//! 2. the **document-wide step** (plain functions here and in
+//!    `contextual.rs`, over the kept summaries and the [`article::Article`]
+//!    built from them) applies the user's patterns
+//!    (`Config::extra_boilerplate`, which win over everything), takes the
+//!    first paragraph left as the *headline* (never boilerplate), and runs
+//!    the *contextual* rules after it: content words shared with the story
+//!    (a teaser shares none), repeated text (a pull quote), and position
+//!    before, between or after the body paragraphs.
 //!
-//! The user's own patterns (`Config::extra_boilerplate`) win over both.
-//! Rules are in `rules.rs` (photo credits in `credits.rs`), paragraph
-//! features in `features.rs`, the article-wide context in `context.rs`,
-//! word lists in `lexicon.rs`.
-//!
-//! Everything one paragraph's text decides (its features, the strong
-//! verdict, the cues of the contextual rules) is summarised once per
-//! paragraph text in `local.rs` and kept in the [`Cache`] between analyses;
-//! the article-wide context is kept too and corrected for the paragraphs an
-//! edit changed, so re-analysing after a keystroke redoes little more than
-//! the edited paragraph.
+//! Words come from the text model's tokens (`words.rs`), word classes from
+//! the lexicon's tags, thresholds from one table (`weights.rs`).
 
-mod context;
+mod article;
+mod contextual;
 mod credits;
-mod features;
-mod lexicon;
 mod local;
-mod rules;
+mod strong;
+mod weights;
+mod words;
 
-use std::sync::Arc;
-
-use super::memo::Memo;
+use super::driver::{Driver, Placed};
 use super::segment::Segmentation;
+use super::text::TextModel;
 use super::{Config, Diagnostic, Fix, Severity, Span};
-use context::DocContext;
-use features::Features;
-use local::Summary;
-use rules::{Layout, Position};
-
+use article::Article;
+use local::{Furniture, Summary};
 /// What kind of furniture a paragraph looks like. The sub-code of the
 /// diagnostic (`boilerplate/ad`, ...) is [`BoilerplateKind::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,68 +144,27 @@ impl Boilerplate {
     }
 }
 
-/// What this pass keeps between analyses of one document: each
-/// paragraph's [`Summary`] (the local step), by paragraph text, and the
-/// article-wide context built from them, which an update only corrects.
-#[derive(Debug, Default)]
-pub struct Cache {
-    summaries: Memo<Arc<Summary>>,
-    /// Id of the next new summary.
-    next_id: u64,
-    context: DocContext,
-}
-
-impl Cache {
-    /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {
-        self.summaries.sweep();
-    }
-}
-
-/// Classify every paragraph of `text`; return the ones that are furniture.
+/// Classify every paragraph of `text` (whose segmentation is `seg`) with
+/// a fresh driver; return the ones that are furniture. A one-shot for
+/// tests and benches; the [`super::Analyzer`] calls [`detect_with`].
 pub fn detect(text: &str, seg: &Segmentation, config: &Config) -> Vec<Boilerplate> {
-    detect_with(&mut Cache::default(), text, seg, config)
+    let mut driver = Driver::default();
+    let model = driver.model(text);
+    debug_assert_eq!(model.segmentation.paragraphs.len(), seg.paragraphs.len());
+    detect_with(&mut driver, text, &model, config)
 }
 
-/// [`detect`], reusing what `cache` kept from earlier versions of the text.
+/// Classify every paragraph of `model` (the model of `text`), reusing the
+/// local results `driver` kept from earlier versions.
 pub fn detect_with(
-    cache: &mut Cache,
+    driver: &mut Driver,
     text: &str,
-    seg: &Segmentation,
+    model: &TextModel,
     config: &Config,
 ) -> Vec<Boilerplate> {
-    let paragraphs: Vec<Arc<Summary>> = seg
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let para = p.span.text(text);
-            let next_id = &mut cache.next_id;
-            let summary = cache.summaries.get_or_insert_with(para, || {
-                let sentences: Vec<&str> = p.sentences.iter().map(|s| s.text(text)).collect();
-                *next_id += 1;
-                Arc::new(Summary::new(*next_id, para, &sentences))
-            });
-            Arc::clone(summary)
-        })
-        .collect();
-    let mut kinds: Vec<Option<BoilerplateKind>> = seg
-        .paragraphs
-        .iter()
-        .zip(&paragraphs)
-        .map(|(p, summary)| {
-            let para = p.span.text(text);
-            if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
-                Some(BoilerplateKind::Custom)
-            } else {
-                summary.strong
-            }
-        })
-        .collect();
-    let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
-    cache.context.update(paragraphs, in_article);
-    if let Some(headline) = kinds.iter().position(Option::is_none) {
-        classify_in_context(&cache.context, &mut kinds, headline);
-    }
+    let locals = driver.locals_of(&Furniture, model);
+    let seg = &model.segmentation;
+    let kinds = classify(text, seg, &locals, config);
     seg.paragraphs
         .iter()
         .zip(kinds)
@@ -224,37 +178,34 @@ pub fn detect_with(
         .collect()
 }
 
-/// Run the contextual rules on every paragraph after the headline that the
-/// strong rules left unclassified.
-fn classify_in_context(ctx: &DocContext, kinds: &mut [Option<BoilerplateKind>], headline: usize) {
-    let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
-    let summary = |i: usize| ctx.summary(i);
-    let body: Vec<usize> = (headline + 1..kinds.len())
-        .filter(|&i| in_article[i] && summary(i).is_some_and(|s| s.body))
+/// The document-wide step: each paragraph's kind, or `None` for article
+/// text. The user's patterns first, then the strong verdicts, then the
+/// contextual rules after the headline.
+fn classify(
+    text: &str,
+    seg: &Segmentation,
+    locals: &[Placed<Summary>],
+    config: &Config,
+) -> Vec<Option<BoilerplateKind>> {
+    let mut kinds: Vec<Option<BoilerplateKind>> = seg
+        .paragraphs
+        .iter()
+        .zip(locals)
+        .map(|(p, placed)| {
+            let para = p.span.text(text);
+            if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
+                Some(BoilerplateKind::Custom)
+            } else {
+                placed.local.strong
+            }
+        })
         .collect();
-    let mut layout = Layout {
-        headline,
-        first_body: body.first().copied().unwrap_or(usize::MAX),
-        last_body: body.last().copied().unwrap_or(usize::MAX),
-        uses_subheads: false,
-    };
-    let subheads = (headline + 1..kinds.len())
-        .filter(|&i| in_article[i] && layout.position(i) == Position::Within)
-        .filter(|&i| summary(i).is_some_and(|s| rules::is_subhead(&s.cues, &s.topic_stems, ctx)))
-        .count();
-    layout.uses_subheads = subheads >= 2;
-    for (index, kind) in kinds.iter_mut().enumerate().skip(headline + 1) {
-        if kind.is_none()
-            && let Some(s) = summary(index)
-        {
-            *kind = rules::contextual(index, &s.cues, &s.topic_stems, ctx, &layout);
-        }
+    if let Some(headline) = kinds.iter().position(Option::is_none) {
+        let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
+        let article = Article::new(locals, &in_article);
+        contextual::classify(&article, &mut kinds, headline);
     }
-}
-
-/// A paragraph of running prose: a dozen words or more, ending as a sentence.
-fn is_body_paragraph(f: &Features<'_>) -> bool {
-    f.word_count() >= 12 && f.ends_as_sentence()
+    kinds
 }
 
 /// The lines `first..=last` with the line break that ends the last one (or,
@@ -281,365 +232,4 @@ fn removal_span(text: &str, seg: &Segmentation, first: usize, last: usize) -> Sp
 }
 
 #[cfg(test)]
-mod tests {
-    use super::BoilerplateKind::*;
-    use super::*;
-    use crate::analysis::segment::segment;
-
-    fn kinds(text: &str) -> Vec<(usize, BoilerplateKind)> {
-        let seg = segment(text);
-        detect(text, &seg, &Config::default())
-            .into_iter()
-            .map(|b| (seg.line_of(b.span.start), b.kind))
-            .collect()
-    }
-
-    /// A short article of our own: a headline and five body paragraphs.
-    const ARTICLE: &[&str] = &[
-        "Riverton council approves transit budget after long debate",
-        "Riverton city council approved a $42-million transit budget on Tuesday night after a debate that ran past midnight.",
-        "\u{201c}We cannot keep asking riders to wait,\u{201d} Mayor Ana Ruiz told councillors before the vote.",
-        "The plan adds three bus routes, extends service hours on weekends and replaces 20 of the oldest buses in the fleet.",
-        "Coun. Dev Patel voted against it, saying the city should first fix the roads that the buses use.",
-        "The transit authority expects the new routes to start running in the spring.",
-    ];
-
-    /// The article with `line` inserted as paragraph number `at`.
-    fn article_with(line: &str, at: usize) -> String {
-        let mut paras: Vec<&str> = ARTICLE.to_vec();
-        paras.insert(at, line);
-        paras.join("\n\n")
-    }
-
-    /// Assert that `line`, inserted as paragraph `at`, alone is found, as `kind`.
-    fn assert_found(line: &str, at: usize, kind: BoilerplateKind) {
-        assert_eq!(kinds(&article_with(line, at)), [(2 * at, kind)], "{line}");
-    }
-
-    #[test]
-    fn the_article_alone_has_no_boilerplate() {
-        assert_eq!(kinds(&ARTICLE.join("\n\n")), []);
-    }
-
-    #[test]
-    fn ad_markers() {
-        assert_found("Advertising", 3, Ad);
-        assert_found("Story continues after this ad", 2, Ad);
-    }
-
-    #[test]
-    fn share_bars() {
-        assert_found("Share on WhatsApp Share on LinkedIn", 1, Share);
-        assert_found("Email this story", 6, Share);
-    }
-
-    #[test]
-    fn newsletter_prompts() {
-        assert_found(
-            "Never miss a story: get our morning briefing in your inbox",
-            4,
-            Newsletter,
-        );
-        assert_found("Subscribe for unlimited access", 6, Newsletter);
-    }
-
-    #[test]
-    fn related_links_by_label() {
-        assert_found(
-            "MORE COVERAGE: Flood warnings lifted for the valley",
-            3,
-            Related,
-        );
-        assert_found("Previously: Bus fares frozen for a third year", 5, Related);
-    }
-
-    #[test]
-    fn teaser_headline_unrelated_to_the_story() {
-        assert_found("Local Chef Wins Regional Baking Contest", 3, Teaser);
-        assert_found("Orchard growers count losses after hailstorm", 6, Teaser);
-    }
-
-    #[test]
-    fn photo_captions_and_credits() {
-        assert_found(
-            "Commuters board a bus downtown on Monday. (Lena Ortiz/Riverton Herald)",
-            2,
-            Photo,
-        );
-        assert_found("Lena Ortiz / Riverton Herald", 2, Photo);
-        assert_found("Photograph: Lena Ortiz", 4, Photo);
-    }
-
-    #[test]
-    fn comment_prompts() {
-        assert_found("Read 12 comments", 6, Comments);
-        assert_found("Share your thoughts in the comments", 6, Comments);
-    }
-
-    #[test]
-    fn cookie_notices() {
-        assert_found(
-            "By using this site you accept our cookie policy.",
-            1,
-            Cookie,
-        );
-    }
-
-    #[test]
-    fn app_prompts() {
-        assert_found("Install the Riverton Herald app for breaking news", 4, App);
-    }
-
-    #[test]
-    fn footers() {
-        assert_found("\u{a9} 2025 Riverton Herald Media Group", 6, Footer);
-        assert_found("Privacy | Terms | Contact us", 6, Footer);
-    }
-
-    #[test]
-    fn update_stamps() {
-        assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
-        assert_found("This article was updated to add a map.", 1, Updated);
-        assert_found("Last modified: Friday 10.45 BST", 6, Updated);
-    }
-
-    #[test]
-    fn update_words_in_prose_are_not_stamps() {
-        let text = article_with("Updated figures released on Friday showed 3 new routes.", 3);
-        assert_eq!(kinds(&text), []);
-    }
-
-    #[test]
-    fn follow_prompts() {
-        assert_found("Follow the Herald on Instagram", 6, Follow);
-    }
-
-    #[test]
-    fn tag_lists() {
-        assert_found("Filed under: Transit, City Hall", 6, Tags);
-    }
-
-    #[test]
-    fn navigation() {
-        assert_found("News \u{203a} Local \u{203a} Transit", 1, Nav);
-        assert_found("Jump to comments section", 1, Comments);
-    }
-
-    #[test]
-    fn video_leftovers() {
-        assert_found("Video above: Riders react to the new routes", 3, Video);
-        assert_found("Riders lined up at dawn for the first bus. 2:14", 3, Video);
-    }
-
-    #[test]
-    fn tools_bars() {
-        assert_found("Text size: A- A+", 1, Tools);
-        assert_found("Print story", 1, Tools);
-    }
-
-    #[test]
-    fn pull_quote_repeats_a_quotation() {
-        assert_found("We cannot keep asking riders to wait", 4, PullQuote);
-        assert_found(
-            "The buses are older than the drivers. Lin Osei, union steward",
-            4,
-            PullQuote,
-        );
-    }
-
-    #[test]
-    fn social_embed() {
-        assert_found(
-            "Routes approved! pic.twitter.com/abc123 \u{2014} Riverton Herald (@rivertonherald) October 3, 2025",
-            3,
-            SocialEmbed,
-        );
-    }
-
-    #[test]
-    fn contact_lines() {
-        assert_found(
-            "Email: newsroom@example.com | Twitter: @rivertonherald",
-            6,
-            Contact,
-        );
-    }
-
-    #[test]
-    fn article_parts_are_not_boilerplate() {
-        let text = [
-            ARTICLE[0],
-            "By Jane Doe",
-            "Jane Doe, The Riverton Herald",
-            "RIVERTON, Ont. \u{2014} Riverton city council approved a transit budget on Tuesday night after a long debate.",
-            "Why?",
-            "He declined.",
-            "\u{201c}Not today,\u{201d} she said.",
-            "Weekend Service Hours Extended",
-            ARTICLE[3],
-            "\u{2022} Three new bus routes",
-            "Editor's note: An earlier version of this story misstated the budget.",
-            ARTICLE[4],
-            "\u{2018}We cannot keep asking riders to wait\u{2019}",
-            ARTICLE[2],
-            "With files from The Canadian Press",
-        ]
-        .join("\n\n");
-        assert_eq!(kinds(&text), []);
-    }
-
-    #[test]
-    fn a_story_with_subheads_keeps_a_loosely_related_one() {
-        // Two subheads about the story make the third, which shares only
-        // one of its content words with the story, a subhead too.
-        let subheads = [
-            "Council Debates Transit Budget",
-            "Riders Wait For Buses",
-            "Bakery Owners Expand Delivery Fleet",
-        ];
-        let mut paras: Vec<&str> = ARTICLE.to_vec();
-        paras.insert(2, subheads[0]);
-        paras.insert(4, subheads[1]);
-        paras.insert(6, subheads[2]);
-        assert_eq!(kinds(&paras.join("\n\n")), []);
-        // Without the other two, the loosely related line reads as a teaser.
-        let mut paras: Vec<&str> = ARTICLE.to_vec();
-        paras.insert(4, subheads[2]);
-        assert_eq!(kinds(&paras.join("\n\n")), [(8, Teaser)]);
-    }
-
-    #[test]
-    fn the_headline_is_never_a_teaser() {
-        let text = "Orchard growers count losses after hailstorm\n\nThe council met on Monday and voted for the plan.";
-        assert_eq!(kinds(text), []);
-    }
-
-    #[test]
-    fn furniture_before_the_headline_is_found() {
-        let text = format!("Share\n\n{}", ARTICLE.join("\n\n"));
-        assert_eq!(kinds(&text), [(0, Share)]);
-    }
-
-    #[test]
-    fn user_patterns_win() {
-        let text = article_with("Brought to you by Acme", 2);
-        let seg = segment(&text);
-        let config = Config {
-            extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
-            ..Config::default()
-        };
-        let found: Vec<_> = detect(&text, &seg, &config)
-            .into_iter()
-            .map(|b| (seg.line_of(b.span.start), b.kind))
-            .collect();
-        assert_eq!(found, [(4, Custom)]);
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
-        /// Any text, however odd (emoji, CJK, stray brackets, slashes and
-        /// colons), is classified without a panic, and every span lies on
-        /// character boundaries inside the text.
-        #[test]
-        fn never_panics_and_spans_stay_on_char_boundaries(
-            text in "([A-Za-z@/:|()»“”.…?!,\\-]|\\PC| |\n|\u{1f600}|\u{6771}|Share|Photo){0,80}"
-        ) {
-            let seg = segment(&text);
-            for b in detect(&text, &seg, &Config::default()) {
-                proptest::prop_assert!(text.is_char_boundary(b.span.start));
-                proptest::prop_assert!(text.is_char_boundary(b.span.end));
-                proptest::prop_assert!(b.removal.covers(b.span));
-                proptest::prop_assert!(b.removal.end <= text.len());
-            }
-        }
-    }
-
-    /// Detect with `cache` and check the result against a fresh detection.
-    fn detect_reusing(
-        cache: &mut Cache,
-        text: &str,
-        config: &Config,
-    ) -> Vec<(usize, BoilerplateKind)> {
-        let seg = segment(text);
-        let found = detect_with(cache, text, &seg, config);
-        cache.sweep();
-        assert_eq!(found, detect(text, &seg, config), "{text}");
-        found
-            .into_iter()
-            .map(|b| (seg.line_of(b.span.start), b.kind))
-            .collect()
-    }
-
-    #[test]
-    fn editing_one_paragraph_changes_the_verdict_on_another() {
-        let mut cache = Cache::default();
-        let pull = "We cannot keep asking riders to wait";
-        // The pull quote repeats paragraph 2 ...
-        assert_eq!(
-            detect_reusing(&mut cache, &article_with(pull, 4), &Config::default()),
-            [(8, PullQuote)]
-        );
-        // ... until that paragraph is reworded: the pull quote's own text
-        // is unchanged, its verdict is not.
-        let reworded = article_with(pull, 4).replace("to wait,\u{201d}", "to queue,\u{201d}");
-        assert_ne!(reworded, article_with(pull, 4));
-        assert_eq!(
-            detect_reusing(&mut cache, &reworded, &Config::default()),
-            []
-        );
-        // A paragraph inserted before it shifts every index.
-        let shifted = format!("Share\n\n{}", article_with(pull, 4));
-        assert_eq!(
-            detect_reusing(&mut cache, &shifted, &Config::default()),
-            [(0, Share), (10, PullQuote)]
-        );
-    }
-
-    #[test]
-    fn a_cached_paragraph_still_yields_to_new_user_patterns() {
-        let mut cache = Cache::default();
-        let text = article_with("Brought to you by Acme", 2);
-        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
-        let config = Config {
-            extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
-            ..Config::default()
-        };
-        assert_eq!(detect_reusing(&mut cache, &text, &config), [(4, Custom)]);
-        assert_eq!(detect_reusing(&mut cache, &text, &Config::default()), []);
-    }
-
-    #[test]
-    fn copies_of_a_paragraph_keep_their_own_verdicts() {
-        // Identical paragraphs share one cached summary; each copy still
-        // gets the verdict of its own position.
-        let mut cache = Cache::default();
-        let pull = "We cannot keep asking riders to wait";
-        let mut paras: Vec<&str> = ARTICLE.to_vec();
-        paras.insert(4, pull);
-        paras.push(pull);
-        let text = paras.join("\n\n");
-        let first = detect_reusing(&mut cache, &text, &Config::default());
-        assert_eq!(first, [(8, PullQuote), (14, PullQuote)]);
-        let edited = text.replace("spring.", "summer.");
-        assert_eq!(
-            detect_reusing(&mut cache, &edited, &Config::default()),
-            first
-        );
-    }
-
-    #[test]
-    fn removal_takes_the_line_break() {
-        let text = "Head\n\nShare\n\nBody.";
-        let seg = segment(text);
-        let found = detect(text, &seg, &Config::default());
-        assert_eq!(found[0].removal.text(text), "Share\n");
-    }
-
-    #[test]
-    fn removal_of_the_last_line_takes_the_break_before() {
-        let text = "Head line of story\n\nBody of the story.\n\nAdvertisement";
-        let seg = segment(text);
-        let found = detect(text, &seg, &Config::default());
-        assert_eq!(found[0].removal.text(text), "\nAdvertisement");
-    }
-}
+mod tests;

@@ -1,0 +1,365 @@
+//! Tests of the whole pass: each kind found in a short article of our own,
+//! article parts left alone, and a reused driver agreeing with a fresh one.
+
+use super::BoilerplateKind::*;
+use super::*;
+use crate::analysis::driver::Driver;
+use crate::analysis::segment::segment;
+
+fn kinds(text: &str) -> Vec<(usize, BoilerplateKind)> {
+    let seg = segment(text);
+    detect(text, &seg, &Config::default())
+        .into_iter()
+        .map(|b| (seg.line_of(b.span.start), b.kind))
+        .collect()
+}
+
+/// A short article of our own: a headline and five body paragraphs.
+const ARTICLE: &[&str] = &[
+    "Riverton council approves transit budget after long debate",
+    "Riverton city council approved a $42-million transit budget on Tuesday night after a debate that ran past midnight.",
+    "\u{201c}We cannot keep asking riders to wait,\u{201d} Mayor Ana Ruiz told councillors before the vote.",
+    "The plan adds three bus routes, extends service hours on weekends and replaces 20 of the oldest buses in the fleet.",
+    "Coun. Dev Patel voted against it, saying the city should first fix the roads that the buses use.",
+    "The transit authority expects the new routes to start running in the spring.",
+];
+
+/// The article with `line` inserted as paragraph number `at`.
+fn article_with(line: &str, at: usize) -> String {
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    paras.insert(at, line);
+    paras.join("\n\n")
+}
+
+/// Assert that `line`, inserted as paragraph `at`, alone is found, as `kind`.
+fn assert_found(line: &str, at: usize, kind: BoilerplateKind) {
+    assert_eq!(kinds(&article_with(line, at)), [(2 * at, kind)], "{line}");
+}
+
+#[test]
+fn the_article_alone_has_no_boilerplate() {
+    assert_eq!(kinds(&ARTICLE.join("\n\n")), []);
+}
+
+#[test]
+fn ad_markers() {
+    assert_found("Advertising", 3, Ad);
+    assert_found("Story continues after this ad", 2, Ad);
+}
+
+#[test]
+fn share_bars() {
+    assert_found("Share on WhatsApp Share on LinkedIn", 1, Share);
+    assert_found("Email this story", 6, Share);
+}
+
+#[test]
+fn newsletter_prompts() {
+    assert_found(
+        "Never miss a story: get our morning briefing in your inbox",
+        4,
+        Newsletter,
+    );
+    assert_found("Subscribe for unlimited access", 6, Newsletter);
+}
+
+#[test]
+fn related_links_by_label() {
+    assert_found(
+        "MORE COVERAGE: Flood warnings lifted for the valley",
+        3,
+        Related,
+    );
+    assert_found("Previously: Bus fares frozen for a third year", 5, Related);
+}
+
+#[test]
+fn teaser_headline_unrelated_to_the_story() {
+    assert_found("Local Chef Wins Regional Baking Contest", 3, Teaser);
+    assert_found("Orchard growers count losses after hailstorm", 6, Teaser);
+}
+
+#[test]
+fn photo_captions_and_credits() {
+    assert_found(
+        "Commuters board a bus downtown on Monday. (Lena Ortiz/Riverton Herald)",
+        2,
+        Photo,
+    );
+    assert_found("Lena Ortiz / Riverton Herald", 2, Photo);
+    assert_found("Photograph: Lena Ortiz", 4, Photo);
+}
+
+#[test]
+fn comment_prompts() {
+    assert_found("Read 12 comments", 6, Comments);
+    assert_found("Share your thoughts in the comments", 6, Comments);
+}
+
+#[test]
+fn cookie_notices() {
+    assert_found(
+        "By using this site you accept our cookie policy.",
+        1,
+        Cookie,
+    );
+}
+
+#[test]
+fn app_prompts() {
+    assert_found("Install the Riverton Herald app for breaking news", 4, App);
+}
+
+#[test]
+fn footers() {
+    assert_found("\u{a9} 2025 Riverton Herald Media Group", 6, Footer);
+    assert_found("Privacy | Terms | Contact us", 6, Footer);
+}
+
+#[test]
+fn update_stamps() {
+    assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
+    assert_found("This article was updated to add a map.", 1, Updated);
+    assert_found("Last modified: Friday 10.45 BST", 6, Updated);
+}
+
+#[test]
+fn update_words_in_prose_are_not_stamps() {
+    let text = article_with("Updated figures released on Friday showed 3 new routes.", 3);
+    assert_eq!(kinds(&text), []);
+}
+
+#[test]
+fn follow_prompts() {
+    assert_found("Follow the Herald on Instagram", 6, Follow);
+}
+
+#[test]
+fn tag_lists() {
+    assert_found("Filed under: Transit, City Hall", 6, Tags);
+}
+
+#[test]
+fn navigation() {
+    assert_found("News \u{203a} Local \u{203a} Transit", 1, Nav);
+    assert_found("Jump to comments section", 1, Comments);
+}
+
+#[test]
+fn video_leftovers() {
+    assert_found("Video above: Riders react to the new routes", 3, Video);
+    assert_found("Riders lined up at dawn for the first bus. 2:14", 3, Video);
+}
+
+#[test]
+fn tools_bars() {
+    assert_found("Text size: A- A+", 1, Tools);
+    assert_found("Print story", 1, Tools);
+}
+
+#[test]
+fn pull_quote_repeats_a_quotation() {
+    assert_found("We cannot keep asking riders to wait", 4, PullQuote);
+    assert_found(
+        "The buses are older than the drivers. Lin Osei, union steward",
+        4,
+        PullQuote,
+    );
+}
+
+#[test]
+fn social_embed() {
+    assert_found(
+        "Routes approved! pic.twitter.com/abc123 \u{2014} Riverton Herald (@rivertonherald) October 3, 2025",
+        3,
+        SocialEmbed,
+    );
+}
+
+#[test]
+fn contact_lines() {
+    assert_found(
+        "Email: newsroom@example.com | Twitter: @rivertonherald",
+        6,
+        Contact,
+    );
+}
+
+#[test]
+fn article_parts_are_not_boilerplate() {
+    let text = [
+        ARTICLE[0],
+        "By Jane Doe",
+        "Jane Doe, The Riverton Herald",
+        "RIVERTON, Ont. \u{2014} Riverton city council approved a transit budget on Tuesday night after a long debate.",
+        "Why?",
+        "He declined.",
+        "\u{201c}Not today,\u{201d} she said.",
+        "Weekend Service Hours Extended",
+        ARTICLE[3],
+        "\u{2022} Three new bus routes",
+        "Editor's note: An earlier version of this story misstated the budget.",
+        ARTICLE[4],
+        "\u{2018}We cannot keep asking riders to wait\u{2019}",
+        ARTICLE[2],
+        "With files from The Canadian Press",
+    ]
+    .join("\n\n");
+    assert_eq!(kinds(&text), []);
+}
+
+#[test]
+fn a_story_with_subheads_keeps_a_loosely_related_one() {
+    // Two subheads about the story make the third, which shares only
+    // one of its content words with the story, a subhead too.
+    let subheads = [
+        "Council Debates Transit Budget",
+        "Riders Wait For Buses",
+        "Bakery Owners Expand Delivery Fleet",
+    ];
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    paras.insert(2, subheads[0]);
+    paras.insert(4, subheads[1]);
+    paras.insert(6, subheads[2]);
+    assert_eq!(kinds(&paras.join("\n\n")), []);
+    // Without the other two, the loosely related line reads as a teaser.
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    paras.insert(4, subheads[2]);
+    assert_eq!(kinds(&paras.join("\n\n")), [(8, Teaser)]);
+}
+
+#[test]
+fn the_headline_is_never_a_teaser() {
+    let text = "Orchard growers count losses after hailstorm\n\nThe council met on Monday and voted for the plan.";
+    assert_eq!(kinds(text), []);
+}
+
+#[test]
+fn furniture_before_the_headline_is_found() {
+    let text = format!("Share\n\n{}", ARTICLE.join("\n\n"));
+    assert_eq!(kinds(&text), [(0, Share)]);
+}
+
+#[test]
+fn user_patterns_win() {
+    let text = article_with("Brought to you by Acme", 2);
+    let seg = segment(&text);
+    let config = Config {
+        extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
+        ..Config::default()
+    };
+    let found: Vec<_> = detect(&text, &seg, &config)
+        .into_iter()
+        .map(|b| (seg.line_of(b.span.start), b.kind))
+        .collect();
+    assert_eq!(found, [(4, Custom)]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any text, however odd (emoji, CJK, stray brackets, slashes and
+    /// colons), is classified without a panic, and every span lies on
+    /// character boundaries inside the text.
+    #[test]
+    fn never_panics_and_spans_stay_on_char_boundaries(
+        text in "([A-Za-z@/:|()»“”.…?!,\\-]|\\PC| |\n|\u{1f600}|\u{6771}|Share|Photo){0,80}"
+    ) {
+        let seg = segment(&text);
+        for b in detect(&text, &seg, &Config::default()) {
+            proptest::prop_assert!(text.is_char_boundary(b.span.start));
+            proptest::prop_assert!(text.is_char_boundary(b.span.end));
+            proptest::prop_assert!(b.removal.covers(b.span));
+            proptest::prop_assert!(b.removal.end <= text.len());
+        }
+    }
+}
+
+/// Detect with `driver` and check the result against a fresh detection.
+fn detect_reusing(
+    driver: &mut Driver,
+    text: &str,
+    config: &Config,
+) -> Vec<(usize, BoilerplateKind)> {
+    let model = driver.model(text);
+    let seg = model.segmentation.clone();
+    let found = detect_with(driver, text, &model, config);
+    driver.finish();
+    assert_eq!(found, detect(text, &seg, config), "{text}");
+    found
+        .into_iter()
+        .map(|b| (seg.line_of(b.span.start), b.kind))
+        .collect()
+}
+
+#[test]
+fn editing_one_paragraph_changes_the_verdict_on_another() {
+    let mut driver = Driver::default();
+    let pull = "We cannot keep asking riders to wait";
+    // The pull quote repeats paragraph 2 ...
+    assert_eq!(
+        detect_reusing(&mut driver, &article_with(pull, 4), &Config::default()),
+        [(8, PullQuote)]
+    );
+    // ... until that paragraph is reworded: the pull quote's own text
+    // is unchanged, its verdict is not.
+    let reworded = article_with(pull, 4).replace("to wait,\u{201d}", "to queue,\u{201d}");
+    assert_ne!(reworded, article_with(pull, 4));
+    assert_eq!(
+        detect_reusing(&mut driver, &reworded, &Config::default()),
+        []
+    );
+    // A paragraph inserted before it shifts every index.
+    let shifted = format!("Share\n\n{}", article_with(pull, 4));
+    assert_eq!(
+        detect_reusing(&mut driver, &shifted, &Config::default()),
+        [(0, Share), (10, PullQuote)]
+    );
+}
+
+#[test]
+fn a_cached_paragraph_still_yields_to_new_user_patterns() {
+    let mut driver = Driver::default();
+    let text = article_with("Brought to you by Acme", 2);
+    assert_eq!(detect_reusing(&mut driver, &text, &Config::default()), []);
+    let config = Config {
+        extra_boilerplate: Config::compile_patterns(&["brought to you by"]).unwrap(),
+        ..Config::default()
+    };
+    assert_eq!(detect_reusing(&mut driver, &text, &config), [(4, Custom)]);
+    assert_eq!(detect_reusing(&mut driver, &text, &Config::default()), []);
+}
+
+#[test]
+fn copies_of_a_paragraph_keep_their_own_verdicts() {
+    // Identical paragraphs share one kept summary; each copy still
+    // gets the verdict of its own position.
+    let mut driver = Driver::default();
+    let pull = "We cannot keep asking riders to wait";
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    paras.insert(4, pull);
+    paras.push(pull);
+    let text = paras.join("\n\n");
+    let first = detect_reusing(&mut driver, &text, &Config::default());
+    assert_eq!(first, [(8, PullQuote), (14, PullQuote)]);
+    let edited = text.replace("spring.", "summer.");
+    assert_eq!(
+        detect_reusing(&mut driver, &edited, &Config::default()),
+        first
+    );
+}
+
+#[test]
+fn removal_takes_the_line_break() {
+    let text = "Head\n\nShare\n\nBody.";
+    let seg = segment(text);
+    let found = detect(text, &seg, &Config::default());
+    assert_eq!(found[0].removal.text(text), "Share\n");
+}
+
+#[test]
+fn removal_of_the_last_line_takes_the_break_before() {
+    let text = "Head line of story\n\nBody of the story.\n\nAdvertisement";
+    let seg = segment(text);
+    let found = detect(text, &seg, &Config::default());
+    assert_eq!(found[0].removal.text(text), "\nAdvertisement");
+}
