@@ -57,7 +57,6 @@ pub struct Analyzer {
     boilerplate: boilerplate::Cache,
     entities: entities::Cache,
     quotes: quotes::Cache,
-    fragments: fragments::Cache,
 }
 
 impl Analyzer {
@@ -77,10 +76,10 @@ impl Analyzer {
             &boilerplate,
         );
         let fragments = if config.fragments {
-            fragments::detect_with(
-                &mut self.fragments,
+            fragments::detect(
+                &mut self.driver,
                 text,
-                &segmentation,
+                &model,
                 &boilerplate,
                 &quotes,
                 &entities,
@@ -109,7 +108,6 @@ impl Analyzer {
         self.boilerplate.sweep();
         self.entities.sweep();
         self.quotes.sweep();
-        self.fragments.sweep();
     }
 }
 
