@@ -87,7 +87,7 @@ fn bench_passes(c: &mut Criterion) {
         b.iter(|| quotes::find(black_box(&text), &seg, &people, &furniture))
     });
     group.bench_function("fragments", |b| {
-        b.iter(|| fragments::detect(black_box(&text), &seg, &furniture, &found, &people))
+        b.iter(|| fragments::detect_fresh(black_box(&text), &furniture, &found, &people))
     });
     group.finish();
 }
@@ -191,12 +191,16 @@ fn bench_edit_passes(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let mut cache = fragments::Cache::default();
+    let mut driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("fragments", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, seg, furniture, people, found)| {
-                fragments::detect_with(&mut cache, &text, &seg, &furniture, &found, &people)
+            |(text, _seg, furniture, people, found)| {
+                let model = driver.model(&text);
+                let out =
+                    fragments::detect(&mut driver, &text, &model, &furniture, &found, &people);
+                driver.finish();
+                out
             },
             BatchSize::LargeInput,
         )

@@ -56,7 +56,6 @@ pub struct Analyzer {
     driver: driver::Driver,
     entities: entities::Cache,
     quotes: quotes::Cache,
-    fragments: fragments::Cache,
 }
 
 impl Analyzer {
@@ -75,10 +74,10 @@ impl Analyzer {
             &boilerplate,
         );
         let fragments = if config.fragments {
-            fragments::detect_with(
-                &mut self.fragments,
+            fragments::detect(
+                &mut self.driver,
                 text,
-                &segmentation,
+                &model,
                 &boilerplate,
                 &quotes,
                 &entities,
@@ -106,7 +105,6 @@ impl Analyzer {
         self.driver.finish();
         self.entities.sweep();
         self.quotes.sweep();
-        self.fragments.sweep();
     }
 }
 

@@ -7,15 +7,10 @@
 //! addresses, and paragraphs that follow a lead-in (ending in a colon,
 //! semicolon or comma) or continue an open quotation.
 
-use super::text::{is_list_item, words};
-use super::{Doc, Fragment, FragmentKind, Para};
+use super::{Doc, Fragment, FragmentKind, Para, is_address};
 use crate::analysis::Span;
-
-/// Lower-case particles that start surnames ("de Blasio").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "van", "von", "la", "le", "al", "el", "bin",
-    "ibn", "dos", "das", "ter", "ten", "zu", "y",
-];
+use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Token;
 
 /// What one paragraph holds: its mid-sentence start, if any, and whether
 /// it leads into the paragraph after it (which excuses that one's start).
@@ -50,19 +45,19 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
 /// nothing in the paragraph itself explains it (the previous paragraph may
 /// still: see [`leads_in`]).
 fn check(para: &Para) -> Option<Fragment> {
-    let body = para.text;
-    let first = body.chars().next()?;
-    let reason = if first.is_lowercase() {
-        if !starts_with_plain_lowercase_word(body) {
+    let tokens = &para.model.tokens.list;
+    let first = tokens.first()?;
+    let reason = if first.is_word() && para.text.starts_with(char::is_lowercase) {
+        if !starts_with_plain_lowercase_word(para, tokens) {
             return None;
         }
         "starts with a lower-case word"
-    } else if matches!(first, ',' | ';' | ')') {
+    } else if first.span.start == 0 && matches!(para.slice(first.span), "," | ";" | ")") {
         "starts with punctuation that needs a clause before it"
     } else {
         return None;
     };
-    if is_list_item(body) {
+    if para.hints().list_item {
         return None;
     }
     let first_sentence = para.sentences.first().copied().unwrap_or(para.span);
@@ -73,35 +68,31 @@ fn check(para: &Para) -> Option<Fragment> {
     ))
 }
 
-/// True when `body` starts with an ordinary lower-case word: not a brand
-/// name, a name particle, a handle, an address or an abbreviation.
-fn starts_with_plain_lowercase_word(body: &str) -> bool {
-    let token: &str = body.split_whitespace().next().unwrap_or("");
-    if token.contains(['@', '#', '/']) || token.contains(".com") || token.starts_with("www") {
+/// True when the paragraph's first token (a word starting with a
+/// lower-case letter) is an ordinary word: not a brand name, a name
+/// particle, a handle, an address or an abbreviation.
+fn starts_with_plain_lowercase_word(para: &Para, tokens: &[Token]) -> bool {
+    if is_address(para.run_around(tokens, 0)) {
         return false;
     }
-    let Some(word) = words(token).next() else {
-        return false;
-    };
+    let first = &tokens[0];
+    let word = first.stem.text(para.text);
     if word.chars().skip(1).any(char::is_uppercase) || word.chars().any(|c| c.is_ascii_digit()) {
         return false; // iPhone, eBay, mRNA, x86
     }
-    if token
-        .get(word.len()..)
-        .is_some_and(|rest| rest.starts_with('.'))
-        && word.len() <= 2
-    {
+    let letters = word.split(['.', '\'', '’']).next().unwrap_or(word);
+    if letters.len() <= 2 && para.text[letters.len()..].starts_with('.') {
         return false; // e.g., a.m.
     }
-    let lower = word.to_lowercase();
-    let particle = NAME_PARTICLES.contains(&lower.as_str())
+    let lower = para.lower(first);
+    let particle = first.tags.contains(Tags::NAME_PARTICLE)
         || lower.starts_with("al-")
         || lower.starts_with("el-");
-    let next_capitalised = body
-        .split_whitespace()
-        .nth(1)
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_uppercase);
+    // The first token after the paragraph's first run of unspaced tokens.
+    let next_capitalised = tokens
+        .windows(2)
+        .find(|pair| pair[1].span.start > pair[0].span.end)
+        .is_some_and(|pair| pair[1].is_capitalised());
     !(particle && (next_capitalised || lower.contains('-')))
 }
 

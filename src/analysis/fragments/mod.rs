@@ -12,30 +12,31 @@
 //! - `fragment/spliced` in [`spliced`] (a judgement, so information severity)
 //!
 //! Paragraphs that are boilerplate are skipped. Each detector works in two
-//! steps. The local step sees one paragraph ([`Para`]: its text, sentences
-//! and quotation marks) and nothing else, so its result ([`Local`], spans
-//! relative to the paragraph) is kept between analyses in the [`Cache`],
-//! keyed by the paragraph's text. The document-wide step ([`Doc`]) combines
-//! the cached results: it shifts their spans, applies what depends on a
-//! paragraph's position or on its neighbours' local results, and builds the
-//! article's word frequencies from per-paragraph summaries.
+//! steps. The local step sees one paragraph ([`Para`]: its text model, with
+//! tokens, sentences, quotation marks and hints) and nothing else, so its
+//! result ([`Local`], spans relative to the paragraph) is kept between
+//! analyses by the [`Driver`] (the pass is [`Detectors`]). The
+//! document-wide step ([`Doc`]) combines the kept results: it shifts their
+//! spans, applies what depends on a paragraph's position or on its
+//! neighbours' local results, and counts the article's words from
+//! per-paragraph summaries.
 
 mod lexicon;
-mod marks;
 mod mid_sentence;
 mod orphan;
 mod spliced;
 mod text;
 mod truncated;
 mod unbalanced;
+mod weights;
 
 use super::boilerplate::Boilerplate;
+use super::driver::{Driver, Pass};
 use super::entities::Entity;
-use super::memo::Memo;
 use super::quotes::Quote;
 use super::segment::Segmentation;
+use super::text::{Hints, ParagraphModel, QuoteScan, TextModel, Token};
 use super::{Diagnostic, Related, Severity, Span};
-use marks::QuoteScan;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -119,32 +120,74 @@ impl Fragment {
 }
 
 /// One paragraph of article text (boilerplate already left out) as the
-/// local step sees it: its own text, with every span relative to its start.
-#[derive(Debug)]
-pub(crate) struct Para<'t> {
+/// local step sees it: its text model, with every span relative to its
+/// start.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Para<'m> {
+    pub model: &'m ParagraphModel,
     /// The paragraph's text, and nothing else of the document.
-    pub text: &'t str,
+    pub text: &'m str,
     /// The whole paragraph: `0..text.len()`.
     pub span: Span,
-    pub sentences: Vec<Span>,
-    pub quotes: QuoteScan,
+    pub sentences: &'m [Span],
+    pub quotes: &'m QuoteScan,
 }
 
-impl<'t> Para<'t> {
-    /// The paragraph `body`, split into `sentences` (relative to its start).
-    fn new(body: &'t str, sentences: Vec<Span>) -> Self {
-        let span = Span::new(0, body.len());
+impl<'m> Para<'m> {
+    fn of(model: &'m ParagraphModel) -> Self {
         Para {
-            text: body,
-            span,
-            sentences,
-            quotes: marks::scan(body, span),
+            model,
+            text: &model.text,
+            span: Span::new(0, model.text.len()),
+            sentences: &model.sentences,
+            quotes: &model.quotes,
         }
     }
 
-    pub fn slice(&self, span: Span) -> &'t str {
+    pub fn slice(&self, span: Span) -> &'m str {
         span.text(self.text)
     }
+
+    /// The tokens of sentence `k`.
+    pub fn tokens_of(&self, k: usize) -> &'m [Token] {
+        self.model.sentence(k)
+    }
+
+    /// The lower-case stem of `token`.
+    pub fn lower(&self, token: &Token) -> &'m str {
+        self.model.lower(token)
+    }
+
+    /// The text of the run of tokens with no space between them around
+    /// `tokens[i]` (the "word" a reader sees: "@handle", "example.com/page").
+    pub fn run_around(&self, tokens: &[Token], i: usize) -> &'m str {
+        if i >= tokens.len() {
+            return "";
+        }
+        let mut first = i;
+        while first > 0 && tokens[first - 1].span.end == tokens[first].span.start {
+            first -= 1;
+        }
+        let mut last = i;
+        while tokens
+            .get(last + 1)
+            .is_some_and(|t| t.span.start == tokens[last].span.end)
+        {
+            last += 1;
+        }
+        Span::new(tokens[first].span.start, tokens[last].span.end).text(self.text)
+    }
+
+    /// The paragraph's hints (title case, list item, byline, dateline...).
+    pub fn hints(&self) -> &'m Hints {
+        &self.model.hints
+    }
+}
+
+/// A handle, a hashtag, an address or a link ("@janedoe", "#vote",
+/// "example.com/page", "www.example.org"): not a word of the sentence.
+pub(crate) fn is_address(run: &str) -> bool {
+    run.contains(['@', '#', '/']) || run.contains(".com") || run.starts_with("www.")
 }
 
 /// What every detector finds in one paragraph from its text alone, with
@@ -172,6 +215,20 @@ impl Local {
     }
 }
 
+/// The local step, for the [`Driver`]: every detector's [`Local`] of a
+/// paragraph of article text. The key says whether the paragraph is article
+/// text (not empty, not boilerplate); other paragraphs get no result.
+struct Detectors;
+
+impl Pass for Detectors {
+    type Key = bool;
+    type Local = Option<Arc<Local>>;
+
+    fn local(&self, para: &ParagraphModel, article: &bool) -> Option<Arc<Local>> {
+        article.then(|| Arc::new(Local::of(&Para::of(para))))
+    }
+}
+
 /// One paragraph in the document: where it starts and what the local step
 /// found in it.
 #[derive(Debug)]
@@ -188,40 +245,17 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    fn new(cache: &mut Cache, text: &str, seg: &Segmentation, boilerplate: &[Boilerplate]) -> Self {
-        let mut furniture: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
-        furniture.sort();
-        // Paragraphs come in text order, so one walk along the sorted
-        // furniture finds the piece each paragraph may overlap.
-        let mut next_piece = 0;
-        let mut is_furniture = |span: Span| {
-            while furniture
-                .get(next_piece)
-                .is_some_and(|b| b.end <= span.start)
-            {
-                next_piece += 1;
-            }
-            furniture.get(next_piece).is_some_and(|b| b.overlaps(span))
-        };
-        let paras = seg
-            .paragraphs
-            .iter()
-            .filter(|p| !p.span.is_empty())
-            .filter(|p| !is_furniture(p.span))
-            .map(|p| {
-                let body = p.span.text(text);
-                let local = cache.paras.get_or_insert_with(body, || {
-                    let relative = p
-                        .sentences
-                        .iter()
-                        .map(|s| Span::new(s.start - p.span.start, s.end - p.span.start))
-                        .collect();
-                    Arc::new(Local::of(&Para::new(body, relative)))
-                });
-                Placed {
-                    start: p.span.start,
+    fn new(driver: &mut Driver, model: &TextModel, boilerplate: &[Boilerplate]) -> Self {
+        let article = article_paragraphs(&model.segmentation, boilerplate);
+        let paras = driver
+            .locals(&Detectors, model, |i| article[i])
+            .into_iter()
+            .filter_map(|placed| {
+                let local = placed.local.as_ref().as_ref()?;
+                Some(Placed {
+                    start: placed.start,
                     local: Arc::clone(local),
-                }
+                })
             })
             .collect();
         Doc { paras }
@@ -238,61 +272,70 @@ impl Doc {
     }
 }
 
-/// What this pass keeps between analyses of one document: each
-/// paragraph's [`Local`] result, by paragraph text (the sentences of a
-/// paragraph are a function of its text, see [`super::segment`], so the
-/// text alone is the key), and the article's word counts.
-#[derive(Debug, Default)]
-pub struct Cache {
-    paras: Memo<Arc<Local>>,
-    /// The article's word counts, brought up to date in each analysis.
-    words: spliced::Tally,
+/// For each paragraph of `seg`, whether it is article text: not empty and
+/// not overlapping any piece of `boilerplate`.
+fn article_paragraphs(seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<bool> {
+    let mut furniture: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+    furniture.sort();
+    // Paragraphs come in text order, so one walk along the sorted
+    // furniture finds the piece each paragraph may overlap.
+    let mut next_piece = 0;
+    seg.paragraphs
+        .iter()
+        .map(|p| {
+            while furniture
+                .get(next_piece)
+                .is_some_and(|b| b.end <= p.span.start)
+            {
+                next_piece += 1;
+            }
+            !p.span.is_empty()
+                && !furniture
+                    .get(next_piece)
+                    .is_some_and(|b| b.overlaps(p.span))
+        })
+        .collect()
 }
 
-impl Cache {
-    /// End of one analysis: forget what it did not use.
-    pub fn sweep(&mut self) {
-        self.paras.sweep();
-    }
-}
-
-/// Every fragment in `text`, in document order.
+/// Every fragment in `text`, in document order. `model` is the text model
+/// of `text` (from `driver`, which keeps each paragraph's local result
+/// between versions).
 pub fn detect(
+    driver: &mut Driver,
     text: &str,
-    seg: &Segmentation,
+    model: &TextModel,
     boilerplate: &[Boilerplate],
     _quotes: &[Quote],
     _entities: &[Entity],
 ) -> Vec<Fragment> {
-    detect_with(
-        &mut Cache::default(),
-        text,
-        seg,
-        boilerplate,
-        _quotes,
-        _entities,
-    )
-}
-
-/// [`detect`], reusing what `cache` kept from earlier versions of the text.
-/// `seg` must be the segmentation of `text` (as [`super::segment`] makes it).
-pub fn detect_with(
-    cache: &mut Cache,
-    text: &str,
-    seg: &Segmentation,
-    boilerplate: &[Boilerplate],
-    _quotes: &[Quote],
-    _entities: &[Entity],
-) -> Vec<Fragment> {
-    let doc = Doc::new(cache, text, seg, boilerplate);
+    debug_assert!(
+        model
+            .segmentation
+            .paragraphs
+            .last()
+            .is_none_or(|p| p.span.end <= text.len())
+    );
+    let doc = Doc::new(driver, model, boilerplate);
     let mut out = Vec::new();
     orphan::combine(&doc, &mut out);
     truncated::combine(&doc, &mut out);
     unbalanced::combine(&doc, &mut out);
     mid_sentence::combine(&doc, &mut out);
-    spliced::combine(&mut cache.words, &doc, &mut out);
+    spliced::combine(&doc, &mut out);
     out.sort_by_cached_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// [`detect`] on its own: a fresh driver and model of `text`.
+pub fn detect_fresh(
+    text: &str,
+    boilerplate: &[Boilerplate],
+    quotes: &[Quote],
+    entities: &[Entity],
+) -> Vec<Fragment> {
+    let mut driver = Driver::default();
+    let model = driver.model(text);
+    detect(&mut driver, text, &model, boilerplate, quotes, entities)
 }
 
 #[cfg(test)]
@@ -303,7 +346,7 @@ pub(crate) mod test_support {
     /// Fragments of `kind` found in `text`, as (line, flagged text).
     pub fn found(text: &str, kind: FragmentKind) -> Vec<(usize, String)> {
         let seg = segment(text);
-        detect(text, &seg, &[], &[], &[])
+        detect_fresh(text, &[], &[], &[])
             .into_iter()
             .filter(|f| f.kind == kind)
             .map(|f| (seg.line_of(f.span.start), f.span.text(text).to_string()))
@@ -312,8 +355,7 @@ pub(crate) mod test_support {
 
     /// Every fragment found in `text`, whatever its kind.
     pub fn all(text: &str) -> Vec<Fragment> {
-        let seg = segment(text);
-        detect(text, &seg, &[], &[], &[])
+        detect_fresh(text, &[], &[], &[])
     }
 }
 
@@ -331,8 +373,8 @@ mod tests {
             removal: seg.paragraphs[1].span,
             kind: crate::analysis::boilerplate::BoilerplateKind::Custom,
         }];
-        assert!(detect(text, &seg, &bp, &[], &[]).is_empty());
-        assert_eq!(detect(text, &seg, &[], &[], &[]).len(), 1);
+        assert!(detect_fresh(text, &bp, &[], &[]).is_empty());
+        assert_eq!(detect_fresh(text, &[], &[], &[]).len(), 1);
     }
 
     #[test]

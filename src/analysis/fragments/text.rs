@@ -1,5 +1,6 @@
-//! Small text helpers for the fragment detectors: a tokenizer that keeps
-//! byte offsets, and tests on the shape of words and lines.
+//! The orphan-attribution detector's own tokenizer and line tests, used
+//! only by `orphan.rs` until it reads the quote pass's cues (then this file
+//! goes: the other detectors read the text model's tokens and hints).
 
 use super::super::Span;
 use super::lexicon::TITLE_ABBREVIATIONS;
@@ -25,11 +26,6 @@ impl Token<'_> {
 
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct && self.text.starts_with(c)
-    }
-
-    /// The word in lower case (punctuation as is).
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
     }
 
     /// True when the word starts with an upper-case letter.
@@ -150,20 +146,6 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// `word` in lower case, exactly as [`str::to_lowercase`] writes it, in
-/// `buf` (reused from word to word, so plain ASCII words cost no
-/// allocation).
-pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&word.to_lowercase());
-    }
-    buf
-}
-
 /// Lower-case small words that a Title Case line leaves in lower case.
 const TITLE_CASE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
@@ -189,45 +171,6 @@ pub fn is_title_case(line: &str) -> bool {
         }
     }
     counted >= 2 && capitalised * 5 >= counted * 4
-}
-
-/// True when `para` starts like a list item: a bullet, or a number or a
-/// letter followed by `.` or `)`.
-pub fn is_list_item(para: &str) -> bool {
-    let t = para.trim_start();
-    if t.starts_with(['-', '*', '•', '·', '–', '—', '▪', '►', '◦']) {
-        return true;
-    }
-    let marker: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    let rest = &t[marker.len()..];
-    let digits =
-        !marker.is_empty() && marker.len() <= 3 && marker.chars().all(|c| c.is_ascii_digit());
-    let letter = marker.chars().count() == 1 && marker.chars().all(|c| c.is_ascii_alphabetic());
-    let roman = matches!(
-        marker.as_str(),
-        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix"
-    );
-    let lower_letter = letter && marker.chars().all(|c| c.is_ascii_lowercase());
-    (rest.starts_with(") ") && (digits || letter || roman))
-        || (rest.starts_with(". ") && (digits || lower_letter || roman))
-}
-
-/// True when `para` is a byline ("By Jane Doe", "By JANE DOE, Reuters").
-pub fn is_byline(para: &str) -> bool {
-    let t = para.trim();
-    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else {
-        return false;
-    };
-    let ws: Vec<&str> = words(rest).collect();
-    !ws.is_empty()
-        && ws.len() <= 10
-        && ws
-            .iter()
-            .filter(|w| !matches!(**w, "and" | "of" | "in"))
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Double quotation marks, curly and straight.
@@ -270,17 +213,5 @@ mod tests {
         assert!(is_title_case("Council Approves New Budget for the City"));
         assert!(!is_title_case("The council approved a new budget"));
         assert!(!is_title_case("Why?"));
-    }
-
-    #[test]
-    fn list_items_and_bylines() {
-        assert!(is_list_item("- apples and"));
-        assert!(is_list_item("2. Pay the bills"));
-        assert!(is_list_item("b) the second option"));
-        assert!(!is_list_item("a new plan was announced"));
-        assert!(!is_list_item("2016 was a long year."));
-        assert!(!is_list_item("J. Ann Lee spoke."));
-        assert!(is_byline("By Jane Doe and John Roe"));
-        assert!(!is_byline("By the end of the year, prices rose."));
     }
 }

@@ -11,16 +11,17 @@
 //! paragraphs that end inside an open quotation (a quote that continues in
 //! the next paragraph).
 
-use super::lexicon::{is_strandable_preposition, is_unending};
-use super::text::{is_byline, is_list_item, is_title_case, words};
-use super::{Doc, Fragment, FragmentKind, Para};
-
-/// Wh-words that strand a preposition anywhere before it ("which he said
-/// the city should pay for", "what it is for").
-const WH_STRANDERS: &[&str] = &["what", "whatever", "where", "which", "who", "whom"];
+use super::weights::{
+    MIN_PARAGRAPH_WORDS_NO_PERIOD, MIN_WORDS_NO_PERIOD, NEAR_WINDOW, NP_WINDOW, STRANDER_WINDOW,
+};
+use super::{Doc, Fragment, FragmentKind, Para, is_address};
+use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Token;
 
 /// Words that strand a preposition only a few words before it
-/// ("something to hope for", "the house that he lived in").
+/// ([`STRANDER_WINDOW`]: "something to hope for", "the house that he lived
+/// in"). Wh-words strand one from anywhere before it (lexicon `wh-word`:
+/// "which he said the city should pay for").
 const STRANDERS: &[&str] = &[
     "that",
     "something",
@@ -36,10 +37,6 @@ const STRANDERS: &[&str] = &[
     "when",
 ];
 
-/// How many words before the final preposition a [`STRANDERS`] word may
-/// stand.
-const STRANDER_WINDOW: usize = 5;
-
 /// Be-forms: with a participle right before the preposition they make a
 /// passive or a progressive that strands it ("was talked about", "is
 /// reckoning with").
@@ -47,26 +44,10 @@ const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got",
 ];
 
-/// How many words before the final preposition a near strander may stand.
-const NEAR_WINDOW: usize = 4;
-
-/// Determiners that open a noun phrase; one among the last
-/// [`NP_WINDOW`] words before the preposition means the preposition
-/// follows a noun, not a verb.
-const NP_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-];
-const NP_WINDOW: usize = 3;
-
-/// Subject pronouns that strand a preposition when close before it: a
-/// relative clause without "that" ("the people she works with").
-const NEAR_STRANDERS: &[&str] = &["i", "you", "he", "she", "we", "they"];
-
-/// Fewest words a last sentence, and its paragraph, need before a missing
-/// period alone is evidence of a cut (shorter lines are furniture or
-/// subheads: "Want more? Subscribe today").
-const MIN_WORDS_NO_PERIOD: usize = 5;
-const MIN_PARAGRAPH_WORDS_NO_PERIOD: usize = 20;
+/// Determiners that do not show a noun phrase before the preposition:
+/// they also stand alone or open a relative clause ("something that nobody
+/// asked for", "one to watch out for").
+const NOT_NOUN_PHRASE_OPENERS: &[&str] = &["that", "those", "one", "another"];
 
 /// What one paragraph holds: its cut-off last sentence, if any, and
 /// whether the paragraph is exempt when it opens the article (a lone first
@@ -80,7 +61,7 @@ pub(crate) struct Local {
 pub(crate) fn local(para: &Para) -> Local {
     Local {
         found: check(para).map(Box::new),
-        exempt_if_first: para.sentences.len() == 1 && !ends_with_terminal(para.text),
+        exempt_if_first: para.sentences.len() == 1 && !para.hints().terminal,
     }
 }
 
@@ -95,15 +76,14 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
 }
 
 fn check(para: &Para) -> Option<Fragment> {
-    let body = para.text;
-    if is_exempt(para, body) {
+    if is_exempt(para) {
         return None;
     }
-    let last = *para.sentences.last()?;
-    let sentence = para.slice(last);
+    let k = para.sentences.len().checked_sub(1)?;
+    let last = para.sentences[k];
     let long_prose =
-        para.sentences.len() >= 2 && words(body).count() >= MIN_PARAGRAPH_WORDS_NO_PERIOD;
-    let reason = cut_reason(sentence, long_prose)?;
+        para.sentences.len() >= 2 && para.hints().words >= MIN_PARAGRAPH_WORDS_NO_PERIOD;
+    let reason = cut_reason(para, k, long_prose)?;
     Some(Fragment::warning(
         last,
         FragmentKind::Truncated,
@@ -113,38 +93,23 @@ fn check(para: &Para) -> Option<Fragment> {
 
 /// Paragraph shapes that legitimately end without a full sentence,
 /// wherever they stand (the first paragraph's exemption is in [`Local`]).
-fn is_exempt(para: &Para, body: &str) -> bool {
+fn is_exempt(para: &Para) -> bool {
+    let hints = para.hints();
+    let body = para.text.trim_end();
     para.quotes.open_at_end.is_some()
-        || is_title_case(body)
-        || is_list_item(body)
-        || is_byline(body)
-        || is_dateline(body)
-        || body.trim_end().ends_with(':')
+        || hints.title_case
+        || hints.list_item
+        || hints.byline
+        // A dateline standing alone: "OTTAWA —", "WASHINGTON (AP) -".
+        || hints.dateline.is_some_and(|d| d.end >= body.len())
+        || body.ends_with(':')
 }
 
-/// A dateline standing alone: "OTTAWA —", "WASHINGTON (AP) -".
-fn is_dateline(body: &str) -> bool {
-    let t = body.trim_end();
-    let stripped = t.trim_end_matches(['—', '–', '-', ' ']);
-    stripped.len() < t.len()
-        && !stripped.is_empty()
-        && stripped
-            .chars()
-            .all(|c| !c.is_lowercase() || !c.is_alphabetic())
-}
-
-fn ends_with_terminal(s: &str) -> bool {
-    let core = s
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-    core.ends_with(['.', '!', '?', '…'])
-}
-
-/// Why `sentence` (the last of its paragraph) looks cut, or None.
+/// Why sentence `k` (the last of its paragraph) looks cut, or None.
 /// `long_prose` says the paragraph is long running prose, where a missing
 /// period alone is evidence.
-fn cut_reason(sentence: &str, long_prose: bool) -> Option<String> {
-    let trimmed = sentence.trim_end();
+fn cut_reason(para: &Para, k: usize, long_prose: bool) -> Option<String> {
+    let trimmed = para.slice(para.sentences[k]).trim_end();
     if trimmed.ends_with(['"', '”', '»', '’', ')', ']', '…']) || trimmed.ends_with("..") {
         return None;
     }
@@ -159,24 +124,38 @@ fn cut_reason(sentence: &str, long_prose: bool) -> Option<String> {
     if !has_period && core.ends_with([',', ';']) {
         return Some("it ends on a comma with no sentence after it".to_string());
     }
-    let last = last_word(core)?;
+    let tokens = para.tokens_of(k);
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let (&last, before) = words.split_last()?;
+    if !ends_on_plain_word(para, tokens, core) {
+        return None;
+    }
     if !last
+        .span
+        .text(para.text)
+        .trim_end_matches('.')
         .chars()
         .all(|c| c.is_lowercase() || c == '’' || c == '\'')
     {
         return None;
     }
-    if is_unending(last) {
-        return Some(format!("“{last}” cannot end a sentence"));
+    // The lists hold no possessives: "the mayor's" is not "the mayor".
+    let tags = if last.possessive {
+        Tags::default()
+    } else {
+        last.tags
+    };
+    let lower = para.lower(last);
+    if tags.contains(Tags::UNENDING) {
+        return Some(format!("“{lower}” cannot end a sentence"));
     }
-    if is_strandable_preposition(last) && (!has_period || !strands(core)) {
-        return Some(format!("the preposition “{last}” has no object"));
+    if tags.contains(Tags::STRANDED_PREPOSITION) && (!has_period || !strands(para, before)) {
+        return Some(format!("the preposition “{lower}” has no object"));
     }
-    let word_count = words(core).count();
     if !has_period
         && long_prose
-        && !is_credit_line(core)
-        && word_count >= MIN_WORDS_NO_PERIOD
+        && !is_credit_line(&words)
+        && words.len() >= MIN_WORDS_NO_PERIOD
         && core.ends_with(|c: char| c.is_alphabetic())
     {
         return Some("the paragraph stops without a period".to_string());
@@ -184,70 +163,66 @@ fn cut_reason(sentence: &str, long_prose: bool) -> Option<String> {
     None
 }
 
-/// The last word of `s`, when `s` ends with a plain word (not a handle,
-/// a hashtag, an address or a link).
-fn last_word(s: &str) -> Option<&str> {
-    if !s.ends_with(|c: char| c.is_alphanumeric()) {
-        return None;
+/// Whether the sentence (its `tokens`, its text without final periods
+/// `core`) ends with a plain word: not a handle, a hashtag, an address or
+/// a link.
+fn ends_on_plain_word(para: &Para, tokens: &[Token], core: &str) -> bool {
+    if !core.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
     }
-    let token = s.split_whitespace().last()?;
-    if token.contains(['@', '#', '/']) || token.contains(".com") || token.starts_with("www.") {
-        return None;
-    }
-    words(s).last()
+    let Some(i) = tokens.iter().rposition(Token::is_word) else {
+        return false;
+    };
+    !is_address(para.run_around(tokens, i))
 }
 
 /// A sentence made mostly of capitalised words is a name or a credit
 /// ("Ann Lee, Lake Town mayor"), not prose that lost its period.
-fn is_credit_line(sentence: &str) -> bool {
-    let all = words(sentence).count();
-    let capitalised = words(sentence)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capitalised * 2 > all
+fn is_credit_line(words: &[&Token]) -> bool {
+    let capitalised = words.iter().filter(|t| t.is_capitalised()).count();
+    capitalised * 2 > words.len()
 }
 
-/// Whether something in `sentence` can strand its final preposition: a
-/// wh-word anywhere before it, a relative word or a subject pronoun close
-/// before it, or a passive or progressive right before it. Never when the
-/// preposition follows a noun phrase opened by a determiner ("the
+/// Whether something among the words `before` the final preposition can
+/// strand it: a wh-word anywhere, a relative word or a subject pronoun
+/// close before it, or a passive or progressive right before it. Never
+/// when the preposition follows a noun phrase opened by a determiner ("the
 /// unrealistic expectations of") or by another preposition ("for families
 /// of"): then it needs its object.
-fn strands(sentence: &str) -> bool {
+fn strands(para: &Para, before: &[&Token]) -> bool {
     // Contractions count by their first part: "they've" is "they".
-    let ws: Vec<String> = words(sentence)
-        .map(|w| {
-            let lower = w.to_lowercase();
-            lower
-                .split(['\'', '’'])
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect();
-    let before = &ws[..ws.len().saturating_sub(1)];
+    let head = |t: &Token| {
+        let lower = para.lower(t);
+        lower.split('\'').next().unwrap_or(lower)
+    };
     let last_n = |n: usize| &before[before.len().saturating_sub(n)..];
-    let any_in = |slice: &[String], list: &[&str]| slice.iter().any(|w| list.contains(&w.as_str()));
-    let participle_before = before
-        .last()
-        .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"));
+    let any_in = |slice: &[&Token], list: &[&str]| slice.iter().any(|t| list.contains(&head(t)));
+    let tagged = |t: &Token, tag: Tags| crate::analysis::lexicon::tags(head(t)).contains(tag);
+    let participle_before = before.last().is_some_and(|t| {
+        let w = para.lower(t);
+        w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing")
+    });
     let be_right_before =
         any_in(last_n(1), BE_FORMS) || (participle_before && any_in(last_n(NEAR_WINDOW), BE_FORMS));
-    let pronoun_near = any_in(last_n(NEAR_WINDOW), NEAR_STRANDERS)
-        || last_n(NEAR_WINDOW)
+    let near = last_n(NEAR_WINDOW);
+    let pronoun_near = near
+        .iter()
+        .any(|t| head(t) != "it" && tagged(t, Tags::SUBJECT_PRONOUN))
+        || near
             .windows(2)
-            .any(|w| w[0] == "to" && w[1] == "be"); // "a group to be part of"
-    let stranded = any_in(before, WH_STRANDERS)
+            .any(|w| head(w[0]) == "to" && head(w[1]) == "be"); // "a group to be part of"
+    let stranded = before.iter().any(|t| tagged(t, Tags::WH_WORD))
         || any_in(last_n(STRANDER_WINDOW), STRANDERS)
         || pronoun_near
         || be_right_before;
-    let noun_phrase = last_n(NP_WINDOW);
-    let after_noun_phrase = any_in(noun_phrase, NP_DETERMINERS)
+    let opens_noun_phrase =
+        |t: &&Token| !NOT_NOUN_PHRASE_OPENERS.contains(&head(t)) && tagged(t, Tags::DETERMINER);
+    let after_noun_phrase = last_n(NP_WINDOW).iter().any(opens_noun_phrase)
         || before
             .len()
             .checked_sub(2)
             .and_then(|i| before.get(i))
-            .is_some_and(|w| is_strandable_preposition(w));
+            .is_some_and(|t| t.tags.contains(Tags::STRANDED_PREPOSITION));
     stranded && (!after_noun_phrase || be_right_before || pronoun_near)
 }
 

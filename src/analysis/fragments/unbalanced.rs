@@ -15,15 +15,12 @@
 //! quotation opens before the first closed, related information points at
 //! it.
 
-use super::lexicon::{DETERMINERS, SPEAKER_PRONOUNS, is_reporting_verb};
-use super::marks::Mark;
-use super::text::{Token, tokenize};
+use super::weights::MAX_CUE_TOKENS;
 use super::{Doc, Fragment, FragmentKind, Para};
+use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Token;
+use crate::analysis::text::quotes::Mark;
 use crate::analysis::{Related, Span};
-
-/// Most tokens between the comma and the reporting verb of a cue
-/// (", Jennifer Palmieri, the campaign's communications director, said").
-const MAX_CUE_TOKENS: usize = 16;
 
 /// What one paragraph holds: the candidates for its first unpaired mark,
 /// and whether it opens with a quotation mark (which excuses a quote left
@@ -40,9 +37,10 @@ pub(crate) struct Local {
 }
 
 pub(crate) fn local(para: &Para) -> Local {
-    let quotes = &para.quotes;
-    let never_closed = quotes.unclosed.first().map(|&mark| {
-        let next = next_mark_after(para, mark);
+    let quotes = para.quotes;
+    let never_closed = quotes.unclosed.first().map(|&k| {
+        let mark = quotes.marks[k];
+        let next = next_opening_after(para, k);
         let until = next.map_or(para.span.end, |m| m.span.start);
         let mut f = unclosed(para, mark, until, "before the next quotation opens");
         f.related.extend(next.map(|m| Related {
@@ -51,16 +49,21 @@ pub(crate) fn local(para: &Para) -> Local {
         }));
         f
     });
-    let stray = quotes.stray_closes.first().map(|mark| {
+    let stray = quotes.stray_closes.first().map(|&k| {
         Fragment::warning(
-            mark.span,
+            quotes.marks[k].span,
             FragmentKind::UnbalancedQuote,
             "Closing quotation mark with no opening mark before it".to_string(),
         )
     });
-    let open_at_end = quotes
-        .open_at_end
-        .map(|mark| unclosed(para, mark, para.span.end, "before the paragraph ends"));
+    let open_at_end = quotes.open_at_end.map(|k| {
+        unclosed(
+            para,
+            quotes.marks[k],
+            para.span.end,
+            "before the paragraph ends",
+        )
+    });
     // The fix is there exactly when a cue shows where the quote ended.
     let cue_at_end = open_at_end.as_ref().is_some_and(|f| f.insertion.is_some());
     Local {
@@ -68,7 +71,7 @@ pub(crate) fn local(para: &Para) -> Local {
         stray: stray.map(Box::new),
         open_at_end: open_at_end.map(Box::new),
         cue_at_end,
-        starts_with_open: quotes.starts_with_open(para.span),
+        starts_with_open: quotes.starts_with_open,
     }
 }
 
@@ -99,10 +102,12 @@ fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragme
     .min_by_key(|f| f.span.start)
 }
 
-fn next_mark_after(para: &Para, mark: Mark) -> Option<Mark> {
+/// The mark after mark `k` of the same family: the opening mark that left
+/// `k` unclosed.
+fn next_opening_after(para: &Para, k: usize) -> Option<Mark> {
     let marks = &para.quotes.marks;
-    let k = marks.partition_point(|m| m.span.start <= mark.span.start);
-    marks.get(k).copied()
+    let kind = marks.get(k)?.kind;
+    marks.get(k + 1..)?.iter().find(|m| m.kind == kind).copied()
 }
 
 /// The fragment for an opening `mark` never closed before `until`.
@@ -115,13 +120,24 @@ fn unclosed(para: &Para, mark: Mark, until: usize, when: &str) -> Fragment {
         format!("Quotation mark opened here is never closed {when}"),
     );
     if let Some(at) = cue {
-        let close = if mark.straight { "\"" } else { "”" };
+        let close = closing_for(para, mark);
         fragment
             .message
             .push_str("; the attribution after it shows where it should close");
         fragment.insertion = Some((at, close.to_string()));
     }
     fragment
+}
+
+/// The closing mark that pairs with the opening `mark`.
+fn closing_for(para: &Para, mark: Mark) -> &'static str {
+    match para.slice(mark.span) {
+        "«" => "»",
+        "»" => "«",
+        "„" => "“",
+        _ if mark.straight => "\"",
+        _ => "”",
+    }
 }
 
 /// Where a closing mark belongs between `from` and `to`: right after the
@@ -131,36 +147,39 @@ fn cue_after(para: &Para, from: usize, to: usize) -> Option<usize> {
     if from >= to {
         return None;
     }
-    let tokens = tokenize(para.text, Span::new(from, to));
+    let all = &para.model.tokens.list;
+    let first = all.partition_point(|t| t.span.start < from);
+    let last = all.partition_point(|t| t.span.end <= to);
+    let tokens = all.get(first..last.max(first))?;
     tokens.iter().enumerate().find_map(|(k, t)| {
-        let breaks = t.is_punct(',') || t.is_punct('!') || t.is_punct('?');
-        (breaks && k > 0 && is_cue(&tokens[k + 1..])).then_some(t.span.end)
+        let breaks = matches!(para.slice(t.span), "," | "!" | "?");
+        (breaks && k > 0 && is_cue(para, &tokens[k + 1..])).then_some(t.span.end)
     })
 }
 
 /// True when `rest` starts with a speaker and a reporting verb, or a
 /// reporting verb and a speaker.
-fn is_cue(rest: &[Token]) -> bool {
+fn is_cue(para: &Para, rest: &[Token]) -> bool {
     let Some(first) = rest.first() else {
         return false;
     };
+    let reporting = |t: &Token| t.is_word() && t.tags.contains(Tags::REPORTING_VERB | Tags::OBJECT);
     let speakerish = |t: &Token| {
-        let lower = t.lower();
         t.is_capitalised()
-            || SPEAKER_PRONOUNS.contains(&lower.as_str())
-            || DETERMINERS.contains(&lower.as_str())
+            || (t.tags.contains(Tags::SUBJECT_PRONOUN) && para.lower(t) != "you")
+            || t.tags.contains(Tags::DETERMINER)
     };
-    if is_reporting_verb(&first.text.to_lowercase()) {
+    if reporting(first) {
         return rest.get(1).is_some_and(speakerish);
     }
     if !speakerish(first) {
         return false;
     }
     for t in rest.iter().take(MAX_CUE_TOKENS).skip(1) {
-        if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct('"') {
+        if t.is_punct() && matches!(para.slice(t.span), "." | "!" | "?" | "\"") {
             return false;
         }
-        if t.is_word() && is_reporting_verb(&t.text.to_lowercase()) {
+        if reporting(t) {
             return true;
         }
     }

@@ -10,11 +10,6 @@ pub(crate) fn entries(source: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Every whitespace-separated word of every entry.
-pub(crate) fn words(source: &str) -> impl Iterator<Item = &str> {
-    entries(source).flat_map(str::split_whitespace)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,10 +20,6 @@ mod tests {
         assert_eq!(
             entries(source).collect::<Vec<_>>(),
             ["said", "told", "sign up"]
-        );
-        assert_eq!(
-            words(source).collect::<Vec<_>>(),
-            ["said", "told", "sign", "up"]
         );
     }
 }

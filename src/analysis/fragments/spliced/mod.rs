@@ -1,0 +1,106 @@
+//! `fragment/spliced`: a sentence that shares nothing with the rest of the
+//! article, as when a content spinner pastes a sentence from an unrelated
+//! story into this one.
+//!
+//! The measure is lexical cohesion, in the spirit of TextTiling (Hearst,
+//! 1997): every sentence gets its set of content words (lower case, topicless
+//! words removed, lightly stemmed, names included), the article gets the
+//! number of sentences each word occurs in, and a sentence is compared
+//! with the rest of the article (its own occurrence left out). A sentence
+//! of real copy repeats the article's names and topic words; a spliced one
+//! shares none of them, or a single common word.
+//!
+//! This is a judgement, so it is reported as information, with the
+//! evidence in the message, and only when nothing else ties the sentence
+//! to its neighbours: no pronoun, demonstrative or connective, no definite
+//! subject ("The driver ..."), no quotation, not the attribution right
+//! after one. The headline and the lead sentence set the topic and are
+//! never reported, nor is a line without terminal punctuation (a headline
+//! of another story is boilerplate, not a spliced sentence).
+
+mod counts;
+mod vocabulary;
+
+use super::weights::{
+    MAX_COHESION, MIN_CONTENT_WORDS, MIN_CONTENT_WORDS_ONE_SHARED, NAME_WEIGHT, OCCURRENCE_CAP,
+};
+use super::{Doc, Fragment, FragmentKind};
+use crate::analysis::Severity;
+use counts::Counts;
+use vocabulary::{Key, Sentence};
+
+pub(crate) use vocabulary::{Local, local};
+
+pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+    let counts = Counts::new(doc);
+    for (i, placed) in doc.paras.iter().enumerate() {
+        let local = &placed.local.spliced;
+        for (k, sentence) in local.sentences.iter().enumerate() {
+            let lead = i == 0 || (i == 1 && k == 0);
+            if lead || !sentence.candidate {
+                continue;
+            }
+            if let Some(f) = judge(&counts, i, local, sentence) {
+                out.push(f.shifted(placed.start));
+            }
+        }
+    }
+}
+
+/// The fragment for `sentence` of paragraph `para`, when it shares (almost)
+/// nothing with the rest of the article.
+fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Option<Fragment> {
+    let settled = &local.keys[sentence.keys.clone()];
+    let doubt = counts.doubt(para, sentence);
+    let known = doubt.filter(|&(entry, _)| local.has_key(sentence, entry));
+    let extra = doubt.filter(|_| known.is_none());
+    let count = settled.len() + usize::from(extra.is_some());
+    if count < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let named = |k: &Key| k.name || known.is_some_and(|(entry, name)| name && entry == k.entry);
+    let keys = settled.iter().map(|k| (k.entry, named(k))).chain(extra);
+    let mut shared: Option<u32> = None;
+    let mut cohesion = 0;
+    for (entry, name) in keys {
+        let frequency = counts.frequency[counts.id(para, entry)] as usize;
+        let elsewhere = frequency.max(1) - 1;
+        if elsewhere == 0 {
+            continue;
+        }
+        if shared.is_some() {
+            return None; // two shared words: the sentence belongs
+        }
+        shared = Some(entry);
+        let weight = if name { NAME_WEIGHT } else { 1 };
+        cohesion += elsewhere.min(OCCURRENCE_CAP) * weight;
+    }
+    let isolated = match shared {
+        None => true,
+        Some(_) => cohesion <= MAX_COHESION && count >= MIN_CONTENT_WORDS_ONE_SHARED,
+    };
+    if !isolated {
+        return None;
+    }
+    let evidence = match shared {
+        None => "shares no content words with the rest of the article".to_string(),
+        Some(entry) => format!(
+            "shares only one word (“{}…”) with the rest of the article, out of {count}",
+            local.vocabulary[entry as usize].text
+        ),
+    };
+    Some(Fragment {
+        span: sentence.span,
+        kind: FragmentKind::Spliced,
+        message: format!(
+            "Possibly spliced in from another story: this sentence {evidence}, and no \
+             pronoun or connective ties it to its neighbours"
+        ),
+        severity: Severity::Information,
+        related: Vec::new(),
+        insertion: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,262 @@
+//! The local step of `fragment/spliced`: each sentence of a paragraph with
+//! its content words (lower case, topicless words removed, lightly
+//! stemmed, names kept whole) and whether anything in the paragraph itself
+//! ties it to its neighbours.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::super::Para;
+use crate::analysis::Span;
+use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Token;
+
+/// One paragraph's content words, as the article-wide count needs them:
+/// each comparison key once, with the sentences that use it.
+#[derive(Debug, Default)]
+pub(crate) struct Local {
+    pub(super) vocabulary: Vec<Entry>,
+    /// The keys of every sentence, sentence after sentence (see
+    /// [`Sentence::keys`]).
+    pub(super) keys: Vec<Key>,
+    pub(super) sentences: Vec<Sentence>,
+}
+
+/// A comparison key of the paragraph: a stem, or a name kept whole.
+#[derive(Debug)]
+pub(super) struct Entry {
+    pub text: Box<str>,
+    /// How many of the paragraph's sentences have it among their settled
+    /// keys ([`Sentence::keys`]).
+    pub sentences: u32,
+    /// Whether it is the stem of a word the paragraph writes in lower case:
+    /// then a capitalised first word with this stem is not a name, anywhere
+    /// in the article.
+    pub lower: bool,
+}
+
+/// One settled key of a sentence: an index into [`Local::vocabulary`], and
+/// whether the sentence uses it as a name.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Key {
+    pub entry: u32,
+    pub name: bool,
+}
+
+/// One sentence as the cohesion measure sees it.
+#[derive(Debug)]
+pub(super) struct Sentence {
+    /// Relative to the paragraph.
+    pub span: Span,
+    /// Whether the sentence may be reported, as far as its paragraph can
+    /// tell (tied sentences and lines without terminal punctuation never
+    /// are).
+    pub candidate: bool,
+    /// Its keys in [`Local::keys`], each once.
+    pub keys: Range<usize>,
+    /// A capitalised first word (bare, stem): a name unless the article
+    /// also writes its stem in lower case, which only the whole article
+    /// knows.
+    pub doubtful: Option<(u32, u32)>,
+}
+
+impl Local {
+    pub(super) fn has_key(&self, sentence: &Sentence, entry: u32) -> bool {
+        self.keys[sentence.keys.clone()]
+            .iter()
+            .any(|k| k.entry == entry)
+    }
+}
+
+/// The paragraph's sentences with their content words and keys. Names are
+/// kept whole ("Christie" and "Christyn" differ); other words are stemmed.
+pub(crate) fn local(para: &Para) -> Local {
+    let mut builder = Builder::default();
+    for k in 0..para.sentences.len() {
+        let after_quote = k
+            .checked_sub(1)
+            .is_some_and(|j| ends_with_quote_mark(para, para.tokens_of(j)));
+        builder.sentence(para, k, after_quote);
+    }
+    builder.finish()
+}
+
+/// True when the last token of a sentence is a quotation mark.
+fn ends_with_quote_mark(para: &Para, tokens: &[Token]) -> bool {
+    tokens
+        .last()
+        .is_some_and(|t| para.quotes.mark_at(t.span.start).is_some())
+}
+
+/// True when a quotation mark lies inside `span`.
+fn has_quote_mark(para: &Para, span: Span) -> bool {
+    let marks = &para.quotes.marks;
+    let k = marks.partition_point(|m| m.span.start < span.start);
+    marks.get(k).is_some_and(|m| m.span.start < span.end)
+}
+
+/// Builds a paragraph's [`Local`]: one pass over each sentence's words.
+#[derive(Default)]
+struct Builder {
+    index: FxHashMap<Box<str>, u32>,
+    /// Per entry: sentences with it as a settled key, lower-case use, and
+    /// the last sentence (numbered from 1) that listed it.
+    counts: Vec<(u32, bool, usize)>,
+    keys: Vec<Key>,
+    sentences: Vec<Sentence>,
+}
+
+impl Builder {
+    fn sentence(&mut self, para: &Para, k: usize, after_quote: bool) {
+        let span = para.sentences[k];
+        let first_key = self.keys.len();
+        let number = self.sentences.len() + 1;
+        let mut doubtful = None;
+        let mut reporting = false;
+        let mut tie = false;
+        let mut definite = false;
+        let words = para.tokens_of(k).iter().filter(|t| t.is_word());
+        for (i, token) in words.enumerate() {
+            let lower = para.lower(token);
+            definite |= i == 0 && para.slice(token.span) == "The";
+            reporting |= after_quote && token.tags.contains(Tags::REPORTING_VERB | Tags::OBJECT);
+            tie |= is_tie(i, lower, token.tags);
+            let Some(bare) = content_word(lower, token.tags) else {
+                continue;
+            };
+            let stemmed = stem(bare);
+            if !token.is_capitalised() {
+                let entry = self.key(stemmed, false, first_key, number);
+                self.counts[entry as usize].1 = true;
+            } else if token.tags.contains(Tags::CALENDAR) {
+                self.key(stemmed, false, first_key, number);
+            } else if i == 0 {
+                doubtful = Some((self.entry(bare), self.entry(stemmed)));
+            } else {
+                self.key(bare, true, first_key, number);
+            }
+        }
+        let attribution = after_quote && reporting;
+        let tied = attribution
+            || definite
+            || tie
+            || has_quote_mark(para, span)
+            || para.quotes.inside(span.start);
+        let candidate = !tied && para.slice(span).trim_end().ends_with(['.', '!', '?']);
+        self.sentences.push(Sentence {
+            span,
+            candidate,
+            keys: first_key..self.keys.len(),
+            doubtful,
+        });
+    }
+
+    /// The vocabulary entry for `text`, made if new.
+    fn entry(&mut self, text: &str) -> u32 {
+        if let Some(&entry) = self.index.get(text) {
+            return entry;
+        }
+        let entry = u32::try_from(self.counts.len()).unwrap_or(u32::MAX);
+        self.index.insert(text.into(), entry);
+        self.counts.push((0, false, 0));
+        entry
+    }
+
+    /// Add `text` to the keys of sentence `number` (whose keys start at
+    /// `first_key`), once; a name use marks the key as a name.
+    fn key(&mut self, text: &str, name: bool, first_key: usize, number: usize) -> u32 {
+        let entry = self.entry(text);
+        let counts = &mut self.counts[entry as usize];
+        if counts.2 == number {
+            if name && let Some(k) = self.keys[first_key..].iter_mut().find(|k| k.entry == entry) {
+                k.name = true;
+            }
+        } else {
+            counts.0 += 1;
+            counts.2 = number;
+            self.keys.push(Key { entry, name });
+        }
+        entry
+    }
+
+    fn finish(self) -> Local {
+        let mut texts: Vec<Box<str>> = vec![Box::default(); self.counts.len()];
+        for (text, entry) in self.index {
+            if let Some(slot) = texts.get_mut(entry as usize) {
+                *slot = text;
+            }
+        }
+        let vocabulary = texts
+            .into_iter()
+            .zip(self.counts)
+            .map(|(text, (sentences, lower, _))| Entry {
+                text,
+                sentences,
+                lower,
+            })
+            .collect();
+        Local {
+            vocabulary,
+            keys: self.keys,
+            sentences: self.sentences,
+        }
+    }
+}
+
+/// True when word `i` of a sentence (`lower`, in lower case, with lexicon
+/// `tags`) is a pronoun, demonstrative or connective (contractions count by
+/// their first part: "we're" is "we"), or a negation: denying something
+/// presupposes that the article raised it ("X was not seeking a fifth
+/// term"). A conjunction ties only when it opens the sentence ("But ...",
+/// "That decision ..."); inside a sentence it joins its own clauses.
+fn is_tie(i: usize, lower: &str, tags: Tags) -> bool {
+    if lower == "not" || lower.ends_with("n't") {
+        return true;
+    }
+    if tags.contains(Tags::COHESIVE_TIE) || (i == 0 && tags.contains(Tags::CONJUNCTION)) {
+        return true;
+    }
+    let Some((head, _)) = lower.split_once('\'') else {
+        return false;
+    };
+    let head = crate::analysis::lexicon::tags(head);
+    head.contains(Tags::COHESIVE_TIE) || (i == 0 && head.contains(Tags::CONJUNCTION))
+}
+
+/// The content word in `lower` (a word's lower-case stem, possessive
+/// already removed, with lexicon `tags`); None for topicless words, short
+/// words, numbers and words with other signs than letters, apostrophes and
+/// hyphens ("u.s.", "at&t").
+fn content_word(lower: &str, tags: Tags) -> Option<&str> {
+    let bare = lower.trim_end_matches('\'');
+    let content = bare.chars().nth(2).is_some()
+        && bare
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        && !tags.contains(Tags::TOPICLESS);
+    content.then_some(bare)
+}
+
+/// A light stemmer: strip common inflections, then keep at most six
+/// characters, so "campaigning", "campaigns" and "campaign" meet. The stem
+/// is always a prefix of the word.
+pub(super) fn stem(word: &str) -> &str {
+    const SUFFIXES: &[&str] = &["ies", "ing", "ed", "es", "s", "ly"];
+    let mut base = word;
+    for suffix in SUFFIXES {
+        if let Some(b) = word.strip_suffix(suffix)
+            && b.chars().nth(2).is_some()
+        {
+            base = b;
+            break;
+        }
+    }
+    if base.chars().nth(3).is_some() {
+        base = base.strip_suffix('e').unwrap_or(base);
+    }
+    match base.char_indices().nth(6) {
+        Some((end, _)) => &base[..end],
+        None => base,
+    }
+}
