@@ -1,5 +1,5 @@
 //! `fragment/mid-sentence-start`: a paragraph that starts in the middle of
-//! a sentence: with a lower-case word ("to send a Cheney to Washington.")
+//! a sentence: with a lower-case word ("to send a new senator to the capital.")
 //! or with punctuation that needs a clause before it (", which ...").
 //!
 //! Not reported: brand names written in lower case ("iPhone", "eBay"),

@@ -2,7 +2,7 @@
 //!
 //! Evidence, strongest first: the sentence ends on a word that cannot end
 //! an English sentence (an article, a possessive, a conjunction: "she can
-//! expect a.", "... Hillary Clinton and"); it ends on a preposition that
+//! expect a.", "... the mayor and"); it ends on a preposition that
 //! nothing strands ("three days for."); it ends mid-word ("self-"); or a
 //! prose paragraph simply stops without terminal punctuation.
 //!

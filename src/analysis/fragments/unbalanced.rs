@@ -6,7 +6,7 @@
 //!   closed, unless the next paragraph opens with a quotation mark (the
 //!   convention for a quote that runs over several paragraphs). The
 //!   convention does not excuse a quote that visibly ends inside the
-//!   paragraph: an attribution cue after a comma (`…are over, Clinton
+//!   paragraph: an attribution cue after a comma (`…are over, the mayor
 //!   said.`) shows where the closing mark belonged.
 //! - A closing mark with no opening mark before it.
 //!
@@ -142,7 +142,7 @@ fn closing_for(para: &Para, mark: Mark) -> &'static str {
 
 /// Where a closing mark belongs between `from` and `to`: right after the
 /// comma (or `!`, `?`) that precedes an attribution cue such as
-/// ", Clinton said" or ", said House Speaker Paul Ryan".
+/// ", the mayor said" or ", said council chair Ann Lee".
 fn cue_after(para: &Para, from: usize, to: usize) -> Option<usize> {
     if from >= to {
         return None;
@@ -204,6 +204,16 @@ mod tests {
         let next = text.find("“We").unwrap();
         assert_eq!(f.related.len(), 1);
         assert_eq!(f.related[0].span.start, next);
+    }
+
+    #[test]
+    fn a_guillemet_quote_is_mended_with_its_own_closing_mark() {
+        let text = "Headline.\n\n«Those days are over, the mayor said. «We start again.»";
+        let fragments = all(text);
+        assert_eq!(fragments.len(), 1);
+        assert_eq!(fragments[0].span.text(text), "«Those days are over,");
+        let at = text.find("over,").unwrap() + "over,".len();
+        assert_eq!(fragments[0].insertion, Some((at, "»".to_string())));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub const NP_WINDOW: usize = 3;
 // --- fragment/unbalanced-quote ----------------------------------------------
 
 /// Most tokens between the comma and the reporting verb of an attribution
-/// cue (", Jennifer Palmieri, the campaign's communications director, said").
+/// cue (", Sam Roe, the campaign's communications director, said").
 pub const MAX_CUE_TOKENS: usize = 16;
 
 // --- fragment/spliced -------------------------------------------------------

@@ -157,6 +157,11 @@ mod tests {
             Some("PORT ALDER, N.S. (CP) —")
         );
         assert_eq!(hints("Port Alder — a town").dateline, None);
+        // A dateline standing alone is the whole paragraph (the fragment
+        // pass exempts it from the truncated-sentence check).
+        for para in ["OTTAWA —", "WASHINGTON (AP) -"] {
+            assert_eq!(hints(para).dateline, Some(Span::new(0, para.len())));
+        }
         assert_eq!(hints("Council met - briefly").dateline, None);
     }
 
