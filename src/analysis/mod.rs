@@ -56,7 +56,6 @@ pub struct Analyzer {
     driver: driver::Driver,
     boilerplate: boilerplate::Cache,
     entities: entities::Cache,
-    quotes: quotes::Cache,
     fragments: fragments::Cache,
 }
 
@@ -69,13 +68,7 @@ impl Analyzer {
             boilerplate::detect_with(&mut self.boilerplate, text, &segmentation, config);
         let entities =
             entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
-        let quotes = quotes::find_with(
-            &mut self.quotes,
-            text,
-            &segmentation,
-            &entities,
-            &boilerplate,
-        );
+        let quotes = quotes::find(&mut self.driver, text, &model, &entities, &boilerplate);
         let fragments = if config.fragments {
             fragments::detect_with(
                 &mut self.fragments,
@@ -108,7 +101,6 @@ impl Analyzer {
         self.driver.finish();
         self.boilerplate.sweep();
         self.entities.sweep();
-        self.quotes.sweep();
         self.fragments.sweep();
     }
 }

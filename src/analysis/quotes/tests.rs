@@ -3,7 +3,7 @@
 //! pin down attribution, not the recogniser.
 
 use super::super::entities::{Entity, EntityKind, Gender, Mention};
-use super::super::segment::segment;
+use super::super::driver::Driver;
 use super::*;
 
 /// An entity whose mentions are every whole-word occurrence of `forms`
@@ -54,7 +54,7 @@ fn person(text: &str, name: &str, gender: Option<Gender>, forms: &[&str]) -> Ent
 }
 
 fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-    find(text, &segment(text), entities, &[])
+    find_fresh(text, entities, &[])
 }
 
 /// (quoted words, speaker name, rule) of every quote.
@@ -588,12 +588,12 @@ fn a_new_subject_between_quotes_takes_the_floor() {
 /// Each version's quotes found through one cache kept across the versions
 /// equal the quotes found afresh.
 fn assert_cached_equals_fresh(versions: &[(&str, Vec<Entity>)]) {
-    let mut cache = Cache::default();
+    let mut driver = Driver::default();
     for (text, entities) in versions {
-        let seg = segment(text);
-        let cached = find_with(&mut cache, text, &seg, entities, &[]);
-        cache.sweep();
-        assert_eq!(cached, find(text, &seg, entities, &[]), "{text}");
+        let model = driver.model(text);
+        let kept = find(&mut driver, text, &model, entities, &[]);
+        driver.finish();
+        assert_eq!(kept, find_fresh(text, entities, &[]), "{text}");
     }
 }
 
