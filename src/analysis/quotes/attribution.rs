@@ -28,7 +28,9 @@ use super::phrases::{
     relative_clause_between, starts_noun_phrase, subject_head, trim_fillers,
 };
 use super::pieces::Piece;
-use super::words::{VerbForm, VerbHit, ends_sentence, is_capitalised, is_punct, tokens_in, verb_at};
+use super::words::{
+    VerbForm, VerbHit, ends_sentence, is_capitalised, is_punct, tokens_in, verb_at,
+};
 
 /// Rule names, as shown on the hover card.
 pub const ADJACENT: &str = "adjacent cue";
@@ -80,7 +82,10 @@ fn floor_at(m: &Mentions, i: usize) -> usize {
 /// The tokens of `span` from the start of the last sentence in it.
 fn sentence_tail<'p>(m: &Mentions<'p>, span: Span) -> (&'p [Token], bool) {
     let toks = tokens_in(m.para, span);
-    match (0..toks.len()).rev().find(|&k| ends_sentence(m.para, toks, k)) {
+    match (0..toks.len())
+        .rev()
+        .find(|&k| ends_sentence(m.para, toks, k))
+    {
         Some(cut) => (&toks[cut + 1..], true),
         None => (toks, false),
     }

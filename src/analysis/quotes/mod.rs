@@ -154,8 +154,13 @@ pub fn find(
     };
     let pieces = pieces::place(
         seg,
-        doc.scanned()
-            .map(|p| (p.index, p.local.pieces.as_slice(), p.local.joined.as_slice())),
+        doc.scanned().map(|p| {
+            (
+                p.index,
+                p.local.pieces.as_slice(),
+                p.local.joined.as_slice(),
+            )
+        }),
     );
     let shapes: Vec<pieces::Shape> = doc
         .scanned()

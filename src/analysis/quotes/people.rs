@@ -58,7 +58,11 @@ impl<'a> People<'a> {
     ) -> Self {
         let readings: Vec<&MentionReading> = mentions.iter().map(|m| m.2).collect();
         let mentions: Vec<(Span, usize)> = mentions.iter().map(|m| (m.0, m.1)).collect();
-        let is_person = |e: usize| entities.get(e).is_some_and(|e| e.kind == EntityKind::Person);
+        let is_person = |e: usize| {
+            entities
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        };
         let person_index: Vec<usize> = (0..mentions.len())
             .filter(|&i| is_person(mentions[i].1) && !readings[i].quoted)
             .collect();

@@ -172,9 +172,7 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
     }
     // "the prime minister": lower-case modifiers between a determiner and
     // the role noun.
-    let opens_with_role = toks
-        .get(start)
-        .is_some_and(|t| role_tag(para, t).is_some());
+    let opens_with_role = toks.get(start).is_some_and(|t| role_tag(para, t).is_some());
     if opens_with_role {
         let det = (start.saturating_sub(4)..start)
             .rev()
@@ -200,9 +198,7 @@ fn opening_noun_phrase<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
     let n = toks
         .iter()
         .skip(lead)
-        .position(|t| {
-            !t.is_word() || !(is_capitalised(m.para, t) || role_tag(m.para, t).is_some())
-        })
+        .position(|t| !t.is_word() || !(is_capitalised(m.para, t) || role_tag(m.para, t).is_some()))
         .map_or(toks.len(), |k| k + lead);
     toks.get(..n.min(MAX_SUBJECT)).unwrap_or(&[])
 }

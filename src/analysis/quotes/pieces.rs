@@ -249,10 +249,17 @@ mod tests {
     fn pieces(text: &str) -> Vec<(&str, bool, usize)> {
         let mut driver = Driver::default();
         let model = driver.model(text);
-        let locals: Vec<Vec<Piece>> = model.paragraphs.iter().map(|p| paragraph_pieces(p)).collect();
+        let locals: Vec<Vec<Piece>> = model
+            .paragraphs
+            .iter()
+            .map(|p| paragraph_pieces(p))
+            .collect();
         place(
             &model.segmentation,
-            locals.iter().enumerate().map(|(p, l)| (p, l.as_slice(), &[][..])),
+            locals
+                .iter()
+                .enumerate()
+                .map(|(p, l)| (p, l.as_slice(), &[][..])),
         )
         .iter()
         .map(|p| (p.inner.text(text), p.closed, p.group))

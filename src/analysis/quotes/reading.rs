@@ -151,7 +151,11 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
                 quoted,
                 reports: reports_speech(para, span),
                 subject: person && is_subject(para, span),
-                title: if person { title_before(para, span) } else { None },
+                title: if person {
+                    title_before(para, span)
+                } else {
+                    None
+                },
                 pronoun: if person && !quoted {
                     pronoun_after(para, span, next_person)
                 } else {
@@ -225,7 +229,10 @@ fn is_subject(para: &ParagraphModel, span: Span) -> bool {
 
 /// The gender of a title just before a mention ("Mrs").
 fn title_before(para: &ParagraphModel, span: Span) -> Option<Gender> {
-    let before = Span::new(floor(para, span.start.saturating_sub(TITLE_BYTES)), span.start);
+    let before = Span::new(
+        floor(para, span.start.saturating_sub(TITLE_BYTES)),
+        span.start,
+    );
     tokens_in(para, before)
         .iter()
         .rev()
@@ -264,7 +271,10 @@ pub fn role_entries(words: &[&str]) -> Vec<(String, String)> {
 /// give, in that order.
 fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
     let lower = |toks: &[&Token]| -> Vec<&str> { toks.iter().map(|t| para.lower(t)).collect() };
-    let before = Span::new(floor(para, span.start.saturating_sub(ROLE_BEFORE)), span.start);
+    let before = Span::new(
+        floor(para, span.start.saturating_sub(ROLE_BEFORE)),
+        span.start,
+    );
     let mut words: Vec<&Token> = tokens_in(para, before)
         .iter()
         .rev()
