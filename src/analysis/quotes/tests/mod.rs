@@ -43,9 +43,11 @@ fn entity(
     Entity {
         name: name.to_string(),
         kind,
-        mentions: spans.into_iter().map(|span| Mention { span }).collect(),
+        mentions: spans.into_iter().map(Mention::at).collect(),
         gender,
         role: None,
+        surname: None,
+        acronym_of: None,
     }
 }
 
@@ -191,9 +193,7 @@ fn a_name_no_entity_covers_takes_the_fullest_name_by_surname() {
     let text = "Jane Roe runs the clinic.\n\n“We are full every day,” Roe said.";
     // The recogniser found only the full name, not the later surname.
     let people = [Entity {
-        mentions: vec![Mention {
-            span: Span::new(0, 8),
-        }],
+        mentions: vec![Mention::at(Span::new(0, 8))],
         ..person(text, "Jane Roe", None, &[])
     }];
     let found = quotes(text, &people);
