@@ -126,8 +126,19 @@ impl<'a> People<'a> {
         self.kind_of(e) == Some(EntityKind::Person)
     }
 
+    /// The gender a mention itself tells (its title, a kinship noun, its
+    /// given name), as the entity pass read it.
+    fn mention_gender(&self, (span, e): (Span, usize)) -> Option<Gender> {
+        let mentions = &self.entities.get(e)?.mentions;
+        let i = mentions.partition_point(|m| m.span.start < span.start);
+        mentions
+            .get(i)
+            .filter(|m| m.span == span)
+            .and_then(|m| m.facts.gender)
+    }
+
     /// Each person's gender: the entity's own when set, else votes from
-    /// titles before its mentions (Mr, Mrs, Ms: strong) and the first
+    /// what its mentions tell (a title: strong) and the first
     /// gendered pronoun after a mention, before the next person is named
     /// (stronger when the mention is its sentence's subject).
     fn infer_genders(&self) -> Vec<Option<Gender>> {
@@ -149,7 +160,8 @@ impl<'a> People<'a> {
                 } else {
                     PRONOUN_VOTE
                 };
-                *v += weight(reading.title, TITLE_VOTE) + weight(reading.pronoun, pronoun_weight);
+                let own = self.mention_gender(self.persons[k]);
+                *v += weight(own, TITLE_VOTE) + weight(reading.pronoun, pronoun_weight);
             }
         }
         self.entities
@@ -190,39 +202,30 @@ impl<'a> People<'a> {
     }
 
     /// The organisation an acronym stands for, when the article spells it
-    /// out: "FRB" → "Federal Reserve Board" (initials of its capitalised
-    /// words, "of"/"and" skipped).
+    /// out ("FRB" → "Federal Reserve Board"), as the entity pass linked them.
     fn expansion_of(&self, e: usize) -> Option<usize> {
-        let acronym = self.entities.get(e)?;
-        let letters = &acronym.name;
-        let is_acronym = acronym.kind == EntityKind::Organization
-            && (2..=8).contains(&letters.chars().count())
-            && letters.chars().all(|c| c.is_ascii_uppercase());
-        if !is_acronym {
-            return None;
-        }
-        self.entities.iter().position(|x| {
-            x.kind == EntityKind::Organization
-                && x.name != *letters
-                && initials(&x.name) == *letters
-        })
+        self.entities.get(e)?.acronym_of
     }
 
-    /// A name no mention covers: the fullest person entity sharing its
-    /// surname, else the name itself.
+    /// A name no mention covers: the fullest person entity whose surname
+    /// ends the name, else the name itself.
     fn by_surname(&self, name: &str) -> Speaker {
-        let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let ends_with_surname = |surname: &str| {
+            name.len() >= surname.len()
+                && name
+                    .get(name.len() - surname.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(surname))
+                && name[..name.len() - surname.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        };
         let best = self
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Person)
-            .filter(|(_, e)| {
-                e.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.to_lowercase() == surname)
-            })
+            .filter(|(_, e)| e.surname.as_deref().is_some_and(ends_with_surname))
             .max_by_key(|(_, e)| e.name.split(' ').count());
         match best {
             Some((i, _)) => self.entity_speaker(i),
@@ -444,15 +447,6 @@ impl<'a> People<'a> {
             Head::Role { .. } => false,
         }
     }
-}
-
-/// The initials of a name's capitalised words ("Bank of Upper Canada" →
-/// "BUC").
-fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 pub(super) fn inside_any(sorted: &[Span], offset: usize) -> bool {

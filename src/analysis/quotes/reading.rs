@@ -6,22 +6,20 @@
 //! and that key it reads the quoted pieces and their shapes, each piece's
 //! cue (speaker still as words, an entity named by its slot in the key),
 //! the reported speech a continuation may borrow, and what the words
-//! around each mention say about its person (title, pronoun, roles,
+//! around each mention say about its person (pronoun, roles,
 //! whether it opens its sentence or reports speech). The document-wide step
 //! ([`super::find`]) numbers the groups and resolves the speakers.
 
 use super::super::Span;
 use super::super::driver::Pass;
 use super::super::entities::{EntityKind, Gender};
-use super::super::lexicon::Tags;
 use super::super::text::{ParagraphModel, Token};
 use super::attribution::{self, Cue};
 use super::mentions::{Head, Mentions};
 use super::pieces::{self, Piece, Shape};
 use super::tables::is_filler;
 use super::words::{
-    RoleTag, gender_of, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag,
-    tokens_in, verb_at,
+    RoleTag, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag, tokens_in, verb_at,
 };
 
 /// The context of a paragraph's reading beyond its text.
@@ -43,8 +41,6 @@ pub struct MentionReading {
     pub reports: bool,
     /// It opens its sentence (after titles and role words).
     pub subject: bool,
-    /// Gender of a title just before it.
-    pub title: Option<Gender>,
     /// Gender of the first pronoun after it, before the next person.
     pub pronoun: Option<Gender>,
     /// Roles the words around it give (role noun, phrase), in order.
@@ -88,8 +84,6 @@ const MAX_REPORT_TOKENS: usize = 16;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
 const SUBJECT_LEAD_TOKENS: usize = 6;
-/// Bytes before a mention read for a title.
-const TITLE_BYTES: usize = 12;
 /// How far after a mention a pronoun still votes for its gender.
 const GENDER_WINDOW: usize = 160;
 /// How far before and after a mention its role words are read, and how
@@ -151,11 +145,6 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
                 quoted,
                 reports: reports_speech(para, span),
                 subject: person && is_subject(para, span),
-                title: if person {
-                    title_before(para, span)
-                } else {
-                    None
-                },
                 pronoun: if person && !quoted {
                     pronoun_after(para, span, next_person)
                 } else {
@@ -225,20 +214,6 @@ fn is_subject(para: &ParagraphModel, span: Span) -> bool {
         && before
             .iter()
             .all(|t| !t.is_word() || is_capitalised(para, t) || role_tag(para, t).is_some())
-}
-
-/// The gender of a title just before a mention ("Mrs").
-fn title_before(para: &ParagraphModel, span: Span) -> Option<Gender> {
-    let before = Span::new(
-        floor(para, span.start.saturating_sub(TITLE_BYTES)),
-        span.start,
-    );
-    tokens_in(para, before)
-        .iter()
-        .rev()
-        .find(|t| t.is_word())
-        .filter(|t| t.tags.contains(Tags::TITLE))
-        .and_then(|t| gender_of(t.tags))
 }
 
 /// The gender of the first gendered pronoun after a mention, within

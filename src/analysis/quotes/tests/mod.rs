@@ -51,8 +51,21 @@ fn entity(
     }
 }
 
+/// A person entity, with the surname the recogniser gives (the last word
+/// of the name).
 fn person(text: &str, name: &str, gender: Option<Gender>, forms: &[&str]) -> Entity {
-    entity(text, name, EntityKind::Person, gender, forms)
+    Entity {
+        surname: name.rsplit(' ').next().map(str::to_string),
+        ..entity(text, name, EntityKind::Person, gender, forms)
+    }
+}
+
+/// `entity` with the gender each of its mentions tells (a title before it).
+fn titled(mut entity: Entity, gender: Gender) -> Entity {
+    for m in &mut entity.mentions {
+        m.facts.gender = Some(gender);
+    }
+    entity
 }
 
 fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
@@ -259,12 +272,21 @@ fn pronouns_resolve_to_the_compatible_person_in_focus() {
 
 #[test]
 fn gender_is_inferred_from_titles_when_the_entity_has_none() {
-    let text = "Mrs. Kay Dunn and Mr. Lee Park spoke.\n\n“I was not consulted,” she said.";
+    let text = "Mr. Lee Park and Mrs. Kay Dunn spoke.\n\n“I was not consulted,” she said.";
     let people = [
-        person(text, "Kay Dunn", None, &["Kay Dunn"]),
-        person(text, "Lee Park", None, &["Lee Park"]),
+        titled(person(text, "Lee Park", None, &["Lee Park"]), Gender::Male),
+        titled(
+            person(text, "Kay Dunn", None, &["Kay Dunn"]),
+            Gender::Female,
+        ),
     ];
     assert_eq!(summary(text, &people)[0].1, s("Kay Dunn"));
+    // Without what the titles tell, the sentence's subject is meant.
+    let people = [
+        person(text, "Lee Park", None, &["Lee Park"]),
+        person(text, "Kay Dunn", None, &["Kay Dunn"]),
+    ];
+    assert_eq!(summary(text, &people)[0].1, s("Lee Park"));
 }
 
 #[test]
@@ -441,7 +463,11 @@ fn an_acronym_speaker_is_named_by_its_spelled_out_organisation() {
     let text = "The Northern Energy Board (NEB) met on Monday.\n\n\
                 “Prices will rise,” the NEB said.";
     let full = organisation(text, "Northern Energy Board");
-    let short = entity(text, "NEB", EntityKind::Organization, None, &["NEB"]);
+    // The recogniser links the acronym to what it stands for.
+    let short = Entity {
+        acronym_of: Some(0),
+        ..entity(text, "NEB", EntityKind::Organization, None, &["NEB"])
+    };
     let got = summary(text, &[full, short]);
     assert_eq!(got[0].1, s("Northern Energy Board"));
     let other = entity(text, "NEB", EntityKind::Organization, None, &["NEB"]);
