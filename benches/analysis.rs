@@ -70,7 +70,8 @@ fn bench_passes(c: &mut Criterion) {
     let seg = segment::segment(&text);
     let furniture = boilerplate::detect(&text, &seg, &config);
     let people = entities::recognize(&text, &seg, &furniture);
-    let found = quotes::find(&text, &seg, &people, &furniture);
+    let found = quotes::find_fresh(&text, &people, &furniture);
+    let model = copydesk::analysis::driver::Driver::default().model(&text);
     let mut group = c.benchmark_group("passes-100KB");
     // The text model: segmentation, tokens with lexicon tags, quotation
     // marks and hints of every paragraph, as a fresh analysis builds it.
@@ -84,7 +85,15 @@ fn bench_passes(c: &mut Criterion) {
         b.iter(|| entities::recognize(black_box(&text), &seg, &furniture))
     });
     group.bench_function("quotes", |b| {
-        b.iter(|| quotes::find(black_box(&text), &seg, &people, &furniture))
+        b.iter(|| {
+            quotes::find(
+                &mut copydesk::analysis::driver::Driver::default(),
+                black_box(&text),
+                &model,
+                &people,
+                &furniture,
+            )
+        })
     });
     group.bench_function("fragments", |b| {
         b.iter(|| fragments::detect_fresh(black_box(&text), &furniture, &found, &people))
@@ -141,7 +150,7 @@ fn bench_edit_passes(c: &mut Criterion) {
         let seg = segment::segment(&text);
         let furniture = boilerplate::detect(&text, &seg, &upstream_config);
         let people = entities::recognize(&text, &seg, &furniture);
-        let found = quotes::find(&text, &seg, &people, &furniture);
+        let found = quotes::find_fresh(&text, &people, &furniture);
         (text.clone(), seg, furniture, people, found)
     };
     let mut group = c.benchmark_group("edit-passes-100KB");
@@ -181,12 +190,15 @@ fn bench_edit_passes(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let mut cache = quotes::Cache::default();
+    let mut quotes_driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("quotes", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, seg, furniture, people, _)| {
-                quotes::find_with(&mut cache, &text, &seg, &people, &furniture)
+            |(text, _, furniture, people, _)| {
+                let model = quotes_driver.model(&text);
+                let found = quotes::find(&mut quotes_driver, &text, &model, &people, &furniture);
+                quotes_driver.finish();
+                found
             },
             BatchSize::LargeInput,
         )

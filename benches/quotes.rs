@@ -4,6 +4,7 @@
 
 use std::hint::black_box;
 
+use copydesk::analysis::driver::Driver;
 use copydesk::analysis::{Config, analyze, boilerplate, entities, quotes, segment};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -57,8 +58,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("analyze 100 KB", |b| {
         b.iter(|| analyze(black_box(&text), &config))
     });
+    let model = Driver::default().model(&text);
     c.bench_function("quotes::find 100 KB", |b| {
-        b.iter(|| quotes::find(black_box(&text), &seg, &people, &furniture))
+        b.iter(|| {
+            quotes::find(
+                &mut Driver::default(),
+                black_box(&text),
+                &model,
+                &people,
+                &furniture,
+            )
+        })
     });
 }
 

@@ -55,7 +55,6 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 pub struct Analyzer {
     driver: driver::Driver,
     entities: entities::Cache,
-    quotes: quotes::Cache,
 }
 
 impl Analyzer {
@@ -66,13 +65,7 @@ impl Analyzer {
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities =
             entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
-        let quotes = quotes::find_with(
-            &mut self.quotes,
-            text,
-            &segmentation,
-            &entities,
-            &boilerplate,
-        );
+        let quotes = quotes::find(&mut self.driver, text, &model, &entities, &boilerplate);
         let fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,
@@ -104,7 +97,6 @@ impl Analyzer {
     fn sweep(&mut self) {
         self.driver.finish();
         self.entities.sweep();
-        self.quotes.sweep();
     }
 }
 

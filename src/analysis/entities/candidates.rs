@@ -66,6 +66,10 @@ pub(super) struct Candidate {
     pub cues: Cues,
     /// The role as written ("Russian President", "political scientist").
     pub role: Option<String>,
+    /// Where the role is written (before the name or in apposition).
+    pub role_span: Option<Span>,
+    /// The title words right before the name ("Prime Minister", "Mr.").
+    pub title_span: Option<Span>,
     pub gender: Option<Gender>,
     /// An acronym given in parentheses right after it: "(AFN)".
     pub acronym: Option<String>,
@@ -132,6 +136,8 @@ impl Candidate {
                 certainty: self.certainty,
                 cues: Cues::default(),
                 role: None,
+                role_span: None,
+                title_span: None,
                 gender: None,
                 acronym: None,
                 all_caps: false,
@@ -468,7 +474,8 @@ fn split_run(
             break;
         }
     }
-    let mut role: Option<String> = None;
+    let mut role: Option<Span> = None;
+    let mut title_span: Option<Span> = None;
     let mut gender = None;
     let mut cues = Cues::default();
     let given_first = lex.given(&tokens[start].lower).is_some();
@@ -515,10 +522,13 @@ fn split_run(
             }
         }
         let role_start = tokens[start].span.start;
-        let role_end = tokens[t_end - 1].span.end;
+        let last_title = &tokens[t_end - 1];
+        // "Mr." keeps its period in the title's span
+        let title_end = last_title.span.end + usize::from(last_title.dotted);
+        title_span = Some(Span::new(tokens[t_start].span.start, title_end));
         let honorific_only = t_end - start == 1 && is_honorific(&tokens[start].lower);
         if !honorific_only {
-            role = text.get(role_start..role_end).map(str::to_string);
+            role = Some(Span::new(role_start, last_title.span.end));
         }
         gender = g;
         cues.title = true;
@@ -549,7 +559,7 @@ fn split_run(
     // A lower-case role noun just before the run: "lawyer Jane Roe".
     if let Some(noun) = role_noun_before(text, tokens, run.start) {
         cues.role_before = true;
-        gender = gender.or_else(|| role_gender(&noun.to_lowercase()));
+        gender = gender.or_else(|| role_gender(&noun.text(text).to_lowercase()));
         if role.is_none() {
             role = Some(noun);
         }
@@ -582,6 +592,7 @@ fn split_run(
     );
     if let Some(c) = out.last_mut().filter(|c| Some(c.span.start) == name_start) {
         c.dropped_first = dropped;
+        c.title_span = title_span;
     }
 }
 
@@ -601,21 +612,21 @@ fn is_demonym_or_plural(lower: &str) -> bool {
 
 /// "lawyer", "political scientist", "prime minister" right before the
 /// token at `at`, as written.
-fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<String> {
+fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<Span> {
     let lex = lexicon();
     let prev = tokens.get(at.checked_sub(1)?)?;
     let next = tokens.get(at)?;
     if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(&prev.lower) {
         return None;
     }
-    Some(prev.span.text(text).to_string())
+    Some(prev.span)
 }
 
 /// An apposition after the token range ending at `end` that describes a
 /// person: ", the mayor of Surrey,", ", a lawyer", ", 45,", ", who ...".
 /// `Some(role)` carries the role words when they name one ("the mayor of
 /// Surrey", "Minister of Finance"); `Some(None)` an age or "who" clause.
-fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<String>> {
+fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<Span>> {
     let lex = lexicon();
     let last = tokens.get(end.checked_sub(1)?)?;
     let next = tokens.get(end)?;
@@ -655,7 +666,7 @@ fn head_noun_gender(phrase: &str) -> Option<Gender> {
 
 /// The words from `start` up to the next comma or the end of the clause,
 /// at most eight words: the role an apposition states.
-fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
     const MOST_WORDS: usize = 8;
     let first = tokens.get(start)?;
     let mut last = first;
@@ -667,7 +678,7 @@ fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
         }
         last = b;
     }
-    text.get(first.span.start..last.end).map(str::to_string)
+    Some(Span::new(first.span.start, last.end))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -678,7 +689,7 @@ fn push_candidate(
     ctx: &Context<'_>,
     initial: bool,
     mut cues: Cues,
-    role: Option<String>,
+    role: Option<Span>,
     gender: Option<Gender>,
     out: &mut Vec<Candidate>,
 ) {
@@ -738,8 +749,8 @@ fn push_candidate(
     let gender = gender.or_else(|| {
         apposition
             .as_ref()
-            .and_then(|a| a.as_deref())
-            .and_then(head_noun_gender)
+            .and_then(|a| *a)
+            .and_then(|a| head_noun_gender(a.text(text)))
     });
     let role = role.or(apposition.flatten());
     cues.modifier = after
@@ -766,7 +777,11 @@ fn push_candidate(
         word_spans: part.iter().map(|t| t.span).collect(),
         certainty,
         cues,
-        role,
+        role: role
+            .and_then(|r| text.get(r.start..r.end))
+            .map(str::to_string),
+        role_span: role,
+        title_span: None,
         gender,
         acronym: acronym_after(text, tokens, range.end),
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
@@ -943,6 +958,8 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
         certainty: Certainty::Certain,
         cues: Cues::default(),
         role: None,
+        role_span: None,
+        title_span: None,
         gender: None,
         acronym: Some(acronym),
         all_caps: false,

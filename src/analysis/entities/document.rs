@@ -24,7 +24,7 @@ use super::super::Span;
 use super::cache::Kept;
 use super::candidates::Candidate;
 use super::local::Found;
-use super::{Entity, EntityKind, Gender, Mention, body_names, canonical_text};
+use super::{Entity, EntityKind, Gender, Mention, MentionFacts, body_names, canonical_text};
 
 /// One entity as decided; its candidates as indices into the document's.
 #[derive(Debug)]
@@ -35,28 +35,66 @@ pub(super) struct Decided {
     pub members: Vec<usize>,
     pub gender: Option<Gender>,
     pub role: Option<String>,
+    /// A person's name written surname first ("Wang Qishan").
+    pub surname_first: bool,
 }
 
 impl Decided {
     /// The entity, named and mentioned where `cands` are in `text`.
     fn present(&self, text: &str, cands: &[Candidate]) -> Entity {
+        let canonical = cands.get(self.canonical);
+        let full: &[String] = canonical.map_or(&[], |c| c.words.as_slice());
         let mut mentions: Vec<Mention> = self
             .members
             .iter()
             .filter_map(|&m| cands.get(m))
-            .map(|c| Mention { span: c.span })
+            .map(|c| Mention {
+                span: c.span,
+                facts: self.facts(c, full),
+            })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
-        mentions.dedup();
+        mentions.dedup_by_key(|m| m.span);
+        let name = canonical
+            .map(|c| canonical_text(text, c))
+            .unwrap_or_default();
         Entity {
-            name: cands
-                .get(self.canonical)
-                .map(|c| canonical_text(text, c))
-                .unwrap_or_default(),
+            surname: (self.kind == EntityKind::Person)
+                .then(|| super::surname_of(&name, self.surname_first))
+                .flatten(),
+            name,
             kind: self.kind,
             mentions,
             gender: self.gender,
             role: self.role.clone(),
+            acronym_of: None,
+        }
+    }
+
+    /// What the mention `c` says about this entity, whose canonical name
+    /// has the words `full`.
+    fn facts(&self, c: &Candidate, full: &[String]) -> MentionFacts {
+        let acronym = c.all_caps && c.words.len() == 1 && full.len() >= 2;
+        let person = self.kind == EntityKind::Person;
+        // a full name, or the first name alone, gives its given name's gender
+        let given_name =
+            c.words.len() >= 2 || c.words.first() == full.first().filter(|_| full.len() >= 2);
+        MentionFacts {
+            title: c.title_span,
+            gender: c.gender.or_else(|| {
+                (person && given_name && !self.surname_first)
+                    .then(|| {
+                        c.words
+                            .first()
+                            .and_then(|w| super::names::lexicon().given(w))
+                    })
+                    .flatten()
+                    .flatten()
+            }),
+            role: c.role_span,
+            acronym,
+            short_form: !acronym && c.words.len() < full.len(),
+            surname_first: person && self.surname_first && c.words.len() >= 2,
         }
     }
 }
@@ -115,6 +153,7 @@ impl Document {
             .map(|d| d.present(text, cands))
             .collect();
         entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
+        super::link_acronyms(&mut entities);
         entities
     }
 
@@ -264,6 +303,8 @@ fn move_candidate(c: &mut Candidate, from: usize, to: usize) {
     for s in &mut c.word_spans {
         *s = moved(*s);
     }
+    c.title_span = c.title_span.map(moved);
+    c.role_span = c.role_span.map(moved);
 }
 
 /// Hands out the old candidate list's entries in order, dropping those

@@ -134,6 +134,8 @@ fn placed_at_zero(c: &Candidate) -> Candidate {
     Candidate {
         span: back(&c.span),
         word_spans: c.word_spans.iter().map(back).collect(),
+        title_span: c.title_span.as_ref().map(back),
+        role_span: c.role_span.as_ref().map(back),
         ..c.clone()
     }
 }

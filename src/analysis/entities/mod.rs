@@ -64,11 +64,40 @@ pub enum Gender {
     Male,
 }
 
-/// One place where an entity is named.
+/// One place where an entity is named, and what that place itself says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mention {
     /// The name as written, without a possessive `'s` and without titles.
     pub span: Span,
+    pub facts: MentionFacts,
+}
+
+/// What one mention itself tells about its entity (the entity's own fields
+/// sum these up over all its mentions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct MentionFacts {
+    /// Title words written right before the name ("Prime Minister", "Mr."), if any.
+    pub title: Option<Span>,
+    /// Gender evidence of this mention alone: its title, a kinship noun, its given name.
+    pub gender: Option<Gender>,
+    /// A role noun before the name or in apposition ("council chair Jane Roe", "Jane Roe, the mayor,").
+    pub role: Option<Span>,
+    /// This mention is an acronym the article spells out for this entity ("RCMP").
+    pub acronym: bool,
+    /// A shorter form than the canonical name (surname or first name alone).
+    pub short_form: bool,
+    /// Written surname first ("Wang Qishan": a surname-first name whose first word is the surname).
+    pub surname_first: bool,
+}
+
+impl Mention {
+    /// A mention at `span` with no facts known (for entities built by hand).
+    pub fn at(span: Span) -> Self {
+        Mention {
+            span,
+            facts: MentionFacts::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +111,13 @@ pub struct Entity {
     pub gender: Option<Gender>,
     /// Title or role the article gives it ("Russian President"), if any.
     pub role: Option<String>,
+    /// A person's surname as written: the last word of the name with the
+    /// particles before it ("van der Berg"), or the first word of a name
+    /// written surname first ("Wang" of "Wang Qishan").
+    pub surname: Option<String>,
+    /// For an acronym named apart from what it stands for ("FRB" beside
+    /// "Federal Reserve Board"): the index of that entity in the list.
+    pub acronym_of: Option<usize>,
 }
 
 impl Entity {
@@ -278,13 +314,105 @@ fn decide_entity(
     let gender = first_of(&|c| c.gender.is_some())
         .and_then(|c| c.gender)
         .or_else(|| given_name_gender(kind, &canonical_cand.words));
+    let surname_first =
+        kind == EntityKind::Person && is_surname_first(cands, members, &canonical_cand.words);
     Some(document::Decided {
         canonical,
         kind,
         members: members.to_vec(),
-        gender,
+        gender: if surname_first {
+            first_of(&|c| c.gender.is_some()).and_then(|c| c.gender)
+        } else {
+            gender
+        },
         role,
+        surname_first,
     })
+}
+
+/// A person's name written surname first ("Wang Qishan"): its first word
+/// is no given name, and either the article calls the person by that word
+/// alone or the word is a known surname while the last word is neither a
+/// surname nor a given name.
+fn is_surname_first(cands: &[Candidate], members: &[usize], words: &[String]) -> bool {
+    let lex = names::lexicon();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 || lex.given(first).is_some() {
+        return false;
+    }
+    let called_by_first = members.iter().filter_map(|&m| cands.get(m)).any(|c| {
+        c.certainty != Certainty::Headline && c.words.len() == 1 && c.words.first() == Some(first)
+    });
+    let called_by_last = members.iter().filter_map(|&m| cands.get(m)).any(|c| {
+        c.certainty != Certainty::Headline && c.words.len() == 1 && c.words.first() == Some(last)
+    });
+    !called_by_last
+        && (called_by_first
+            || lex.is_surname(first) && !lex.is_surname(last) && lex.given(last).is_none())
+}
+
+/// Generational suffixes that follow a surname ("King Jr.").
+fn is_name_suffix(lower: &str) -> bool {
+    matches!(lower, "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv")
+}
+
+/// The surname of the person named `name` (as written, words separated by
+/// one space): the first word when written surname first, else the last
+/// word (a generational suffix skipped) with the particles before it
+/// ("van der Berg").
+fn surname_of(name: &str, surname_first: bool) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if surname_first || words.len() < 2 {
+        return words.first().map(|w| (*w).to_string());
+    }
+    let mut end = words.len();
+    while end > 1
+        && words
+            .get(end - 1)
+            .is_some_and(|w| is_name_suffix(&w.to_lowercase()))
+    {
+        end -= 1;
+    }
+    let mut start = end - 1;
+    while start > 1
+        && words
+            .get(start - 1)
+            .is_some_and(|w| names::is_particle(&w.to_lowercase()))
+    {
+        start -= 1;
+    }
+    words.get(start..end).map(|w| w.join(" "))
+}
+
+/// Mark each organisation named by an acronym alone ("FRB") whose letters
+/// another organisation's name spells ("Federal Reserve Board") with that
+/// entity's index (see [`Entity::acronym_of`]).
+fn link_acronyms(entities: &mut [Entity]) {
+    let is_org = |e: &Entity| e.kind == EntityKind::Organization;
+    let mut by_initials: fasthash::FastMap<String, usize> = fasthash::FastMap::default();
+    for (i, e) in entities.iter().enumerate().filter(|(_, e)| is_org(e)) {
+        if e.name.contains(' ') {
+            by_initials.entry(initials(&e.name)).or_insert(i);
+        }
+    }
+    for e in entities.iter_mut().filter(|e| is_org(e)) {
+        let letters = &e.name;
+        let acronym = (2..=8).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        if acronym {
+            e.acronym_of = by_initials.get(letters).copied();
+        }
+    }
+}
+
+/// The capital initials of a name's words ("Federal Reserve Board" → "FRB").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// A person's gender from the first word of a full name, when the name

@@ -391,3 +391,119 @@ proptest::proptest! {
         }
     }
 }
+
+/// One mention as (text, title, role, gender, short form, acronym).
+type Facts = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<Gender>,
+    bool,
+    bool,
+);
+
+/// Each mention of the entity named `name` as [`Facts`].
+fn facts_of(text: &str, name: &str) -> Vec<Facts> {
+    let found = run(text);
+    let Some(e) = found.iter().find(|e| e.name == name) else {
+        return Vec::new();
+    };
+    let written = |s: Option<Span>| s.map(|s| s.text(text).to_string());
+    e.mentions
+        .iter()
+        .map(|m| {
+            let f = m.facts;
+            (
+                m.span.text(text).to_string(),
+                written(f.title),
+                written(f.role),
+                f.gender,
+                f.short_form,
+                f.acronym,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_mention_keeps_its_title_role_gender_and_form() {
+    let text = "Prime Minister Marta Okafor spoke on Friday. \
+                Mr. Okafor's office said Okafor, the party leader, would travel.";
+    let s = |w: &str| Some(w.to_string());
+    assert_eq!(
+        facts_of(text, "Marta Okafor"),
+        [
+            (
+                "Marta Okafor".to_string(),
+                s("Prime Minister"),
+                s("Prime Minister"),
+                Some(Gender::Female),
+                false,
+                false
+            ),
+            (
+                "Okafor".to_string(),
+                s("Mr."),
+                None,
+                Some(Gender::Male),
+                true,
+                false
+            ),
+            (
+                "Okafor".to_string(),
+                None,
+                s("the party leader"),
+                None,
+                true,
+                false
+            ),
+        ]
+    );
+    let found = run(text);
+    assert_eq!(found[0].surname.as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn surnames_keep_particles_and_names_written_surname_first_give_the_first_word() {
+    let text = "Anna de Vries met Wang Qishan. Later, Wang said de Vries agreed.";
+    let found = run(text);
+    let surname = |name: &str| {
+        found
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.surname.clone())
+    };
+    assert_eq!(surname("Anna de Vries").as_deref(), Some("de Vries"));
+    assert_eq!(
+        surname_of("Ana van der Berg Jr.", false).as_deref(),
+        Some("van der Berg")
+    );
+    assert_eq!(surname("Wang Qishan").as_deref(), Some("Wang"));
+    let wang = found.iter().find(|e| e.name == "Wang Qishan");
+    assert!(wang.is_some_and(|e| e.mentions[0].facts.surname_first));
+}
+
+#[test]
+fn an_acronym_mention_is_marked_and_a_separate_acronym_links_to_its_expansion() {
+    let text = "The Harbour Safety Board (HSB) met on Monday. HSB said the pier was safe.";
+    let hsb = facts_of(text, "Harbour Safety Board");
+    assert!(hsb.iter().any(|(w, .., acronym)| w == "HSB" && *acronym));
+    let mut entities = vec![
+        Entity {
+            name: "Federal Reserve Board".to_string(),
+            kind: EntityKind::Organization,
+            mentions: Vec::new(),
+            gender: None,
+            role: None,
+            surname: None,
+            acronym_of: None,
+        };
+        2
+    ];
+    entities[1].name = "FRB".to_string();
+    link_acronyms(&mut entities);
+    assert_eq!(
+        entities.iter().map(|e| e.acronym_of).collect::<Vec<_>>(),
+        [None, Some(0)]
+    );
+}

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use files::{entries, words};
+pub(crate) use files::entries;
 pub use tags::Tags;
 
 /// Every lexicon file: name and text.

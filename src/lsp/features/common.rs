@@ -273,7 +273,7 @@ pub(super) mod fixture {
     }
 
     fn mentions(spans: &[Span]) -> Vec<Mention> {
-        spans.iter().map(|&span| Mention { span }).collect()
+        spans.iter().map(|&span| Mention::at(span)).collect()
     }
 
     fn entity(name: &str, kind: EntityKind, role: Option<&str>, spans: &[Span]) -> Entity {
@@ -283,6 +283,8 @@ pub(super) mod fixture {
             mentions: mentions(spans),
             gender: None,
             role: role.map(str::to_string),
+            surname: None,
+            acronym_of: None,
         }
     }
 
@@ -392,11 +394,11 @@ pub(super) mod fixture {
         Entity {
             name: name.to_string(),
             kind: EntityKind::Person,
-            mentions: vec![Mention {
-                span: Span::new(start, start + name.len()),
-            }],
+            mentions: vec![Mention::at(Span::new(start, start + name.len()))],
             gender: None,
             role: None,
+            surname: None,
+            acronym_of: None,
         }
     }
 

@@ -347,9 +347,7 @@ mod tests {
             .chain(["A B", "A  \nB"].iter())
             .map(|w| {
                 let start = text.find(w).expect("in text");
-                Mention {
-                    span: Span::new(start, start + w.len()),
-                }
+                Mention::at(Span::new(start, start + w.len()))
             })
             .collect();
         let doc = Doc::new("/tmp/x.txt", text, analysis, Encoding::Utf16);

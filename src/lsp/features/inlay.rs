@@ -209,11 +209,11 @@ mod tests {
         analysis.entities.push(Entity {
             name: "Ann Reed".to_string(),
             kind: EntityKind::Person,
-            mentions: vec![Mention {
-                span: find("Reed", 0),
-            }],
+            mentions: vec![Mention::at(find("Reed", 0))],
             gender: None,
             role: None,
+            surname: None,
+            acronym_of: None,
         });
         analysis.quotes[4].speaker = Some(Speaker {
             name: "the ministry".to_string(),

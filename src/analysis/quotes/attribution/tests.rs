@@ -1,0 +1,91 @@
+//! Attribution through the whole pipeline.
+
+use crate::analysis::{Config, analyze};
+
+/// (quoted words, speaker) of every speech quote, whole pipeline.
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    analyze(text, &Config::default())
+        .quotes
+        .iter()
+        .filter(|q| q.is_speech())
+        .map(|q| (q.text(text), q.speaker.as_ref().map(|s| s.name.clone())))
+        .collect()
+}
+
+#[test]
+fn a_relative_clause_stops_an_earlier_verb_from_cueing_a_phrase() {
+    let text = "Norvale posted a clip in which a bus takes “winter laps” on ice.";
+    assert_eq!(speakers(text), []);
+    let text = "Mayor Ada Quist posted that the plan was “a winter lap” on ice.";
+    assert_eq!(
+        speakers(text),
+        [("a winter lap".to_string(), Some("Ada Quist".to_string()))]
+    );
+}
+
+/// A quoted woman, then paragraphs about men only, then "she says".
+fn long_gap(first_quote: &str) -> String {
+    let filler = "Omar Brenn fixed the roof. He said it took a week.\n\n".repeat(6);
+    format!(
+        "Lena Quist runs the farm. {first_quote}\n\n{filler}             “We kept going anyway,” she says."
+    )
+}
+
+#[test]
+fn she_far_from_any_woman_is_the_last_woman_quoted() {
+    let text = long_gap("“The winters are long,” Quist said.");
+    let last = speakers(&text).pop();
+    assert_eq!(
+        last,
+        Some((
+            "We kept going anyway,".to_string(),
+            Some("Lena Quist".to_string())
+        ))
+    );
+    // a woman named long ago but never quoted is too far back
+    let text = long_gap("The winters are long.");
+    let last = speakers(&text).pop();
+    assert_eq!(last, Some(("We kept going anyway,".to_string(), None)));
+}
+
+#[test]
+fn a_title_inside_a_quote_tells_who_holds_the_role() {
+    let text = "Talvik Dane, a former lawyer, won the vote.\n\n\
+                “Mayor Dane's plan is wrong,” Ana Roe said.\n\n\
+                Omar Brenn agreed with the critics.\n\n\
+                “We will build it anyway,” the mayor told reporters.";
+    assert_eq!(
+        speakers(text).pop(),
+        Some((
+            "We will build it anyway,".to_string(),
+            Some("Talvik Dane".to_string())
+        ))
+    );
+}
+
+#[test]
+fn he_or_she_skips_a_genderless_name_with_nothing_personal_about_it() {
+    let text = "Kiri Tamsin said the farm was failing.\n\n\
+                The loan came through Talvik Morrane in 2019.\n\n\
+                “We nearly lost it all,” she said.";
+    assert_eq!(
+        speakers(text).pop(),
+        Some((
+            "We nearly lost it all,".to_string(),
+            Some("Kiri Tamsin".to_string())
+        ))
+    );
+}
+
+#[test]
+fn a_name_with_a_lower_case_article_prefix_speaks() {
+    let text = "The aid group al-Hamra said it planned the raid.\n\n\
+                In its statement, al-Hamra said: “This raid was our answer to the ban.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "This raid was our answer to the ban.".to_string(),
+            Some("al-Hamra".to_string())
+        )]
+    );
+}

@@ -1,0 +1,252 @@
+//! Phrases: the speaker noun phrases around a reporting verb — the subject
+//! before it (past fillers and appositions), the object after it, the
+//! subject of a clause — read over a paragraph's tokens.
+
+use super::super::Span;
+use super::super::text::Token;
+use super::mentions::{Head, Mentions};
+use super::tables::{is_clause_opener, is_clause_word, is_filler, is_np_stop, is_relative};
+use super::words::{
+    Pronoun, is_capitalised, is_determiner, is_preposition, is_punct, is_word, pronoun, role_tag,
+};
+
+/// Longest speaker noun phrase read before a trailing verb, in tokens
+/// (an apposition may make it longer; see [`MAX_APPOSITION`]).
+pub const MAX_SUBJECT: usize = 10;
+pub const MAX_APPOSITION: usize = 16;
+/// Longest noun phrase read after a verb ("said Heart and Stroke senior
+/// manager Erin Kim").
+const MAX_OBJECT_NP: usize = 9;
+
+/// The subject of the words before a verb: the head of the noun phrase
+/// ending there, looking past an apposition on either side (`X, the mayor
+/// of Y,` / `the mayor of Y, X,`) and past `with`/`of` + organisation
+/// (`Tim Roe with the Health Authority`); for a coordinated verb (`she
+/// picked it up and crowed`), the nearest pronoun or person before it.
+pub fn subject_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
+    let toks = trim_fillers(m, toks);
+    if toks.last().is_some_and(|t| is_punct(m.para, t, ",")) {
+        return apposition_head(m, toks.get(..toks.len() - 1)?);
+    }
+    let np = subject_before(m, toks);
+    let head = m.head_of(np);
+    if head.as_ref().is_some_and(|h| m.is_personal(h)) {
+        return head;
+    }
+    let start = toks.len() - np.len();
+    let linked = start >= 2
+        && toks
+            .get(start - 1)
+            .is_some_and(|t| ["with", "of", "from", "at", "for"].contains(&m.para.lower(t)));
+    if linked {
+        let owner = m.head_of(subject_before(m, toks.get(..start - 1)?));
+        if owner.as_ref().is_some_and(|h| m.is_personal(h)) {
+            return owner;
+        }
+    }
+    let coordinated = toks
+        .last()
+        .is_some_and(|t| is_word(m.para, t, "and") || is_word(m.para, t, "but"));
+    if head.is_none() && coordinated {
+        return nearest_personal(m, toks).or_else(|| clause_subject(m, toks));
+    }
+    head
+}
+
+/// `X, the mayor of Y, said` / `the mayor of Y, X, said` / `X, Minister of
+/// A, B and C, said`: the comma-separated chunks before the verb, read from
+/// the verb back; the first that names a person wins, else the leftmost
+/// that names anything (the head of the apposition).
+fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
+    let floor = toks.len().saturating_sub(2 * MAX_APPOSITION);
+    let mut end = toks.len();
+    let mut fallback = None;
+    loop {
+        let comma = toks
+            .get(floor..end)?
+            .iter()
+            .rposition(|t| is_punct(m.para, t, ","))
+            .map(|c| c + floor);
+        let head = match comma {
+            Some(c) => m.head_of(toks.get(c + 1..end)?),
+            None => subject_head(m, toks.get(..end)?),
+        };
+        if let Some(h) = head {
+            if m.is_personal(&h) {
+                return Some(h);
+            }
+            // Read back to front, so the last one found heads the phrase.
+            fallback = Some(h);
+        }
+        match comma {
+            Some(c) => end = c,
+            None => return fallback,
+        }
+    }
+}
+
+/// The nearest pronoun or person mention in `toks`, from the end.
+fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
+    toks.iter().rev().filter(|t| t.is_word()).find_map(|t| {
+        if let Some(p) = pronoun(m.para, t) {
+            return Some(Head::Pronoun(p, t.span));
+        }
+        m.first_person_in(t.span)
+    })
+}
+
+/// The subject of a clause: its first person mention, else its first
+/// pronoun, else its opening noun phrase (after an opening prepositional
+/// phrase).
+pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
+    // "In a statement, the agency ...": skip an opening prepositional phrase.
+    let opens_with_phrase = toks.first().is_some_and(is_preposition);
+    let toks = match toks.iter().position(|t| is_punct(m.para, t, ",")) {
+        Some(c) if opens_with_phrase => toks.get(c + 1..).unwrap_or(&[]),
+        _ => toks,
+    };
+    let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+    if let Some(h) = m.first_person_in(span) {
+        return Some(h);
+    }
+    let found = toks.iter().find_map(|t| {
+        pronoun(m.para, t)
+            .filter(|p| *p != Pronoun::It)
+            .map(|p| Head::Pronoun(p, t.span))
+    });
+    found.or_else(|| m.head_of(opening_noun_phrase(m, toks)))
+}
+
+/// The noun phrase that starts `toks`: up to a punctuation mark, a stop
+/// word or [`MAX_OBJECT_NP`] tokens.
+pub fn object_np<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    let n = toks
+        .iter()
+        .take(MAX_OBJECT_NP)
+        .take_while(|t| {
+            let w = m.para.lower(t);
+            t.is_word() && !(is_np_stop(w) && w != "of" && w != "and")
+        })
+        .count();
+    toks.get(..n).unwrap_or(&[])
+}
+
+/// The subject noun phrase that ends `toks` (just before a verb): walks back
+/// over fillers ("also", "later"), then over name-like words.
+pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    let para = m.para;
+    let mut toks = trim_fillers(m, toks);
+    // `X, the mayor of Y, said`: step over the apposition to its head.
+    if toks.last().is_some_and(|t| is_punct(para, t, ",")) {
+        let inner = toks.get(..toks.len() - 1).unwrap_or(&[]);
+        let comma = inner
+            .iter()
+            .rposition(|t| is_punct(para, t, ","))
+            .filter(|&c| inner.len() - c <= MAX_APPOSITION);
+        match comma {
+            Some(c) => toks = inner.get(..c).unwrap_or(&[]),
+            None => return &[],
+        }
+    }
+    let mut start = toks.len();
+    while start > 0 {
+        let Some(t) = toks.get(start - 1) else { break };
+        let w = para.lower(t);
+        let is_pronoun = pronoun(para, t).is_some();
+        let clause_word = is_clause_opener(w) && !is_determiner(t) && !is_pronoun;
+        let name_like = t.is_word()
+            && !clause_word
+            && (is_capitalised(para, t)
+                || role_tag(para, t).is_some()
+                || is_determiner(t)
+                || is_pronoun
+                || w == "and"
+                || w == "of");
+        if !name_like || toks.len() - start >= MAX_APPOSITION {
+            break;
+        }
+        start -= 1;
+        if is_pronoun {
+            break;
+        }
+    }
+    // "the prime minister": lower-case modifiers between a determiner and
+    // the role noun.
+    let opens_with_role = toks.get(start).is_some_and(|t| role_tag(para, t).is_some());
+    if opens_with_role {
+        let det = (start.saturating_sub(4)..start)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(is_determiner));
+        let plain = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.is_word() && !is_capitalised(para, t) && !is_clause_opener(para.lower(t))
+            })
+        };
+        if let Some(d) = det
+            && (d + 1..start).all(plain)
+        {
+            start = d;
+        }
+    }
+    toks.get(start..).unwrap_or(&[])
+}
+
+/// The first noun phrase of a clause (for participles: "Smith left,
+/// saying “...”").
+fn opening_noun_phrase<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    let lead = usize::from(toks.first().is_some_and(is_determiner));
+    let n = toks
+        .iter()
+        .skip(lead)
+        .position(|t| !t.is_word() || !(is_capitalised(m.para, t) || role_tag(m.para, t).is_some()))
+        .map_or(toks.len(), |k| k + lead);
+    toks.get(..n.min(MAX_SUBJECT)).unwrap_or(&[])
+}
+
+pub fn trim_fillers<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    let mut end = toks.len();
+    while end > 0
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.is_word() && is_filler(m.para.lower(t)))
+    {
+        end -= 1;
+    }
+    toks.get(..end).unwrap_or(&[])
+}
+
+/// The words before the first comma (the head of `X, the mayor of Y,`).
+pub fn main_chunk<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    let n = toks
+        .iter()
+        .position(|t| is_punct(m.para, t, ",("))
+        .unwrap_or(toks.len());
+    toks.get(..n).unwrap_or(&[])
+}
+
+/// Whether a word can open a speaker noun phrase.
+pub fn starts_noun_phrase(m: &Mentions, t: &Token) -> bool {
+    is_capitalised(m.para, t)
+        || pronoun(m.para, t).is_some()
+        || is_determiner(t)
+        || role_tag(m.para, t).is_some()
+}
+
+/// `,” it said`: a lone "it" is an organisation's pronoun, not a clause.
+pub fn is_it(m: &Mentions, toks: &[Token]) -> bool {
+    matches!(toks, [t] if is_word(m.para, t, "it"))
+}
+
+/// No clause words: the words before a trailing verb name someone rather
+/// than say something ("the minister" yes, "he went to the store and" no).
+pub fn plain_noun_phrase(m: &Mentions, toks: &[Token]) -> bool {
+    toks.iter().all(|t| !is_clause_word(m.para.lower(t)))
+}
+
+/// `Acme posted a video in which a car takes “snow laps”`: a relative
+/// clause between a verb and the quote has its own subject and verb, so
+/// the earlier verb does not report the quoted words.
+pub fn relative_clause_between(m: &Mentions, toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| t.is_word() && is_relative(m.para.lower(t)))
+}

@@ -1,0 +1,273 @@
+//! The local step of the quote pass: everything read inside one paragraph.
+//!
+//! [`QuoteReading`] is a [`Pass`] whose key is the paragraph's entity
+//! mentions (spans relative to the paragraph and kinds, see [`ReadingKey`])
+//! and whether the paragraph is page furniture. From the paragraph's model
+//! and that key it reads the quoted pieces and their shapes, each piece's
+//! cue (speaker still as words, an entity named by its slot in the key),
+//! the reported speech a continuation may borrow, and what the words
+//! around each mention say about its person (pronoun, roles,
+//! whether it opens its sentence or reports speech). The document-wide step
+//! ([`super::find`]) numbers the groups and resolves the speakers.
+
+use super::super::Span;
+use super::super::driver::Pass;
+use super::super::entities::{EntityKind, Gender};
+use super::super::text::{ParagraphModel, Token};
+use super::attribution::{self, Cue};
+use super::mentions::{Head, Mentions};
+use super::pieces::{self, Piece, Shape};
+use super::tables::is_filler;
+use super::words::{
+    RoleTag, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag, tokens_in, verb_at,
+};
+
+/// The context of a paragraph's reading beyond its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ReadingKey {
+    /// Page furniture: no quotes are read in it.
+    pub furniture: bool,
+    /// The entity mentions inside the paragraph, relative to its start and
+    /// sorted; a mention's index here is its slot.
+    pub mentions: Vec<(Span, EntityKind)>,
+}
+
+/// What the words around one entity mention say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MentionReading {
+    /// Inside one of the paragraph's quoted pieces.
+    pub quoted: bool,
+    /// A reporting verb follows it ("Okafor said", "Smith, the mayor, told").
+    pub reports: bool,
+    /// It opens its sentence (after titles and role words).
+    pub subject: bool,
+    /// Gender of the first pronoun after it, before the next person.
+    pub pronoun: Option<Gender>,
+    /// Roles the words around it give (role noun, phrase), in order.
+    pub roles: Vec<(String, String)>,
+}
+
+/// One paragraph's reading, in offsets relative to the paragraph.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub pieces: Vec<Piece>,
+    /// Per piece: whether it continues the one before it (“A,” he said,
+    /// “b.”).
+    pub joined: Vec<bool>,
+    pub shapes: Vec<Shape>,
+    /// Per piece: the cue of its sentence.
+    pub cues: Vec<Option<Cue>>,
+    /// Per piece: the reported speaker in the narrative before it, when
+    /// the piece does not open the paragraph.
+    pub leads: Vec<Option<(Span, Head)>>,
+    /// The last reported speaker of the paragraph.
+    pub reporter: Option<(Span, Head)>,
+    /// Per mention slot of the key.
+    pub mentions: Vec<MentionReading>,
+}
+
+/// The quote pass's local step.
+pub struct QuoteReading;
+
+impl Pass for QuoteReading {
+    type Key = ReadingKey;
+    type Local = Reading;
+
+    fn local(&self, para: &ParagraphModel, key: &ReadingKey) -> Reading {
+        read(para, key)
+    }
+}
+
+/// Bytes after a mention read for its reporting verb, and the most tokens.
+const REPORT_BYTES: usize = 60;
+const MAX_REPORT_TOKENS: usize = 16;
+/// A subject opens its sentence: at most a few title words precede it.
+const SUBJECT_REACH: usize = 80;
+const SUBJECT_LEAD_TOKENS: usize = 6;
+/// How far after a mention a pronoun still votes for its gender.
+const GENDER_WINDOW: usize = 160;
+/// How far before and after a mention its role words are read, and how
+/// many words.
+const ROLE_BEFORE: usize = 60;
+const ROLE_AFTER: usize = 80;
+const ROLE_WORDS_BEFORE: usize = 5;
+const ROLE_WORDS_AFTER: usize = 8;
+
+fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
+    let list: Vec<(Span, usize)> = key
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(slot, (s, _))| (*s, slot))
+        .collect();
+    let kinds: Vec<EntityKind> = key.mentions.iter().map(|(_, k)| *k).collect();
+    let m = Mentions {
+        para,
+        list: &list,
+        kinds: &kinds,
+    };
+    let pieces = if key.furniture {
+        Vec::new()
+    } else {
+        pieces::paragraph_pieces(para)
+    };
+    let joined = (0..pieces.len())
+        .map(|i| pieces::joins_previous(para, &pieces, i))
+        .collect();
+    let shapes = pieces::shapes(para, &pieces);
+    let cues = (0..pieces.len())
+        .map(|i| attribution::find_cue(&m, &pieces, i))
+        .collect();
+    let leads = pieces
+        .iter()
+        .map(|p| {
+            let lead = Span::new(0, p.span.start);
+            let blank = lead.text(&para.text).trim().is_empty();
+            (!blank)
+                .then(|| attribution::reporter_in(&m, lead))
+                .flatten()
+        })
+        .collect();
+    let reporter = attribution::reporter_in(&m, Span::new(0, para.text.len()));
+    let quoted = |s: Span| pieces.iter().any(|p| p.inner.contains(s.start));
+    let mentions = key
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(slot, &(span, kind))| {
+            let quoted = quoted(span);
+            let person = kind == EntityKind::Person;
+            let next_person = key.mentions[slot + 1..]
+                .iter()
+                .find(|(s, k)| *k == EntityKind::Person && !quoted_at(&pieces, *s))
+                .map_or(para.text.len(), |(s, _)| s.start);
+            MentionReading {
+                quoted,
+                reports: reports_speech(para, span),
+                subject: person && is_subject(para, span),
+                pronoun: if person && !quoted {
+                    pronoun_after(para, span, next_person)
+                } else {
+                    None
+                },
+                roles: if person {
+                    mention_roles(para, span)
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    Reading {
+        pieces,
+        joined,
+        shapes,
+        cues,
+        leads,
+        reporter,
+        mentions,
+    }
+}
+
+fn quoted_at(pieces: &[Piece], s: Span) -> bool {
+    pieces.iter().any(|p| p.inner.contains(s.start))
+}
+
+fn floor(para: &ParagraphModel, i: usize) -> usize {
+    super::floor_boundary(&para.text, i)
+}
+
+/// True when a reporting verb follows a mention ("Okafor said", "Smith,
+/// the mayor, told").
+fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
+    let end = floor(para, span.end + REPORT_BYTES);
+    let toks = tokens_in(para, Span::new(span.end, end.max(span.end)));
+    let toks = &toks[..toks.len().min(MAX_REPORT_TOKENS)];
+    let mut k = 0;
+    if toks.first().is_some_and(|t| is_punct(para, t, ",")) {
+        // Step over an apposition.
+        match toks.iter().skip(1).position(|t| is_punct(para, t, ",.")) {
+            Some(c) if toks.get(c + 1).is_some_and(|t| is_punct(para, t, ",")) => k = c + 2,
+            _ => return false,
+        }
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && is_filler(para.lower(t)))
+    {
+        k += 1;
+    }
+    verb_at(para, toks, k).is_some_and(|h| !h.framing)
+}
+
+/// True when a mention opens its sentence (after titles and role words).
+fn is_subject(para: &ParagraphModel, span: Span) -> bool {
+    let i = para.sentences.partition_point(|s| s.end <= span.start);
+    let Some(sentence) = para.sentences.get(i) else {
+        return false;
+    };
+    if span.start.saturating_sub(sentence.start) > SUBJECT_REACH {
+        return false;
+    }
+    let before = tokens_in(para, Span::new(sentence.start, span.start));
+    before.len() <= SUBJECT_LEAD_TOKENS
+        && before
+            .iter()
+            .all(|t| !t.is_word() || is_capitalised(para, t) || role_tag(para, t).is_some())
+}
+
+/// The gender of the first gendered pronoun after a mention, within
+/// [`GENDER_WINDOW`] and before `next_person` (where the next person
+/// mention starts).
+fn pronoun_after(para: &ParagraphModel, span: Span, next_person: usize) -> Option<Gender> {
+    let end = floor(para, (span.end + GENDER_WINDOW).min(next_person));
+    tokens_in(para, Span::new(span.end, end.max(span.end)))
+        .iter()
+        .filter(|t| t.is_word())
+        .find_map(|t| pronoun_gender(para.lower(t)))
+}
+
+/// (role noun, phrase) for each person role noun among `words` (lower
+/// case), when any.
+pub fn role_entries(words: &[&str]) -> Vec<(String, String)> {
+    let person_role = |w: &&&str| matches!(role_of_word(w), Some(RoleTag::Person(_)));
+    if !words.iter().any(|w| person_role(&w)) {
+        return Vec::new();
+    }
+    let phrase = words.join(" ");
+    words
+        .iter()
+        .filter(person_role)
+        .map(|w| (w.to_string(), phrase.clone()))
+        .collect()
+}
+
+/// The roles the words just before a mention and in an apposition after it
+/// give, in that order.
+fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
+    let lower = |toks: &[&Token]| -> Vec<&str> { toks.iter().map(|t| para.lower(t)).collect() };
+    let before = Span::new(
+        floor(para, span.start.saturating_sub(ROLE_BEFORE)),
+        span.start,
+    );
+    let mut words: Vec<&Token> = tokens_in(para, before)
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word())
+        .take(ROLE_WORDS_BEFORE)
+        .collect();
+    words.reverse();
+    let mut roles = role_entries(&lower(&words));
+    let after = Span::new(span.end, floor(para, span.end + ROLE_AFTER).max(span.end));
+    if let [comma, rest @ ..] = tokens_in(para, after)
+        && is_punct(para, comma, ",")
+    {
+        let words: Vec<&Token> = rest
+            .iter()
+            .take_while(|t| t.is_word())
+            .take(ROLE_WORDS_AFTER)
+            .collect();
+        roles.extend(role_entries(&lower(&words)));
+    }
+    roles
+}

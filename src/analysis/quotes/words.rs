@@ -1,0 +1,295 @@
+//! Words: what attribution asks of the text model's tokens — reporting
+//! verbs, titles, role nouns, pronouns — answered by the lexicon's tags.
+//!
+//! The quote pass has no tokenizer and no word lists of its own: it reads a
+//! paragraph's [`Token`]s (spans relative to the paragraph) and their
+//! [`Tags`]. The few lists that are the pass's own heuristics rather than
+//! word classes are in [`super::tables`].
+
+use super::super::Span;
+use super::super::entities::Gender;
+use super::super::lexicon::{self, Tags};
+use super::super::text::{ParagraphModel, Shape, Token};
+
+/// How a reporting verb is inflected, which tells how it attaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "says", "said", "adds": a finite verb with its own subject.
+    Finite,
+    /// "saying", "adding": a participle whose subject is the clause's subject.
+    Participle,
+}
+
+/// One reporting verb found in a token list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbHit {
+    /// Index of the verb's first token and one past its last.
+    pub first: usize,
+    pub end: usize,
+    pub form: VerbForm,
+    /// "call", "describe", ...: verbs that frame a partial quote rather than
+    /// introduce speech; trusted only inside one sentence.
+    pub framing: bool,
+}
+
+/// What a role noun tells about its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleTag {
+    Person(Option<Gender>),
+    Group,
+    Organization,
+}
+
+/// Personal pronouns that can be a speaker, with their gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pronoun {
+    He,
+    She,
+    /// An organisation ("it said in a statement").
+    It,
+    They,
+}
+
+/// The gender tags give (male, female, or neither or both).
+pub fn gender_of(tags: Tags) -> Option<Gender> {
+    match (tags.contains(Tags::MALE), tags.contains(Tags::FEMALE)) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The tokens of `para` that lie inside `span` (relative to the paragraph).
+pub fn tokens_in(para: &ParagraphModel, span: Span) -> &[Token] {
+    let list = &para.tokens.list;
+    let from = list.partition_point(|t| t.span.start < span.start);
+    let to = from + list[from..].partition_point(|t| t.span.end <= span.end);
+    &list[from..to]
+}
+
+/// True for a punctuation token that is one of `chars`.
+pub fn is_punct(para: &ParagraphModel, t: &Token, chars: &str) -> bool {
+    t.is_punct()
+        && t.span
+            .text(&para.text)
+            .chars()
+            .next()
+            .is_some_and(|c| chars.contains(c))
+}
+
+/// True for a word token whose lower-case stem is `word`.
+pub fn is_word(para: &ParagraphModel, t: &Token, word: &str) -> bool {
+    t.is_word() && para.lower(t) == word
+}
+
+/// The reporting verb starting at token `i`, if any (longest match:
+/// "pointed out" before "pointed").
+pub fn verb_at(para: &ParagraphModel, toks: &[Token], i: usize) -> Option<VerbHit> {
+    let first = toks.get(i).filter(|t| t.is_word())?;
+    let w1 = para.lower(first);
+    if lexicon::starts_phrase(w1)
+        && let Some(second) = toks.get(i + 1).filter(|t| t.is_word())
+        && let Some((2, tags)) = lexicon::phrase(&[w1, para.lower(second)])
+        && tags.contains(Tags::REPORTING_VERB)
+    {
+        return Some(hit(tags, i, i + 2));
+    }
+    first
+        .tags
+        .contains(Tags::REPORTING_VERB)
+        .then(|| hit(first.tags, i, i + 1))
+}
+
+fn hit(tags: Tags, first: usize, end: usize) -> VerbHit {
+    VerbHit {
+        first,
+        end,
+        form: if tags.contains(Tags::PARTICIPLE) {
+            VerbForm::Participle
+        } else {
+            VerbForm::Finite
+        },
+        framing: tags.contains(Tags::FRAMING),
+    }
+}
+
+/// What a role noun token names: its tags, or for a plural of a role noun
+/// ("ministers") a group.
+pub fn role_tag(para: &ParagraphModel, t: &Token) -> Option<RoleTag> {
+    if !t.is_word() {
+        return None;
+    }
+    role_of_word(para.lower(t))
+}
+
+/// [`role_tag`] of a lower-case word.
+pub fn role_of_word(lower: &str) -> Option<RoleTag> {
+    let tags = lexicon::tags(lower);
+    if tags.contains(Tags::ROLE) {
+        return Some(if tags.contains(Tags::BODY) {
+            RoleTag::Organization
+        } else if tags.contains(Tags::GROUP) {
+            RoleTag::Group
+        } else {
+            RoleTag::Person(gender_of(tags))
+        });
+    }
+    lower
+        .strip_suffix('s')
+        .filter(|stem| lexicon::tags(stem).contains(Tags::ROLE))
+        .map(|_| RoleTag::Group)
+}
+
+/// Number of leading words of `toks` that form titles ("Prime Minister"),
+/// leaving at least one word: a title alone is a role, not a name.
+pub fn leading_title_len(para: &ParagraphModel, toks: &[&Token]) -> usize {
+    let lower: Vec<&str> = toks.iter().map(|t| para.lower(t)).collect();
+    let mut n = 0;
+    while n < lower.len() {
+        let len = match lexicon::phrase(&lower[n..]) {
+            Some((len, tags)) if tags.contains(Tags::TITLE) => len,
+            _ if lexicon::tags(lower[n]).contains(Tags::TITLE) => 1,
+            _ => break,
+        };
+        if n + len >= lower.len() {
+            break;
+        }
+        n += len;
+    }
+    n
+}
+
+/// The speaker pronoun a lower-case word is.
+pub fn subject_pronoun(lower: &str) -> Option<Pronoun> {
+    match lower {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
+        "they" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// [`subject_pronoun`] of a token.
+pub fn pronoun(para: &ParagraphModel, t: &Token) -> Option<Pronoun> {
+    if t.is_word() {
+        subject_pronoun(para.lower(t))
+    } else {
+        None
+    }
+}
+
+/// The pronoun a possessive stands for ("her statement" → she).
+pub fn possessive_pronoun(lower: &str) -> Option<Pronoun> {
+    match lower {
+        "his" => Some(Pronoun::He),
+        "her" => Some(Pronoun::She),
+        "its" => Some(Pronoun::It),
+        "their" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// Gender of any third-person singular pronoun form, for gender votes.
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A word that starts with a capital, or with a lower-case Arabic article
+/// before a capitalised name ("al-Assad", "el-Sisi").
+pub fn is_capitalised(para: &ParagraphModel, t: &Token) -> bool {
+    t.is_capitalised()
+        || (t.shape == Shape::Mixed && {
+            let w = t.span.text(&para.text);
+            ["al-", "el-"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+                .is_some_and(|name| name.starts_with(char::is_uppercase))
+        })
+}
+
+pub fn is_determiner(t: &Token) -> bool {
+    t.is_word() && t.tags.contains(Tags::DETERMINER)
+}
+
+/// A capitalised word after a preposition is a place or body, not the
+/// speaker's name ("the mayor *of* Eastford").
+pub fn is_preposition(t: &Token) -> bool {
+    t.is_word() && t.tags.contains(Tags::PREPOSITION)
+}
+
+/// True when token `i` is a period, `!` or `?` that ends a sentence (the
+/// text model keeps an abbreviation's period in its word).
+pub fn ends_sentence(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| is_punct(para, t, ".!?"))
+}
+
+/// The words of `toks` as lower-case stems joined by spaces.
+pub fn phrase_of(para: &ParagraphModel, toks: &[&Token]) -> String {
+    let mut out = String::new();
+    for t in toks {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(para.lower(t));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::driver::Driver;
+
+    fn with<R>(text: &str, f: impl FnOnce(&ParagraphModel) -> R) -> R {
+        let mut driver = Driver::default();
+        let model = driver.model(text);
+        f(&model.paragraphs[0])
+    }
+
+    #[test]
+    fn verbs_are_found_with_their_form() {
+        with("she pointed out saying calls", |para| {
+            let toks = &para.tokens.list;
+            let v = verb_at(para, toks, 1).map(|v| (v.first, v.end, v.form));
+            assert_eq!(v, Some((1, 3, VerbForm::Finite)));
+            assert_eq!(
+                verb_at(para, toks, 3).map(|v| v.form),
+                Some(VerbForm::Participle)
+            );
+            assert_eq!(verb_at(para, toks, 4).map(|v| v.framing), Some(true));
+            assert_eq!(verb_at(para, toks, 0), None);
+        });
+    }
+
+    #[test]
+    fn titles_and_roles_come_from_the_lexicon() {
+        with("Prime Minister Justin Trudeau", |para| {
+            let toks: Vec<&Token> = para.tokens.list.iter().collect();
+            assert_eq!(leading_title_len(para, &toks), 2);
+            // A title alone is not stripped: it would leave no name.
+            assert_eq!(leading_title_len(para, &toks[1..2]), 0);
+        });
+        assert_eq!(
+            role_of_word("spokeswoman"),
+            Some(RoleTag::Person(Some(Gender::Female)))
+        );
+        assert_eq!(role_of_word("police"), Some(RoleTag::Group));
+        assert_eq!(role_of_word("ministers"), Some(RoleTag::Group));
+        assert_eq!(role_of_word("ministry"), Some(RoleTag::Organization));
+        assert_eq!(role_of_word("banana"), None);
+    }
+
+    #[test]
+    fn periods_after_titles_do_not_end_sentences() {
+        with("Mr. Smith left. Then", |para| {
+            let toks = &para.tokens.list;
+            assert!(!ends_sentence(para, toks, 0));
+            assert!(ends_sentence(para, toks, 3));
+        });
+    }
+}
