@@ -17,14 +17,12 @@
 //! its tags are the union. Every file is embedded with `include_str!`; the
 //! run-time loader ignores unknown tag names, a unit test rejects them.
 
-mod files;
 mod tags;
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use files::entries;
 pub use tags::Tags;
 
 /// Every lexicon file: name and text.
