@@ -139,22 +139,23 @@ struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // Sized for every entry up front: growing a map of ~60,000 words
+    // step by step re-hashes it a dozen times at start-up.
+    let entries: usize = FILES.iter().map(|(_, source)| source.len() / 8).sum();
     let mut lexicon = Lexicon {
-        words: FxHashMap::default(),
+        words: FxHashMap::with_capacity_and_hasher(entries, Default::default()),
         phrases: FxHashMap::default(),
         phrase_heads: FxHashMap::default(),
     };
     for (_, source) in FILES {
-        for (entry, tags) in parse(source, &mut |_| {}) {
-            lexicon.add(entry, tags);
-        }
+        parse(source, &mut |_| {}, &mut |entry, tags| lexicon.add(entry, tags));
     }
     lexicon
 });
 
 impl Lexicon {
     fn add(&mut self, entry: &'static str, tags: Tags) {
-        let words = entry.split(' ').count();
+        let words = 1 + entry.bytes().filter(|&b| b == b' ').count();
         let map = if words == 1 {
             &mut self.words
         } else {
@@ -168,11 +169,15 @@ impl Lexicon {
     }
 }
 
-/// The entries of one file with their tags (defaults included). Tag names
-/// the lexicon does not know are passed to `unknown` and skipped.
-fn parse<'a>(source: &'a str, unknown: &mut dyn FnMut(&'a str)) -> Vec<(&'a str, Tags)> {
+/// Each entry of one file with its tags (defaults included), given to
+/// `entry`. Tag names the lexicon does not know are passed to `unknown` and
+/// skipped.
+fn parse<'a>(
+    source: &'a str,
+    unknown: &mut dyn FnMut(&'a str),
+    entry: &mut dyn FnMut(&'a str, Tags),
+) {
     let mut defaults = Tags::default();
-    let mut out = Vec::new();
     let named = |names: &'a str, unknown: &mut dyn FnMut(&'a str)| {
         names
             .split_whitespace()
@@ -193,10 +198,13 @@ fn parse<'a>(source: &'a str, unknown: &mut dyn FnMut(&'a str)) -> Vec<(&'a str,
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (entry, names) = line.split_once(" : ").unwrap_or((line, ""));
-        out.push((entry.trim(), defaults | named(names, unknown)));
+        // Most lines (the gazetteers) are a bare entry: look for the
+        // separator only where a colon is.
+        match line.contains(':').then(|| line.split_once(" : ")).flatten() {
+            Some((word, names)) => entry(word.trim(), defaults | named(names, unknown)),
+            None => entry(line, defaults),
+        }
     }
-    out
 }
 
 /// Tags of one lower-case word (apostrophes straightened to '\''); Tags::default() if unknown. One hash lookup.

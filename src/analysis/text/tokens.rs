@@ -224,7 +224,7 @@ fn push(
         }
     }
     let lower = (from as u32, out.lower.len() as u32);
-    let tags = if shape == Shape::Punct {
+    let tags = if matches!(shape, Shape::Punct | Shape::Number) {
         Tags::default()
     } else {
         // The lexicon keeps initials without their final period ("u.s").
