@@ -453,7 +453,12 @@ pub fn ui_kind(tags: Tags) -> Option<BoilerplateKind> {
         (Tags::UI_TOOLS, K::Tools),
         (Tags::UI_VIDEO, K::Video),
     ];
-    KINDS
+    first_kind(KINDS, tags)
+}
+
+/// The kind of the first of `kinds` whose tag `tags` carries.
+fn first_kind(kinds: &[(Tags, BoilerplateKind)], tags: Tags) -> Option<BoilerplateKind> {
+    kinds
         .iter()
         .find(|(tag, _)| tags.contains(*tag))
         .map(|&(_, kind)| kind)
@@ -468,10 +473,7 @@ pub fn label_kind(tags: Tags) -> Option<BoilerplateKind> {
         (Tags::LABEL_TAGS, K::Tags),
         (Tags::LABEL_VIDEO, K::Video),
     ];
-    KINDS
-        .iter()
-        .find(|(tag, _)| tags.contains(*tag))
-        .map(|&(_, kind)| kind)
+    first_kind(KINDS, tags)
 }
 
 #[cfg(test)]
