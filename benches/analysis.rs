@@ -69,8 +69,9 @@ fn bench_passes(c: &mut Criterion) {
     let text = article_of_size(100_000);
     let seg = segment::segment(&text);
     let furniture = boilerplate::detect(&text, &seg, &config);
-    let people = entities::recognize(&text, &seg, &furniture);
+    let people = entities::recognize_fresh(&text, &furniture);
     let found = quotes::find(&text, &seg, &people, &furniture);
+    let text_model = copydesk::analysis::driver::Driver::default().model(&text);
     let mut group = c.benchmark_group("passes-100KB");
     // The text model: segmentation, tokens with lexicon tags, quotation
     // marks and hints of every paragraph, as a fresh analysis builds it.
@@ -81,7 +82,10 @@ fn bench_passes(c: &mut Criterion) {
         b.iter(|| boilerplate::detect(black_box(&text), &seg, &config))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| entities::recognize(black_box(&text), &seg, &furniture))
+        b.iter(|| {
+            let mut driver = copydesk::analysis::driver::Driver::default();
+            entities::recognize(&mut driver, black_box(&text), &text_model, &furniture)
+        })
     });
     group.bench_function("quotes", |b| {
         b.iter(|| quotes::find(black_box(&text), &seg, &people, &furniture))
@@ -140,7 +144,7 @@ fn bench_edit_passes(c: &mut Criterion) {
         typed += 1;
         let seg = segment::segment(&text);
         let furniture = boilerplate::detect(&text, &seg, &upstream_config);
-        let people = entities::recognize(&text, &seg, &furniture);
+        let people = entities::recognize_fresh(&text, &furniture);
         let found = quotes::find(&text, &seg, &people, &furniture);
         (text.clone(), seg, furniture, people, found)
     };
@@ -165,12 +169,15 @@ fn bench_edit_passes(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let mut cache = entities::Cache::default();
+    let mut entity_driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("entities", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, seg, furniture, ..)| {
-                entities::recognize_with(&mut cache, &text, &seg, &furniture)
+            |(text, _, furniture, ..)| {
+                let model = entity_driver.model(&text);
+                let found = entities::recognize(&mut entity_driver, &text, &model, &furniture);
+                entity_driver.finish();
+                found
             },
             BatchSize::LargeInput,
         )

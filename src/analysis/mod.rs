@@ -55,7 +55,6 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 pub struct Analyzer {
     driver: driver::Driver,
     boilerplate: boilerplate::Cache,
-    entities: entities::Cache,
     quotes: quotes::Cache,
     fragments: fragments::Cache,
 }
@@ -67,8 +66,7 @@ impl Analyzer {
         let segmentation = model.segmentation.clone();
         let boilerplate =
             boilerplate::detect_with(&mut self.boilerplate, text, &segmentation, config);
-        let entities =
-            entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
+        let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
         let quotes = quotes::find_with(
             &mut self.quotes,
             text,
@@ -107,7 +105,6 @@ impl Analyzer {
     fn sweep(&mut self) {
         self.driver.finish();
         self.boilerplate.sweep();
-        self.entities.sweep();
         self.quotes.sweep();
         self.fragments.sweep();
     }
