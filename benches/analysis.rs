@@ -69,7 +69,7 @@ fn bench_passes(c: &mut Criterion) {
     let text = article_of_size(100_000);
     let seg = segment::segment(&text);
     let furniture = boilerplate::detect(&text, &seg, &config);
-    let people = entities::recognize(&text, &seg, &furniture);
+    let people = entities::recognize_fresh(&text, &furniture);
     let found = quotes::find_fresh(&text, &people, &furniture);
     let model = copydesk::analysis::driver::Driver::default().model(&text);
     let mut group = c.benchmark_group("passes-100KB");
@@ -82,7 +82,10 @@ fn bench_passes(c: &mut Criterion) {
         b.iter(|| boilerplate::detect(black_box(&text), &seg, &config))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| entities::recognize(black_box(&text), &seg, &furniture))
+        b.iter(|| {
+            let mut driver = copydesk::analysis::driver::Driver::default();
+            entities::recognize(&mut driver, black_box(&text), &model, &furniture)
+        })
     });
     group.bench_function("quotes", |b| {
         b.iter(|| {
@@ -149,7 +152,7 @@ fn bench_edit_passes(c: &mut Criterion) {
         typed += 1;
         let seg = segment::segment(&text);
         let furniture = boilerplate::detect(&text, &seg, &upstream_config);
-        let people = entities::recognize(&text, &seg, &furniture);
+        let people = entities::recognize_fresh(&text, &furniture);
         let found = quotes::find_fresh(&text, &people, &furniture);
         (text.clone(), seg, furniture, people, found)
     };
@@ -180,12 +183,15 @@ fn bench_edit_passes(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let mut cache = entities::Cache::default();
+    let mut entity_driver = copydesk::analysis::driver::Driver::default();
     group.bench_function("entities", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, seg, furniture, ..)| {
-                entities::recognize_with(&mut cache, &text, &seg, &furniture)
+            |(text, _, furniture, ..)| {
+                let model = entity_driver.model(&text);
+                let found = entities::recognize(&mut entity_driver, &text, &model, &furniture);
+                entity_driver.finish();
+                found
             },
             BatchSize::LargeInput,
         )

@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
     let config = Config::default();
     let seg = segment::segment(&text);
     let furniture = boilerplate::detect(&text, &seg, &config);
-    let people = entities::recognize(&text, &seg, &furniture);
+    let people = entities::recognize_fresh(&text, &furniture);
     c.bench_function("analyze 100 KB", |b| {
         b.iter(|| analyze(black_box(&text), &config))
     });

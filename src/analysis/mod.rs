@@ -19,7 +19,6 @@ pub mod text;
 
 mod config;
 mod diagnostic;
-mod memo;
 mod span;
 
 pub use config::Config;
@@ -48,13 +47,12 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 }
 
 /// Analyses successive versions of one document, keeping each pass's
-/// per-paragraph results between them (see [`memo`]), so re-analysing after
+/// per-paragraph results between them (see [`driver`]), so re-analysing after
 /// an edit redoes the edited paragraphs and the document-wide steps only.
 /// [`Analyzer::analyze`] returns exactly what [`analyze`] would.
 #[derive(Debug, Default)]
 pub struct Analyzer {
     driver: driver::Driver,
-    entities: entities::Cache,
 }
 
 impl Analyzer {
@@ -63,8 +61,7 @@ impl Analyzer {
         let model = self.driver.model(text);
         let segmentation = model.segmentation.clone();
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
-        let entities =
-            entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
+        let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
         let quotes = quotes::find(&mut self.driver, text, &model, &entities, &boilerplate);
         let fragments = if config.fragments {
             fragments::detect(
@@ -96,7 +93,6 @@ impl Analyzer {
 impl Analyzer {
     fn sweep(&mut self) {
         self.driver.finish();
-        self.entities.sweep();
     }
 }
 

@@ -8,14 +8,14 @@
 //! First Nations"). Everything is keyed through hash maps: linear in the
 //! number of candidates.
 
-use super::fasthash::FastMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Gender;
 use super::candidates::{Candidate, Certainty};
 use super::classify::can_be_surname;
-use super::fasthash::FastSet;
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
+use rustc_hash::FxHashSet as FastSet;
 
 /// Candidates (indices into the candidate list) that name one thing.
 #[derive(Debug, Clone, Default)]

@@ -10,10 +10,11 @@
 //! or ALL-CAPS headline.
 
 use super::super::Span;
+use super::super::text::ParagraphModel;
 use super::Gender;
 use super::gazetteer::gazetteer;
 use super::names::{is_particle, lexicon, role_gender};
-use super::tokens::Token;
+use super::words::Token;
 
 /// How much the capitalisation of a candidate tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -198,16 +199,16 @@ fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
-    if token.compound_adjective || is_contraction(&token.lower) {
+    if token.compound_adjective || is_contraction(token.lower) {
         return false;
     }
     // A function word capitalised right after a given name is a surname:
     // "Theresa May", "Michael Every" (but not "Monday", "I", "He").
-    !lex.is_function_word(&token.lower)
+    !lex.is_function_word(token.lower)
         || prev.is_some_and(|p| {
-            !is_calendar_or_pronoun(&token.lower)
-                && (lex.given(&p.lower).is_some() && lex.is_surname(&token.lower)
-                    || lex.is_frequent_given(&p.lower))
+            !is_calendar_or_pronoun(token.lower)
+                && (lex.given(p.lower).is_some() && lex.is_surname(token.lower)
+                    || lex.is_frequent_given(p.lower))
         })
 }
 
@@ -248,8 +249,7 @@ fn is_calendar_or_pronoun(lower: &str) -> bool {
 /// A photo caption with its credit ("Jane Roe / The Canadian Press ...",
 /// "... (AP Photo/Jane Roe)") or a video teaser ("WATCH: ...", "Video:
 /// ..."): the people in it are pictured or reporting, not in the story.
-pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
-    let body = para.text(text);
+pub(super) fn is_caption_or_teaser(body: &str) -> bool {
     let opening: String = body.chars().take(12).collect::<String>().to_lowercase();
     if opening.starts_with("watch") || opening.starts_with("video:") {
         return true;
@@ -271,74 +271,59 @@ pub(super) fn is_caption_or_teaser(text: &str, para: Span) -> bool {
     CREDITS.iter().any(|c| lower.contains(c))
 }
 
-/// A headline paragraph: ALL CAPS, or Title Case (most longer words
-/// capitalised) without a final period.
-pub(super) fn is_headline(text: &str, para: Span) -> bool {
+/// A headline paragraph: ALL CAPS (see [`Hints::all_caps`]), or Title Case
+/// (most words of four letters or more capitalised) without a final
+/// period; at least two such words either way.
+///
+/// [`Hints::all_caps`]: super::super::text::Hints::all_caps
+pub(super) fn is_headline(para: &ParagraphModel) -> bool {
     const LONGEST_HEADLINE: usize = 300;
-    let body = para.text(text);
+    let body: &str = &para.text;
     if body.len() > LONGEST_HEADLINE {
         return false;
     }
-    // Cheap early exit for the common case, a short body paragraph: one that
-    // ends like a sentence and has a lower-case letter is neither ALL CAPS
-    // nor an unpunctuated Title Case line, so the word count is not needed.
     let ends_like_sentence = body.trim_end().ends_with(['.', '?', '!', ':', ',']);
-    if ends_like_sentence && body.chars().any(char::is_lowercase) {
+    if ends_like_sentence && !para.hints.all_caps {
         return false;
     }
     let mut words = 0;
     let mut capitalised = 0;
-    for word in body.split_whitespace() {
+    for t in para.tokens.list.iter().filter(|t| t.is_word()) {
+        let word = t.span.text(body);
         if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
             continue;
         }
         words += 1;
-        let first = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        capitalised += usize::from(first.starts_with(char::is_uppercase));
+        capitalised += usize::from(word.starts_with(char::is_uppercase));
     }
     if words < 2 {
         return false;
     }
-    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 8 && !body.chars().any(char::is_lowercase) {
-        return true;
-    }
-    capitalised * 10 >= words * 8 && words >= 3 && !ends_like_sentence
+    para.hints.all_caps || capitalised * 10 >= words * 8 && words >= 3 && !ends_like_sentence
+}
+
+/// One sentence being read for candidates.
+pub(super) struct Context<'a> {
+    /// The paragraph's text (token spans are relative to it).
+    pub text: &'a str,
+    pub sentence: Span,
+    /// The sentence's words.
+    pub tokens: &'a [Token<'a>],
+    /// The paragraph is a headline.
+    pub headline: bool,
+    /// Whether the document uses a word (one of the paragraph's) in lower case.
+    pub lowercase_seen: &'a dyn Fn(&str) -> bool,
 }
 
 /// All candidates of one sentence, appended to `out` in order.
-/// `lowercase_seen` tells whether a word occurs in lower case in the text.
-pub(super) fn sentence_candidates(
-    text: &str,
-    sentence: Span,
-    tokens: &[Token],
-    headline: bool,
-    lowercase_seen: &dyn Fn(&str) -> bool,
-    out: &mut Vec<Candidate>,
-) {
-    if is_credit_line(tokens) {
+pub(super) fn sentence_candidates(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
+    if is_credit_line(ctx.tokens) {
         return;
     }
-    for run in runs(text, tokens) {
-        let initial = opens_clause(text, tokens, run.start, sentence);
-        split_run(
-            text,
-            tokens,
-            run,
-            Context {
-                initial,
-                headline,
-                lowercase_seen,
-            },
-            out,
-        );
+    for run in runs(ctx.text, ctx.tokens) {
+        let initial = opens_clause(ctx.text, ctx.tokens, run.start, ctx.sentence);
+        split_run(ctx, run, initial, out);
     }
-}
-
-struct Context<'a> {
-    initial: bool,
-    headline: bool,
-    lowercase_seen: &'a dyn Fn(&str) -> bool,
 }
 
 /// Index ranges of name-word runs, with particles and organisation
@@ -384,10 +369,10 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
         let next = tokens.get(at + n)?;
         (joined(text, last, next) && is_name_word(next, None)).then_some(n)
     };
-    if is_particle(&token.lower) && !token.capitalised {
+    if is_particle(token.lower) && !token.capitalised {
         return after(1);
     }
-    if !is_connector(&token.lower) || token.capitalised && token.lower != "of" {
+    if !is_connector(token.lower) || token.capitalised && token.lower != "of" {
         return None;
     }
     let gaz = gazetteer();
@@ -396,8 +381,8 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
         && at
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|t| lex.title(&t.lower).is_some());
-    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(&t.lower));
+            .is_some_and(|t| lex.title(t.lower).is_some());
+    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(t.lower));
     let right_is_org = || {
         tokens
             .get(at + 1..)
@@ -405,7 +390,7 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
             .iter()
             .skip_while(|t| t.lower == "the")
             .take_while(|t| t.capitalised)
-            .any(|t| gaz.is_org_cue(&t.lower))
+            .any(|t| gaz.is_org_cue(t.lower))
     };
     if !left_is_org && !right_is_org() {
         return None;
@@ -423,12 +408,12 @@ fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> Option<usize
 /// Turn one run into candidates: split off a leading title (and the role
 /// words before it), judge the first word of a sentence, gather cues.
 fn split_run(
-    text: &str,
-    tokens: &[Token],
+    ctx: &Context<'_>,
     run: std::ops::Range<usize>,
-    ctx: Context<'_>,
+    initial: bool,
     out: &mut Vec<Candidate>,
 ) {
+    let (text, tokens) = (ctx.text, ctx.tokens);
     let lex = lexicon();
     let gaz = gazetteer();
     let mut start = run.start;
@@ -436,27 +421,24 @@ fn split_run(
     let mut title: Option<(usize, usize, Option<Gender>)> = None; // token range, gender
     // Find the first title inside the run that leaves a name after it.
     'search: for j in start..end {
-        for len in (1..=lex.longest_title.min(end - j)).rev() {
-            let words: Vec<&str> = tokens[j..j + len]
-                .iter()
-                .map(|t| t.lower.as_ref())
-                .collect();
+        for len in (1..=super::names::LONGEST_TITLE.min(end - j)).rev() {
+            let words: Vec<&str> = tokens[j..j + len].iter().map(|t| t.lower).collect();
             let phrase = words.join(" ");
             let as_title = lex
                 .title(&phrase)
                 .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
             if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
-                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(&t.lower))
-                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(&t.lower));
+                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(t.lower))
+                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(t.lower));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
-                let name_at = if rest.first().is_some_and(|t| is_connector(&t.lower)) {
+                let name_at = if rest.first().is_some_and(|t| is_connector(t.lower)) {
                     // "Minister of Justice Jane Roe": the name starts at
                     // the last given name of the run.
                     let found = (1..rest.len()).find(|&k| {
-                        lex.given(&rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
+                        lex.given(rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
                     });
                     match found {
                         Some(k) => j + len + k,
@@ -478,18 +460,15 @@ fn split_run(
     let mut title_span: Option<Span> = None;
     let mut gender = None;
     let mut cues = Cues::default();
-    let given_first = lex.given(&tokens[start].lower).is_some();
+    let given_first = lex.given(tokens[start].lower).is_some();
     if title.is_none() && !given_first {
         // "Yellowhead MP", "Surrey Mayor": a name qualifying a title (but
         // "Robert Major" is a name).
-        for len in (1..=lex.longest_title).rev() {
+        for len in (1..=super::names::LONGEST_TITLE).rev() {
             let Some(first) = end.checked_sub(len).filter(|&f| f > start) else {
                 continue;
             };
-            let words: Vec<&str> = tokens[first..end]
-                .iter()
-                .map(|t| t.lower.as_ref())
-                .collect();
+            let words: Vec<&str> = tokens[first..end].iter().map(|t| t.lower).collect();
             let surname_like = len == 1 && lex.is_surname(words.join(" ").as_str());
             if lex.title(&words.join(" ")).is_some() && !surname_like {
                 end = first;
@@ -503,22 +482,19 @@ fn split_run(
             // "Surrey Mayor", "Bank of Canada Governor": the words before
             // the title may themselves name a place or organisation.
             let prefix = &tokens[start..t_start];
-            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower.as_ref()).collect();
+            let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower).collect();
             let names_something = gaz.is_place(&prefix_key.join(" "))
-                || prefix.iter().any(|t| gaz.is_org_cue(&t.lower))
+                || prefix.iter().any(|t| gaz.is_org_cue(t.lower))
                 || prefix.iter().all(|t| t.all_caps);
             if names_something {
-                push_candidate(
-                    text,
-                    tokens,
-                    start..t_start,
-                    &ctx,
-                    ctx.initial,
-                    Cues::default(),
-                    None,
-                    None,
-                    out,
-                );
+                let prefix = Pending {
+                    range: start..t_start,
+                    initial,
+                    cues: Cues::default(),
+                    role: None,
+                    gender: None,
+                };
+                push_candidate(ctx, prefix, out);
             }
         }
         let role_start = tokens[start].span.start;
@@ -526,7 +502,7 @@ fn split_run(
         // "Mr." keeps its period in the title's span
         let title_end = last_title.span.end + usize::from(last_title.dotted);
         title_span = Some(Span::new(tokens[t_start].span.start, title_end));
-        let honorific_only = t_end - start == 1 && is_honorific(&tokens[start].lower);
+        let honorific_only = t_end - start == 1 && is_honorific(tokens[start].lower);
         if !honorific_only {
             role = Some(Span::new(role_start, last_title.span.end));
         }
@@ -538,18 +514,18 @@ fn split_run(
         // Roe"), but belong to other names ("Russian Federation",
         // "Democratic National Committee", "North Korea")
         let mut k = start;
-        while k + 1 < end && is_demonym_or_plural(&tokens[k].lower) {
+        while k + 1 < end && is_demonym_or_plural(tokens[k].lower) {
             k += 1;
         }
         let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
-        if k > start && (lex.given(&tokens[k].lower).is_some() || rest_is_acronym) {
+        if k > start && (lex.given(tokens[k].lower).is_some() || rest_is_acronym) {
             start = k;
         }
         // "... Relations Mary Okafor": a common word, then a given name
         // and at most two more words: the name starts at the given name.
         if let Some(k) = (start + 1..end).rev().find(|&k| {
-            lex.given(&tokens[k].lower).is_some()
-                && lex.is_common_word(&tokens[k - 1].lower)
+            lex.given(tokens[k].lower).is_some()
+                && lex.is_common_word(tokens[k - 1].lower)
                 && end - k >= 2
                 && end - k <= 3
         }) {
@@ -564,7 +540,7 @@ fn split_run(
             role = Some(noun);
         }
     }
-    if title.is_none() && ctx.initial && start == run.start {
+    if title.is_none() && initial && start == run.start {
         // The first word of a sentence: keep it only when it is a given
         // name or is not a common word the text uses in lower case.
         let first = &tokens[start].lower;
@@ -574,22 +550,19 @@ fn split_run(
             start += 1;
         }
     }
-    let initial = ctx.initial && start == run.start;
+    let initial = initial && start == run.start;
     let dropped = (start == run.start + 1 && title.is_none())
         .then(|| tokens.get(run.start).map(|t| t.lower.to_string()))
         .flatten();
     let name_start = tokens.get(start).map(|t| t.span.start);
-    push_candidate(
-        text,
-        tokens,
-        start..end,
-        &ctx,
+    let name = Pending {
+        range: start..end,
         initial,
         cues,
         role,
         gender,
-        out,
-    );
+    };
+    push_candidate(ctx, name, out);
     if let Some(c) = out.last_mut().filter(|c| Some(c.span.start) == name_start) {
         c.dropped_first = dropped;
         c.title_span = title_span;
@@ -616,7 +589,7 @@ fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<Span> {
     let lex = lexicon();
     let prev = tokens.get(at.checked_sub(1)?)?;
     let next = tokens.get(at)?;
-    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(&prev.lower) {
+    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(prev.lower) {
         return None;
     }
     Some(prev.span)
@@ -637,16 +610,16 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<S
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
         return Some(None);
     }
-    let titled = next.capitalised && lex.title(&next.lower).is_some();
+    let titled = next.capitalised && lex.title(next.lower).is_some();
     let described = matches!(
-        next.lower.as_ref(),
+        next.lower,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
     ) && tokens
         .get(end..)
         .unwrap_or(&[])
         .iter()
         .take(4)
-        .any(|t| !t.capitalised && lex.is_role_noun(&t.lower));
+        .any(|t| !t.capitalised && lex.is_role_noun(t.lower));
     if !titled && !described {
         return None;
     }
@@ -681,18 +654,29 @@ fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
     Some(Span::new(first.span.start, last.end))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_candidate(
-    text: &str,
-    tokens: &[Token],
+/// A name found in a run, with the evidence its run gave, before the
+/// words around it are read.
+struct Pending {
+    /// Its tokens.
     range: std::ops::Range<usize>,
-    ctx: &Context<'_>,
+    /// It opens a sentence or clause.
     initial: bool,
-    mut cues: Cues,
+    cues: Cues,
     role: Option<Span>,
     gender: Option<Gender>,
-    out: &mut Vec<Candidate>,
-) {
+}
+
+/// Read the words around `name` and push it as a candidate, unless it is
+/// no name at all (initials alone, a demonym, a title, a photo credit).
+fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Candidate>) {
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let Pending {
+        range,
+        initial,
+        mut cues,
+        role,
+        gender,
+    } = name;
     let lex = lexicon();
     let Some(part) = tokens.get(range.clone()) else {
         return;
@@ -706,27 +690,22 @@ fn push_candidate(
     {
         return; // initials or numbers alone
     }
-    let whole: Vec<&str> = part.iter().map(|t| t.lower.as_ref()).collect();
-    if part.iter().all(|t| is_demonym_or_plural(&t.lower)) || lex.title(&whole.join(" ")).is_some()
-    {
+    let whole: Vec<&str> = part.iter().map(|t| t.lower).collect();
+    if part.iter().all(|t| is_demonym_or_plural(t.lower)) || lex.title(&whole.join(" ")).is_some() {
         return; // "Canadian", "North American", "Prime Minister" alone
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
-    let verb_after = after.is_some_and(|a| {
-        lex.is_reporting_verb(&a.lower) && joined(text, last, a) && !a.capitalised
-    });
+    let verb_after = after
+        .is_some_and(|a| lex.is_reporting_verb(a.lower) && joined(text, last, a) && !a.capitalised);
     // "Kospi added 0.4 per cent": a market figure, not speech.
     let figure_follows = tokens
         .get(range.end + 1)
         .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
     // "said Jane Roe" names the speaker; "told Reuters" names the listener.
     let verb_before = before.is_some_and(|b| {
-        lex.is_reporting_verb(&b.lower)
-            && !matches!(
-                b.lower.as_ref(),
-                "told" | "tells" | "tell" | "asked" | "asks"
-            )
+        lex.is_reporting_verb(b.lower)
+            && !matches!(b.lower, "told" | "tells" | "tell" | "asked" | "asks")
             && joined(text, b, first)
     });
     if verb_after && figure_follows {
@@ -734,16 +713,16 @@ fn push_candidate(
     } else if verb_after || verb_before {
         cues.speech = true;
     }
-    if before.is_some_and(|b| is_place_preposition(&b.lower) && joined(text, b, first)) {
+    if before.is_some_and(|b| is_place_preposition(b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }
     let word_before = before.filter(|b| joined(text, b, first));
     // "the Billy on the Street star": an article before a lone given name
     // belongs to a longer phrase that the name only modifies.
-    let lone_given = part.len() == 1 && lex.is_frequent_given(&first.lower);
+    let lone_given = part.len() == 1 && lex.is_frequent_given(first.lower);
     cues.determiner_before =
-        word_before.is_some_and(|b| matches!(b.lower.as_ref(), "the" | "a" | "an")) && !lone_given;
-    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(&b.lower));
+        word_before.is_some_and(|b| matches!(b.lower, "the" | "a" | "an")) && !lone_given;
+    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b.lower));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
     let gender = gender.or_else(|| {
@@ -753,17 +732,17 @@ fn push_candidate(
             .and_then(|a| head_noun_gender(a.text(text)))
     });
     let role = role.or(apposition.flatten());
-    cues.modifier = after
-        .is_some_and(|a| !a.capitalised && lex.is_role_noun(&a.lower) && joined(text, last, a));
+    cues.modifier =
+        after.is_some_and(|a| !a.capitalised && lex.is_role_noun(a.lower) && joined(text, last, a));
     cues.author_bio = is_author_bio(&tokens[range.end..]);
     if is_photo_credit(text, first, last) {
         return;
     }
-    let known_given = lex.given(&first.lower).is_some() && !(ctx.lowercase_seen)(&first.lower);
+    let known_given = lex.given(first.lower).is_some() && !(ctx.lowercase_seen)(first.lower);
     // ALL-CAPS words in body text: a lead-in ("JANE ROE, the ...") when
     // they start with a given name, else a shouted heading.
     let shouting =
-        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(&first.lower).is_none();
+        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(first.lower).is_none();
     let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {
@@ -787,8 +766,8 @@ fn push_candidate(
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
         common_words: part
             .iter()
-            .filter(|t| !is_particle(&t.lower))
-            .filter(|t| (ctx.lowercase_seen)(&t.lower) || lex.is_common_word(&t.lower))
+            .filter(|t| !is_particle(t.lower))
+            .filter(|t| (ctx.lowercase_seen)(t.lower) || lex.is_common_word(t.lower))
             .count(),
         has_digit: part
             .iter()
@@ -802,7 +781,7 @@ fn push_candidate(
 /// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
 /// "Reporting by Jane Roe": the staff who wrote the story, not its people.
 fn is_credit_line(tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower.as_ref()).collect();
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower).collect();
     let opener = match words.as_slice() {
         ["with", "files", "from", ..] => 3,
         ["by", ..] => 1,
@@ -812,7 +791,7 @@ fn is_credit_line(tokens: &[Token]) -> bool {
     tokens
         .iter()
         .skip(opener)
-        .all(|t| t.capitalised || matches!(t.lower.as_ref(), "and" | "the" | "of" | "in"))
+        .all(|t| t.capitalised || matches!(t.lower, "and" | "the" | "of" | "in"))
 }
 
 /// The words after a name say it is the author's bio: "is a Toronto-based
@@ -821,11 +800,11 @@ fn is_author_bio(after: &[Token]) -> bool {
     let [verb, article, rest @ ..] = after else {
         return false;
     };
-    matches!(verb.lower.as_ref(), "is" | "was")
-        && matches!(article.lower.as_ref(), "a" | "an" | "the")
+    matches!(verb.lower, "is" | "was")
+        && matches!(article.lower, "a" | "an" | "the")
         && rest.iter().take(6).any(|t| {
             matches!(
-                t.lower.as_ref(),
+                t.lower,
                 "reporter"
                     | "writer"
                     | "columnist"
@@ -973,12 +952,11 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, Gender, recognize};
-    use crate::analysis::segment::segment;
+    use super::super::{EntityKind, Gender, recognize_fresh};
 
     /// (name, kind, mentions as written) of every entity.
     fn entities(text: &str) -> Vec<(String, EntityKind, Vec<String>)> {
-        recognize(text, &segment(text), &[])
+        recognize_fresh(text, &[])
             .into_iter()
             .map(|e| {
                 let mentions = e
@@ -992,7 +970,7 @@ mod tests {
     }
 
     fn gender_of(text: &str, name: &str) -> Option<Gender> {
-        recognize(text, &segment(text), &[])
+        recognize_fresh(text, &[])
             .into_iter()
             .find(|e| e.name == name)
             .and_then(|e| e.gender)

@@ -257,12 +257,11 @@ pub(super) fn can_be_surname(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, recognize};
-    use crate::analysis::segment::segment;
+    use super::super::{EntityKind, recognize_fresh};
 
     /// Every entity as (name, kind).
     fn kinds(text: &str) -> Vec<(String, EntityKind)> {
-        recognize(text, &segment(text), &[])
+        recognize_fresh(text, &[])
             .into_iter()
             .map(|e| (e.name, e.kind))
             .collect()

@@ -1,46 +1,33 @@
-//! Gazetteers for places and organisations: place names (countries,
-//! capitals, states and provinces, major cities; GeoNames via
-//! `scripts/gen_entity_data.py`) and the cue words that mark an
-//! organisation's name ("Ministry", "Inc", "University").
+//! Places and organisation cues, read from the shared lexicon: place
+//! names (countries, capitals, states and provinces, major cities;
+//! GeoNames via `scripts/gen_entity_data.py`, `data/lexicon/places.txt`)
+//! and the cue words that end an organisation's name ("Ministry", "Inc",
+//! "University") or a place's or facility's ("River", "Arena").
 
-use std::sync::LazyLock;
+use super::super::lexicon::{self, Tags};
+use super::names::{normalise_words, phrase_tags};
 
-use super::fasthash::FastSet;
-use super::names::{entries, normalise_words};
-
-pub(super) struct Gazetteer {
-    /// Normalised place names (lower case, single spaces).
-    places: FastSet<String>,
-    org_cues: FastSet<&'static str>,
-    place_cues: FastSet<&'static str>,
-}
-
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
-    places: entries(include_str!("../../../data/lexicon/places.txt"))
-        .map(normalise_words)
-        .collect(),
-    org_cues: entries(include_str!("../../../data/entities/org_cues.txt")).collect(),
-    place_cues: entries(include_str!("../../../data/entities/place_cues.txt")).collect(),
-});
+pub(super) struct Gazetteer;
 
 pub(super) fn gazetteer() -> &'static Gazetteer {
-    &GAZETTEER
+    &Gazetteer
 }
 
 impl Gazetteer {
-    /// Whether the normalised name `lower` is a known place.
+    /// Whether the normalised name `lower` (lower case, single spaces) is
+    /// a known place.
     pub(super) fn is_place(&self, lower: &str) -> bool {
-        self.places.contains(lower)
+        phrase_tags(lower).contains(Tags::PLACE)
     }
 
     /// Whether the lower-case word ends a place's or facility's name.
     pub(super) fn is_place_cue(&self, lower: &str) -> bool {
-        self.place_cues.contains(lower.trim_end_matches('.'))
+        lexicon::tags(lower.trim_end_matches('.')).contains(Tags::PLACE_CUE)
     }
 
     /// Whether the lower-case word marks an organisation's name.
     pub(super) fn is_org_cue(&self, lower: &str) -> bool {
-        self.org_cues.contains(lower.trim_end_matches('.'))
+        lexicon::tags(lower.trim_end_matches('.')).contains(Tags::ORG_CUE)
     }
 }
 

@@ -2,10 +2,10 @@
 //! these tests.
 
 use super::*;
-use crate::analysis::segment::segment;
+use crate::analysis::boilerplate::Boilerplate;
 
 fn run(text: &str) -> Vec<Entity> {
-    recognize(text, &segment(text), &[])
+    recognize_fresh(text, &[])
 }
 
 fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
@@ -506,4 +506,115 @@ fn an_acronym_mention_is_marked_and_a_separate_acronym_links_to_its_expansion() 
         entities.iter().map(|e| e.acronym_of).collect::<Vec<_>>(),
         [None, Some(0)]
     );
+}
+
+/// Recognise `text` with `driver`, checking the result against a fresh
+/// recognition, then end the analysis as [`crate::analysis::Analyzer`] does.
+fn kept(driver: &mut Driver, text: &str, skip: &[Boilerplate]) -> Vec<Entity> {
+    let model = driver.model(text);
+    let got = recognize(driver, text, &model, skip);
+    assert_eq!(
+        got,
+        recognize_fresh(text, skip),
+        "kept differs for {text:?}"
+    );
+    driver.finish();
+    got
+}
+
+fn names(entities: &[Entity]) -> Vec<&str> {
+    entities.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn a_lower_case_word_in_one_paragraph_changes_a_name_in_another() {
+    // "Quillon" opens the sentence; it is cut from the name once the
+    // article uses "quillon" in lower case anywhere.
+    let without = "Quillon Brandt reopened the forge.\n\nThe blade was old.";
+    let with = "Quillon Brandt reopened the forge.\n\nThe quillon was old.";
+    let mut driver = Driver::default();
+    assert_eq!(names(&kept(&mut driver, without, &[])), ["Quillon Brandt"]);
+    assert_eq!(names(&kept(&mut driver, with, &[])), ["Brandt"]);
+    assert_eq!(names(&kept(&mut driver, without, &[])), ["Quillon Brandt"]);
+}
+
+#[test]
+fn typing_elsewhere_moves_the_mentions() {
+    let before = "Ana Okafor spoke first.\n\nLater Okafor left the hall.";
+    let after = "Ana Okafor spoke first today.\n\nLater Okafor left the hall.";
+    let mut driver = Driver::default();
+    kept(&mut driver, before, &[]);
+    let got = kept(&mut driver, after, &[]);
+    assert_eq!(names(&got), ["Ana Okafor"]);
+    let spans: Vec<(usize, usize)> = got[0]
+        .mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    assert_eq!(spans, [(0, 10), (37, 43)]);
+}
+
+#[test]
+fn paragraphs_that_move_or_repeat_match_a_fresh_run() {
+    let one = "Mira Castell chairs the Harbour Trust.";
+    let two = "Castell said the Harbour Trust would meet.";
+    let three = "Dr. Tomas Varga disagreed, Castell said.";
+    let mut driver = Driver::default();
+    for text in [
+        format!("{one}\n\n{two}\n\n{three}"),
+        format!("{three}\n\n{one}\n\n{two}"),
+        format!("{two}\n\n{two}\n\n{one}"),
+        format!("{one}\n\n{three}"),
+        String::new(),
+        format!("{one}\n\n{two}\n\n{three}"),
+    ] {
+        kept(&mut driver, &text, &[]);
+    }
+}
+
+#[test]
+fn a_paragraph_becoming_boilerplate_drops_its_names() {
+    let text = "Jana Holm runs the market.\n\nSubscribe to Pell Kessler's newsletter.";
+    let seg = crate::analysis::segment::segment(text);
+    let furniture = Boilerplate {
+        span: seg.paragraphs[1].span,
+        removal: seg.paragraphs[1].span,
+        kind: crate::analysis::boilerplate::BoilerplateKind::Newsletter,
+    };
+    let mut driver = Driver::default();
+    let all = kept(&mut driver, text, &[]);
+    assert!(names(&all).contains(&"Pell Kessler"));
+    let without = kept(&mut driver, text, std::slice::from_ref(&furniture));
+    assert_eq!(names(&without), ["Jana Holm"]);
+    assert_eq!(kept(&mut driver, text, &[]), all);
+}
+
+#[test]
+fn a_headline_run_splits_until_the_body_uses_it() {
+    let body = "The vote passed on Monday, Orlov said.";
+    let named = "The vote passed on Monday, Nadia Orlov said.";
+    let headline = "COUNCIL BACKS NADIA ORLOV PLAN";
+    let mut driver = Driver::default();
+    let split = kept(&mut driver, &format!("{headline}\n\n{body}"), &[]);
+    let joined = kept(&mut driver, &format!("{headline}\n\n{named}"), &[]);
+    assert_ne!(split, joined);
+    assert!(names(&joined).contains(&"Nadia Orlov"));
+}
+
+#[test]
+fn a_dateline_names_no_entity() {
+    let text = "PORT ALDER — Mira Castell opened the mill on Monday.";
+    assert_eq!(all_names(text), ["Mira Castell"]);
+}
+
+#[test]
+fn the_model_tokens_keep_possessives_titles_and_initials_apart() {
+    let text = "Mr. Tomas Varga’s aide met J. K. Rowling in the U.S. today.";
+    let found = run(text);
+    let varga = found.iter().find(|e| e.name == "Tomas Varga");
+    assert_eq!(
+        varga.map(|e| e.mentions[0].facts.title.map(|s| s.text(text))),
+        Some(Some("Mr."))
+    );
+    assert!(found.iter().any(|e| e.name == "J. K. Rowling"));
 }

@@ -148,7 +148,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         phrase_heads: FxHashMap::default(),
     };
     for (_, source) in FILES {
-        parse(source, &mut |_| {}, &mut |entry, tags| lexicon.add(entry, tags));
+        parse(source, &mut |_| {}, &mut |entry, tags| {
+            lexicon.add(entry, tags)
+        });
     }
     lexicon
 });
