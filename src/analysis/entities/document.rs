@@ -99,7 +99,7 @@ pub(super) fn entities(text: &str, found: &[Placed<Vec<Candidate>>]) -> Vec<Enti
             }
         }
     }
-    let joined = super::candidates::join_spelled_out_lists(text, &cands);
+    let joined = super::spelled::join_spelled_out_lists(text, &cands);
     let cands = joined.as_deref().unwrap_or(&cands);
     let mut entities: Vec<Entity> = super::decide(text, cands)
         .iter()

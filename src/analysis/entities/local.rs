@@ -14,6 +14,7 @@
 use super::super::driver::Pass;
 use super::super::text::ParagraphModel;
 use super::candidates::{self, Candidate};
+use super::paragraph_kinds;
 use super::words::{self, Token};
 
 /// What a paragraph's text alone tells.
@@ -50,7 +51,7 @@ impl Pass for Examine {
     type Local = Examined;
 
     fn local(&self, para: &ParagraphModel, _: &()) -> Examined {
-        if candidates::is_caption_or_teaser(&para.text) {
+        if paragraph_kinds::is_caption_or_teaser(&para.text) {
             return Examined {
                 caption: true,
                 lowercase: String::new(),
@@ -139,7 +140,7 @@ impl Pass for Find {
             Ok(k) => bits.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0),
             Err(_) => lowercase.binary_search(&word).is_ok(),
         };
-        let headline = candidates::is_headline(para);
+        let headline = paragraph_kinds::is_headline(para);
         let mut cands = Vec::new();
         for (i, &sentence) in para.sentences.iter().enumerate() {
             // "PORT ALDER —": a dateline names where the story was filed

@@ -20,9 +20,12 @@ mod aliases;
 mod candidates;
 mod classify;
 mod document;
+mod evidence;
 mod gazetteer;
 mod local;
 mod names;
+mod paragraph_kinds;
+mod spelled;
 mod words;
 
 use std::collections::HashSet;

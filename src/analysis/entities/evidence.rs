@@ -1,0 +1,232 @@
+//! The evidence around one name in its sentence: a role noun before it,
+//! an apposition after it, a reporting verb next to it, a preposition or
+//! article before it, an acronym in parentheses after it; and the cases
+//! where the words around say it is no name of the story (a photo credit).
+
+use super::super::Span;
+use super::Gender;
+use super::candidates::{
+    Candidate, Certainty, Context, Cues, is_camel_case, is_demonym_or_plural, is_place_preposition,
+    joined,
+};
+use super::names::{is_particle, lexicon, role_gender};
+use super::words::Token;
+
+/// "lawyer", "political scientist", "prime minister" right before the
+/// token at `at`, as written.
+pub(super) fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<Span> {
+    let lex = lexicon();
+    let prev = tokens.get(at.checked_sub(1)?)?;
+    let next = tokens.get(at)?;
+    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(prev.lower) {
+        return None;
+    }
+    Some(prev.span)
+}
+
+/// An apposition after the token range ending at `end` that describes a
+/// person: ", the mayor of Surrey,", ", a lawyer", ", 45,", ", who ...".
+/// `Some(role)` carries the role words when they name one ("the mayor of
+/// Surrey", "Minister of Finance"); `Some(None)` an age or "who" clause.
+pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Option<Option<Span>> {
+    let lex = lexicon();
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let next = tokens.get(end)?;
+    let gap = text.get(last.end..next.span.start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
+        return Some(None);
+    }
+    let titled = next.capitalised && lex.title(next.lower).is_some();
+    let described = matches!(
+        next.lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
+    ) && tokens
+        .get(end..)
+        .unwrap_or(&[])
+        .iter()
+        .take(4)
+        .any(|t| !t.capitalised && lex.is_role_noun(t.lower));
+    if !titled && !described {
+        return None;
+    }
+    Some(role_phrase(text, tokens, end))
+}
+
+/// The gender the first role noun of an apposition gives: "his wife"
+/// (female), "the lawyer for her husband" (none: the lawyer's).
+pub(super) fn head_noun_gender(phrase: &str) -> Option<Gender> {
+    let lex = lexicon();
+    let head = phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .find(|w| lex.is_role_noun(w) || role_gender(w).is_some())?;
+    role_gender(&head)
+}
+
+/// The words from `start` up to the next comma or the end of the clause,
+/// at most eight words: the role an apposition states.
+pub(super) fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<Span> {
+    const MOST_WORDS: usize = 8;
+    let first = tokens.get(start)?;
+    let mut last = first;
+    for pair in tokens.get(start..)?.windows(2).take(MOST_WORDS - 1) {
+        let [a, b] = pair else { break };
+        let gap = text.get(a.end..b.span.start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        last = b;
+    }
+    Some(Span::new(first.span.start, last.end))
+}
+
+/// A name found in a run, with the evidence its run gave, before the
+/// words around it are read.
+pub(super) struct Pending {
+    /// Its tokens.
+    pub range: std::ops::Range<usize>,
+    /// It opens a sentence or clause.
+    pub initial: bool,
+    pub cues: Cues,
+    pub role: Option<Span>,
+    pub gender: Option<Gender>,
+}
+
+/// Read the words around `name` and push it as a candidate, unless it is
+/// no name at all (initials alone, a demonym, a title, a photo credit).
+pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Candidate>) {
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let Pending {
+        range,
+        initial,
+        mut cues,
+        role,
+        gender,
+    } = name;
+    let lex = lexicon();
+    let Some(part) = tokens.get(range.clone()) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (part.first(), part.last()) else {
+        return;
+    };
+    if !part
+        .iter()
+        .any(|t| t.lower.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return; // initials or numbers alone
+    }
+    let whole: Vec<&str> = part.iter().map(|t| t.lower).collect();
+    if part.iter().all(|t| is_demonym_or_plural(t.lower)) || lex.title(&whole.join(" ")).is_some() {
+        return; // "Canadian", "North American", "Prime Minister" alone
+    }
+    let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
+    let after = tokens.get(range.end);
+    let verb_after = after
+        .is_some_and(|a| lex.is_reporting_verb(a.lower) && joined(text, last, a) && !a.capitalised);
+    // "said Jane Roe" names the speaker; "told Reuters" names the listener.
+    let verb_before = before.is_some_and(|b| {
+        lex.is_reporting_verb(b.lower)
+            && !matches!(b.lower, "told" | "tells" | "tell" | "asked" | "asks")
+            && joined(text, b, first)
+    });
+    if verb_after || verb_before {
+        cues.speech = true;
+    }
+    if before.is_some_and(|b| is_place_preposition(b.lower) && joined(text, b, first)) {
+        cues.place_preposition = true;
+    }
+    let word_before = before.filter(|b| joined(text, b, first));
+    // news style puts no article before a person's name
+    cues.determiner_before = word_before.is_some_and(|b| matches!(b.lower, "the" | "a" | "an"));
+    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b.lower));
+    let apposition = apposition_after(text, tokens, range.end);
+    cues.apposition |= apposition.is_some();
+    let gender = gender.or_else(|| {
+        apposition
+            .as_ref()
+            .and_then(|a| *a)
+            .and_then(|a| head_noun_gender(a.text(text)))
+    });
+    let role = role.or(apposition.flatten());
+    cues.modifier =
+        after.is_some_and(|a| !a.capitalised && lex.is_role_noun(a.lower) && joined(text, last, a));
+    if is_photo_credit(text, first, last) {
+        return;
+    }
+    let known_given = lex.given(first.lower).is_some() && !(ctx.lowercase_seen)(first.lower);
+    // ALL-CAPS words in body text: a lead-in ("JANE ROE, the ...") when
+    // they start with a given name, else a shouted heading.
+    let shouting =
+        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(first.lower).is_none();
+    let certainty = if ctx.headline || shouting {
+        Certainty::Headline
+    } else if initial && part.len() == 1 && !cues.title && !known_given {
+        Certainty::Initial
+    } else {
+        Certainty::Certain
+    };
+    out.push(Candidate {
+        span: Span::new(first.span.start, last.span.end),
+        words: part.iter().map(|t| t.lower.to_string()).collect(),
+        word_spans: part.iter().map(|t| t.span).collect(),
+        certainty,
+        cues,
+        role: role
+            .and_then(|r| text.get(r.start..r.end))
+            .map(str::to_string),
+        role_span: role,
+        title_span: None,
+        gender,
+        acronym: acronym_after(text, tokens, range.end),
+        all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
+        common_words: part
+            .iter()
+            .filter(|t| !is_particle(t.lower))
+            .filter(|t| (ctx.lowercase_seen)(t.lower) || lex.is_common_word(t.lower))
+            .count(),
+        has_digit: part
+            .iter()
+            .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
+        camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
+        acronym_first: part.len() >= 2 && first.all_caps,
+        dropped_first: None,
+    });
+}
+
+/// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
+/// "Reporting by Jane Roe": the staff who wrote the story, not its people.
+pub(super) fn is_credit_line(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower).collect();
+    let opener = match words.as_slice() {
+        ["with", "files", "from", ..] => 3,
+        ["by", ..] => 1,
+        ["written" | "reporting" | "editing" | "compiled", "by", ..] => 2,
+        _ => return false,
+    };
+    tokens
+        .iter()
+        .skip(opener)
+        .all(|t| t.capitalised || matches!(t.lower, "and" | "the" | "of" | "in"))
+}
+
+/// "Jane Roe / The Canadian Press", "Agency/Jane Roe": a photo credit, not
+/// a mention in the story.
+pub(super) fn is_photo_credit(text: &str, first: &Token, last: &Token) -> bool {
+    let after = text.get(last.end..).unwrap_or("");
+    let before = text.get(..first.span.start).unwrap_or("");
+    after.trim_start_matches([' ', '\u{a0}']).starts_with('/')
+        || before.trim_end_matches([' ', '\u{a0}']).ends_with('/')
+}
+
+/// "(AFN)" right after a name: the acronym, lower case.
+pub(super) fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let next = tokens.get(end)?;
+    let gap = text.get(last.end..next.span.start)?;
+    let close = text.get(next.end..)?;
+    (gap.trim() == "(" && next.all_caps && close.starts_with(')')).then(|| next.lower.to_string())
+}
