@@ -65,14 +65,15 @@ impl Analyzer {
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities =
             entities::recognize_with(&mut self.entities, text, &segmentation, &boilerplate);
-        let quotes = quotes::find(&mut self.driver, text, &model, &entities, &boilerplate);
+        let quotes::Quotes { quotes, cues } =
+            quotes::read(&mut self.driver, text, &model, &entities, &boilerplate);
         let fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,
                 text,
                 &model,
                 &boilerplate,
-                &quotes,
+                &cues,
                 &entities,
             )
         } else {
