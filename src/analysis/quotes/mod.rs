@@ -10,7 +10,9 @@
 //! document-wide step numbers the pieces into groups, indexes the people
 //! ([`people`], [`roles`]), resolves every cue to a speaker ([`speakers`])
 //! and lets uncued quotes continue their neighbours' speakers
-//! ([`continuation`]).
+//! ([`continuation`]). The same grammar reads the cue of every sentence
+//! without quotation marks ([`BareCue`], returned by [`read`]), which the
+//! fragments pass judges for attributions left without their quote.
 //!
 //! A quote interrupted by its attribution (`“We never intervene,” Mr Putin
 //! said, “do not intervene.”`) or running over several paragraphs is
