@@ -70,7 +70,7 @@ fn bench_passes(c: &mut Criterion) {
     let seg = segment::segment(&text);
     let furniture = boilerplate::detect(&text, &seg, &config);
     let people = entities::recognize_fresh(&text, &furniture);
-    let found = quotes::find_fresh(&text, &people, &furniture);
+    let cues = quotes::read_fresh(&text, &people, &furniture).cues;
     let model = copydesk::analysis::driver::Driver::default().model(&text);
     let mut group = c.benchmark_group("passes-100KB");
     // The text model: segmentation, tokens with lexicon tags, quotation
@@ -99,7 +99,7 @@ fn bench_passes(c: &mut Criterion) {
         })
     });
     group.bench_function("fragments", |b| {
-        b.iter(|| fragments::detect_fresh(black_box(&text), &furniture, &found, &people))
+        b.iter(|| fragments::detect_fresh(black_box(&text), &furniture, &cues, &people))
     });
     group.finish();
 }
@@ -153,8 +153,8 @@ fn bench_edit_passes(c: &mut Criterion) {
         let seg = segment::segment(&text);
         let furniture = boilerplate::detect(&text, &seg, &upstream_config);
         let people = entities::recognize_fresh(&text, &furniture);
-        let found = quotes::find_fresh(&text, &people, &furniture);
-        (text.clone(), seg, furniture, people, found)
+        let cues = quotes::read_fresh(&text, &people, &furniture).cues;
+        (text.clone(), seg, furniture, people, cues)
     };
     let mut group = c.benchmark_group("edit-passes-100KB");
     let mut driver = copydesk::analysis::driver::Driver::default();
@@ -213,10 +213,9 @@ fn bench_edit_passes(c: &mut Criterion) {
     group.bench_function("fragments", |b| {
         b.iter_batched(
             &mut next_version,
-            |(text, _seg, furniture, people, found)| {
+            |(text, _seg, furniture, people, cues)| {
                 let model = driver.model(&text);
-                let out =
-                    fragments::detect(&mut driver, &text, &model, &furniture, &found, &people);
+                let out = fragments::detect(&mut driver, &text, &model, &furniture, &cues, &people);
                 driver.finish();
                 out
             },

@@ -62,14 +62,15 @@ impl Analyzer {
         let segmentation = model.segmentation.clone();
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
-        let quotes = quotes::find(&mut self.driver, text, &model, &entities, &boilerplate);
+        let quotes::Quotes { quotes, cues } =
+            quotes::read(&mut self.driver, text, &model, &entities, &boilerplate);
         let fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,
                 text,
                 &model,
                 &boilerplate,
-                &quotes,
+                &cues,
                 &entities,
             )
         } else {

@@ -21,11 +21,10 @@
 //! neighbours' local results, and counts the article's words from
 //! per-paragraph summaries.
 
-mod lexicon;
 mod mid_sentence;
 mod orphan;
+mod orphan_words;
 mod spliced;
-mod text;
 mod truncated;
 mod unbalanced;
 mod weights;
@@ -33,7 +32,7 @@ mod weights;
 use super::boilerplate::Boilerplate;
 use super::driver::{Driver, Pass};
 use super::entities::Entity;
-use super::quotes::Quote;
+use super::quotes::BareCue;
 use super::segment::Segmentation;
 use super::text::{Hints, ParagraphModel, QuoteScan, TextModel, Token};
 use super::{Diagnostic, Related, Severity, Span};
@@ -196,7 +195,6 @@ pub(crate) fn is_address(run: &str) -> bool {
 /// frequencies) is left to the document-wide step, as flags and summaries.
 #[derive(Debug)]
 pub(crate) struct Local {
-    orphan: orphan::Local,
     truncated: truncated::Local,
     unbalanced: unbalanced::Local,
     mid_sentence: mid_sentence::Local,
@@ -206,7 +204,6 @@ pub(crate) struct Local {
 impl Local {
     fn of(para: &Para) -> Self {
         Local {
-            orphan: orphan::local(para),
             truncated: truncated::local(para),
             unbalanced: unbalanced::local(para),
             mid_sentence: mid_sentence::local(para),
@@ -233,6 +230,8 @@ impl Pass for Detectors {
 /// found in it.
 #[derive(Debug)]
 pub(crate) struct Placed {
+    /// Its index among all the paragraphs of the segmentation.
+    pub index: usize,
     pub start: usize,
     pub local: Arc<Local>,
 }
@@ -253,6 +252,7 @@ impl Doc {
             .filter_map(|placed| {
                 let local = placed.local.as_ref().as_ref()?;
                 Some(Placed {
+                    index: placed.index,
                     start: placed.start,
                     local: Arc::clone(local),
                 })
@@ -299,13 +299,15 @@ fn article_paragraphs(seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<bo
 
 /// Every fragment in `text`, in document order. `model` is the text model
 /// of `text` (from `driver`, which keeps each paragraph's local result
-/// between versions).
+/// between versions); `cues` are the quote pass's attribution cues of the
+/// sentences without quotation marks ([`super::quotes::Quotes::cues`]),
+/// which the orphan judgement reads.
 pub fn detect(
     driver: &mut Driver,
     text: &str,
     model: &TextModel,
     boilerplate: &[Boilerplate],
-    _quotes: &[Quote],
+    cues: &[BareCue],
     _entities: &[Entity],
 ) -> Vec<Fragment> {
     debug_assert!(
@@ -317,7 +319,7 @@ pub fn detect(
     );
     let doc = Doc::new(driver, model, boilerplate);
     let mut out = Vec::new();
-    orphan::combine(&doc, &mut out);
+    orphan::combine(&doc, model, cues, &mut out);
     truncated::combine(&doc, &mut out);
     unbalanced::combine(&doc, &mut out);
     mid_sentence::combine(&doc, &mut out);
@@ -330,12 +332,12 @@ pub fn detect(
 pub fn detect_fresh(
     text: &str,
     boilerplate: &[Boilerplate],
-    quotes: &[Quote],
+    cues: &[BareCue],
     entities: &[Entity],
 ) -> Vec<Fragment> {
     let mut driver = Driver::default();
     let model = driver.model(text);
-    detect(&mut driver, text, &model, boilerplate, quotes, entities)
+    detect(&mut driver, text, &model, boilerplate, cues, entities)
 }
 
 #[cfg(test)]
@@ -343,10 +345,15 @@ pub(crate) mod test_support {
     use super::*;
     use crate::analysis::segment::segment;
 
+    /// The quote pass's bare cues of `text` (no entities, no furniture).
+    pub fn cues(text: &str) -> Vec<BareCue> {
+        crate::analysis::quotes::read_fresh(text, &[], &[]).cues
+    }
+
     /// Fragments of `kind` found in `text`, as (line, flagged text).
     pub fn found(text: &str, kind: FragmentKind) -> Vec<(usize, String)> {
         let seg = segment(text);
-        detect_fresh(text, &[], &[], &[])
+        detect_fresh(text, &[], &cues(text), &[])
             .into_iter()
             .filter(|f| f.kind == kind)
             .map(|f| (seg.line_of(f.span.start), f.span.text(text).to_string()))
@@ -355,7 +362,7 @@ pub(crate) mod test_support {
 
     /// Every fragment found in `text`, whatever its kind.
     pub fn all(text: &str) -> Vec<Fragment> {
-        detect_fresh(text, &[], &[], &[])
+        detect_fresh(text, &[], &cues(text), &[])
     }
 }
 
@@ -373,8 +380,9 @@ mod tests {
             removal: seg.paragraphs[1].span,
             kind: crate::analysis::boilerplate::BoilerplateKind::Custom,
         }];
-        assert!(detect_fresh(text, &bp, &[], &[]).is_empty());
-        assert_eq!(detect_fresh(text, &[], &[], &[]).len(), 1);
+        let cues = test_support::cues(text);
+        assert!(detect_fresh(text, &bp, &cues, &[]).is_empty());
+        assert_eq!(detect_fresh(text, &[], &cues, &[]).len(), 1);
     }
 
     #[test]

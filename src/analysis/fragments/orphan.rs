@@ -3,590 +3,449 @@
 //! When a scraper or a spinner drops a quotation, its attribution stays
 //! behind as a sentence of its own: "Putin asked, in an interview reported
 //! by Bloomberg News.", "He said.", "Said Ann Lee, a Democrat and former
-//! mayor.", "Cruz said:" at the end of the text. Such a sentence has
+//! mayor.", "Cruz said:" at the end of the text.
 //!
-//! - a speaker: a pronoun, a name (with titles), or a role ("the senator",
-//!   "one commenter"), possibly with an appositive between commas;
-//! - a reporting verb that needs an object (said, told, asked, wrote, ...);
-//! - nothing else but circumstances: where, when, to whom, how ("in a
-//!   statement", "on Tuesday", "to reporters", "while campaigning in Iowa",
-//!   "according to ..."), possibly fronted ("In the excerpt, the author
-//!   wrote.").
+//! The quote pass reads the cue of every sentence without quotation marks
+//! ([`BareCue`]: a speaker — pronoun, name with titles, role — and a
+//! reporting verb, or an opening "according to" and its source). This
+//! module is the judgement only: the cue is an orphan when its verb needs
+//! an object and
+//!
+//! - nothing else is in its sentence but circumstances: where, when, to
+//!   whom, how ("in a statement", "on Tuesday", "to reporters", "while
+//!   campaigning in Iowa", "according to ..."), possibly fronted ("In the
+//!   excerpt, the author wrote."), and an appositive after the speaker;
+//! - it belongs to no neighbouring quote: it is not right after a sentence
+//!   that ends with a closing mark ("“Why?” Clinton asked."), nor right
+//!   before one that opens with a mark.
 //!
 //! Anything that can be reported content (a that-clause, an object, a
-//! clause after the verb) means the sentence stands. So does an
-//! attribution that belongs to a neighbouring quote: one with quotation
-//! marks, inside a quotation, right after a sentence that ends with a
-//! closing mark ("“Why?” Clinton asked."), or right before one that opens
-//! with a mark.
+//! clause after the verb) means the sentence stands. The judgement runs in
+//! the document-wide step: it needs the paragraph's place (a Title Case
+//! first paragraph is a headline; a colon attribution counts only at the
+//! very end of the article).
 
-use super::lexicon::{
-    AUDIENCES, CALENDAR, DETERMINERS, LISTENER_PRONOUNS, MODALS, NON_SPEAKERS, SPEAKER_PRONOUNS,
-    SUBORDINATORS, is_auxiliary, is_circumstance_opener, is_reporting_verb,
+use super::orphan_words::{
+    CONTENT_MARKERS, DAY_PARTS, DIRECT_LISTENER, FRONTED_PARTICIPLES, INVERTED_OPENERS, INVERTIBLE,
+    MAX_SPEAKER_WORDS, MAX_TOKENS, NOT_IN_SPEAKER, NP_LINKS, PRE_VERB, REMNANTS, TIME_ADVERBS,
+    TIME_DEIXIS, TIME_EDGES, TIME_UNITS, excluded_prepositions,
 };
-use super::text::{Token, is_quote_mark, is_title_case, tokenize};
-use super::{Doc, Fragment, FragmentKind, Para};
+use super::{Doc, Fragment, FragmentKind};
 use crate::analysis::Span;
+use crate::analysis::lexicon::Tags;
+use crate::analysis::quotes::BareCue;
+use crate::analysis::text::{ParagraphModel, TextModel, Token};
 
-/// Verbs that open an inverted attribution ("Said Ann Lee, ...").
-const INVERTIBLE: &[&str] = &[
-    "said",
-    "says",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-    "tweeted",
-    "noted",
-    "quipped",
-    "recalled",
-    "explained",
-    "declared",
-    "replied",
-    "countered",
-    "joked",
-    "warned",
-];
-
-/// Adverbs and auxiliaries allowed between a speaker and the verb.
-const PRE_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "once",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-    "reportedly",
-    "simply",
-    "again",
-    "earlier",
-    "repeatedly",
-    "first",
-    "further",
-    "initially",
-    "finally",
-    "only",
-    "just",
-    "flatly",
-    "quickly",
-];
-
-/// One- or two-word remnants left before a comma when a quote was cut
-/// from the front of a sentence ("But, he added.").
-const REMNANTS: &[&str] = &[
-    "but",
-    "and",
-    "that",
-    "so",
-    "this",
-    "yet",
-    "or",
-    "now",
-    "still",
-    "then",
-    "also",
-    "however",
-    "instead",
-    "indeed",
-    "meanwhile",
-    "again",
-    "too",
-    "later",
-    "earlier",
-    "there",
-    "here",
-    "thus",
-    "otherwise",
-    "and",
-    "not",
-];
-
-/// Participles that open a fronted circumstance ("Asked about it, ...").
-const FRONTED_PARTICIPLES: &[&str] = &[
-    "asked",
-    "speaking",
-    "responding",
-    "referring",
-    "writing",
-    "addressing",
-    "pressed",
-    "interviewed",
-    "reached",
-    "contacted",
-    "questioned",
-];
-
-/// Longest sentence (in tokens) examined: an attribution is short, and the
-/// bound keeps the check linear on pathological input.
-const MAX_TOKENS: usize = 80;
-
-/// Words in a circumstance that show it is really reported content.
-const CONTENT_MARKERS: &[&str] = &["that", "if", "whether", "how", "why", "what", "who"];
-
-/// Prepositions each verb may not take in its circumstance, because with
-/// that verb they introduce content ("asked for help", "wrote about it").
-fn excluded_prepositions(verb: &str) -> &'static [&'static str] {
-    match verb {
-        "asked" | "asks" => &["for", "about", "to", "if", "whether", "with"],
-        "told" | "tells" => &["of", "about"],
-        "wrote" | "writes" => &["for", "about", "to", "of", "with", "from", "by"],
-        "added" | "adds" => &["to", "with", "by"],
-        _ => &["with", "by"],
-    }
-}
-
-/// What one paragraph holds: whether it is a Title Case line (a headline
-/// when it comes first), and its orphans, each with whether it counts only
-/// at the very end of the article (a colon attribution: "Cruz said:").
-#[derive(Debug)]
-pub(crate) struct Local {
-    title_case: bool,
-    found: Vec<(Fragment, bool)>,
-}
-
-pub(crate) fn local(para: &Para) -> Local {
-    Local {
-        title_case: is_title_case(para.text),
-        found: (0..para.sentences.len())
-            .filter_map(|k| check_sentence(para, k))
-            .collect(),
-    }
-}
-
-pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
+/// The orphan attributions among `cues` (absolute, in document order), for
+/// the article paragraphs of `doc`.
+pub(crate) fn combine(doc: &Doc, model: &TextModel, cues: &[BareCue], out: &mut Vec<Fragment>) {
+    let mut next = 0;
     for (i, placed) in doc.paras.iter().enumerate() {
-        let local = &placed.local.orphan;
-        if i == 0 && local.title_case {
+        let Some(para) = model.paragraphs.get(placed.index) else {
+            continue;
+        };
+        let end = placed.start + para.text.len();
+        while cues
+            .get(next)
+            .is_some_and(|c| c.sentence.start < placed.start)
+        {
+            next += 1;
+        }
+        let from = next;
+        while cues.get(next).is_some_and(|c| c.sentence.start < end) {
+            next += 1;
+        }
+        if i == 0 && para.hints.title_case {
             continue;
         }
-        let is_last_para = doc.next(i).is_none();
+        let judge = Judge {
+            para,
+            ends_article: doc.next(i).is_none(),
+        };
         out.extend(
-            local
-                .found
+            cues.get(from..next)
+                .unwrap_or_default()
                 .iter()
-                .filter(|(_, at_end_only)| !at_end_only || is_last_para)
-                .map(|(f, _)| f.shifted(placed.start)),
+                .filter_map(|c| {
+                    let relative =
+                        |s: Span| Span::new(s.start - placed.start, s.end - placed.start);
+                    let cue = BareCue {
+                        sentence: relative(c.sentence),
+                        speaker: relative(c.speaker),
+                        verb: relative(c.verb),
+                        ..*c
+                    };
+                    Some(judge.orphan(&cue)?.shifted(placed.start))
+                }),
         );
     }
 }
 
-/// The orphan sentence `k` of `para`, if it is one, and whether it counts
-/// only when `para` ends the article.
-fn check_sentence(para: &Para, k: usize) -> Option<(Fragment, bool)> {
-    let span = *para.sentences.get(k)?;
-    let sentence = para.slice(span).trim_end();
-    if sentence.contains(is_quote_mark) || para.quotes.inside(span.start) {
-        return None;
+/// The judgement over one paragraph's cues.
+struct Judge<'m> {
+    para: &'m ParagraphModel,
+    /// The paragraph is the article's last.
+    ends_article: bool,
+}
+
+impl<'m> Judge<'m> {
+    fn lower(&self, t: &Token) -> &'m str {
+        self.para.lower(t)
     }
-    let after_quote = k
-        .checked_sub(1)
-        .and_then(|j| para.sentences.get(j))
-        .is_some_and(|prev| para.slice(*prev).trim_end().ends_with(is_quote_mark));
-    let before_quote = para
-        .sentences
-        .get(k + 1)
-        .is_some_and(|next| para.slice(*next).starts_with(is_quote_mark));
-    if after_quote || before_quote {
-        return None;
+
+    fn is_in(&self, t: &Token, list: &[&str]) -> bool {
+        t.is_word() && list.contains(&self.lower(t))
     }
-    let colon = sentence.ends_with(':');
-    let is_last_sentence = k + 1 == para.sentences.len();
-    if colon && !is_last_sentence {
-        return None;
+
+    fn punct(&self, t: &Token, chars: &str) -> bool {
+        t.is_punct()
+            && t.span
+                .text(&self.para.text)
+                .chars()
+                .all(|c| chars.contains(c))
     }
-    if !(sentence.ends_with('.') || colon) || sentence.ends_with("..") {
-        return None;
+
+    fn tagged(t: &Token, tag: Tags) -> bool {
+        t.is_word() && t.tags.contains(tag)
     }
-    let body = Span::new(span.start, span.start + sentence.len() - 1);
-    let tokens = tokenize(para.text, body);
-    let orphan = is_inverted(&tokens) || is_plain(&tokens) || is_bare_source(&tokens);
-    if tokens.len() > MAX_TOKENS || !orphan {
-        return None;
-    }
-    let shown = Span::new(span.start, span.start + sentence.len());
-    let fragment = Fragment::warning(
-        shown,
-        FragmentKind::OrphanAttribution,
-        "Attribution with nothing attributed: the sentence names a speaker and a reporting \
-         verb but no quote or reported content (was the quotation cut away?)"
-            .to_string(),
-    );
-    Some((fragment, colon))
-}
 
-fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
-}
-
-fn is_in(t: &Token, list: &[&str]) -> bool {
-    t.is_word() && list.contains(&lower(t).as_str())
-}
-
-fn is_aux(t: &Token) -> bool {
-    t.is_word() && is_auxiliary(&lower(t))
-}
-
-fn opens_circumstance(t: &Token) -> bool {
-    t.is_word() && is_circumstance_opener(&lower(t))
-}
-
-/// "Said Ann Lee, a Democrat and former mayor."
-fn is_inverted(tokens: &[Token]) -> bool {
-    let Some(first) = tokens.first() else {
-        return false;
-    };
-    if !first.is_capitalised() || !is_in(first, INVERTIBLE) {
-        return false;
-    }
-    let rest = &tokens[1..];
-    let end = rest
-        .iter()
-        .position(|t| t.is_punct(','))
-        .unwrap_or(rest.len());
-    let speaker = &rest[..end];
-    let Some(head) = speaker.first() else {
-        return false;
-    };
-    let head_ok = head.is_capitalised()
-        || is_in(head, &["one", "a", "an", "the", "another"])
-        || speaker.iter().any(Token::is_capitalised);
-    head_ok
-        && !is_in(head, &["to", "that"])
-        && word_count(speaker) <= 8
-        && !speaker
-            .iter()
-            .any(|t| is_aux(t) || is_in(t, CONTENT_MARKERS))
-}
-
-/// "According to the agency." : a source with nothing it says.
-fn is_bare_source(tokens: &[Token]) -> bool {
-    let opens = tokens.first().is_some_and(|t| t.text == "According")
-        && tokens.get(1).is_some_and(|t| is_in(t, &["to"]));
-    let rest = tokens.get(2..).unwrap_or_default();
-    opens
-        && word_count(rest) > 0
-        && !rest.iter().any(|t| t.is_punct(','))
-        && is_circumstance(rest, false)
-}
-
-/// Speaker + verb + circumstances, possibly after fronted circumstances.
-fn is_plain(tokens: &[Token]) -> bool {
-    tokens.iter().enumerate().skip(1).any(|(v, t)| {
-        t.is_word()
-            && t.text.chars().all(|c| c.is_lowercase())
-            && is_reporting_verb(t.text)
-            && circumstances_only(t.text, &tokens[v + 1..])
-            && speaker_before(&tokens[..v])
-    })
-}
-
-/// Split `tokens` at commas outside parentheses.
-fn comma_chunks<'a, 't>(tokens: &'a [Token<'t>]) -> Vec<&'a [Token<'t>]> {
-    let mut chunks = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.is_punct('(') {
-            depth += 1;
-        } else if t.is_punct(')') {
-            depth = depth.saturating_sub(1);
-        } else if t.is_punct(',') && depth == 0 {
-            chunks.push(&tokens[start..i]);
-            start = i + 1;
+    /// The fragment for `cue` (spans relative to the paragraph), when its
+    /// sentence is an orphan attribution.
+    fn orphan(&self, cue: &BareCue) -> Option<Fragment> {
+        let para = self.para;
+        let k = para.sentences.iter().position(|s| *s == cue.sentence)?;
+        let toks = para.sentence(k);
+        let (last, body) = toks.split_last()?;
+        let colon = self.punct(last, ":");
+        let is_last_sentence = k + 1 == para.sentences.len();
+        if !(colon || self.punct(last, "."))
+            || body.last().is_some_and(|t| self.punct(t, "."))
+            || (colon && !(is_last_sentence && self.ends_article))
+            || toks.len() > MAX_TOKENS
+            || self.tied_to_quote(k)
+        {
+            return None;
         }
+        let at = |span: Span| body.partition_point(|t| t.span.start < span.start);
+        let (speaker, verb) = (at(cue.speaker), at(cue.verb));
+        let speaker_end = body.partition_point(|t| t.span.end <= cue.speaker.end);
+        let verb_end = body.partition_point(|t| t.span.end <= cue.verb.end);
+        let orphan = if cue.according_to {
+            verb == 0 && self.bare_source(body.get(verb_end..)?)
+        } else if cue.verb_tags.contains(Tags::REPORTING_VERB | Tags::OBJECT) {
+            if cue.inverted {
+                self.inverted(body)
+            } else {
+                let verb_word = self.lower(body.get(verb)?);
+                self.speaker_ok(body.get(speaker..speaker_end)?)
+                    && self.lead_ok(body.get(..speaker)?)
+                    && self.gap_ok(
+                        body.get(speaker..speaker_end)?,
+                        body.get(speaker_end..verb)?,
+                    )
+                    && self.circumstances_only(verb_word, body.get(verb_end..)?)
+            }
+        } else {
+            false
+        };
+        let shown = Span::new(cue.sentence.start, last.span.end);
+        orphan.then(|| {
+            Fragment::warning(
+                shown,
+                FragmentKind::OrphanAttribution,
+                "Attribution with nothing attributed: the sentence names a speaker and a \
+                 reporting verb but no quote or reported content (was the quotation cut away?)"
+                    .to_string(),
+            )
+        })
     }
-    chunks.push(&tokens[start..]);
-    chunks
+
+    /// Sentence `k` is the attribution of a quote next to it: the sentence
+    /// before ends with a quotation mark, or the one after opens with one.
+    fn tied_to_quote(&self, k: usize) -> bool {
+        let para = self.para;
+        let mark =
+            |t: Option<&Token>| t.is_some_and(|t| para.quotes.mark_at(t.span.start).is_some());
+        let after_quote = k
+            .checked_sub(1)
+            .is_some_and(|j| mark(para.sentence(j).last()));
+        after_quote || mark(para.sentence(k + 1).first())
+    }
+
+    /// "Said Ann Lee, a Democrat and former mayor.": the speaker after the
+    /// verb, up to a comma, is a name or a noun phrase with no clause.
+    fn inverted(&self, body: &[Token]) -> bool {
+        let Some((first, rest)) = body.split_first() else {
+            return false;
+        };
+        if !first.is_capitalised() || !self.is_in(first, INVERTIBLE) {
+            return false;
+        }
+        let end = rest
+            .iter()
+            .position(|t| self.punct(t, ","))
+            .unwrap_or(rest.len());
+        let speaker = &rest[..end];
+        let Some(head) = speaker.first() else {
+            return false;
+        };
+        let head_ok = head.is_capitalised()
+            || self.is_in(head, INVERTED_OPENERS)
+            || speaker.iter().any(Token::is_capitalised);
+        head_ok
+            && !self.is_in(head, &["to", "that"])
+            && word_count(speaker) <= MAX_SPEAKER_WORDS
+            && !speaker
+                .iter()
+                .any(|t| Self::tagged(t, Tags::AUXILIARY) || self.is_in(t, CONTENT_MARKERS))
+    }
+
+    /// "According to the agency." : a source with nothing it says.
+    fn bare_source(&self, rest: &[Token]) -> bool {
+        word_count(rest) > 0
+            && !rest.iter().any(|t| self.punct(t, ","))
+            && self.is_circumstance(rest, false)
+    }
+
+    /// The speaker the cue names can speak: not "nobody", not a clause, a
+    /// lone word a pronoun or a name.
+    fn speaker_ok(&self, np: &[Token]) -> bool {
+        let words: Vec<&Token> = np.iter().filter(|t| t.is_word()).collect();
+        let Some(head) = words.first() else {
+            return false;
+        };
+        if words.len() > MAX_SPEAKER_WORDS || Self::tagged(head, Tags::NON_SPEAKER) {
+            return false;
+        }
+        if let [only] = words.as_slice() {
+            let pronoun = Self::tagged(only, Tags::SUBJECT_PRONOUN) && self.lower(only) != "you";
+            let name = only.is_capitalised()
+                && !Self::tagged(only, Tags::DETERMINER)
+                && !Self::tagged(only, Tags::CALENDAR);
+            return pronoun || name;
+        }
+        words[1..].iter().all(|w| {
+            !Self::tagged(w, Tags::AUXILIARY)
+                && !Self::tagged(w, Tags::SUBJECT_PRONOUN)
+                && !self.is_in(w, CONTENT_MARKERS)
+                && !self.is_in(w, NOT_IN_SPEAKER)
+        })
+    }
+
+    /// What stands before the speaker: nothing, or fronted circumstances
+    /// each closed by a comma ("In the memo, the author wrote.").
+    fn lead_ok(&self, lead: &[Token]) -> bool {
+        let Some((last, chunks)) = lead.split_last() else {
+            return true;
+        };
+        self.punct(last, ",") && self.comma_chunks(chunks).iter().all(|c| self.is_fronted(c))
+    }
+
+    /// What stands between the speaker and the verb: adverbs ("also",
+    /// "later"), after an appositive between commas when the speaker is
+    /// named ("Lee, 45, said").
+    fn gap_ok(&self, speaker: &[Token], gap: &[Token]) -> bool {
+        let mut end = gap.len();
+        while end > 0 && self.is_in(&gap[end - 1], PRE_VERB) {
+            end -= 1;
+        }
+        let mut gap = &gap[..end];
+        // "Rep. Joan Marsh (D-Ore.), who chairs the panel, said."
+        if gap.first().is_some_and(|t| self.punct(t, "("))
+            && let Some(close) = gap.iter().position(|t| self.punct(t, ")"))
+        {
+            gap = &gap[close + 1..];
+        }
+        let [open, inner @ .., close] = gap else {
+            return gap.is_empty();
+        };
+        self.punct(open, ",")
+            && self.punct(close, ",")
+            && self.comma_chunks(inner).iter().all(|c| !c.is_empty())
+            && speaker
+                .iter()
+                .any(|t| t.is_capitalised() && !Self::tagged(t, Tags::DETERMINER) && !self.opens(t))
+    }
+
+    fn opens(&self, t: &Token) -> bool {
+        Self::tagged(t, Tags::CIRCUMSTANCE_OPENER)
+    }
+
+    /// Split `tokens` at commas outside parentheses.
+    fn comma_chunks<'a>(&self, tokens: &'a [Token]) -> Vec<&'a [Token]> {
+        let mut chunks = Vec::new();
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            if self.punct(t, "(") {
+                depth += 1;
+            } else if self.punct(t, ")") {
+                depth = depth.saturating_sub(1);
+            } else if self.punct(t, ",") && depth == 0 {
+                chunks.push(&tokens[start..i]);
+                start = i + 1;
+            }
+        }
+        chunks.push(&tokens[start..]);
+        chunks
+    }
+
+    /// A fronted circumstance before the speaker: "In the excerpt", "While
+    /// he was speaking in Miami", "Earlier Sunday", or a remnant like "But".
+    fn is_fronted(&self, chunk: &[Token]) -> bool {
+        let Some(head) = chunk.first() else {
+            return false;
+        };
+        if word_count(chunk) <= 2 && chunk.iter().all(|t| self.is_in(t, REMNANTS)) {
+            return true;
+        }
+        let subordinate = Self::tagged(head, Tags::SUBORDINATOR);
+        let opens = self.opens(head)
+            || Self::tagged(head, Tags::CALENDAR)
+            || self.is_in(head, FRONTED_PARTICIPLES);
+        opens && self.is_circumstance(chunk, subordinate)
+    }
+
+    /// A circumstance chunk has no clause of its own (beyond the one a
+    /// subordinator introduces) and nothing that reads as content.
+    fn is_circumstance(&self, chunk: &[Token], subordinate: bool) -> bool {
+        let has_content = chunk
+            .iter()
+            .any(|t| Self::tagged(t, Tags::MODAL) || self.is_in(t, CONTENT_MARKERS));
+        let has_aux = chunk.iter().any(|t| Self::tagged(t, Tags::AUXILIARY));
+        !has_content && (subordinate || !has_aux) && !self.breaks_clause(chunk)
+    }
+
+    /// A new noun phrase starts without a preposition before it ("in the
+    /// end the plan failed": "the plan" after "end").
+    fn breaks_clause(&self, chunk: &[Token]) -> bool {
+        chunk.windows(2).any(|w| {
+            let (prev, t) = (&w[0], &w[1]);
+            let starts_np = Self::tagged(t, Tags::DETERMINER) && !self.is_in(t, &["one", "that"])
+                || Self::tagged(t, Tags::SUBJECT_PRONOUN) && self.lower(t) != "you";
+            let linked = !prev.is_word()
+                || self.opens(prev)
+                || Self::tagged(prev, Tags::SUBORDINATOR)
+                || self.is_in(prev, FRONTED_PARTICIPLES)
+                || self.is_in(prev, NP_LINKS)
+                || self.lower(prev).ends_with("ing");
+            starts_np && !linked
+        })
+    }
+
+    /// The tokens after the verb are only circumstances (or a listener).
+    fn circumstances_only(&self, verb: &str, tail: &[Token]) -> bool {
+        let excluded = excluded_prepositions(verb);
+        let mut pos = self.listener_len(verb, tail);
+        let mut chunk_start: Option<usize> = None;
+        let close_chunk = |start: Option<usize>, end: usize| {
+            start.is_none_or(|s| {
+                let chunk = &tail[s..end];
+                let subordinate = chunk
+                    .first()
+                    .is_some_and(|h| Self::tagged(h, Tags::SUBORDINATOR));
+                self.is_circumstance(chunk, subordinate)
+            })
+        };
+        while let Some(t) = tail.get(pos) {
+            if self.punct(t, ",()—") {
+                if !close_chunk(chunk_start, pos) {
+                    return false;
+                }
+                chunk_start = None;
+                pos += 1;
+                continue;
+            }
+            if chunk_start.is_some() {
+                pos += 1;
+                continue;
+            }
+            if self.is_in(t, excluded) || self.is_in(t, CONTENT_MARKERS) {
+                return false;
+            }
+            if let Some(n) = self.time_len(&tail[pos..]) {
+                pos += n;
+                continue;
+            }
+            let after_comma = pos > 0 && self.punct(&tail[pos - 1], ",");
+            if self.opens(t) || (after_comma && self.is_manner_participle(t)) {
+                chunk_start = Some(pos);
+                pos += 1;
+                continue;
+            }
+            return false;
+        }
+        close_chunk(chunk_start, tail.len())
+    }
+
+    /// A present participle after a comma that describes how something
+    /// was said (", pointing to the crowd", ", smiling"), not one that
+    /// introduces reported content (", saying he would run").
+    fn is_manner_participle(&self, t: &Token) -> bool {
+        let l = self.lower(t);
+        t.is_word()
+            && l.len() > 4
+            && l.ends_with("ing")
+            && !t.tags.contains(Tags::REPORTING_VERB | Tags::PARTICIPLE)
+    }
+
+    /// Length of a time expression at the start of `tokens` ("Tuesday",
+    /// "last week", "late Friday night", "earlier"), if there is one.
+    fn time_len(&self, tokens: &[Token]) -> Option<usize> {
+        let first = tokens.first()?;
+        let at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| self.is_in(t, list));
+        let calendar = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| Self::tagged(t, Tags::CALENDAR))
+        };
+        if calendar(0) {
+            return Some(if at(1, DAY_PARTS) { 2 } else { 1 });
+        }
+        if self.is_in(first, TIME_DEIXIS) && at(1, TIME_UNITS) {
+            return Some(2);
+        }
+        if self.is_in(first, TIME_EDGES) && calendar(1) {
+            return Some(if at(2, DAY_PARTS) { 3 } else { 2 });
+        }
+        self.is_in(first, TIME_ADVERBS).then_some(1)
+    }
+
+    /// How many tokens at the start of `tail` name who was told or asked,
+    /// or who something was said to ("reporters", "The Associated Press",
+    /// "to People").
+    fn listener_len(&self, verb: &str, tail: &[Token]) -> usize {
+        let direct = DIRECT_LISTENER.contains(&verb);
+        let via_to = !direct && tail.first().is_some_and(|t| self.is_in(t, &["to"]));
+        if !(direct || via_to) {
+            return 0;
+        }
+        let offset = usize::from(via_to);
+        let rest = &tail[offset..];
+        let Some(first) = rest.first() else {
+            return 0;
+        };
+        if Self::tagged(first, Tags::OBJECT_PRONOUN) && self.lower(first) != "it" {
+            return offset + 1;
+        }
+        let det = usize::from(self.is_in(first, &["the", "a", "an"]));
+        let named = rest[det..]
+            .iter()
+            .take_while(|t| t.is_capitalised() || self.is_in(t, &["of", "and"]) || t.possessive)
+            .count();
+        if named > 0 && rest.get(det).is_some_and(Token::is_capitalised) {
+            return offset + det + named;
+        }
+        let audience = rest[det..]
+            .iter()
+            .take(3)
+            .position(|t| Self::tagged(t, Tags::AUDIENCE));
+        audience.map_or(0, |p| offset + det + p + 1)
+    }
 }
 
 fn word_count(tokens: &[Token]) -> usize {
     tokens.iter().filter(|t| t.is_word()).count()
-}
-
-/// The tokens before the verb: fronted circumstances, then a speaker
-/// (with an appositive between commas when the verb follows a comma).
-fn speaker_before(left: &[Token]) -> bool {
-    let mut end = left.len();
-    while end > 0 && is_in(&left[end - 1], PRE_VERB) {
-        end -= 1;
-    }
-    let left = &left[..end];
-    let chunks = comma_chunks(left);
-    let Some((last, init)) = chunks.split_last() else {
-        return false;
-    };
-    if last.is_empty() {
-        // "Ann Lee, the mayor's spokeswoman, said."
-        let leads = init.iter().take_while(|c| is_fronted(c)).count();
-        let Some((speaker, appositives)) = init[leads..].split_first() else {
-            return false;
-        };
-        !appositives.is_empty()
-            && appositives.iter().all(|a| !a.is_empty())
-            && names_someone(speaker)
-            && is_speaker(speaker)
-    } else {
-        init.iter().all(|c| is_fronted(c)) && is_speaker(last)
-    }
-}
-
-/// A noun phrase that can be the speaker.
-fn is_speaker(np: &[Token]) -> bool {
-    let words: Vec<&Token> = np.iter().filter(|t| t.is_word()).collect();
-    let Some(head) = words.first() else {
-        return false;
-    };
-    if words.len() > 8 || is_in(head, NON_SPEAKERS) {
-        return false;
-    }
-    if words.len() == 1 {
-        return is_in(head, SPEAKER_PRONOUNS)
-            || (head.is_capitalised() && !is_in(head, DETERMINERS) && !is_in(head, CALENDAR));
-    }
-    let head_ok = head.is_capitalised() || is_in(head, DETERMINERS);
-    let body_ok = words[1..].iter().enumerate().all(|(j, w)| {
-        let l = lower(w);
-        let verb_like = !w.is_capitalised() && (l.ends_with("ed") || l.ends_with("ing"));
-        let and_between_names = l == "and"
-            && words[j].is_capitalised()
-            && words.get(j + 2).is_some_and(|n| n.is_capitalised());
-        (l != "and" || and_between_names)
-            && !verb_like
-            && !is_aux(w)
-            && !is_in(w, SPEAKER_PRONOUNS)
-            && !is_in(w, CONTENT_MARKERS)
-            && !is_in(w, &["not", "to", "but", "or", "so", "than", "as"])
-    });
-    head_ok && body_ok
-}
-
-/// True when the phrase holds a proper name (a capitalised word that is
-/// not merely the sentence's capitalised determiner).
-fn names_someone(np: &[Token]) -> bool {
-    np.iter()
-        .any(|t| t.is_capitalised() && !is_in(t, DETERMINERS) && !opens_circumstance(t))
-}
-
-/// A fronted circumstance before the speaker: "In the excerpt", "While he
-/// was speaking in Miami", "Earlier Sunday", or a remnant like "But".
-fn is_fronted(chunk: &[Token]) -> bool {
-    let Some(head) = chunk.first() else {
-        return false;
-    };
-    if word_count(chunk) <= 2 && chunk.iter().all(|t| is_in(t, REMNANTS)) {
-        return true;
-    }
-    let subordinate = is_in(head, SUBORDINATORS);
-    let opens =
-        opens_circumstance(head) || is_in(head, CALENDAR) || is_in(head, FRONTED_PARTICIPLES);
-    opens && is_circumstance(chunk, subordinate)
-}
-
-/// A circumstance chunk has no clause of its own (beyond the one a
-/// subordinator introduces) and nothing that reads as content.
-fn is_circumstance(chunk: &[Token], subordinate: bool) -> bool {
-    let has_content = chunk
-        .iter()
-        .any(|t| is_in(t, MODALS) || is_in(t, CONTENT_MARKERS));
-    let has_aux = chunk.iter().any(|t| is_aux(t));
-    !has_content && (subordinate || !has_aux) && clause_breaks(chunk) == 0
-}
-
-/// Count the places where a new noun phrase starts without a preposition
-/// before it ("in the end the plan failed": "the plan" after "end").
-fn clause_breaks(chunk: &[Token]) -> usize {
-    chunk
-        .windows(2)
-        .filter(|w| {
-            let (prev, t) = (&w[0], &w[1]);
-            let starts_np =
-                is_in(t, DETERMINERS) && !is_in(t, &["one", "that"]) || is_in(t, SPEAKER_PRONOUNS);
-            let linked = !prev.is_word()
-                || opens_circumstance(prev)
-                || is_in(prev, SUBORDINATORS)
-                || is_in(prev, FRONTED_PARTICIPLES)
-                || is_in(
-                    prev,
-                    &["and", "or", "of", "for", "to", "about", "into", "like"],
-                )
-                || is_in(prev, &["including", "than", "all", "both", "half"])
-                || lower(prev).ends_with("ing");
-            starts_np && !linked
-        })
-        .count()
-}
-
-/// The tokens after the verb are only circumstances (or a listener).
-fn circumstances_only(verb: &str, tail: &[Token]) -> bool {
-    let excluded = excluded_prepositions(verb);
-    let mut pos = listener_len(verb, tail);
-    let mut chunk_start: Option<usize> = None;
-    let close_chunk = |start: Option<usize>, end: usize| {
-        start.is_none_or(|s| {
-            let chunk = &tail[s..end];
-            is_circumstance(
-                chunk,
-                chunk.first().is_some_and(|h| is_in(h, SUBORDINATORS)),
-            )
-        })
-    };
-    while pos < tail.len() {
-        let t = &tail[pos];
-        if t.is_punct(',') || t.is_punct('(') || t.is_punct(')') || t.is_punct('—') {
-            if !close_chunk(chunk_start, pos) {
-                return false;
-            }
-            chunk_start = None;
-            pos += 1;
-            continue;
-        }
-        if chunk_start.is_some() {
-            pos += 1;
-            continue;
-        }
-        if is_in(t, excluded) || is_in(t, CONTENT_MARKERS) {
-            return false;
-        }
-        if let Some(n) = time_len(&tail[pos..]) {
-            pos += n;
-            continue;
-        }
-        let after_comma = pos > 0 && tail[pos - 1].is_punct(',');
-        if opens_circumstance(t) || (after_comma && is_manner_participle(t)) {
-            chunk_start = Some(pos);
-            pos += 1;
-            continue;
-        }
-        return false;
-    }
-    close_chunk(chunk_start, tail.len())
-}
-
-/// Participles that introduce reported content rather than a manner
-/// (", saying he would run", ", adding ...").
-const REPORTING_PARTICIPLES: &[&str] = &[
-    "saying",
-    "adding",
-    "noting",
-    "explaining",
-    "arguing",
-    "insisting",
-    "claiming",
-    "stating",
-    "asking",
-    "telling",
-    "writing",
-    "warning",
-    "suggesting",
-    "declaring",
-    "calling",
-];
-
-/// A present participle after a comma that describes how something was
-/// said (", pointing to the crowd", ", smiling").
-fn is_manner_participle(t: &Token) -> bool {
-    let l = lower(t);
-    t.is_word() && l.len() > 4 && l.ends_with("ing") && !REPORTING_PARTICIPLES.contains(&l.as_str())
-}
-
-/// Length of a time expression at the start of `tokens` ("Tuesday",
-/// "last week", "late Friday night", "earlier"), if there is one.
-fn time_len(tokens: &[Token]) -> Option<usize> {
-    const UNITS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "time",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "season",
-    ];
-    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-    const ADVERBS: &[&str] = &[
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "later",
-        "again",
-        "recently",
-        "afterward",
-        "afterwards",
-        "once",
-        "twice",
-        "too",
-        "also",
-        "privately",
-        "publicly",
-        "separately",
-        "repeatedly",
-        "then",
-        "previously",
-        "bluntly",
-        "simply",
-        "flatly",
-    ];
-    let first = tokens.first()?;
-    let at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| is_in(t, list));
-    if is_in(first, CALENDAR) {
-        return Some(if at(1, PARTS) { 2 } else { 1 });
-    }
-    if is_in(first, &["last", "this", "next"]) && at(1, UNITS) {
-        return Some(2);
-    }
-    if is_in(first, &["late", "early"]) && at(1, CALENDAR) {
-        return Some(if at(2, PARTS) { 3 } else { 2 });
-    }
-    is_in(first, ADVERBS).then_some(1)
-}
-
-/// How many tokens at the start of `tail` name who was told or asked, or
-/// who something was said to ("reporters", "The Associated Press", "to
-/// People").
-fn listener_len(verb: &str, tail: &[Token]) -> usize {
-    let direct = matches!(verb, "told" | "tells" | "asked" | "asks");
-    let via_to = !direct && tail.first().is_some_and(|t| is_in(t, &["to"]));
-    if !(direct || via_to) {
-        return 0;
-    }
-    let offset = usize::from(via_to);
-    let rest = &tail[offset..];
-    let Some(first) = rest.first() else {
-        return 0;
-    };
-    if is_in(first, LISTENER_PRONOUNS) {
-        return offset + 1;
-    }
-    let det = usize::from(is_in(first, &["the", "a", "an"]));
-    let named = rest[det..]
-        .iter()
-        .take_while(|t| {
-            t.is_capitalised()
-                || (t.is_word() && is_in(t, &["of", "and"]))
-                || t.text.ends_with("'s")
-                || t.text.ends_with("’s")
-        })
-        .count();
-    if named > 0 && rest[det].is_capitalised() {
-        return offset + det + named;
-    }
-    let audience = rest[det..].iter().take(3).position(|t| is_in(t, AUDIENCES));
-    match audience {
-        Some(p) => offset + det + p + 1,
-        None if via_to => 0,
-        None => 0,
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The fragment detectors' thresholds and weights, in one table so that
 //! tuning one reads as one change. Each is a count of words or tokens, or a
 //! weight of the cohesion measure; what each means is said where it is
-//! declared. (The orphan detector keeps its own bound in `orphan.rs`.)
+//! declared. (The orphan judgement keeps its bounds and word tables in
+//! `orphan_words.rs`.)
 
 // --- fragment/truncated ---------------------------------------------------
 

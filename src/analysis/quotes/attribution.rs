@@ -21,11 +21,12 @@
 //! its entity mentions); resolving them to speakers is document-wide.
 
 use super::super::Span;
-use super::super::text::Token;
+use super::super::lexicon::Tags;
+use super::super::text::{Shape, Token};
 use super::mentions::{Head, Mentions};
 use super::phrases::{
     MAX_APPOSITION, MAX_SUBJECT, clause_subject, is_it, main_chunk, object_np, plain_noun_phrase,
-    relative_clause_between, starts_noun_phrase, subject_head, trim_fillers,
+    relative_clause_between, starts_noun_phrase, subject_before, subject_head, trim_fillers,
 };
 use super::pieces::Piece;
 use super::words::{
@@ -298,6 +299,117 @@ pub fn reporter_in(m: &Mentions, span: Span) -> Option<(Span, Head)> {
             m.is_personal(&head).then_some((hit, head))
         })?;
     Some((span_of(toks, hit)?, head))
+}
+
+/// The attribution cue of a sentence with no quotation marks: a speaker
+/// and a reporting verb, read by the same grammar as a quote's cue. The
+/// fragments pass judges whether it is an attribution left without its
+/// quote. Spans are relative to the paragraph in a local result and
+/// absolute in [`super::Quotes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BareCue {
+    /// The sentence, as the text model splits it.
+    pub sentence: Span,
+    /// The speaker noun phrase, titles and determiner included ("Mayor Ann
+    /// Lee", "the senator", "he"); an apposition after it is not part of it.
+    pub speaker: Span,
+    /// The reporting verb ("said", "pointed out").
+    pub verb: Span,
+    /// The lexicon tags of the verb (or of its phrase).
+    pub verb_tags: Tags,
+    /// The verb opens the sentence and the speaker follows it ("Said Ann
+    /// Lee, ...").
+    pub inverted: bool,
+    /// The sentence opens with `according to` (the `verb`) and its source
+    /// (the `speaker`).
+    pub according_to: bool,
+}
+
+impl BareCue {
+    /// The same cue `by` bytes further on.
+    pub fn shifted(&self, by: usize) -> BareCue {
+        BareCue {
+            sentence: self.sentence.shifted(by),
+            speaker: self.speaker.shifted(by),
+            verb: self.verb.shifted(by),
+            ..*self
+        }
+    }
+}
+
+/// The cue of sentence `k` of the paragraph, when the sentence holds no
+/// quotation mark: a sentence-opening verb with the speaker after it
+/// (`Said Ann Lee`, [`object_np`]), else the first lower-case finite
+/// reporting verb whose subject ([`subject_before`]) names someone; or a
+/// sentence-opening `according to` and its source.
+pub fn bare_cue(m: &Mentions, k: usize) -> Option<BareCue> {
+    let para = m.para;
+    let sentence = *para.sentences.get(k)?;
+    let marks = &para.quotes.marks;
+    let first_mark = marks.partition_point(|mark| mark.span.start < sentence.start);
+    if para.quotes.inside(sentence.start)
+        || marks
+            .get(first_mark)
+            .is_some_and(|mark| sentence.contains(mark.span.start))
+    {
+        return None;
+    }
+    let toks = para.sentence(k);
+    if let [first, second, rest @ ..] = toks
+        && para.lower(first) == "according"
+        && para.lower(second) == "to"
+    {
+        let source = object_np(m, rest);
+        return Some(BareCue {
+            sentence,
+            speaker: Span::new(source.first()?.span.start, source.last()?.span.end),
+            verb: Span::new(first.span.start, second.span.end),
+            verb_tags: first.tags,
+            inverted: false,
+            according_to: true,
+        });
+    }
+    let found = |hit: VerbHit, speaker: &[Token], inverted: bool| {
+        // After an opening verb, any noun phrase ("Wrote one reader").
+        if !inverted {
+            m.head_of(speaker)?;
+        }
+        let verb_tags = match hit.end - hit.first {
+            1 => toks.get(hit.first)?.tags,
+            _ => phrase_tags(m, toks, hit)?,
+        };
+        Some(BareCue {
+            sentence,
+            speaker: Span::new(speaker.first()?.span.start, speaker.last()?.span.end),
+            verb: span_of(toks, hit)?,
+            verb_tags,
+            inverted,
+            according_to: false,
+        })
+    };
+    let opening = verb_at(para, toks, 0)
+        .filter(|h| !h.framing && h.form == VerbForm::Finite)
+        .filter(|_| toks.first().is_some_and(|t| is_capitalised(para, t)));
+    if let Some(hit) = opening
+        && let Some(cue) = found(hit, object_np(m, toks.get(hit.end..)?), true)
+    {
+        return Some(cue);
+    }
+    (1..toks.len())
+        .filter(|&v| toks.get(v).is_some_and(|t| t.shape == Shape::Lower))
+        .filter_map(|v| verb_at(para, toks, v))
+        .filter(|h| !h.framing && h.form == VerbForm::Finite)
+        .find_map(|hit| found(hit, subject_before(m, toks.get(..hit.first)?), false))
+}
+
+/// The tags of a two-word reporting phrase at `hit`.
+fn phrase_tags(m: &Mentions, toks: &[Token], hit: VerbHit) -> Option<Tags> {
+    let words: Vec<&str> = toks
+        .get(hit.first..hit.end)?
+        .iter()
+        .map(|t| m.para.lower(t))
+        .collect();
+    super::super::lexicon::phrase(&words).map(|(_, tags)| tags)
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@
 //! document-wide step numbers the pieces into groups, indexes the people
 //! ([`people`], [`roles`]), resolves every cue to a speaker ([`speakers`])
 //! and lets uncued quotes continue their neighbours' speakers
-//! ([`continuation`]).
+//! ([`continuation`]). The same grammar reads the cue of every sentence
+//! without quotation marks ([`BareCue`], returned by [`read`]), which the
+//! fragments pass judges for attributions left without their quote.
 //!
 //! A quote interrupted by its attribution (`“We never intervene,” Mr Putin
 //! said, “do not intervene.”`) or running over several paragraphs is
@@ -40,6 +42,7 @@ use super::boilerplate::Boilerplate;
 use super::driver::{Driver, Placed};
 use super::entities::Entity;
 use super::text::TextModel;
+pub use attribution::BareCue;
 use attribution::Cue;
 use continuation::Floor;
 use mentions::Head;
@@ -118,12 +121,27 @@ impl Quote {
     }
 }
 
+/// What the quote pass reads in a document: its quotes, and the
+/// attribution cues of the sentences that hold no quotation (for the
+/// fragments pass, which flags those left without their quote).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Quotes {
+    pub quotes: Vec<Quote>,
+    /// In document order, absolute spans; none in page furniture.
+    pub cues: Vec<BareCue>,
+}
+
 /// Quotes of `text`, in document order, with their speakers: a fresh
 /// analysis (a new [`Driver`] each call), for tests and benches.
 pub fn find_fresh(text: &str, entities: &[Entity], boilerplate: &[Boilerplate]) -> Vec<Quote> {
+    read_fresh(text, entities, boilerplate).quotes
+}
+
+/// [`read`] with a fresh [`Driver`], for tests and benches.
+pub fn read_fresh(text: &str, entities: &[Entity], boilerplate: &[Boilerplate]) -> Quotes {
     let mut driver = Driver::default();
     let model = driver.model(text);
-    find(&mut driver, text, &model, entities, boilerplate)
+    read(&mut driver, text, &model, entities, boilerplate)
 }
 
 /// Quotes of `text` (modelled as `model`), in document order, with their
@@ -136,6 +154,17 @@ pub fn find(
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Vec<Quote> {
+    read(driver, text, model, entities, boilerplate).quotes
+}
+
+/// [`find`], with the bare attribution cues of the document too.
+pub fn read(
+    driver: &mut Driver,
+    text: &str,
+    model: &TextModel,
+    entities: &[Entity],
+    boilerplate: &[Boilerplate],
+) -> Quotes {
     let seg = &model.segmentation;
     let furniture_spans: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let furniture: Vec<bool> = seg
@@ -217,7 +246,11 @@ pub fn find(
         reporters: &reporters,
     };
     floor.continue_speakers(&mut found);
-    pieces
+    let bare_cues = doc
+        .scanned()
+        .flat_map(|p| p.local.bare_cues.iter().map(|c| c.shifted(p.start)))
+        .collect();
+    let quotes = pieces
         .iter()
         .zip(kinds)
         .zip(found)
@@ -235,7 +268,11 @@ pub fn find(
                 group: piece.group,
             }
         })
-        .collect()
+        .collect();
+    Quotes {
+        quotes,
+        cues: bare_cues,
+    }
 }
 
 /// Each paragraph's reading key, and the (absolute span, entity) of each

@@ -17,6 +17,8 @@ pub const MAX_APPOSITION: usize = 16;
 /// Longest noun phrase read after a verb ("said Heart and Stroke senior
 /// manager Erin Kim").
 const MAX_OBJECT_NP: usize = 9;
+/// Longest parenthesis after a speaker's name ("(D-Ore.)"), in tokens.
+const MAX_PARENTHESIS: usize = 6;
 
 /// The subject of the words before a verb: the head of the noun phrase
 /// ending there, looking past an apposition on either side (`X, the mayor
@@ -147,6 +149,16 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
             Some(c) => toks = inner.get(..c).unwrap_or(&[]),
             None => return &[],
         }
+    }
+    // `Rep. Joan Marsh (D-Ore.)`: a parenthesis after a name is not part
+    // of the phrase.
+    if toks.last().is_some_and(|t| is_punct(para, t, ")"))
+        && let Some(open) = toks
+            .iter()
+            .rposition(|t| is_punct(para, t, "("))
+            .filter(|&o| toks.len() - o <= MAX_PARENTHESIS)
+    {
+        toks = toks.get(..open).unwrap_or(&[]);
     }
     let mut start = toks.len();
     while start > 0 {

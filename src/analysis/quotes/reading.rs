@@ -7,14 +7,15 @@
 //! cue (speaker still as words, an entity named by its slot in the key),
 //! the reported speech a continuation may borrow, and what the words
 //! around each mention say about its person (pronoun, roles,
-//! whether it opens its sentence or reports speech). The document-wide step
+//! whether it opens its sentence or reports speech), and the attribution
+//! cue of each sentence without quotation marks. The document-wide step
 //! ([`super::find`]) numbers the groups and resolves the speakers.
 
 use super::super::Span;
 use super::super::driver::Pass;
 use super::super::entities::{EntityKind, Gender};
 use super::super::text::{ParagraphModel, Token};
-use super::attribution::{self, Cue};
+use super::attribution::{self, BareCue, Cue};
 use super::mentions::{Head, Mentions};
 use super::pieces::{self, Piece, Shape};
 use super::tables::is_filler;
@@ -64,6 +65,8 @@ pub struct Reading {
     pub reporter: Option<(Span, Head)>,
     /// Per mention slot of the key.
     pub mentions: Vec<MentionReading>,
+    /// The attribution cues of the sentences with no quotation marks.
+    pub bare_cues: Vec<BareCue>,
 }
 
 /// The quote pass's local step.
@@ -129,6 +132,13 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         })
         .collect();
     let reporter = attribution::reporter_in(&m, Span::new(0, para.text.len()));
+    let bare_cues = if key.furniture {
+        Vec::new()
+    } else {
+        (0..para.sentences.len())
+            .filter_map(|k| attribution::bare_cue(&m, k))
+            .collect()
+    };
     let quoted = |s: Span| pieces.iter().any(|p| p.inner.contains(s.start));
     let mentions = key
         .mentions
@@ -166,6 +176,7 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         leads,
         reporter,
         mentions,
+        bare_cues,
     }
 }
 

@@ -102,9 +102,10 @@ fn a_paragraph_keeps_stems_names_and_its_doubtful_first_word() {
 /// checked against a fresh run.
 fn detect_reusing(driver: &mut Driver, text: &str) -> Vec<Fragment> {
     let model = driver.model(text);
-    let found = detect(driver, text, &model, &[], &[], &[]);
+    let cues = crate::analysis::quotes::read_fresh(text, &[], &[]).cues;
+    let found = detect(driver, text, &model, &[], &cues, &[]);
     driver.finish();
-    assert_eq!(found, detect_fresh(text, &[], &[], &[]));
+    assert_eq!(found, detect_fresh(text, &[], &cues, &[]));
     found
 }
 

@@ -89,3 +89,44 @@ fn a_name_with_a_lower_case_article_prefix_speaks() {
         )]
     );
 }
+
+/// (sentence, speaker, verb, inverted) of every bare cue, as text.
+fn bare_cues(text: &str) -> Vec<(&str, &str, &str, bool)> {
+    crate::analysis::quotes::read_fresh(text, &[], &[])
+        .cues
+        .iter()
+        .map(|c| {
+            (
+                c.sentence.text(text).trim_end(),
+                c.speaker.text(text),
+                c.verb.text(text),
+                c.inverted,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sentences_without_quotes_have_bare_cues() {
+    let text = "Rep. Joan Marsh (D-Ore.), who chairs the panel, said. \
+                “We wait,” she said.\n\n\
+                Said Ann Lee, a former mayor. Prices rose. In the memo, the author wrote.";
+    assert_eq!(
+        bare_cues(text),
+        [
+            (
+                "Rep. Joan Marsh (D-Ore.), who chairs the panel, said.",
+                "Rep. Joan Marsh",
+                "said",
+                false
+            ),
+            ("Said Ann Lee, a former mayor.", "Ann Lee", "Said", true),
+            (
+                "In the memo, the author wrote.",
+                "the author",
+                "wrote",
+                false
+            ),
+        ]
+    );
+}
