@@ -38,6 +38,17 @@ pub enum Head {
 }
 
 impl Head {
+    /// True when the head names a person: an entity `is_person` accepts,
+    /// a name, he/she.
+    pub fn names_a_person(&self, is_person: impl Fn(usize) -> bool) -> bool {
+        match self {
+            Head::Entity(e, _) => is_person(*e),
+            Head::Name(..) => true,
+            Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
+            Head::Role { .. } => false,
+        }
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Head::Entity(_, s) | Head::Name(_, s) | Head::Pronoun(_, s) => *s,
@@ -108,12 +119,7 @@ impl Mentions<'_> {
 
     /// True when a head names a person: a person entity, a name, he/she.
     pub fn is_personal(&self, head: &Head) -> bool {
-        match head {
-            Head::Entity(e, _) => self.is_person(*e),
-            Head::Name(..) => true,
-            Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
-            Head::Role { .. } => false,
-        }
+        head.names_a_person(|e| self.is_person(e))
     }
 
     /// What the tokens `toks` (a speaker noun phrase) name, if anything.

@@ -440,12 +440,7 @@ impl<'a> People<'a> {
 
     /// True when a head names a person: a person entity, a name, he/she.
     pub fn is_personal(&self, head: &Head) -> bool {
-        match head {
-            Head::Entity(e, _) => self.is_person(*e),
-            Head::Name(..) => true,
-            Head::Pronoun(p, _) => matches!(p, Pronoun::He | Pronoun::She),
-            Head::Role { .. } => false,
-        }
+        head.names_a_person(|e| self.is_person(e))
     }
 }
 
