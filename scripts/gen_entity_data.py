@@ -28,7 +28,7 @@ Sources and licences:
     extra English short forms (U.S., Britain, ...) below are written for
     copydesk, same licence as the project (MIT OR Apache-2.0).
 
-The hand-written lists in data/entities/ (titles, role nouns, organisation
+The hand-written lists in data/lexicon/ (titles, role nouns, organisation
 cues, function words, demonyms) are not generated; edit them directly.
 """
 import argparse
