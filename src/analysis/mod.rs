@@ -59,7 +59,6 @@ impl Analyzer {
     /// Analyse this version of the document.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
         let model = self.driver.model(text);
-        let segmentation = model.segmentation.clone();
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
         let quotes::Quotes { quotes, cues } =
@@ -76,9 +75,11 @@ impl Analyzer {
         } else {
             Vec::new()
         };
-        self.sweep();
+        self.driver.finish();
         Analysis {
-            segmentation,
+            // The passes are done with the model: its segmentation moves
+            // into the result rather than being copied every version.
+            segmentation: model.segmentation,
             boilerplate: if config.boilerplate {
                 boilerplate
             } else {
@@ -88,12 +89,6 @@ impl Analyzer {
             quotes,
             fragments,
         }
-    }
-}
-
-impl Analyzer {
-    fn sweep(&mut self) {
-        self.driver.finish();
     }
 }
 
