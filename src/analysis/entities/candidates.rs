@@ -200,11 +200,10 @@ pub(super) fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     }
     // A function word capitalised right after a given name is a surname:
     // "Theresa May", "Michael Every" (but not "Monday", "I", "He").
-    !lex.is_function_word(token.lower)
+    !lex.is_function_word(token)
         || prev.is_some_and(|p| {
             !is_calendar_or_pronoun(token.lower)
-                && (lex.given(p.lower).is_some() && lex.is_surname(token.lower)
-                    || lex.is_frequent_given(p.lower))
+                && (lex.given(p).is_some() && lex.is_surname(token) || lex.is_frequent_given(p))
         })
 }
 
@@ -309,7 +308,7 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
         let next = tokens.get(at + n)?;
         (joined(text, last, next) && is_name_word(next, None)).then_some(n)
     };
-    if is_particle(token.lower) && !token.capitalised {
+    if is_particle(token) && !token.capitalised {
         return after(1);
     }
     if !is_connector(token.lower) || token.capitalised && token.lower != "of" {
@@ -321,8 +320,8 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
         && at
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|t| lex.title(t.lower).is_some());
-    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(t.lower));
+            .is_some_and(|t| lex.title(t).is_some());
+    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(t));
     let right_is_org = || {
         tokens
             .get(at + 1..)
@@ -330,7 +329,7 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
             .iter()
             .skip_while(|t| t.lower == "the")
             .take_while(|t| t.capitalised)
-            .any(|t| gaz.is_org_cue(t.lower))
+            .any(|t| gaz.is_org_cue(t))
     };
     if !left_is_org && !right_is_org() {
         return None;
@@ -369,8 +368,8 @@ pub(super) fn split_run(
                 .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
             if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
-                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(t.lower))
-                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(t.lower));
+                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(t))
+                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(t));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
@@ -378,7 +377,7 @@ pub(super) fn split_run(
                     // "Minister of Justice Jane Roe": the name starts at
                     // the last given name of the run.
                     let found = (1..rest.len()).find(|&k| {
-                        lex.given(rest[k].lower).is_some() && (2..=3).contains(&(rest.len() - k))
+                        lex.given(&rest[k]).is_some() && (2..=3).contains(&(rest.len() - k))
                     });
                     match found {
                         Some(k) => j + len + k,
@@ -400,7 +399,7 @@ pub(super) fn split_run(
     let mut title_span: Option<Span> = None;
     let mut gender = None;
     let mut cues = Cues::default();
-    let given_first = lex.given(tokens[start].lower).is_some();
+    let given_first = lex.given(&tokens[start]).is_some();
     if title.is_none() && !given_first {
         // "Yellowhead MP", "Surrey Mayor": a name qualifying a title (but
         // "Robert Major" is a name).
@@ -424,7 +423,7 @@ pub(super) fn split_run(
             let prefix = &tokens[start..t_start];
             let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower).collect();
             let names_something = gaz.is_place(&prefix_key.join(" "))
-                || prefix.iter().any(|t| gaz.is_org_cue(t.lower))
+                || prefix.iter().any(|t| gaz.is_org_cue(t))
                 || prefix.iter().all(|t| t.all_caps);
             if names_something {
                 let prefix = Pending {
@@ -458,14 +457,14 @@ pub(super) fn split_run(
             k += 1;
         }
         let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
-        if k > start && (lex.given(tokens[k].lower).is_some() || rest_is_acronym) {
+        if k > start && (lex.given(&tokens[k]).is_some() || rest_is_acronym) {
             start = k;
         }
         // "... Relations Mary Okafor": a common word, then a given name
         // and at most two more words: the name starts at the given name.
         if let Some(k) = (start + 1..end).rev().find(|&k| {
-            lex.given(tokens[k].lower).is_some()
-                && lex.is_common_word(tokens[k - 1].lower)
+            lex.given(&tokens[k]).is_some()
+                && lex.is_common_word(&tokens[k - 1])
                 && end - k >= 2
                 && end - k <= 3
         }) {
@@ -484,8 +483,8 @@ pub(super) fn split_run(
         // The first word of a sentence: keep it only when it is a given
         // name or is not a common word the text uses in lower case.
         let first = &tokens[start].lower;
-        let known_given = lex.given(first).is_some() && !(ctx.lowercase_seen)(first);
-        let common = (ctx.lowercase_seen)(first) || lex.is_common_word(first);
+        let known_given = lex.given(*first).is_some() && !(ctx.lowercase_seen)(first);
+        let common = (ctx.lowercase_seen)(first) || lex.is_common_word(*first);
         if end - start >= 2 && !known_given && common {
             start += 1;
         }

@@ -231,7 +231,7 @@ fn is_plural_noun(word: &str) -> bool {
     word.len() > 3
         && !word.ends_with("ss")
         && !lex.is_surname(word)
-        && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(s)))
+        && (lex.is_common_word(word) || singular.iter().any(|s| lex.is_common_word(*s)))
 }
 
 /// Whether a name's last word may be a surname that the text uses alone

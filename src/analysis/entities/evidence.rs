@@ -18,7 +18,7 @@ pub(super) fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Optio
     let lex = lexicon();
     let prev = tokens.get(at.checked_sub(1)?)?;
     let next = tokens.get(at)?;
-    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(prev.lower) {
+    if prev.capitalised || !joined(text, prev, next) || !lex.is_role_noun(prev) {
         return None;
     }
     Some(prev.span)
@@ -39,7 +39,7 @@ pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Opti
     if next.lower == "who" || next.lower.chars().all(|c| c.is_ascii_digit()) {
         return Some(None);
     }
-    let titled = next.capitalised && lex.title(next.lower).is_some();
+    let titled = next.capitalised && lex.title(next).is_some();
     let described = matches!(
         next.lower,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "then" | "now"
@@ -48,7 +48,7 @@ pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Opti
         .unwrap_or(&[])
         .iter()
         .take(4)
-        .any(|t| !t.capitalised && lex.is_role_noun(t.lower));
+        .any(|t| !t.capitalised && lex.is_role_noun(t));
     if !titled && !described {
         return None;
     }
@@ -125,11 +125,11 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
-    let verb_after = after
-        .is_some_and(|a| lex.is_reporting_verb(a.lower) && joined(text, last, a) && !a.capitalised);
+    let verb_after =
+        after.is_some_and(|a| lex.is_reporting_verb(a) && joined(text, last, a) && !a.capitalised);
     // "said Jane Roe" names the speaker; "told Reuters" names the listener.
     let verb_before = before.is_some_and(|b| {
-        lex.is_reporting_verb(b.lower)
+        lex.is_reporting_verb(b)
             && !matches!(b.lower, "told" | "tells" | "tell" | "asked" | "asks")
             && joined(text, b, first)
     });
@@ -142,7 +142,7 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     let word_before = before.filter(|b| joined(text, b, first));
     // news style puts no article before a person's name
     cues.determiner_before = word_before.is_some_and(|b| matches!(b.lower, "the" | "a" | "an"));
-    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b.lower));
+    cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
     let gender = gender.or_else(|| {
@@ -153,15 +153,14 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     });
     let role = role.or(apposition.flatten());
     cues.modifier =
-        after.is_some_and(|a| !a.capitalised && lex.is_role_noun(a.lower) && joined(text, last, a));
+        after.is_some_and(|a| !a.capitalised && lex.is_role_noun(a) && joined(text, last, a));
     if is_photo_credit(text, first, last) {
         return;
     }
-    let known_given = lex.given(first.lower).is_some() && !(ctx.lowercase_seen)(first.lower);
+    let known_given = lex.given(first).is_some() && !(ctx.lowercase_seen)(first.lower);
     // ALL-CAPS words in body text: a lead-in ("JANE ROE, the ...") when
     // they start with a given name, else a shouted heading.
-    let shouting =
-        part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(first.lower).is_none();
+    let shouting = part.len() >= 2 && part.iter().all(|t| t.all_caps) && lex.given(first).is_none();
     let certainty = if ctx.headline || shouting {
         Certainty::Headline
     } else if initial && part.len() == 1 && !cues.title && !known_given {
@@ -185,8 +184,8 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
         all_caps: part.len() == 1 && first.all_caps && !ctx.headline,
         common_words: part
             .iter()
-            .filter(|t| !is_particle(t.lower))
-            .filter(|t| (ctx.lowercase_seen)(t.lower) || lex.is_common_word(t.lower))
+            .filter(|t| !is_particle(*t))
+            .filter(|t| (ctx.lowercase_seen)(t.lower) || lex.is_common_word(*t))
             .count(),
         has_digit: part
             .iter()

@@ -61,32 +61,36 @@ impl Pass for Examine {
         let (capitalised, lowercase) = word_sets(para);
         Examined {
             caption: false,
-            lowercase,
-            capitalised,
+            lowercase: joined(&lowercase),
+            capitalised: joined(&capitalised),
         }
     }
 }
 
 /// The distinct lower-case stems of the paragraph's capitalised words and
-/// of its lower-case words, each sorted and joined by spaces.
-fn word_sets(para: &ParagraphModel) -> (String, String) {
+/// of its lower-case words, each sorted: read straight off the model's
+/// tokens, as [`words::sentence_words`] would classify them.
+fn word_sets(para: &ParagraphModel) -> (Vec<&str>, Vec<&str>) {
     let mut capitalised: Vec<&str> = Vec::new();
     let mut lowercase: Vec<&str> = Vec::new();
     for i in 0..para.sentences.len() {
-        for t in words::sentence_words(para, i) {
-            if t.capitalised {
-                capitalised.push(t.lower);
+        for t in para.sentence(i).iter().filter(|t| t.is_word()) {
+            let lower = para.lower(t);
+            if words::is_capitalised(&para.text, t) {
+                capitalised.push(lower);
             } else {
-                lowercase.push(t.lower);
+                lowercase.push(lower);
             }
         }
     }
-    (joined(capitalised), joined(lowercase))
+    for set in [&mut capitalised, &mut lowercase] {
+        set.sort_unstable();
+        set.dedup();
+    }
+    (capitalised, lowercase)
 }
 
-fn joined(mut words: Vec<&str>) -> String {
-    words.sort_unstable();
-    words.dedup();
+fn joined(words: &[&str]) -> String {
     let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for word in words {
         out.push_str(word);
@@ -132,8 +136,6 @@ impl Pass for Find {
             return Vec::new();
         };
         let (capitalised, lowercase) = word_sets(para);
-        let capitalised: Vec<&str> = capitalised.split_terminator(' ').collect();
-        let lowercase: Vec<&str> = lowercase.split_terminator(' ').collect();
         // Every word asked about is one of the paragraph's: a capitalised
         // one is answered by the key, any other is used in lower case here.
         let seen = |word: &str| match capitalised.binary_search(&word) {

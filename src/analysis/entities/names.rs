@@ -7,6 +7,73 @@
 
 use super::super::lexicon::{self, Tags};
 use super::Gender;
+use super::words::Token;
+
+/// A word the name rules ask about: a token of the text model, whose tags
+/// were looked up once when the paragraph was tokenized, or a lower-case
+/// string (a word read back from a document-wide table), looked up now.
+pub(super) trait Word: Copy {
+    /// The word's own lexicon tags.
+    fn tags(self) -> Tags;
+    /// Its tags as a one-word phrase: a final period is optional ("u.s."
+    /// and "u.s").
+    fn phrase_tags(self) -> Tags;
+    /// Its tags looked up without a final period ("inc." as "inc").
+    fn bare_tags(self) -> Tags;
+}
+
+impl Word for &str {
+    fn tags(self) -> Tags {
+        lexicon::tags(self)
+    }
+
+    fn phrase_tags(self) -> Tags {
+        phrase_tags(self)
+    }
+
+    fn bare_tags(self) -> Tags {
+        lexicon::tags(self.trim_end_matches('.'))
+    }
+}
+
+impl Word for &String {
+    fn tags(self) -> Tags {
+        self.as_str().tags()
+    }
+
+    fn phrase_tags(self) -> Tags {
+        self.as_str().phrase_tags()
+    }
+
+    fn bare_tags(self) -> Tags {
+        self.as_str().bare_tags()
+    }
+}
+
+impl Word for &Token<'_> {
+    fn tags(self) -> Tags {
+        // Initials keep their period ("a.", "i."); the model looked them up
+        // without it, which would read "A." as the article.
+        if self.lower.ends_with('.') {
+            lexicon::tags(self.lower)
+        } else {
+            self.tags
+        }
+    }
+
+    fn phrase_tags(self) -> Tags {
+        // the model looked the stem up without its final period
+        if self.lower.ends_with('.') {
+            self.tags.union(lexicon::tags(self.lower))
+        } else {
+            self.tags
+        }
+    }
+
+    fn bare_tags(self) -> Tags {
+        self.tags
+    }
+}
 
 /// The lexicon, asked the questions of the name rules.
 pub(super) struct NameLexicon;
@@ -52,15 +119,15 @@ pub(super) fn phrase_tags(lower: &str) -> Tags {
 impl NameLexicon {
     /// The title `lower` (lower case, words joined by one space), if it is one,
     /// with the gender it implies.
-    pub(super) fn title(&self, lower: &str) -> Option<Option<Gender>> {
-        let tags = phrase_tags(lower);
+    pub(super) fn title(&self, word: impl Word) -> Option<Option<Gender>> {
+        let tags = word.phrase_tags();
         tags.contains(Tags::TITLE).then(|| gender_of(tags))
     }
 
     /// Whether `lower` is a known given name, and its usual gender. A rare
     /// given name that is also a common word ("season") does not count.
-    pub(super) fn given(&self, lower: &str) -> Option<Option<Gender>> {
-        let tags = lexicon::tags(lower);
+    pub(super) fn given(&self, word: impl Word) -> Option<Option<Gender>> {
+        let tags = word.tags();
         if !tags.contains(Tags::GIVEN_NAME)
             || tags.contains(Tags::RARE) && tags.contains(Tags::COMMON_WORD)
         {
@@ -70,51 +137,51 @@ impl NameLexicon {
     }
 
     /// A given name that is not marked rare: "Jordan", "Austin", not "Kenya".
-    pub(super) fn is_frequent_given(&self, lower: &str) -> bool {
-        let tags = lexicon::tags(lower);
+    pub(super) fn is_frequent_given(&self, word: impl Word) -> bool {
+        let tags = word.tags();
         tags.contains(Tags::GIVEN_NAME) && !tags.contains(Tags::RARE)
     }
 
-    pub(super) fn is_surname(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::SURNAME)
+    pub(super) fn is_surname(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::SURNAME)
     }
 
     /// A noun naming a person by role ("lawyer", "mayor"; not a body or a
     /// group), or a title.
-    pub(super) fn is_role_noun(&self, lower: &str) -> bool {
-        let tags = phrase_tags(lower);
+    pub(super) fn is_role_noun(&self, word: impl Word) -> bool {
+        let tags = word.phrase_tags();
         tags.contains(Tags::TITLE)
             || tags.contains(Tags::ROLE) && !tags.intersects(Tags::BODY.union(Tags::GROUP))
     }
 
-    pub(super) fn is_reporting_verb(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::REPORTING_VERB)
+    pub(super) fn is_reporting_verb(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::REPORTING_VERB)
     }
 
-    pub(super) fn is_function_word(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::FUNCTION_WORD)
+    pub(super) fn is_function_word(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::FUNCTION_WORD)
     }
 
     /// A common English word that is not also a census name.
-    pub(super) fn is_common_word(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::COMMON_WORD)
+    pub(super) fn is_common_word(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::COMMON_WORD)
     }
 
     /// A common noun for an organisation or business ("group", "retailer",
     /// "magazine"): before a name it says the name is not a person's.
-    pub(super) fn is_org_noun(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::ORG_NOUN)
+    pub(super) fn is_org_noun(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::ORG_NOUN)
     }
 
-    pub(super) fn is_demonym(&self, lower: &str) -> bool {
-        lexicon::tags(lower).contains(Tags::DEMONYM)
+    pub(super) fn is_demonym(&self, word: impl Word) -> bool {
+        word.tags().contains(Tags::DEMONYM)
     }
 }
 
 /// The gender a role noun gives its holder: "her son Tom Roe", "Ana Roe,
 /// his wife,", "the spokeswoman".
-pub(super) fn role_gender(lower: &str) -> Option<Gender> {
-    let tags = lexicon::tags(lower);
+pub(super) fn role_gender(word: impl Word) -> Option<Gender> {
+    let tags = word.tags();
     if !tags.intersects(Tags::KINSHIP.union(Tags::ROLE)) {
         return None;
     }
@@ -123,8 +190,8 @@ pub(super) fn role_gender(lower: &str) -> Option<Gender> {
 
 /// Lower-case particles that may stand inside a name ("Ludwig van
 /// Beethoven", "Osama bin Laden", "Charles de Gaulle").
-pub(super) fn is_particle(lower: &str) -> bool {
-    lexicon::tags(lower).contains(Tags::NAME_PARTICLE)
+pub(super) fn is_particle(word: impl Word) -> bool {
+    word.tags().contains(Tags::NAME_PARTICLE)
 }
 
 /// Whether `word` (any case, with or without a final period) is a title or

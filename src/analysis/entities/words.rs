@@ -5,7 +5,8 @@
 //! never by scanning characters for words.
 
 use super::super::Span;
-use super::super::text::{ParagraphModel, Shape};
+use super::super::lexicon::Tags;
+use super::super::text::{ParagraphModel, Shape, Token as ModelToken};
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +19,8 @@ pub(super) struct Token<'t> {
     pub possessive: bool,
     /// Lower case, apostrophes straightened (the model's stem).
     pub lower: &'t str,
+    /// The stem's lexicon tags, as the model looked them up.
+    pub tags: Tags,
     /// The first character is an upper-case letter, or the word is an
     /// Arabic-style name with a lower-case article: "al-Assad", "el-Sisi".
     pub capitalised: bool,
@@ -40,11 +43,13 @@ pub(super) fn sentence_words(para: &ParagraphModel, i: usize) -> Vec<Token<'_>> 
             let stem = t.stem.text(text);
             let name_prefix = has_name_prefix(stem);
             let capitalised = t.is_capitalised() || name_prefix;
+            debug_assert_eq!(capitalised, is_capitalised(text, t));
             Token {
                 span: t.stem,
                 end: t.span.end,
                 possessive: t.possessive,
                 lower: para.lower(t),
+                tags: t.tags,
                 capitalised,
                 all_caps: t.is_all_caps(),
                 dotted: t.dotted && t.shape != Shape::Initials,
@@ -56,6 +61,12 @@ pub(super) fn sentence_words(para: &ParagraphModel, i: usize) -> Vec<Token<'_>> 
             }
         })
         .collect()
+}
+
+/// Whether the name rules read the model's word `token` as capitalised
+/// (see [`Token::capitalised`]).
+pub(super) fn is_capitalised(text: &str, token: &ModelToken) -> bool {
+    token.is_capitalised() || has_name_prefix(token.stem.text(text))
 }
 
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case prefix, a hyphen and a
