@@ -11,6 +11,10 @@
 //! candidates are found again only when its text or one of those answers
 //! changes. All spans are paragraph-relative.
 
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
+
 use super::super::driver::Pass;
 use super::super::text::ParagraphModel;
 use super::candidates::{self, Candidate};
@@ -22,12 +26,12 @@ use super::words::{self, Token};
 pub(super) struct Examined {
     /// A photo caption or video teaser: its names are not in the story.
     pub caption: bool,
-    /// The distinct words the paragraph uses in lower case, sorted, each
-    /// followed by a space (words never contain one): one allocation per
-    /// paragraph instead of one per word.
+    /// The distinct words the paragraph uses in lower case, in the order
+    /// of first use, each followed by a space (words never contain one):
+    /// one allocation per paragraph instead of one per word.
     lowercase: String,
-    /// The distinct lower-case forms of the words it capitalises, sorted,
-    /// the same way: the words [`Find`] may ask about.
+    /// The distinct lower-case forms of the words it capitalises, the same
+    /// way: the words [`Find`] may ask about.
     capitalised: String,
 }
 
@@ -61,33 +65,51 @@ impl Pass for Examine {
         let (capitalised, lowercase) = word_sets(para);
         Examined {
             caption: false,
-            lowercase: joined(&lowercase),
-            capitalised: joined(&capitalised),
+            lowercase: joined(&lowercase.order),
+            capitalised: joined(&capitalised.order),
         }
     }
 }
 
 /// The distinct lower-case stems of the paragraph's capitalised words and
-/// of its lower-case words, each sorted: read straight off the model's
-/// tokens, as [`words::sentence_words`] would classify them.
-fn word_sets(para: &ParagraphModel) -> (Vec<&str>, Vec<&str>) {
-    let mut capitalised: Vec<&str> = Vec::new();
-    let mut lowercase: Vec<&str> = Vec::new();
+/// of its lower-case words, each in the order of first use: read straight
+/// off the model's tokens, as [`words::sentence_words`] would classify
+/// them.
+fn word_sets(para: &ParagraphModel) -> (FxIndexSet<'_>, FxIndexSet<'_>) {
+    let mut capitalised = FxIndexSet::default();
+    let mut lowercase = FxIndexSet::default();
     for i in 0..para.sentences.len() {
         for t in para.sentence(i).iter().filter(|t| t.is_word()) {
             let lower = para.lower(t);
             if words::is_capitalised(&para.text, t) {
-                capitalised.push(lower);
+                capitalised.insert(lower);
             } else {
-                lowercase.push(lower);
+                lowercase.insert(lower);
             }
         }
     }
-    for set in [&mut capitalised, &mut lowercase] {
-        set.sort_unstable();
-        set.dedup();
-    }
     (capitalised, lowercase)
+}
+
+/// Distinct words in the order of first insertion, each with its index.
+#[derive(Default)]
+struct FxIndexSet<'p> {
+    index: FxHashMap<&'p str, usize>,
+    order: Vec<&'p str>,
+}
+
+impl<'p> FxIndexSet<'p> {
+    fn insert(&mut self, word: &'p str) {
+        let next = self.order.len();
+        if let Entry::Vacant(slot) = self.index.entry(word) {
+            slot.insert(next);
+            self.order.push(word);
+        }
+    }
+
+    fn position(&self, word: &str) -> Option<usize> {
+        self.index.get(word).copied()
+    }
 }
 
 fn joined(words: &[&str]) -> String {
@@ -138,9 +160,9 @@ impl Pass for Find {
         let (capitalised, lowercase) = word_sets(para);
         // Every word asked about is one of the paragraph's: a capitalised
         // one is answered by the key, any other is used in lower case here.
-        let seen = |word: &str| match capitalised.binary_search(&word) {
-            Ok(k) => bits.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0),
-            Err(_) => lowercase.binary_search(&word).is_ok(),
+        let seen = |word: &str| match capitalised.position(word) {
+            Some(k) => bits.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0),
+            None => lowercase.position(word).is_some(),
         };
         let headline = paragraph_kinds::is_headline(para);
         let mut cands = Vec::new();
