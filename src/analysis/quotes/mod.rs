@@ -26,6 +26,7 @@ pub mod mentions;
 pub mod people;
 pub mod phrases;
 pub mod pieces;
+pub mod ranking;
 pub mod reading;
 pub mod roles;
 pub mod speakers;
@@ -165,6 +166,90 @@ pub fn read(
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Quotes {
+    let Resolved {
+        pieces,
+        kinds,
+        mut found,
+        bare_cues,
+    } = resolve(driver, text, model, entities, boilerplate);
+    let ranking = ranking::Context {
+        text,
+        seg: &model.segmentation,
+        pieces: &pieces,
+        kinds: &kinds,
+        entities,
+    };
+    ranking::rank(&ranking, &mut found);
+    let quotes = pieces
+        .iter()
+        .zip(kinds)
+        .zip(found)
+        .map(|((piece, kind), found)| {
+            let (speaker, attribution) = match (kind, found) {
+                (QuoteKind::Speech, Some(f)) => (f.speaker, Some(f.attribution)),
+                _ => (None, None),
+            };
+            Quote {
+                span: piece.span,
+                parts: vec![piece.inner],
+                kind,
+                speaker,
+                attribution,
+                group: piece.group,
+            }
+        })
+        .collect();
+    Quotes {
+        quotes,
+        cues: bare_cues,
+    }
+}
+
+/// Each speech quote of `text` with the candidates the speaker ranking
+/// chooses among (see [`ranking`]): what `scripts/fit_speakers.py` learns
+/// from. Quotes in document order, as (quoted words, candidates).
+pub fn speaker_candidates(
+    text: &str,
+    entities: &[Entity],
+    boilerplate: &[Boilerplate],
+) -> Vec<(Span, Vec<ranking::Candidate>)> {
+    let mut driver = Driver::default();
+    let model = driver.model(text);
+    let resolved = resolve(&mut driver, text, &model, entities, boilerplate);
+    let ranking = ranking::Context {
+        text,
+        seg: &model.segmentation,
+        pieces: &resolved.pieces,
+        kinds: &resolved.kinds,
+        entities,
+    };
+    let candidates = ranking::candidates_of(&ranking, &resolved.found);
+    resolved
+        .pieces
+        .iter()
+        .zip(&resolved.kinds)
+        .zip(candidates)
+        .filter(|((_, kind), _)| **kind == QuoteKind::Speech)
+        .map(|((piece, _), cands)| (piece.inner, cands))
+        .collect()
+}
+
+/// The quote pieces of a document with their kinds and what the sieves and
+/// continuation rules found for each, before the ranking.
+struct Resolved {
+    pieces: Vec<Piece>,
+    kinds: Vec<QuoteKind>,
+    found: Vec<Option<Found>>,
+    bare_cues: Vec<BareCue>,
+}
+
+fn resolve(
+    driver: &mut Driver,
+    text: &str,
+    model: &TextModel,
+    entities: &[Entity],
+    boilerplate: &[Boilerplate],
+) -> Resolved {
     let seg = &model.segmentation;
     let furniture_spans: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let furniture: Vec<bool> = seg
@@ -250,28 +335,11 @@ pub fn read(
         .scanned()
         .flat_map(|p| p.local.bare_cues.iter().map(|c| c.shifted(p.start)))
         .collect();
-    let quotes = pieces
-        .iter()
-        .zip(kinds)
-        .zip(found)
-        .map(|((piece, kind), found)| {
-            let (speaker, attribution) = match (kind, found) {
-                (QuoteKind::Speech, Some(f)) => (f.speaker, Some(f.attribution)),
-                _ => (None, None),
-            };
-            Quote {
-                span: piece.span,
-                parts: vec![piece.inner],
-                kind,
-                speaker,
-                attribution,
-                group: piece.group,
-            }
-        })
-        .collect();
-    Quotes {
-        quotes,
-        cues: bare_cues,
+    Resolved {
+        pieces,
+        kinds,
+        found,
+        bare_cues,
     }
 }
 
