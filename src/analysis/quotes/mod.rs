@@ -175,6 +175,7 @@ pub fn read(
     let ranking = ranking::Context {
         text,
         seg: &model.segmentation,
+        model,
         pieces: &pieces,
         kinds: &kinds,
         entities,
@@ -219,6 +220,7 @@ pub fn speaker_candidates(
     let ranking = ranking::Context {
         text,
         seg: &model.segmentation,
+        model: &model,
         pieces: &resolved.pieces,
         kinds: &resolved.kinds,
         entities,

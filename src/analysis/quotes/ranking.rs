@@ -20,7 +20,9 @@ use rustc_hash::FxHashMap;
 
 use super::super::Span;
 use super::super::entities::{Entity, EntityKind, Gender};
+use super::super::lexicon::Tags;
 use super::super::segment::Segmentation;
+use super::super::text::{ParagraphModel, TextModel};
 use super::pieces::Piece;
 use super::speakers::Found;
 use super::{Attribution, QuoteKind, Speaker};
@@ -73,8 +75,7 @@ impl Weights {
                 continue;
             }
             let mut parts = line.split_whitespace();
-            let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next())
-            else {
+            let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
                 return Err(format!("line {}: expected `feature weight`", n + 1));
             };
             let value: f32 = value
@@ -107,6 +108,7 @@ pub fn weights() -> &'static Weights {
 pub struct Context<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
+    pub model: &'a TextModel,
     pub pieces: &'a [Piece],
     pub kinds: &'a [QuoteKind],
     pub entities: &'a [Entity],
@@ -131,7 +133,12 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
         }
         let sieve = found.get(i).and_then(Option::as_ref);
         let prev = previous.and_then(|j| Some((j, found.get(j)?.as_ref()?)));
-        out.push(candidates_for(ctx, &named, piece, sieve, prev));
+        // where the quote before ended, when it is in this paragraph
+        let since = previous
+            .and_then(|j| ctx.pieces.get(j))
+            .filter(|before| before.para == piece.para && before.group != piece.group)
+            .map(|before| before.span.end);
+        out.push(candidates_for(ctx, &named, piece, sieve, prev, since));
         previous = Some(i);
     }
     out
@@ -167,13 +174,17 @@ fn candidates_for(
     piece: &Piece,
     sieve: Option<&Found>,
     prev: Option<(usize, &Found)>,
+    since: Option<usize>,
 ) -> Vec<Candidate> {
     let mut cands: Vec<Candidate> = Vec::new();
     let entity_candidate = |cands: &mut Vec<Candidate>, e: usize| -> Option<usize> {
-        if let Some(k) = cands
-            .iter()
-            .position(|c| c.speaker.entity == Some(e))
-        {
+        // "the NEB" speaks for the Northern Energy Board it stands for
+        let e = ctx
+            .entities
+            .get(e)
+            .and_then(|entity| entity.acronym_of)
+            .unwrap_or(e);
+        if let Some(k) = cands.iter().position(|c| c.speaker.entity == Some(e)) {
             return Some(k);
         }
         let entity = ctx.entities.get(e)?;
@@ -261,25 +272,81 @@ fn candidates_for(
     let mut nearest_before: Option<(usize, usize)> = None; // (distance, candidate)
     let mut nearest_after: Option<(usize, usize)> = None;
     let mut last_in_prev: Option<usize> = None;
-    for n in named[first..].iter().take_while(|n| n.span.start < para.span.end) {
+    let model = ctx.model.paragraphs.get(piece.para);
+    let quote_sentences = model.map(|m| {
+        let at = |offset: usize| sentence_at(m, offset - para.span.start);
+        (at(piece.span.start), at(piece.span.end.saturating_sub(1)))
+    });
+    let mut sentence_seen: Option<usize> = None;
+    let mut first_in_previous = true;
+    // per candidate: how far before the quote its nearest mention ends
+    let mut distance_before: Vec<Option<usize>> = Vec::new();
+    for n in named[first..]
+        .iter()
+        .take_while(|n| n.span.start < para.span.end)
+    {
         let Some(k) = entity_candidate(&mut cands, n.entity) else {
             continue;
         };
         let Some(c) = cands.get_mut(k) else {
             continue;
         };
+        if n.span.start >= para.span.start
+            && let Some(m) = model
+        {
+            let rel = Span::new(n.span.start - para.span.start, n.span.end - para.span.start);
+            mention_grammar(c, m, rel);
+            let sentence = sentence_at(m, rel.start);
+            if sentence_seen != Some(sentence) {
+                sentence_seen = Some(sentence);
+                c.set("first_named_in_sentence", 1.0);
+            }
+            if quote_sentences.is_some_and(|(a, b)| (a..=b).contains(&sentence)) {
+                c.set("same_sentence", 1.0);
+            }
+        }
+        if n.span.end <= piece.span.start {
+            let d = piece.span.start - n.span.end;
+            if distance_before.len() <= k {
+                distance_before.resize(k + 1, None);
+            }
+            if let Some(slot) = distance_before.get_mut(k) {
+                *slot = Some(slot.map_or(d, |best| best.min(d)));
+            }
+        }
         if n.span.start < para.span.start {
             c.set("previous_paragraph", 1.0);
+            if first_in_previous {
+                first_in_previous = false;
+                c.set("first_named_in_previous_paragraph", 1.0);
+            }
             last_in_prev = Some(k);
             continue;
         }
         if n.span.end <= piece.span.start {
             let d = piece.span.start - n.span.end;
             c.set("before", 1.0);
+            // a new subject between two quotes, not the first one's cue
+            let cue_of_previous = prev
+                .and_then(|(_, f)| f.attribution.speaker_mention)
+                .is_some_and(|m| m.overlaps(n.span));
+            if since.is_some_and(|end| n.span.start >= end) && !cue_of_previous {
+                c.set("named_since_previous_quote", 1.0);
+            }
             c.set(distance_feature("before", d), 1.0);
             if nearest_before.is_none_or(|(best, _)| d < best) {
                 nearest_before = Some((d, k));
                 c.mention = Some(n.span);
+            }
+            // "retired driver Sam Roe. “...,” he says": introduced right here
+            let first_mention = c
+                .speaker
+                .entity
+                .and_then(|e| ctx.entities.get(e))
+                .and_then(|e| e.mentions.first())
+                .is_some_and(|m| m.span == n.span);
+            if first_mention {
+                c.set("introduced_before", 1.0);
             }
         } else if n.span.start >= piece.span.end {
             let d = n.span.start - piece.span.end;
@@ -313,11 +380,67 @@ fn candidates_for(
             .take_while(|m| m.span.start < piece.span.start)
             .count();
         c.set("mentions_so_far", (1.0 + so_far as f32).ln());
-        if let (Some(want), Some(has)) = (pronoun_gender, entity.gender) {
-            c.set(if want == has { "gender_agrees" } else { "gender_clashes" }, 1.0);
+        if let (Some(want), Some(has)) = (pronoun_gender, entity.gender)
+            && want == has
+        {
+            c.set("gender_agrees", 1.0);
         }
     }
+    // "he said": the nearest man named before the quote
+    if pronoun_gender.is_some() {
+        let nearest = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| has_feature(c, "gender_agrees"))
+            .filter_map(|(k, _)| Some((distance_before.get(k).copied().flatten()?, k)))
+            .min();
+        if let Some(c) = nearest.and_then(|(_, k)| cands.get_mut(k)) {
+            c.set("nearest_agreeing_before", 1.0);
+        }
+    }
+    // "she said" never names a man: agreement is grammar, not a weight
+    if let Some(want) = pronoun_gender {
+        cands.retain(|c| {
+            c.speaker
+                .entity
+                .and_then(|e| ctx.entities.get(e))
+                .and_then(|e| e.gender)
+                .is_none_or(|has| has == want)
+        });
+    }
     cands
+}
+
+fn has_feature(c: &Candidate, name: &str) -> bool {
+    c.features.iter().any(|(n, v)| *n == name && *v != 0.0)
+}
+
+/// Index of the sentence of `m` holding the paragraph offset `rel`.
+fn sentence_at(m: &ParagraphModel, rel: usize) -> usize {
+    m.sentences
+        .partition_point(|s| s.end <= rel)
+        .min(m.sentences.len().saturating_sub(1))
+}
+
+/// What the words right around a mention (paragraph offsets `rel`) say:
+/// "a spokesman for Paul Ryan" and "Jason Gilbert of Cheyenne" name
+/// someone after a preposition, "Trump's remarks" a possessor; neither is
+/// how news writing names who speaks.
+fn mention_grammar(c: &mut Candidate, m: &ParagraphModel, rel: Span) {
+    let list = &m.tokens.list;
+    let k = list.partition_point(|t| t.span.start < rel.start);
+    if let Some(before) = k.checked_sub(1).and_then(|k| list.get(k))
+        && before.is_word()
+        && before.tags.contains(Tags::PREPOSITION)
+    {
+        c.set("after_preposition", 1.0);
+    }
+    let last = list.partition_point(|t| t.span.start < rel.end);
+    if let Some(end) = last.checked_sub(1).and_then(|k| list.get(k))
+        && end.possessive
+    {
+        c.set("possessive", 1.0);
+    }
 }
 
 /// The gender of the cue's pronoun, when the sieves read "he" or "she".
@@ -381,10 +504,7 @@ pub fn rank(ctx: &Context, found: &mut [Option<Found>]) {
             continue;
         }
         // confidence: the winner's share of the softmax over the candidates
-        let total: f32 = cands
-            .iter()
-            .map(|c| (c.score(weights) - score).exp())
-            .sum();
+        let total: f32 = cands.iter().map(|c| (c.score(weights) - score).exp()).sum();
         let confidence = if total > 0.0 { 1.0 / total } else { 0.0 };
         let cue = slot
             .as_ref()
@@ -446,5 +566,58 @@ mod tests {
             features: vec![("a", 1.0), ("b", 0.5), ("c", 3.0)],
         };
         assert_eq!(c.score(&w), 1.5);
+    }
+
+    fn candidates(text: &str) -> Vec<(String, Vec<Candidate>)> {
+        let analysis = crate::analysis::analyze(text, &crate::analysis::Config::default());
+        super::super::speaker_candidates(text, &analysis.entities, &analysis.boilerplate)
+            .into_iter()
+            .map(|(span, c)| (span.text(text).to_string(), c))
+            .collect()
+    }
+
+    fn has(c: &Candidate, feature: &str) -> bool {
+        c.features.iter().any(|(n, v)| *n == feature && *v > 0.0)
+    }
+
+    #[test]
+    fn candidates_are_the_sieves_answer_and_the_people_named_around_the_quote() {
+        let text = "Harbour board approves new ferry dock\n\n\
+                    Mayor Ana Roe met council member Bo Lindqvist on Tuesday.\n\n\
+                    \u{201c}The dock opens in May,\u{201d} Roe said.\n";
+        let quotes = candidates(text);
+        assert_eq!(quotes.len(), 1);
+        let (quote, cands) = &quotes[0];
+        assert_eq!(quote, "The dock opens in May,");
+        let roe = cands
+            .iter()
+            .find(|c| c.speaker.name == "Ana Roe")
+            .expect("Ana Roe");
+        assert!(has(roe, "sieve") && has(roe, "sieve:adjacent"));
+        assert!(has(roe, "after_near") && has(roe, "nearest_after"));
+        assert!(has(roe, "previous_paragraph") && has(roe, "person"));
+        let other = cands
+            .iter()
+            .find(|c| c.speaker.name == "Bo Lindqvist")
+            .expect("Bo Lindqvist, named in the paragraph before");
+        assert!(has(other, "previous_paragraph") && !has(other, "sieve"));
+        // the ranking keeps the cue's speaker
+        assert!(roe.score(weights()) > other.score(weights()));
+    }
+
+    #[test]
+    fn an_uncued_quote_after_a_speakers_quote_has_that_speaker_as_candidate() {
+        let text = "Ferry plan\n\n\
+                    \u{201c}We start in May,\u{201d} said Ana Roe, the mayor.\n\n\
+                    \u{201c}Nobody will wait longer than ten minutes.\u{201d}\n";
+        let quotes = candidates(text);
+        assert_eq!(quotes.len(), 2);
+        let (_, cands) = &quotes[1];
+        let roe = cands
+            .iter()
+            .find(|c| c.speaker.name == "Ana Roe")
+            .expect("Ana Roe");
+        assert!(has(roe, "previous_speaker") && has(roe, "previous_paragraph_before"));
+        assert!(!has(roe, "previous_same_paragraph"));
     }
 }
