@@ -125,7 +125,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus")))
     ap.add_argument("--write", action="store_true", help="write data/model/speakers.txt")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
     args = ap.parse_args()
+    globals()["L2"] = args.l2
     score = load_scorer(args.corpus)
     parts = split.split(args.corpus)
     report = {}

@@ -133,15 +133,36 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
         }
         let sieve = found.get(i).and_then(Option::as_ref);
         let prev = previous.and_then(|j| Some((j, found.get(j)?.as_ref()?)));
+        let recent: Vec<usize> = recent_speakers(found, i, RECENT);
         // where the quote before ended, when it is in this paragraph
         let since = previous
             .and_then(|j| ctx.pieces.get(j))
             .filter(|before| before.para == piece.para && before.group != piece.group)
             .map(|before| before.span.end);
-        out.push(candidates_for(ctx, &named, piece, sieve, prev, since));
+        let mut cands = candidates_for(ctx, &named, piece, sieve, prev, since);
+        for c in &mut cands {
+            if c.speaker.entity.is_some_and(|e| recent.contains(&e)) {
+                c.set("recent_speaker", 1.0);
+            }
+        }
+        out.push(cands);
         previous = Some(i);
     }
     out
+}
+
+/// How many quotes back a speaker still counts as recent.
+const RECENT: usize = 6;
+
+/// The entities that spoke the `n` quotes before quote `i`, as the sieves
+/// found them.
+fn recent_speakers(found: &[Option<Found>], i: usize, n: usize) -> Vec<usize> {
+    found[..i.min(found.len())]
+        .iter()
+        .rev()
+        .filter_map(|f| f.as_ref()?.speaker.as_ref()?.entity)
+        .take(n)
+        .collect()
 }
 
 fn named_outside_quotes(ctx: &Context) -> Vec<Named> {
@@ -267,7 +288,14 @@ fn candidates_for(
         .para
         .checked_sub(1)
         .and_then(|p| ctx.seg.paragraphs.get(p));
-    let from = prev_para.map_or(para.span.start, |p| p.span.start);
+    let earlier = piece
+        .para
+        .checked_sub(2)
+        .and_then(|p| ctx.seg.paragraphs.get(p));
+    let from = earlier
+        .or(prev_para)
+        .map_or(para.span.start, |p| p.span.start);
+    let prev_start = prev_para.map_or(para.span.start, |p| p.span.start);
     let first = named.partition_point(|n| n.span.start < from);
     let mut nearest_before: Option<(usize, usize)> = None; // (distance, candidate)
     let mut nearest_after: Option<(usize, usize)> = None;
@@ -313,6 +341,10 @@ fn candidates_for(
             if let Some(slot) = distance_before.get_mut(k) {
                 *slot = Some(slot.map_or(d, |best| best.min(d)));
             }
+        }
+        if n.span.start < prev_start {
+            c.set("earlier_paragraph", 1.0);
+            continue;
         }
         if n.span.start < para.span.start {
             c.set("previous_paragraph", 1.0);
