@@ -157,6 +157,13 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                         .and_then(|gs| gs.first().copied())
                 })
                 .or_else(|| by_acronym.get(&key).copied())
+                // "U.S." and "U.K." abbreviate with periods what "US" and
+                // "UK" abbreviate without
+                .or_else(|| {
+                    (c.all_caps && key.contains('.'))
+                        .then(|| by_acronym.get(&key.replace('.', "")).copied())
+                        .flatten()
+                })
                 .or_else(|| by_key.get(&key).copied())
         } else {
             by_key.get(&key).copied()
@@ -284,6 +291,22 @@ mod tests {
     /// The mentions of the person entity named `name`, as written.
     fn mentions(text: &str, name: &str) -> Vec<String> {
         super::super::tests::mentions_of(text, name, Some(EntityKind::Person))
+    }
+
+    #[test]
+    fn an_abbreviation_with_periods_joins_the_place_it_abbreviates() {
+        let text = "Talks between the United States and Norland stalled. \
+                    U.S. officials said the next round is in May.";
+        let places =
+            super::super::tests::mentions_of(text, "United States", Some(EntityKind::Place));
+        assert_eq!(places, ["United States", "U.S."]);
+        // periods alone make no acronym of a word that spells nothing here
+        let text = "Talks in Norland stalled. U.K. officials said the next round is in May.";
+        assert!(
+            super::super::tests::mentions_of(text, "Norland", Some(EntityKind::Place))
+                .iter()
+                .all(|m| m == "Norland")
+        );
     }
 
     #[test]
