@@ -126,6 +126,8 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
     let named = named_outside_quotes(ctx);
     let mut out = Vec::with_capacity(ctx.pieces.len());
     let mut previous: Option<usize> = None;
+    // the entities that spoke the last RECENT quotes, newest first
+    let mut recent: [Option<usize>; RECENT] = [None; RECENT];
     for (i, piece) in ctx.pieces.iter().enumerate() {
         if ctx.kinds.get(i) != Some(&QuoteKind::Speech) {
             out.push(Vec::new());
@@ -133,7 +135,7 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
         }
         let sieve = found.get(i).and_then(Option::as_ref);
         let prev = previous.and_then(|j| Some((j, found.get(j)?.as_ref()?)));
-        let recent: Vec<usize> = recent_speakers(found, i, RECENT);
+
         // where the quote before ended, when it is in this paragraph
         let since = previous
             .and_then(|j| ctx.pieces.get(j))
@@ -141,29 +143,22 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
             .map(|before| before.span.end);
         let mut cands = candidates_for(ctx, &named, piece, sieve, prev, since);
         for c in &mut cands {
-            if c.speaker.entity.is_some_and(|e| recent.contains(&e)) {
+            if c.speaker.entity.is_some_and(|e| recent.contains(&Some(e))) {
                 c.set("recent_speaker", 1.0);
             }
         }
         out.push(cands);
         previous = Some(i);
+        if let Some(e) = sieve.and_then(|f| f.speaker.as_ref()?.entity) {
+            recent.rotate_right(1);
+            recent[0] = Some(e);
+        }
     }
     out
 }
 
 /// How many quotes back a speaker still counts as recent.
 const RECENT: usize = 6;
-
-/// The entities that spoke the `n` quotes before quote `i`, as the sieves
-/// found them.
-fn recent_speakers(found: &[Option<Found>], i: usize, n: usize) -> Vec<usize> {
-    found[..i.min(found.len())]
-        .iter()
-        .rev()
-        .filter_map(|f| f.as_ref()?.speaker.as_ref()?.entity)
-        .take(n)
-        .collect()
-}
 
 fn named_outside_quotes(ctx: &Context) -> Vec<Named> {
     let mut quoted: Vec<Span> = ctx.pieces.iter().map(|p| p.span).collect();
@@ -406,11 +401,10 @@ fn candidates_for(
         let Some(entity) = c.speaker.entity.and_then(|e| ctx.entities.get(e)) else {
             continue;
         };
+        // mentions are in document order
         let so_far = entity
             .mentions
-            .iter()
-            .take_while(|m| m.span.start < piece.span.start)
-            .count();
+            .partition_point(|m| m.span.start < piece.span.start);
         c.set("mentions_so_far", (1.0 + so_far as f32).ln());
         if let (Some(want), Some(has)) = (pronoun_gender, entity.gender)
             && want == has
