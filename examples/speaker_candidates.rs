@@ -37,11 +37,10 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|c| {
                     let features: Map<String, Value> = c
-                        .features
-                        .iter()
-                        .map(|(n, v)| ((*n).to_string(), json!(v)))
+                        .features()
+                        .map(|(f, v)| (f.name().to_string(), json!(v)))
                         .collect();
-                    json!({"name": c.speaker.name, "features": features})
+                    json!({"name": c.speaker(&analysis.entities).name, "features": features})
                 })
                 .collect();
             let row = json!({

@@ -16,8 +16,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 use super::super::Span;
 use super::super::entities::{Entity, EntityKind, Gender};
 use super::super::lexicon::Tags;
@@ -35,40 +33,178 @@ pub const RANKED: &str = "ranked";
 const NEAR: usize = 60;
 const REACH: usize = 250;
 
+/// Declares [`Feature`]: each feature's variant and its name in the model
+/// file.
+macro_rules! features {
+    ($($variant:ident = $name:literal,)*) => {
+        /// One feature of a candidate speaker.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Feature {
+            $($variant,)*
+        }
+
+        impl Feature {
+            /// Every feature, in declaration order.
+            pub const ALL: &'static [Feature] = &[$(Feature::$variant,)*];
+            pub const COUNT: usize = Feature::ALL.len();
+
+            /// The feature's name in `data/model/speakers.txt`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Feature::$variant => $name,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Feature> {
+                match name {
+                    $($name => Some(Feature::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+features! {
+    Bias = "bias",
+    Person = "person",
+    Organization = "organization",
+    OtherKind = "other_kind",
+    Unnamed = "unnamed",
+    Sieve = "sieve",
+    SieveAdjacent = "sieve:adjacent",
+    SieveSentence = "sieve:sentence",
+    SieveSentenceFinal = "sieve:sentence_final",
+    SievePronoun = "sieve:pronoun",
+    SieveRole = "sieve:role",
+    SieveOrganisation = "sieve:organisation",
+    SieveContinuation = "sieve:continuation",
+    SieveSameParagraph = "sieve:same_paragraph",
+    SievePrecedingSpeech = "sieve:preceding_speech",
+    SieveOther = "sieve:other",
+    SieveConfidence = "sieve_confidence",
+    PreviousSpeaker = "previous_speaker",
+    PreviousSameGroup = "previous_same_group",
+    PreviousSameParagraph = "previous_same_paragraph",
+    PreviousParagraphBefore = "previous_paragraph_before",
+    RecentSpeaker = "recent_speaker",
+    EarlierParagraph = "earlier_paragraph",
+    PreviousParagraph = "previous_paragraph",
+    FirstNamedInPreviousParagraph = "first_named_in_previous_paragraph",
+    LastInPreviousParagraph = "last_in_previous_paragraph",
+    Before = "before",
+    BeforeNear = "before_near",
+    BeforeReach = "before_reach",
+    BeforeFar = "before_far",
+    After = "after",
+    AfterNear = "after_near",
+    AfterReach = "after_reach",
+    AfterFar = "after_far",
+    NearestBefore = "nearest_before",
+    NearestAfter = "nearest_after",
+    NamedSincePreviousQuote = "named_since_previous_quote",
+    IntroducedBefore = "introduced_before",
+    FirstNamedInSentence = "first_named_in_sentence",
+    SameSentence = "same_sentence",
+    AfterPreposition = "after_preposition",
+    Possessive = "possessive",
+    MentionsSoFar = "mentions_so_far",
+    GenderAgrees = "gender_agrees",
+    NearestAgreeingBefore = "nearest_agreeing_before",
+}
+
+use Feature as F;
+
+/// Who a candidate is: an entity of the analysis, or a speaker the sieves
+/// named by role ("a spokesperson") with no entity behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    Entity(usize),
+    Written(Speaker),
+}
+
 /// One possible speaker of one quote, with its features.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub speaker: Speaker,
+    pub who: Who,
     /// Where the article names it closest to the quote, if it does.
     pub mention: Option<Span>,
-    pub features: Vec<(&'static str, f32)>,
+    values: [f32; Feature::COUNT],
 }
 
 impl Candidate {
-    fn set(&mut self, name: &'static str, value: f32) {
-        match self.features.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = slot.1.max(value),
-            None => self.features.push((name, value)),
+    fn new(who: Who) -> Candidate {
+        let mut c = Candidate {
+            who,
+            mention: None,
+            values: [0.0; Feature::COUNT],
+        };
+        c.set(F::Bias, 1.0);
+        c
+    }
+
+    /// Sets a feature (the larger value wins when it is set twice).
+    fn set(&mut self, feature: Feature, value: f32) {
+        let slot = &mut self.values[feature as usize];
+        *slot = slot.max(value);
+    }
+
+    pub fn get(&self, feature: Feature) -> f32 {
+        self.values[feature as usize]
+    }
+
+    /// The features that are set, with their values.
+    pub fn features(&self) -> impl Iterator<Item = (Feature, f32)> + '_ {
+        Feature::ALL
+            .iter()
+            .map(|&f| (f, self.get(f)))
+            .filter(|(_, v)| *v != 0.0)
+    }
+
+    fn entity(&self) -> Option<usize> {
+        match self.who {
+            Who::Entity(e) => Some(e),
+            Who::Written(_) => None,
+        }
+    }
+
+    /// The speaker this candidate names.
+    pub fn speaker(&self, entities: &[Entity]) -> Speaker {
+        match &self.who {
+            Who::Entity(e) => Speaker {
+                name: entities.get(*e).map(|x| x.name.clone()).unwrap_or_default(),
+                entity: Some(*e),
+            },
+            Who::Written(s) => s.clone(),
         }
     }
 
     /// The model's score: the weighted sum of the features.
     pub fn score(&self, weights: &Weights) -> f32 {
-        self.features.iter().map(|(n, v)| weights.get(n) * v).sum()
+        self.values
+            .iter()
+            .zip(&weights.values)
+            .map(|(v, w)| v * w)
+            .sum()
     }
 }
 
 /// Learned feature weights (`data/model/speakers.txt`).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Weights {
-    by_name: FxHashMap<String, f32>,
+    values: [f32; Feature::COUNT],
+    empty: bool,
 }
 
 impl Weights {
-    /// Parses `name weight` lines; `#` starts a comment. A malformed line is
-    /// an error naming it, so a broken model file fails its test.
+    /// Parses `name weight` lines; `#` starts a comment. A malformed line or
+    /// a feature the code does not know is an error naming the line, so a
+    /// model file out of step with the code fails its test.
     pub fn parse(source: &str) -> Result<Weights, String> {
-        let mut by_name = FxHashMap::default();
+        let mut weights = Weights {
+            values: [0.0; Feature::COUNT],
+            empty: true,
+        };
         for (n, line) in source.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -78,25 +214,31 @@ impl Weights {
             let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
                 return Err(format!("line {}: expected `feature weight`", n + 1));
             };
+            let feature = Feature::from_name(name)
+                .ok_or_else(|| format!("line {}: unknown feature `{name}`", n + 1))?;
             let value: f32 = value
                 .parse()
                 .map_err(|_| format!("line {}: `{value}` is not a number", n + 1))?;
-            by_name.insert(name.to_string(), value);
+            weights.values[feature as usize] = value;
+            weights.empty = false;
         }
-        Ok(Weights { by_name })
+        Ok(weights)
     }
 
-    pub fn get(&self, name: &str) -> f32 {
-        self.by_name.get(name).copied().unwrap_or(0.0)
+    pub fn get(&self, feature: Feature) -> f32 {
+        self.values[feature as usize]
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_name.is_empty()
+        self.empty
     }
 }
 
 static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
-    Weights::parse(include_str!("../../../data/model/speakers.txt")).unwrap_or_default()
+    Weights::parse(include_str!("../../../data/model/speakers.txt")).unwrap_or(Weights {
+        values: [0.0; Feature::COUNT],
+        empty: true,
+    })
 });
 
 /// The shipped weights.
@@ -143,8 +285,8 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
             .map(|before| before.span.end);
         let mut cands = candidates_for(ctx, &named, piece, sieve, prev, since);
         for c in &mut cands {
-            if c.speaker.entity.is_some_and(|e| recent.contains(&Some(e))) {
-                c.set("recent_speaker", 1.0);
+            if c.entity().is_some_and(|e| recent.contains(&Some(e))) {
+                c.set(F::RecentSpeaker, 1.0);
             }
         }
         out.push(cands);
@@ -200,23 +342,16 @@ fn candidates_for(
             .get(e)
             .and_then(|entity| entity.acronym_of)
             .unwrap_or(e);
-        if let Some(k) = cands.iter().position(|c| c.speaker.entity == Some(e)) {
+        if let Some(k) = cands.iter().position(|c| c.entity() == Some(e)) {
             return Some(k);
         }
         let entity = ctx.entities.get(e)?;
-        let mut c = Candidate {
-            speaker: Speaker {
-                name: entity.name.clone(),
-                entity: Some(e),
-            },
-            mention: None,
-            features: vec![("bias", 1.0)],
-        };
+        let mut c = Candidate::new(Who::Entity(e));
         c.set(
             match entity.kind {
-                EntityKind::Person => "person",
-                EntityKind::Organization => "organization",
-                _ => "other_kind",
+                EntityKind::Person => F::Person,
+                EntityKind::Organization => F::Organization,
+                _ => F::OtherKind,
             },
             1.0,
         );
@@ -231,18 +366,17 @@ fn candidates_for(
         let k = match s.entity {
             Some(e) => entity_candidate(&mut cands, e),
             None => {
-                cands.push(Candidate {
-                    speaker: s.clone(),
-                    mention: f.attribution.speaker_mention,
-                    features: vec![("bias", 1.0), ("unnamed", 1.0)],
-                });
+                let mut c = Candidate::new(Who::Written(s.clone()));
+                c.set(F::Unnamed, 1.0);
+                c.mention = f.attribution.speaker_mention;
+                cands.push(c);
                 Some(cands.len() - 1)
             }
         };
         if let Some(c) = k.and_then(|k| cands.get_mut(k)) {
-            c.set("sieve", 1.0);
+            c.set(F::Sieve, 1.0);
             c.set(sieve_feature(f.attribution.rule), 1.0);
-            c.set("sieve_confidence", f.attribution.confidence);
+            c.set(F::SieveConfidence, f.attribution.confidence);
             if c.mention.is_none() {
                 c.mention = f.attribution.speaker_mention;
             }
@@ -255,23 +389,24 @@ fn candidates_for(
     {
         let k = match s.entity {
             Some(e) => entity_candidate(&mut cands, e),
-            None => cands.iter().position(|c| c.speaker == *s).or_else(|| {
-                cands.push(Candidate {
-                    speaker: s.clone(),
-                    mention: None,
-                    features: vec![("bias", 1.0), ("unnamed", 1.0)],
-                });
-                Some(cands.len() - 1)
-            }),
+            None => cands
+                .iter()
+                .position(|c| matches!(&c.who, Who::Written(w) if w == s))
+                .or_else(|| {
+                    let mut c = Candidate::new(Who::Written(s.clone()));
+                    c.set(F::Unnamed, 1.0);
+                    cands.push(c);
+                    Some(cands.len() - 1)
+                }),
         };
         if let Some(c) = k.and_then(|k| cands.get_mut(k)) {
-            c.set("previous_speaker", 1.0);
+            c.set(F::PreviousSpeaker, 1.0);
             if before.group == piece.group {
-                c.set("previous_same_group", 1.0);
+                c.set(F::PreviousSameGroup, 1.0);
             } else if before.para == piece.para {
-                c.set("previous_same_paragraph", 1.0);
+                c.set(F::PreviousSameParagraph, 1.0);
             } else if before.para + 1 == piece.para {
-                c.set("previous_paragraph_before", 1.0);
+                c.set(F::PreviousParagraphBefore, 1.0);
             }
         }
     }
@@ -322,10 +457,10 @@ fn candidates_for(
             let sentence = sentence_at(m, rel.start);
             if sentence_seen != Some(sentence) {
                 sentence_seen = Some(sentence);
-                c.set("first_named_in_sentence", 1.0);
+                c.set(F::FirstNamedInSentence, 1.0);
             }
             if quote_sentences.is_some_and(|(a, b)| (a..=b).contains(&sentence)) {
-                c.set("same_sentence", 1.0);
+                c.set(F::SameSentence, 1.0);
             }
         }
         if n.span.end <= piece.span.start {
@@ -338,47 +473,46 @@ fn candidates_for(
             }
         }
         if n.span.start < prev_start {
-            c.set("earlier_paragraph", 1.0);
+            c.set(F::EarlierParagraph, 1.0);
             continue;
         }
         if n.span.start < para.span.start {
-            c.set("previous_paragraph", 1.0);
+            c.set(F::PreviousParagraph, 1.0);
             if first_in_previous {
                 first_in_previous = false;
-                c.set("first_named_in_previous_paragraph", 1.0);
+                c.set(F::FirstNamedInPreviousParagraph, 1.0);
             }
             last_in_prev = Some(k);
             continue;
         }
         if n.span.end <= piece.span.start {
             let d = piece.span.start - n.span.end;
-            c.set("before", 1.0);
+            c.set(F::Before, 1.0);
             // a new subject between two quotes, not the first one's cue
             let cue_of_previous = prev
                 .and_then(|(_, f)| f.attribution.speaker_mention)
                 .is_some_and(|m| m.overlaps(n.span));
             if since.is_some_and(|end| n.span.start >= end) && !cue_of_previous {
-                c.set("named_since_previous_quote", 1.0);
+                c.set(F::NamedSincePreviousQuote, 1.0);
             }
-            c.set(distance_feature("before", d), 1.0);
+            c.set(distance_feature(true, d), 1.0);
             if nearest_before.is_none_or(|(best, _)| d < best) {
                 nearest_before = Some((d, k));
                 c.mention = Some(n.span);
             }
             // "retired driver Sam Roe. “...,” he says": introduced right here
             let first_mention = c
-                .speaker
-                .entity
+                .entity()
                 .and_then(|e| ctx.entities.get(e))
                 .and_then(|e| e.mentions.first())
                 .is_some_and(|m| m.span == n.span);
             if first_mention {
-                c.set("introduced_before", 1.0);
+                c.set(F::IntroducedBefore, 1.0);
             }
         } else if n.span.start >= piece.span.end {
             let d = n.span.start - piece.span.end;
-            c.set("after", 1.0);
-            c.set(distance_feature("after", d), 1.0);
+            c.set(F::After, 1.0);
+            c.set(distance_feature(false, d), 1.0);
             if nearest_after.is_none_or(|(best, _)| d < best) {
                 nearest_after = Some((d, k));
                 if c.mention.is_none() {
@@ -388,9 +522,9 @@ fn candidates_for(
         }
     }
     for (feature, k) in [
-        ("nearest_before", nearest_before.map(|(_, k)| k)),
-        ("nearest_after", nearest_after.map(|(_, k)| k)),
-        ("last_in_previous_paragraph", last_in_prev),
+        (F::NearestBefore, nearest_before.map(|(_, k)| k)),
+        (F::NearestAfter, nearest_after.map(|(_, k)| k)),
+        (F::LastInPreviousParagraph, last_in_prev),
     ] {
         if let Some(c) = k.and_then(|k| cands.get_mut(k)) {
             c.set(feature, 1.0);
@@ -398,18 +532,18 @@ fn candidates_for(
     }
     // salience and agreement
     for c in &mut cands {
-        let Some(entity) = c.speaker.entity.and_then(|e| ctx.entities.get(e)) else {
+        let Some(entity) = c.entity().and_then(|e| ctx.entities.get(e)) else {
             continue;
         };
         // mentions are in document order
         let so_far = entity
             .mentions
             .partition_point(|m| m.span.start < piece.span.start);
-        c.set("mentions_so_far", (1.0 + so_far as f32).ln());
+        c.set(F::MentionsSoFar, (1.0 + so_far as f32).ln());
         if let (Some(want), Some(has)) = (pronoun_gender, entity.gender)
             && want == has
         {
-            c.set("gender_agrees", 1.0);
+            c.set(F::GenderAgrees, 1.0);
         }
     }
     // "he said": the nearest man named before the quote
@@ -417,28 +551,23 @@ fn candidates_for(
         let nearest = cands
             .iter()
             .enumerate()
-            .filter(|(_, c)| has_feature(c, "gender_agrees"))
+            .filter(|(_, c)| c.get(F::GenderAgrees) != 0.0)
             .filter_map(|(k, _)| Some((distance_before.get(k).copied().flatten()?, k)))
             .min();
         if let Some(c) = nearest.and_then(|(_, k)| cands.get_mut(k)) {
-            c.set("nearest_agreeing_before", 1.0);
+            c.set(F::NearestAgreeingBefore, 1.0);
         }
     }
     // "she said" never names a man: agreement is grammar, not a weight
     if let Some(want) = pronoun_gender {
         cands.retain(|c| {
-            c.speaker
-                .entity
+            c.entity()
                 .and_then(|e| ctx.entities.get(e))
                 .and_then(|e| e.gender)
                 .is_none_or(|has| has == want)
         });
     }
     cands
-}
-
-fn has_feature(c: &Candidate, name: &str) -> bool {
-    c.features.iter().any(|(n, v)| *n == name && *v != 0.0)
 }
 
 /// Index of the sentence of `m` holding the paragraph offset `rel`.
@@ -459,13 +588,13 @@ fn mention_grammar(c: &mut Candidate, m: &ParagraphModel, rel: Span) {
         && before.is_word()
         && before.tags.contains(Tags::PREPOSITION)
     {
-        c.set("after_preposition", 1.0);
+        c.set(F::AfterPreposition, 1.0);
     }
     let last = list.partition_point(|t| t.span.start < rel.end);
     if let Some(end) = last.checked_sub(1).and_then(|k| list.get(k))
         && end.possessive
     {
-        c.set("possessive", 1.0);
+        c.set(F::Possessive, 1.0);
     }
 }
 
@@ -479,30 +608,31 @@ fn pronoun_gender(text: &str, attribution: &Attribution) -> Option<Gender> {
     }
 }
 
-fn sieve_feature(rule: &str) -> &'static str {
+fn sieve_feature(rule: &str) -> Feature {
     use super::attribution as a;
     match rule {
-        a::ADJACENT => "sieve:adjacent",
-        a::SENTENCE => "sieve:sentence",
-        a::SENTENCE_FINAL => "sieve:sentence_final",
-        a::PRONOUN => "sieve:pronoun",
-        a::ROLE => "sieve:role",
-        a::ORGANISATION => "sieve:organisation",
-        a::CONTINUATION => "sieve:continuation",
-        a::SAME_PARAGRAPH => "sieve:same_paragraph",
-        a::PRECEDING_SPEECH => "sieve:preceding_speech",
-        _ => "sieve:other",
+        a::ADJACENT => F::SieveAdjacent,
+        a::SENTENCE => F::SieveSentence,
+        a::SENTENCE_FINAL => F::SieveSentenceFinal,
+        a::PRONOUN => F::SievePronoun,
+        a::ROLE => F::SieveRole,
+        a::ORGANISATION => F::SieveOrganisation,
+        a::CONTINUATION => F::SieveContinuation,
+        a::SAME_PARAGRAPH => F::SieveSameParagraph,
+        a::PRECEDING_SPEECH => F::SievePrecedingSpeech,
+        _ => F::SieveOther,
     }
 }
 
-fn distance_feature(side: &'static str, d: usize) -> &'static str {
-    match (side, d) {
-        ("before", d) if d <= NEAR => "before_near",
-        ("before", d) if d <= REACH => "before_reach",
-        ("before", _) => "before_far",
-        (_, d) if d <= NEAR => "after_near",
-        (_, d) if d <= REACH => "after_reach",
-        _ => "after_far",
+/// The distance band of a mention `d` bytes before (or after) the quote.
+fn distance_feature(before: bool, d: usize) -> Feature {
+    match (before, d) {
+        (true, d) if d <= NEAR => F::BeforeNear,
+        (true, d) if d <= REACH => F::BeforeReach,
+        (true, _) => F::BeforeFar,
+        (false, d) if d <= NEAR => F::AfterNear,
+        (false, d) if d <= REACH => F::AfterReach,
+        (false, _) => F::AfterFar,
     }
 }
 
@@ -522,10 +652,11 @@ pub fn rank(ctx: &Context, found: &mut [Option<Found>]) {
         let Some((score, best)) = best else {
             continue;
         };
+        let speaker = best.speaker(ctx.entities);
         if slot
             .as_ref()
             .and_then(|f| f.speaker.as_ref())
-            .is_some_and(|s| *s == best.speaker)
+            .is_some_and(|s| *s == speaker)
         {
             continue;
         }
@@ -538,7 +669,7 @@ pub fn rank(ctx: &Context, found: &mut [Option<Found>]) {
             .or(best.mention)
             .unwrap_or_default();
         *slot = Some(Found {
-            speaker: Some(best.speaker.clone()),
+            speaker: Some(speaker),
             attribution: Attribution {
                 cue,
                 speaker_mention: best.mention,
@@ -556,15 +687,19 @@ mod tests {
     #[test]
     fn weights_parse_names_and_numbers_and_reject_malformed_lines() {
         let w = Weights::parse("# header\nsieve 0.5\n\nbefore_near -1.25 # trailing\n").unwrap();
-        assert_eq!(w.get("sieve"), 0.5);
-        assert_eq!(w.get("before_near"), -1.25);
-        assert_eq!(w.get("unknown"), 0.0);
+        assert_eq!(w.get(F::Sieve), 0.5);
+        assert_eq!(w.get(F::BeforeNear), -1.25);
+        assert_eq!(w.get(F::After), 0.0);
+        assert_eq!(
+            Weights::parse("sieve 1\nloudness 2").unwrap_err(),
+            "line 2: unknown feature `loudness`"
+        );
         assert_eq!(
             Weights::parse("sieve").unwrap_err(),
             "line 1: expected `feature weight`"
         );
         assert_eq!(
-            Weights::parse("a 1\nsieve x").unwrap_err(),
+            Weights::parse("bias 1\nsieve x").unwrap_err(),
             "line 2: `x` is not a number"
         );
     }
@@ -575,35 +710,54 @@ mod tests {
         let w = Weights::parse(source).expect("data/model/speakers.txt parses");
         assert!(!w.is_empty());
         // the sieves' answer is evidence for a candidate, not against it
-        assert!(w.get("sieve") > 0.0);
-        // an entity named right before the quote beats one far before
-        assert!(w.get("before_near") > w.get("before_far"));
+        assert!(w.get(F::Sieve) > 0.0);
+        // an organisation is less likely the speaker than a person
+        assert!(w.get(F::Organization) < w.get(F::Person));
     }
 
     #[test]
     fn a_candidates_score_is_the_weighted_sum_of_its_features() {
-        let w = Weights::parse("a 2\nb -1").unwrap();
-        let c = Candidate {
-            speaker: Speaker {
-                name: "Ana Roe".into(),
-                entity: None,
-            },
-            mention: None,
-            features: vec![("a", 1.0), ("b", 0.5), ("c", 3.0)],
-        };
+        let w = Weights::parse("sieve 2\nbefore -1").unwrap();
+        let mut c = Candidate::new(Who::Entity(0));
+        c.set(F::Sieve, 1.0);
+        c.set(F::Before, 0.5);
+        c.set(F::After, 3.0);
         assert_eq!(c.score(&w), 1.5);
+        // a feature set twice keeps the larger value
+        c.set(F::Before, 0.25);
+        assert_eq!(c.get(F::Before), 0.5);
+        let names: Vec<&str> = c.features().map(|(f, _)| f.name()).collect();
+        assert_eq!(names, ["bias", "sieve", "before", "after"]);
     }
 
-    fn candidates(text: &str) -> Vec<(String, Vec<Candidate>)> {
+    #[test]
+    fn every_feature_name_reads_back_as_its_feature() {
+        for &f in Feature::ALL {
+            assert_eq!(Feature::from_name(f.name()), Some(f));
+        }
+    }
+
+    /// (quoted words, [(speaker name, candidate)]) of each speech quote.
+    fn candidates(text: &str) -> Vec<(String, Vec<(String, Candidate)>)> {
         let analysis = crate::analysis::analyze(text, &crate::analysis::Config::default());
         super::super::speaker_candidates(text, &analysis.entities, &analysis.boilerplate)
             .into_iter()
-            .map(|(span, c)| (span.text(text).to_string(), c))
+            .map(|(span, cands)| {
+                let named = cands
+                    .into_iter()
+                    .map(|c| (c.speaker(&analysis.entities).name, c))
+                    .collect();
+                (span.text(text).to_string(), named)
+            })
             .collect()
     }
 
-    fn has(c: &Candidate, feature: &str) -> bool {
-        c.features.iter().any(|(n, v)| *n == feature && *v > 0.0)
+    fn has(c: &Candidate, feature: Feature) -> bool {
+        c.get(feature) > 0.0
+    }
+
+    fn named<'c>(cands: &'c [(String, Candidate)], name: &str) -> Option<&'c Candidate> {
+        cands.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
 
     #[test]
@@ -615,18 +769,13 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         let (quote, cands) = &quotes[0];
         assert_eq!(quote, "The dock opens in May,");
-        let roe = cands
-            .iter()
-            .find(|c| c.speaker.name == "Ana Roe")
-            .expect("Ana Roe");
-        assert!(has(roe, "sieve") && has(roe, "sieve:adjacent"));
-        assert!(has(roe, "after_near") && has(roe, "nearest_after"));
-        assert!(has(roe, "previous_paragraph") && has(roe, "person"));
-        let other = cands
-            .iter()
-            .find(|c| c.speaker.name == "Bo Lindqvist")
-            .expect("Bo Lindqvist, named in the paragraph before");
-        assert!(has(other, "previous_paragraph") && !has(other, "sieve"));
+        let roe = named(cands, "Ana Roe").expect("Ana Roe");
+        assert!(has(roe, F::Sieve) && has(roe, F::SieveAdjacent));
+        assert!(has(roe, F::AfterNear) && has(roe, F::NearestAfter));
+        assert!(has(roe, F::PreviousParagraph) && has(roe, F::Person));
+        let other =
+            named(cands, "Bo Lindqvist").expect("Bo Lindqvist, named in the paragraph before");
+        assert!(has(other, F::PreviousParagraph) && !has(other, F::Sieve));
         // the ranking keeps the cue's speaker
         assert!(roe.score(weights()) > other.score(weights()));
     }
@@ -639,11 +788,8 @@ mod tests {
         let quotes = candidates(text);
         assert_eq!(quotes.len(), 2);
         let (_, cands) = &quotes[1];
-        let roe = cands
-            .iter()
-            .find(|c| c.speaker.name == "Ana Roe")
-            .expect("Ana Roe");
-        assert!(has(roe, "previous_speaker") && has(roe, "previous_paragraph_before"));
-        assert!(!has(roe, "previous_same_paragraph"));
+        let roe = named(cands, "Ana Roe").expect("Ana Roe");
+        assert!(has(roe, F::PreviousSpeaker) && has(roe, F::PreviousParagraphBefore));
+        assert!(!has(roe, F::PreviousSameParagraph));
     }
 }
