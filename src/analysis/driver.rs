@@ -39,7 +39,7 @@ pub struct ParagraphId(u64);
 pub trait Pass: 'static {
     /// The context beyond the paragraph's own text that the local step
     /// reads; `()` for most passes. Part of the memo key.
-    type Key: Hash + Eq + Clone + Send + 'static;
+    type Key: Eq + Send + 'static;
     /// The local result, in offsets relative to the paragraph's start.
     type Local: Send + Sync + 'static;
 
@@ -213,9 +213,11 @@ impl Driver {
 /// A kept local result and the number of the last analysis that used it.
 type Kept<L> = (Arc<L>, u64);
 
-/// One pass's results, by paragraph id and key.
+/// One pass's results, by paragraph id, then key. A paragraph almost always
+/// has one key per version, so the keys of an id are a short list compared
+/// by equality: only the id is hashed, never a key.
 struct Memo<P: Pass> {
-    entries: FxHashMap<(ParagraphId, P::Key), Kept<P::Local>>,
+    entries: FxHashMap<ParagraphId, Vec<(P::Key, Kept<P::Local>)>>,
 }
 
 impl<P: Pass> Default for Memo<P> {
@@ -228,12 +230,14 @@ impl<P: Pass> Default for Memo<P> {
 
 impl<P: Pass> Memo<P> {
     fn get(&mut self, pass: &P, para: &ParagraphModel, key: P::Key, round: u64) -> Arc<P::Local> {
-        let entry = self
-            .entries
-            .entry((para.id, key))
-            .or_insert_with_key(|(_, key)| (Arc::new(pass.local(para, key)), round));
-        entry.1 = round;
-        Arc::clone(&entry.0)
+        let kept = self.entries.entry(para.id).or_default();
+        if let Some((_, (local, used_in))) = kept.iter_mut().find(|(k, _)| *k == key) {
+            *used_in = round;
+            return Arc::clone(local);
+        }
+        let local = Arc::new(pass.local(para, &key));
+        kept.push((key, (Arc::clone(&local), round)));
+        local
     }
 }
 
@@ -245,7 +249,10 @@ trait ErasedMemo: Send {
 
 impl<P: Pass> ErasedMemo for Memo<P> {
     fn sweep(&mut self, round: u64) {
-        self.entries.retain(|_, (_, used_in)| *used_in == round);
+        self.entries.retain(|_, kept| {
+            kept.retain(|(_, (_, used_in))| *used_in == round);
+            !kept.is_empty()
+        });
     }
 
     fn as_any_mut(&mut self) -> &mut dyn Any {
