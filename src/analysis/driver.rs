@@ -80,6 +80,9 @@ impl<L> Clone for Placed<L> {
 pub struct Driver {
     models: FxHashMap<u64, Vec<ModelEntry>>,
     passes: FxHashMap<TypeId, Box<dyn ErasedMemo>>,
+    /// What a document-wide step keeps from the last version, one slot per
+    /// type (see [`Driver::document_slot`]).
+    documents: FxHashMap<TypeId, Box<dyn Any + Send>>,
     next_id: u64,
     round: u64,
 }
@@ -189,6 +192,24 @@ impl Driver {
         self.locals(pass, model, |_| ())
     }
 
+    /// The slot where a document-wide step keeps what it may reuse in the
+    /// next version (one value per type, overwritten by the step itself).
+    /// Such a step must check itself that its inputs are the same: the
+    /// driver cannot see what it read.
+    pub fn document_slot<T: Default + Send + 'static>(&mut self) -> &mut T {
+        let slot = self
+            .documents
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::new(T::default()));
+        if !slot.is::<T>() {
+            *slot = Box::new(T::default());
+        }
+        match slot.downcast_mut::<T>() {
+            Some(value) => value,
+            None => unreachable!("the slot was just filled with a T"),
+        }
+    }
+
     /// End the analysis of one version: forget every model and result it
     /// did not use.
     pub fn finish(&mut self) {
@@ -217,8 +238,11 @@ type Kept<L> = (Arc<L>, u64);
 /// has one key per version, so the keys of an id are a short list compared
 /// by equality: only the id is hashed, never a key.
 struct Memo<P: Pass> {
-    entries: FxHashMap<ParagraphId, Vec<(P::Key, Kept<P::Local>)>>,
+    entries: FxHashMap<ParagraphId, KeptByKey<P>>,
 }
+
+/// The results kept for one paragraph id, each with its key.
+type KeptByKey<P> = Vec<(<P as Pass>::Key, Kept<<P as Pass>::Local>)>;
 
 impl<P: Pass> Default for Memo<P> {
     fn default() -> Self {

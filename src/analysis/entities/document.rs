@@ -3,9 +3,10 @@
 //! words, listed names an acronym spells out are joined, the candidates
 //! are grouped by what they name (see [`super::decide`]), and each group
 //! becomes an entity, its mentions carrying what each says about it.
-//! Plain functions, run afresh on every version: grouping is linear in the
-//! number of candidates (hash-map joins), so only the paragraph-local
-//! steps are worth keeping (the driver keeps them).
+//! The decisions are kept for the next version ([`KeptDecisions`]) and
+//! reused when their inputs are the same; the mentions are placed afresh.
+
+use std::sync::Arc;
 
 use super::super::Span;
 use super::super::driver::Placed;
@@ -85,9 +86,31 @@ impl Decided {
     }
 }
 
+/// The decisions of the last version and what they were made from, so
+/// that a version whose candidates are the same (typing inside a word that
+/// is no name moves names but changes none) reuses them. The decisions read
+/// the candidates (paragraph-relative, in order) and, of the text, only the
+/// short gaps between consecutive candidates ("Ana, Bo and Cy", spelled-out
+/// lists): equal candidates and equal gaps give equal decisions.
+#[derive(Debug, Default)]
+pub(super) struct KeptDecisions {
+    locals: Vec<Arc<Vec<Candidate>>>,
+    gaps: Vec<Option<Box<str>>>,
+    decided: Vec<Decided>,
+}
+
+/// The longest gap between two candidates that any decision reads (the
+/// list joiners: ", and " is the longest).
+const LONGEST_GAP: usize = 8;
+
 /// The entities named by the candidates `found` in each paragraph that
-/// takes part (paragraph-relative spans), in order of first mention.
-pub(super) fn entities(text: &str, found: &[Placed<Vec<Candidate>>]) -> Vec<Entity> {
+/// takes part (paragraph-relative spans), in order of first mention;
+/// `kept` holds the last version's decisions.
+pub(super) fn entities(
+    text: &str,
+    found: &[Placed<Vec<Candidate>>],
+    kept: &mut KeptDecisions,
+) -> Vec<Entity> {
     let body = body_names(found.iter().flat_map(|p| p.local.iter()));
     let mut cands: Vec<Candidate> = Vec::new();
     for placed in found {
@@ -99,9 +122,34 @@ pub(super) fn entities(text: &str, found: &[Placed<Vec<Candidate>>]) -> Vec<Enti
             }
         }
     }
+    let locals: Vec<Arc<Vec<Candidate>>> = found
+        .iter()
+        .filter(|p| !p.local.is_empty())
+        .map(|p| Arc::clone(&p.local))
+        .collect();
+    let gaps: Vec<Option<Box<str>>> = cands
+        .windows(2)
+        .map(|pair| {
+            text.get(pair[0].span.end..pair[1].span.start)
+                .filter(|gap| gap.len() <= LONGEST_GAP)
+                .map(Box::from)
+        })
+        .collect();
+    let same_locals = kept.locals.len() == locals.len()
+        && kept
+            .locals
+            .iter()
+            .zip(&locals)
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a == b);
     let joined = super::spelled::join_spelled_out_lists(text, &cands);
     let cands = joined.as_deref().unwrap_or(&cands);
-    let mut entities: Vec<Entity> = super::decide(text, cands)
+    if !(same_locals && kept.gaps == gaps) {
+        kept.decided = super::decide(text, cands);
+    }
+    kept.locals = locals;
+    kept.gaps = gaps;
+    let mut entities: Vec<Entity> = kept
+        .decided
         .iter()
         .map(|d| d.present(text, cands))
         .collect();

@@ -196,7 +196,8 @@ pub fn recognize(
         .into_iter()
         .filter(|p| taking.get(p.index) == Some(&true))
         .collect();
-    document::entities(text, &found)
+    let kept = driver.document_slot::<document::KeptDecisions>();
+    document::entities(text, &found, kept)
 }
 
 /// [`recognize`] with a driver of its own: a one-shot analysis.

@@ -618,3 +618,35 @@ fn the_model_tokens_keep_possessives_titles_and_initials_apart() {
     );
     assert!(found.iter().any(|e| e.name == "J. K. Rowling"));
 }
+
+#[test]
+fn decisions_are_reused_only_while_the_candidates_and_their_gaps_are_the_same() {
+    let mut driver = Driver::default();
+    // "Ana Vell, Bo Kast and Cy Dorn": a list beside a person
+    let v1 = "Mayor Ana Vell met Bo Kast and Cy Dorn on Monday.\n\nThe talks went well.";
+    let first = kept(&mut driver, v1, &[]);
+    // typing inside a word that is no name moves nothing the decisions read
+    let v2 = "Mayor Ana Vell met Bo Kast and Cy Dorn on Monday.\n\nThe talks all went well.";
+    assert_eq!(kept(&mut driver, v2, &[]), first);
+    // a paragraph typed above moves every name: same decisions, new spans
+    let v3 =
+        "Update.\n\nMayor Ana Vell met Bo Kast and Cy Dorn on Monday.\n\nThe talks all went well.";
+    let moved = kept(&mut driver, v3, &[]);
+    assert_eq!(names(&moved), names(&first));
+    assert_ne!(moved[0].mentions[0].span, first[0].mentions[0].span);
+    // the same names, each where it was, with a joiner that makes no list:
+    // decided again (lone names listed beside a person are people)
+    let listed = "The award went to Ana Vell, Quorin and Bastel on Monday.";
+    let kinds = |entities: &[Entity]| entities.iter().map(|e| e.kind).collect::<Vec<_>>();
+    let person = EntityKind::Person;
+    assert_eq!(
+        kinds(&kept(&mut driver, listed, &[])),
+        [person, person, person]
+    );
+    let unlisted = "The award went to Ana Vell, Quorin nor Bastel on Monday.";
+    let other = EntityKind::Other;
+    assert_eq!(
+        kinds(&kept(&mut driver, unlisted, &[])),
+        [person, other, other]
+    );
+}
