@@ -116,6 +116,46 @@ pub(super) fn is_camel_case(word: &str) -> bool {
 }
 
 impl Candidate {
+    /// Equal in everything but where it is: the spans may differ, not
+    /// whether a title or role is written. The document-wide decisions
+    /// read candidates this far (see `document::KeptDecisions`). Every
+    /// field is named, so a new one must be placed here.
+    pub(super) fn same_apart_from_place(&self, other: &Candidate) -> bool {
+        let Candidate {
+            span: _,
+            words,
+            word_spans,
+            certainty,
+            cues,
+            role,
+            role_span,
+            title_span,
+            gender,
+            acronym,
+            all_caps,
+            common_words,
+            has_digit,
+            acronym_first,
+            camel_case,
+            dropped_first,
+        } = self;
+        *words == other.words
+            && word_spans.len() == other.word_spans.len()
+            && *certainty == other.certainty
+            && *cues == other.cues
+            && *role == other.role
+            && role_span.is_some() == other.role_span.is_some()
+            && title_span.is_some() == other.title_span.is_some()
+            && *gender == other.gender
+            && *acronym == other.acronym
+            && *all_caps == other.all_caps
+            && *common_words == other.common_words
+            && *has_digit == other.has_digit
+            && *acronym_first == other.acronym_first
+            && *camel_case == other.camel_case
+            && *dropped_first == other.dropped_first
+    }
+
     pub(super) fn key(&self) -> String {
         self.words.join(" ")
     }

@@ -87,11 +87,12 @@ impl Decided {
 }
 
 /// The decisions of the last version and what they were made from, so
-/// that a version whose candidates are the same (typing inside a word that
-/// is no name moves names but changes none) reuses them. The decisions read
-/// the candidates (paragraph-relative, in order) and, of the text, only the
-/// short gaps between consecutive candidates ("Ana, Bo and Cy", spelled-out
-/// lists): equal candidates and equal gaps give equal decisions.
+/// that a version whose candidates are the same apart from where they are
+/// (typing inside a word that is no name moves names but changes none)
+/// reuses them. The decisions read the candidates in order, not their
+/// places, and of the text only the short gaps between consecutive
+/// candidates ("Ana, Bo and Cy", spelled-out lists): the same candidates
+/// and the same gaps give the same decisions.
 #[derive(Debug, Default)]
 pub(super) struct KeptDecisions {
     locals: Vec<Arc<Vec<Candidate>>>,
@@ -136,11 +137,13 @@ pub(super) fn entities(
         })
         .collect();
     let same_locals = kept.locals.len() == locals.len()
-        && kept
-            .locals
-            .iter()
-            .zip(&locals)
-            .all(|(a, b)| Arc::ptr_eq(a, b) || a == b);
+        && kept.locals.iter().zip(&locals).all(|(a, b)| {
+            Arc::ptr_eq(a, b)
+                || a.len() == b.len()
+                    && a.iter()
+                        .zip(b.iter())
+                        .all(|(x, y)| x.same_apart_from_place(y))
+        });
     let joined = super::spelled::join_spelled_out_lists(text, &cands);
     let cands = joined.as_deref().unwrap_or(&cands);
     if !(same_locals && kept.gaps == gaps) {
