@@ -209,7 +209,7 @@ impl Namesakes {
         let mut called_by_given_name = Vec::with_capacity(groups.len());
         for group in groups {
             let members = || group.members.iter().filter_map(|&m| cands.get(m));
-            let words = members().next().map_or(&[][..], |c| c.words.as_slice());
+            let words = members().next().map_or(&[][..], |c| &c.words[..]);
             let first = words.first().filter(|_| words.len() >= 2);
             gender.push(
                 members()

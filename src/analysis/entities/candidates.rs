@@ -9,6 +9,8 @@
 //! only that word is marked uncertain; so is every candidate of a Title Case
 //! or ALL-CAPS headline.
 
+use std::sync::Arc;
+
 use super::super::Span;
 use super::Gender;
 use super::evidence::{Pending, is_credit_line, push_candidate, role_noun_before};
@@ -56,7 +58,7 @@ pub(super) struct Candidate {
     /// The name words only: no title, no possessive.
     pub span: Span,
     /// Normalised words of the name.
-    pub words: Vec<String>,
+    pub words: Arc<[String]>,
     /// Where each word is (parallel to `words`).
     pub word_spans: Vec<Span>,
     pub certainty: Certainty,
@@ -168,7 +170,7 @@ impl Candidate {
             .zip(&self.word_spans)
             .map(|(word, span)| Candidate {
                 span: *span,
-                words: vec![word.clone()],
+                words: Arc::from([word.clone()]),
                 word_spans: vec![*span],
                 certainty: self.certainty,
                 cues: Cues::default(),

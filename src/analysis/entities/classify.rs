@@ -86,7 +86,7 @@ pub(super) fn classify(
     let canonical = members
         .iter()
         .filter_map(|&m| cands.get(m))
-        .find(|c| c.words == words);
+        .find(|c| *c.words == *words);
     let common_words = canonical.map_or(0, |c| c.common_words);
     if canonical.is_some_and(|c| c.has_digit) {
         s.person -= 10; // "Bill C-48"

@@ -30,7 +30,7 @@ impl Decided {
     /// The entity, named and mentioned where `cands` are in `text`.
     fn present(&self, text: &str, cands: &[Candidate]) -> Entity {
         let canonical = cands.get(self.canonical);
-        let full: &[String] = canonical.map_or(&[], |c| c.words.as_slice());
+        let full: &[String] = canonical.map_or(&[], |c| &c.words[..]);
         let mut mentions: Vec<Mention> = self
             .members
             .iter()

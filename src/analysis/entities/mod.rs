@@ -308,16 +308,14 @@ fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {
 fn body_names<'c>(cands: impl Iterator<Item = &'c Candidate>) -> FxHashSet<&'c [String]> {
     cands
         .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
-        .map(|c| c.words.as_slice())
+        .map(|c| &c.words[..])
         .collect()
 }
 
 /// Headline runs ("Clinton Accuses Putin") that the body does not use as a
 /// whole are split into single words, which may join body names.
 fn is_unknown_headline_run(c: &Candidate, body_names: &FxHashSet<&[String]>) -> bool {
-    c.certainty == Certainty::Headline
-        && c.words.len() >= 2
-        && !body_names.contains(c.words.as_slice())
+    c.certainty == Certainty::Headline && c.words.len() >= 2 && !body_names.contains(&c.words[..])
 }
 
 /// One entity from a group of candidates, or `None` when it is too

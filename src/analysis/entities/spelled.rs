@@ -102,7 +102,10 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
     let last = pieces.last()?;
     Some(Candidate {
         span: Span::new(first.span.start, last.span.end),
-        words: pieces.iter().flat_map(|c| c.words.clone()).collect(),
+        words: pieces
+            .iter()
+            .flat_map(|c| c.words.iter().cloned())
+            .collect(),
         word_spans: pieces.iter().flat_map(|c| c.word_spans.clone()).collect(),
         certainty: Certainty::Certain,
         cues: Cues::default(),
