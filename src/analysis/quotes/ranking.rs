@@ -299,6 +299,9 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
     out
 }
 
+/// How many mentions on each side of a quote its candidates come from.
+const WINDOW: usize = 24;
+
 /// How many quotes back a speaker still counts as recent.
 const RECENT: usize = 6;
 
@@ -426,7 +429,14 @@ fn candidates_for(
         .or(prev_para)
         .map_or(para.span.start, |p| p.span.start);
     let prev_start = prev_para.map_or(para.span.start, |p| p.span.start);
+    // the mentions from the window's start to the paragraph's end, at most
+    // WINDOW of them on each side of the quote: a paragraph of a thousand
+    // quotes costs each quote the same as a paragraph of one
     let first = named.partition_point(|n| n.span.start < from);
+    let end = named.partition_point(|n| n.span.start < para.span.end);
+    let at_quote = named.partition_point(|n| n.span.start < piece.span.start);
+    let lo = at_quote.saturating_sub(WINDOW).max(first);
+    let hi = (at_quote + WINDOW).min(end).max(lo);
     let mut nearest_before: Option<(usize, usize)> = None; // (distance, candidate)
     let mut nearest_after: Option<(usize, usize)> = None;
     let mut last_in_prev: Option<usize> = None;
@@ -435,14 +445,14 @@ fn candidates_for(
         let at = |offset: usize| sentence_at(m, offset - para.span.start);
         (at(piece.span.start), at(piece.span.end.saturating_sub(1)))
     });
-    let mut sentence_seen: Option<usize> = None;
-    let mut first_in_previous = true;
     // per candidate: how far before the quote its nearest mention ends
     let mut distance_before: Vec<Option<usize>> = Vec::new();
-    for n in named[first..]
-        .iter()
-        .take_while(|n| n.span.start < para.span.end)
-    {
+    for idx in lo..hi {
+        let Some(n) = named.get(idx) else {
+            continue;
+        };
+        let before = idx.checked_sub(1).and_then(|i| named.get(i));
+        let after = named.get(idx + 1);
         let Some(k) = entity_candidate(&mut cands, n.entity) else {
             continue;
         };
@@ -455,8 +465,11 @@ fn candidates_for(
             let rel = Span::new(n.span.start - para.span.start, n.span.end - para.span.start);
             mention_grammar(c, m, rel);
             let sentence = sentence_at(m, rel.start);
-            if sentence_seen != Some(sentence) {
-                sentence_seen = Some(sentence);
+            let follows_in_sentence = before.is_some_and(|b| {
+                b.span.start >= para.span.start
+                    && sentence_at(m, b.span.start - para.span.start) == sentence
+            });
+            if !follows_in_sentence {
                 c.set(F::FirstNamedInSentence, 1.0);
             }
             if quote_sentences.is_some_and(|(a, b)| (a..=b).contains(&sentence)) {
@@ -478,11 +491,12 @@ fn candidates_for(
         }
         if n.span.start < para.span.start {
             c.set(F::PreviousParagraph, 1.0);
-            if first_in_previous {
-                first_in_previous = false;
+            if before.is_none_or(|b| b.span.start < prev_start) {
                 c.set(F::FirstNamedInPreviousParagraph, 1.0);
             }
-            last_in_prev = Some(k);
+            if after.is_none_or(|a| a.span.start >= para.span.start) {
+                last_in_prev = Some(k);
+            }
             continue;
         }
         if n.span.end <= piece.span.start {
