@@ -147,7 +147,7 @@ def main():
             report[(part, sub)] = (accuracy(w, ex), len(ex), unreachable)
     lines = [
         "# Speaker ranking weights: one `feature weight` per line (see",
-        "# src/analysis/quotes/ranking.rs). Written by scripts/fit_speakers.py",
+        "# src/analysis/quotes/ranking/model.rs). Written by scripts/fit_speakers.py",
         f"# on {datetime.date.today().isoformat()}: a conditional logit over each quote's candidates,",
         f"# AdaGrad, {EPOCHS} epochs, rate {RATE}, L2 {L2}, fitted on the fit part of",
         "# scripts/split.py (polnear articles whose SHA-256(name) has an even first",

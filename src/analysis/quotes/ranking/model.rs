@@ -1,0 +1,222 @@
+//! The ranking's model: the features a candidate speaker can have, a
+//! candidate with its feature values, and the learned weights
+//! (`data/model/speakers.txt`) that score it.
+
+use std::sync::LazyLock;
+
+use super::super::super::Span;
+use super::super::super::entities::Entity;
+use super::super::Speaker;
+
+/// Declares [`Feature`]: each feature's variant and its name in the model
+/// file.
+macro_rules! features {
+    ($($variant:ident = $name:literal,)*) => {
+        /// One feature of a candidate speaker.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Feature {
+            $($variant,)*
+        }
+
+        impl Feature {
+            /// Every feature, in declaration order.
+            pub const ALL: &'static [Feature] = &[$(Feature::$variant,)*];
+            pub const COUNT: usize = Feature::ALL.len();
+
+            /// The feature's name in `data/model/speakers.txt`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Feature::$variant => $name,)*
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Feature> {
+                match name {
+                    $($name => Some(Feature::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+features! {
+    Bias = "bias",
+    Person = "person",
+    Organization = "organization",
+    OtherKind = "other_kind",
+    Unnamed = "unnamed",
+    Sieve = "sieve",
+    SieveAdjacent = "sieve:adjacent",
+    SieveSentence = "sieve:sentence",
+    SieveSentenceFinal = "sieve:sentence_final",
+    SievePronoun = "sieve:pronoun",
+    SieveRole = "sieve:role",
+    SieveOrganisation = "sieve:organisation",
+    SieveContinuation = "sieve:continuation",
+    SieveSameParagraph = "sieve:same_paragraph",
+    SievePrecedingSpeech = "sieve:preceding_speech",
+    SieveOther = "sieve:other",
+    SieveConfidence = "sieve_confidence",
+    PreviousSpeaker = "previous_speaker",
+    PreviousSameGroup = "previous_same_group",
+    PreviousSameParagraph = "previous_same_paragraph",
+    PreviousParagraphBefore = "previous_paragraph_before",
+    RecentSpeaker = "recent_speaker",
+    EarlierParagraph = "earlier_paragraph",
+    PreviousParagraph = "previous_paragraph",
+    FirstNamedInPreviousParagraph = "first_named_in_previous_paragraph",
+    LastInPreviousParagraph = "last_in_previous_paragraph",
+    Before = "before",
+    BeforeNear = "before_near",
+    BeforeReach = "before_reach",
+    BeforeFar = "before_far",
+    After = "after",
+    AfterNear = "after_near",
+    AfterReach = "after_reach",
+    AfterFar = "after_far",
+    NearestBefore = "nearest_before",
+    NearestAfter = "nearest_after",
+    NamedSincePreviousQuote = "named_since_previous_quote",
+    IntroducedBefore = "introduced_before",
+    FirstNamedInSentence = "first_named_in_sentence",
+    SameSentence = "same_sentence",
+    AfterPreposition = "after_preposition",
+    Possessive = "possessive",
+    MentionsSoFar = "mentions_so_far",
+    GenderAgrees = "gender_agrees",
+    NearestAgreeingBefore = "nearest_agreeing_before",
+}
+
+pub(super) use Feature as F;
+
+/// Who a candidate is: an entity of the analysis, or a speaker the sieves
+/// named by role ("a spokesperson") with no entity behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    Entity(usize),
+    Written(Speaker),
+}
+
+/// One possible speaker of one quote, with its features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub who: Who,
+    /// Where the article names it closest to the quote, if it does.
+    pub mention: Option<Span>,
+    values: [f32; Feature::COUNT],
+}
+
+impl Candidate {
+    pub(super) fn new(who: Who) -> Candidate {
+        let mut c = Candidate {
+            who,
+            mention: None,
+            values: [0.0; Feature::COUNT],
+        };
+        c.set(F::Bias, 1.0);
+        c
+    }
+
+    /// Sets a feature (the larger value wins when it is set twice).
+    pub(super) fn set(&mut self, feature: Feature, value: f32) {
+        let slot = &mut self.values[feature as usize];
+        *slot = slot.max(value);
+    }
+
+    pub fn get(&self, feature: Feature) -> f32 {
+        self.values[feature as usize]
+    }
+
+    /// The features that are set, with their values.
+    pub fn features(&self) -> impl Iterator<Item = (Feature, f32)> + '_ {
+        Feature::ALL
+            .iter()
+            .map(|&f| (f, self.get(f)))
+            .filter(|(_, v)| *v != 0.0)
+    }
+
+    pub(super) fn entity(&self) -> Option<usize> {
+        match self.who {
+            Who::Entity(e) => Some(e),
+            Who::Written(_) => None,
+        }
+    }
+
+    /// The speaker this candidate names.
+    pub fn speaker(&self, entities: &[Entity]) -> Speaker {
+        match &self.who {
+            Who::Entity(e) => Speaker {
+                name: entities.get(*e).map(|x| x.name.clone()).unwrap_or_default(),
+                entity: Some(*e),
+            },
+            Who::Written(s) => s.clone(),
+        }
+    }
+
+    /// The model's score: the weighted sum of the features.
+    pub fn score(&self, weights: &Weights) -> f32 {
+        self.values
+            .iter()
+            .zip(&weights.values)
+            .map(|(v, w)| v * w)
+            .sum()
+    }
+}
+
+/// Learned feature weights (`data/model/speakers.txt`).
+#[derive(Debug)]
+pub struct Weights {
+    values: [f32; Feature::COUNT],
+    empty: bool,
+}
+
+impl Weights {
+    /// Parses `name weight` lines; `#` starts a comment. A malformed line or
+    /// a feature the code does not know is an error naming the line, so a
+    /// model file out of step with the code fails its test.
+    pub fn parse(source: &str) -> Result<Weights, String> {
+        let mut weights = Weights {
+            values: [0.0; Feature::COUNT],
+            empty: true,
+        };
+        for (n, line) in source.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(format!("line {}: expected `feature weight`", n + 1));
+            };
+            let feature = Feature::from_name(name)
+                .ok_or_else(|| format!("line {}: unknown feature `{name}`", n + 1))?;
+            let value: f32 = value
+                .parse()
+                .map_err(|_| format!("line {}: `{value}` is not a number", n + 1))?;
+            weights.values[feature as usize] = value;
+            weights.empty = false;
+        }
+        Ok(weights)
+    }
+
+    pub fn get(&self, feature: Feature) -> f32 {
+        self.values[feature as usize]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+}
+
+static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
+    Weights::parse(include_str!("../../../../data/model/speakers.txt")).unwrap_or(Weights {
+        values: [0.0; Feature::COUNT],
+        empty: true,
+    })
+});
+
+/// The shipped weights.
+pub fn weights() -> &'static Weights {
+    &WEIGHTS
+}

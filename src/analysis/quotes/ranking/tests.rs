@@ -1,0 +1,113 @@
+//! Tests of the speaker ranking: the model file, scoring, and the
+//! candidates of sentences we wrote.
+
+use super::model::{Candidate, Feature, Who};
+use super::*;
+
+#[test]
+fn weights_parse_names_and_numbers_and_reject_malformed_lines() {
+    let w = Weights::parse("# header\nsieve 0.5\n\nbefore_near -1.25 # trailing\n").unwrap();
+    assert_eq!(w.get(F::Sieve), 0.5);
+    assert_eq!(w.get(F::BeforeNear), -1.25);
+    assert_eq!(w.get(F::After), 0.0);
+    assert_eq!(
+        Weights::parse("sieve 1\nloudness 2").unwrap_err(),
+        "line 2: unknown feature `loudness`"
+    );
+    assert_eq!(
+        Weights::parse("sieve").unwrap_err(),
+        "line 1: expected `feature weight`"
+    );
+    assert_eq!(
+        Weights::parse("bias 1\nsieve x").unwrap_err(),
+        "line 2: `x` is not a number"
+    );
+}
+
+#[test]
+fn the_shipped_model_loads_and_weighs_the_sieves() {
+    let source = include_str!("../../../../data/model/speakers.txt");
+    let w = Weights::parse(source).expect("data/model/speakers.txt parses");
+    assert!(!w.is_empty());
+    // the sieves' answer is evidence for a candidate, not against it
+    assert!(w.get(F::Sieve) > 0.0);
+    // an organisation is less likely the speaker than a person
+    assert!(w.get(F::Organization) < w.get(F::Person));
+}
+
+#[test]
+fn a_candidates_score_is_the_weighted_sum_of_its_features() {
+    let w = Weights::parse("sieve 2\nbefore -1").unwrap();
+    let mut c = Candidate::new(Who::Entity(0));
+    c.set(F::Sieve, 1.0);
+    c.set(F::Before, 0.5);
+    c.set(F::After, 3.0);
+    assert_eq!(c.score(&w), 1.5);
+    // a feature set twice keeps the larger value
+    c.set(F::Before, 0.25);
+    assert_eq!(c.get(F::Before), 0.5);
+    let names: Vec<&str> = c.features().map(|(f, _)| f.name()).collect();
+    assert_eq!(names, ["bias", "sieve", "before", "after"]);
+}
+
+#[test]
+fn every_feature_name_reads_back_as_its_feature() {
+    for &f in Feature::ALL {
+        assert_eq!(Feature::from_name(f.name()), Some(f));
+    }
+}
+
+/// (quoted words, [(speaker name, candidate)]) of each speech quote.
+fn candidates(text: &str) -> Vec<(String, Vec<(String, Candidate)>)> {
+    let analysis = crate::analysis::analyze(text, &crate::analysis::Config::default());
+    super::super::speaker_candidates(text, &analysis.entities, &analysis.boilerplate)
+        .into_iter()
+        .map(|(span, cands)| {
+            let named = cands
+                .into_iter()
+                .map(|c| (c.speaker(&analysis.entities).name, c))
+                .collect();
+            (span.text(text).to_string(), named)
+        })
+        .collect()
+}
+
+fn has(c: &Candidate, feature: Feature) -> bool {
+    c.get(feature) > 0.0
+}
+
+fn named<'c>(cands: &'c [(String, Candidate)], name: &str) -> Option<&'c Candidate> {
+    cands.iter().find(|(n, _)| n == name).map(|(_, c)| c)
+}
+
+#[test]
+fn candidates_are_the_sieves_answer_and_the_people_named_around_the_quote() {
+    let text = "Harbour board approves new ferry dock\n\n\
+                Mayor Ana Roe met council member Bo Lindqvist on Tuesday.\n\n\
+                \u{201c}The dock opens in May,\u{201d} Roe said.\n";
+    let quotes = candidates(text);
+    assert_eq!(quotes.len(), 1);
+    let (quote, cands) = &quotes[0];
+    assert_eq!(quote, "The dock opens in May,");
+    let roe = named(cands, "Ana Roe").expect("Ana Roe");
+    assert!(has(roe, F::Sieve) && has(roe, F::SieveAdjacent));
+    assert!(has(roe, F::AfterNear) && has(roe, F::NearestAfter));
+    assert!(has(roe, F::PreviousParagraph) && has(roe, F::Person));
+    let other = named(cands, "Bo Lindqvist").expect("Bo Lindqvist, named in the paragraph before");
+    assert!(has(other, F::PreviousParagraph) && !has(other, F::Sieve));
+    // the ranking keeps the cue's speaker
+    assert!(roe.score(weights()) > other.score(weights()));
+}
+
+#[test]
+fn an_uncued_quote_after_a_speakers_quote_has_that_speaker_as_candidate() {
+    let text = "Ferry plan\n\n\
+                \u{201c}We start in May,\u{201d} said Ana Roe, the mayor.\n\n\
+                \u{201c}Nobody will wait longer than ten minutes.\u{201d}\n";
+    let quotes = candidates(text);
+    assert_eq!(quotes.len(), 2);
+    let (_, cands) = &quotes[1];
+    let roe = named(cands, "Ana Roe").expect("Ana Roe");
+    assert!(has(roe, F::PreviousSpeaker) && has(roe, F::PreviousParagraphBefore));
+    assert!(!has(roe, F::PreviousSameParagraph));
+}
