@@ -41,9 +41,9 @@ pub(super) fn sentence_words(para: &ParagraphModel, i: usize) -> Vec<Token<'_>> 
         .filter(|t| t.is_word())
         .map(|t| {
             let stem = t.stem.text(text);
-            let name_prefix = has_name_prefix(stem);
-            let capitalised = t.is_capitalised() || name_prefix;
-            debug_assert_eq!(capitalised, is_capitalised(text, t));
+            let capitalised = is_capitalised(text, t);
+            // a name prefix starts in lower case: "al-Assad"
+            let name_prefix = capitalised && !t.is_capitalised();
             Token {
                 span: t.stem,
                 end: t.span.end,

@@ -174,7 +174,6 @@ pub fn read(
     } = resolve(driver, text, model, entities, boilerplate);
     let ranking = ranking::Context {
         text,
-        seg: &model.segmentation,
         model,
         pieces: &pieces,
         kinds: &kinds,
@@ -219,7 +218,6 @@ pub fn speaker_candidates(
     let resolved = resolve(&mut driver, text, &model, entities, boilerplate);
     let ranking = ranking::Context {
         text,
-        seg: &model.segmentation,
         model: &model,
         pieces: &resolved.pieces,
         kinds: &resolved.kinds,

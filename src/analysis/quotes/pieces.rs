@@ -38,6 +38,42 @@ pub struct Piece {
     pub group: usize,
 }
 
+/// Which offsets lie inside any of a set of spans (the pieces' quoted
+/// words, or their marks included), by binary search: a paragraph of
+/// thousands of quotes and names stays linear. Spans may nest.
+pub struct Within {
+    spans: Vec<Span>,
+    /// `reach[k]`: the largest end of `spans[0..=k]` (sorted by start).
+    reach: Vec<usize>,
+}
+
+impl Within {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Within {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        Within { spans, reach }
+    }
+
+    /// True when some span contains `offset` (as [`Span::contains`]).
+    pub fn contains(&self, offset: usize) -> bool {
+        let k = self.spans.partition_point(|s| s.start <= offset);
+        if k == 0 || self.reach.get(k - 1).is_none_or(|&end| end <= offset) {
+            return false;
+        }
+        // some span before reaches past the offset; an empty one or one
+        // ending at it does not count
+        self.spans[..k].iter().rev().any(|s| s.contains(offset))
+    }
+}
+
 /// What a piece's words and place in its paragraph tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
@@ -245,6 +281,24 @@ pub fn joins_previous(para: &ParagraphModel, pieces: &[Piece], i: usize) -> bool
 mod tests {
     use super::*;
     use crate::analysis::driver::Driver;
+
+    #[test]
+    fn within_answers_as_a_scan_of_every_span_would() {
+        // in order, one nested inside another, one empty
+        let spans = [
+            Span::new(2, 6),
+            Span::new(10, 40),
+            Span::new(15, 20),
+            Span::new(50, 50),
+            Span::new(60, 70),
+        ];
+        let inside = Within::new(spans.iter().copied());
+        for offset in 0..80 {
+            let scan = spans.iter().any(|s| s.contains(offset));
+            assert_eq!(inside.contains(offset), scan, "at {offset}");
+        }
+        assert!(!Within::new(std::iter::empty()).contains(3));
+    }
 
     fn pieces(text: &str) -> Vec<(&str, bool, usize)> {
         let mut driver = Driver::default();

@@ -17,7 +17,7 @@ use super::super::entities::{EntityKind, Gender};
 use super::super::text::{ParagraphModel, Token};
 use super::attribution::{self, BareCue, Cue};
 use super::mentions::{Head, Mentions};
-use super::pieces::{self, Piece, Shape};
+use super::pieces::{self, Piece, Shape, Within};
 use super::tables::is_filler;
 use super::words::{
     RoleTag, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag, tokens_in, verb_at,
@@ -139,8 +139,12 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
             .filter_map(|k| attribution::bare_cue(&m, k))
             .collect()
     };
-    let inside = QuotedAt::new(&pieces);
-    let quoted: Vec<bool> = key.mentions.iter().map(|(s, _)| inside.at(*s)).collect();
+    let inside = Within::new(pieces.iter().map(|p| p.inner));
+    let quoted: Vec<bool> = key
+        .mentions
+        .iter()
+        .map(|(s, _)| inside.contains(s.start))
+        .collect();
     // for each slot, where the next person named outside quotes starts
     let mut next_person = vec![para.text.len(); key.mentions.len()];
     let mut after = para.text.len();
@@ -186,45 +190,6 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         reporter,
         mentions,
         bare_cues,
-    }
-}
-
-/// Whether an offset lies inside a piece's quoted words, by binary search
-/// (a paragraph of thousands of quotes and names stays linear): pieces
-/// sorted by start, with the furthest end reached by any piece so far.
-struct QuotedAt {
-    starts: Vec<usize>,
-    /// `reach[k]`: the largest `inner.end` of pieces `0..=k`.
-    reach: Vec<usize>,
-    inners: Vec<Span>,
-}
-
-impl QuotedAt {
-    fn new(pieces: &[Piece]) -> QuotedAt {
-        let mut inners: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
-        inners.sort_by_key(|s| s.start);
-        let mut reach = Vec::with_capacity(inners.len());
-        let mut furthest = 0;
-        for s in &inners {
-            furthest = furthest.max(s.end);
-            reach.push(furthest);
-        }
-        QuotedAt {
-            starts: inners.iter().map(|s| s.start).collect(),
-            reach,
-            inners,
-        }
-    }
-
-    /// True when some piece's quoted words contain `s.start`.
-    fn at(&self, s: Span) -> bool {
-        let k = self.starts.partition_point(|&start| start <= s.start);
-        if k == 0 || self.reach.get(k - 1).is_none_or(|&end| end <= s.start) {
-            return false;
-        }
-        // some piece before reaches past the offset; an empty piece or one
-        // ending at it does not count, as with `Span::contains`
-        self.inners[..k].iter().rev().any(|p| p.contains(s.start))
     }
 }
 
@@ -325,39 +290,4 @@ fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
         roles.extend(role_entries(&lower(&words)));
     }
     roles
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn piece(start: usize, end: usize) -> Piece {
-        Piece {
-            span: Span::new(start.saturating_sub(1), end + 1),
-            inner: Span::new(start, end),
-            para: 0,
-            closed: true,
-            single: false,
-            group: 0,
-        }
-    }
-
-    #[test]
-    fn quoted_at_answers_as_a_scan_of_every_piece_would() {
-        // in order, one nested inside another, one empty
-        let pieces = [
-            piece(2, 6),
-            piece(10, 40),
-            piece(15, 20),
-            piece(50, 50),
-            piece(60, 70),
-        ];
-        let inside = QuotedAt::new(&pieces);
-        for offset in 0..80 {
-            let s = Span::new(offset, offset + 1);
-            let scan = pieces.iter().any(|p| p.inner.contains(offset));
-            assert_eq!(inside.at(s), scan, "at {offset}");
-        }
-        assert!(!QuotedAt::new(&[]).at(Span::new(3, 4)));
-    }
 }

@@ -22,10 +22,10 @@ pub use model::{Candidate, Feature, Weights, Who, weights};
 use super::super::Span;
 use super::super::entities::{Entity, EntityKind, Gender};
 use super::super::lexicon::Tags;
-use super::super::segment::Segmentation;
 use super::super::text::{ParagraphModel, TextModel};
-use super::pieces::Piece;
+use super::pieces::{Piece, Within};
 use super::speakers::Found;
+use super::words;
 use super::{Attribution, QuoteKind};
 
 /// The rule a ranked decision shows on the hover card when it overrides
@@ -39,7 +39,6 @@ const REACH: usize = 250;
 /// What the ranking reads of the document.
 pub struct Context<'a> {
     pub text: &'a str,
-    pub seg: &'a Segmentation,
     pub model: &'a TextModel,
     pub pieces: &'a [Piece],
     pub kinds: &'a [QuoteKind],
@@ -96,12 +95,8 @@ const WINDOW: usize = 24;
 const RECENT: usize = 6;
 
 fn named_outside_quotes(ctx: &Context) -> Vec<Named> {
-    let mut quoted: Vec<Span> = ctx.pieces.iter().map(|p| p.span).collect();
-    quoted.sort_by_key(|s| s.start);
-    let inside = |s: Span| {
-        let k = quoted.partition_point(|q| q.start <= s.start);
-        k > 0 && quoted.get(k - 1).is_some_and(|q| q.end >= s.end)
-    };
+    let quoted = Within::new(ctx.pieces.iter().map(|p| p.span));
+    let inside = |s: Span| quoted.contains(s.start);
     let mut named: Vec<Named> = ctx
         .entities
         .iter()
@@ -204,17 +199,17 @@ fn candidates_for(
         }
     }
     // people and organisations named around the quote
-    let Some(para) = ctx.seg.paragraphs.get(piece.para) else {
+    let Some(para) = ctx.model.segmentation.paragraphs.get(piece.para) else {
         return cands;
     };
     let prev_para = piece
         .para
         .checked_sub(1)
-        .and_then(|p| ctx.seg.paragraphs.get(p));
+        .and_then(|p| ctx.model.segmentation.paragraphs.get(p));
     let earlier = piece
         .para
         .checked_sub(2)
-        .and_then(|p| ctx.seg.paragraphs.get(p));
+        .and_then(|p| ctx.model.segmentation.paragraphs.get(p));
     let from = earlier
         .or(prev_para)
         .map_or(para.span.start, |p| p.span.start);
@@ -404,12 +399,7 @@ fn mention_grammar(c: &mut Candidate, m: &ParagraphModel, rel: Span) {
 
 /// The gender of the cue's pronoun, when the sieves read "he" or "she".
 fn pronoun_gender(text: &str, attribution: &Attribution) -> Option<Gender> {
-    let word = attribution.speaker_mention?.text(text).to_lowercase();
-    match word.as_str() {
-        "he" | "him" | "his" => Some(Gender::Male),
-        "she" | "her" | "hers" => Some(Gender::Female),
-        _ => None,
-    }
+    words::pronoun_gender(&attribution.speaker_mention?.text(text).to_lowercase())
 }
 
 fn sieve_feature(rule: &str) -> Feature {
