@@ -96,7 +96,10 @@ impl Decided {
 #[derive(Debug, Default)]
 pub(super) struct KeptDecisions {
     locals: Vec<Arc<Vec<Candidate>>>,
-    gaps: Vec<Option<Box<str>>>,
+    /// The gaps of consecutive candidates, each written as its length (one
+    /// char, `LONGEST_GAP + 1` for any longer gap) and then its text when
+    /// short: one string per version, not one allocation per gap.
+    gaps: String,
     decided: Vec<Decided>,
 }
 
@@ -128,14 +131,19 @@ pub(super) fn entities(
         .filter(|p| !p.local.is_empty())
         .map(|p| Arc::clone(&p.local))
         .collect();
-    let gaps: Vec<Option<Box<str>>> = cands
-        .windows(2)
-        .map(|pair| {
-            text.get(pair[0].span.end..pair[1].span.start)
-                .filter(|gap| gap.len() <= LONGEST_GAP)
-                .map(Box::from)
-        })
-        .collect();
+    let mut gaps = String::with_capacity(kept.gaps.len());
+    for pair in cands.windows(2) {
+        match text
+            .get(pair[0].span.end..pair[1].span.start)
+            .filter(|gap| gap.len() <= LONGEST_GAP)
+        {
+            Some(gap) => {
+                gaps.push(char::from(gap.len() as u8));
+                gaps.push_str(gap);
+            }
+            None => gaps.push(char::from(LONGEST_GAP as u8 + 1)),
+        }
+    }
     let same_locals = kept.locals.len() == locals.len()
         && kept.locals.iter().zip(&locals).all(|(a, b)| {
             Arc::ptr_eq(a, b)
