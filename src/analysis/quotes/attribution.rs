@@ -40,6 +40,10 @@ pub const SENTENCE_FINAL: &str = "sentence-final cue";
 pub const PRONOUN: &str = "pronoun";
 pub const ROLE: &str = "role noun";
 pub const ORGANISATION: &str = "organisation";
+/// A role or organisation noun ("the senator", "the company") that no
+/// person or organisation of the article is given: the one in focus.
+pub const ROLE_IN_FOCUS: &str = "role noun, person in focus";
+pub const ORGANISATION_IN_FOCUS: &str = "organisation in focus";
 pub const CONTINUATION: &str = "continuation";
 pub const SAME_PARAGRAPH: &str = "same paragraph";
 pub const PRECEDING_SPEECH: &str = "preceding reported speech";

@@ -11,6 +11,7 @@
 use super::super::Span;
 use super::super::entities::EntityKind;
 use super::super::text::{ParagraphModel, Token};
+use super::phrases::is_description_noun;
 use super::tables::is_clause_opener;
 use super::words::{
     Pronoun, RoleTag, is_capitalised, is_determiner, is_preposition, leading_title_len,
@@ -187,7 +188,7 @@ impl Mentions<'_> {
                 && !named_thing
                 && !starts_object
                 && is_capitalised(self.para, t)
-                && !(current.is_empty() && is_clause_opener(self.lower(t)));
+                && !(current.is_empty() && (is_clause_opener(self.lower(t)) || is_determiner(t)));
             if joins {
                 current.push(t);
                 if t.possessive {
@@ -226,16 +227,19 @@ impl Mentions<'_> {
         self.known_role_in(toks).or_else(|| self.description(toks))
     }
 
-    /// `the` + lower-case words: a description whose noun is its last word.
+    /// A determiner (or possessive) and plain words ending in a lower-case
+    /// noun: a description whose noun is its last word ("the rookie
+    /// defenceman", "a Carrier executive", "the campaign").
     fn description(&self, toks: &[Token]) -> Option<Head> {
         let first = toks.first()?;
-        if self.lower(first) != "the" || toks.len() > 4 || toks.len() < 2 {
+        if !(is_determiner(first) || first.possessive) || toks.len() > 5 || toks.len() < 2 {
             return None;
         }
-        let plain = toks[1..].iter().all(|t| {
-            t.is_word() && !is_capitalised(self.para, t) && !is_clause_opener(self.lower(t))
-        });
         let last = toks.last()?;
+        let plain = toks[1..]
+            .iter()
+            .all(|t| t.is_word() && !is_clause_opener(self.lower(t)))
+            && is_description_noun(self.para, last);
         plain.then(|| self.role_head(toks, last, RoleTag::Person(None)))
     }
 

@@ -186,7 +186,7 @@ impl<'a> People<'a> {
             Head::Pronoun(p, s) => self
                 .antecedent(*p, s.start, recent)
                 .map(|e| self.entity_speaker(e)),
-            Head::Role { .. } => Some(self.role_holder(head, at, recent)),
+            Head::Role { .. } => Some(self.role_holder(head, at, recent).0),
         }
     }
 

@@ -3,7 +3,8 @@
 //! subject of a clause — read over a paragraph's tokens.
 
 use super::super::Span;
-use super::super::text::Token;
+use super::super::lexicon::Tags;
+use super::super::text::{ParagraphModel, Token};
 use super::mentions::{Head, Mentions};
 use super::tables::{is_clause_opener, is_clause_word, is_filler, is_np_stop, is_relative};
 use super::words::{
@@ -200,7 +201,68 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
             start = d;
         }
     }
+    // "one veteran *of the government* said": a walk that stops inside an
+    // of-phrase has not found the subject's head
+    let joiner = toks
+        .get(start)
+        .is_some_and(|t| ["of", "and"].contains(&para.lower(t)));
+    if joiner {
+        start = toks.len();
+    }
+    if start == toks.len()
+        && let Some(d) = description_start(m, toks)
+    {
+        start = d;
+    }
     toks.get(start..).unwrap_or(&[])
+}
+
+/// Whether `t` can be the noun ending a description: a lower-case word,
+/// not a function word, an adverb, a participle ("the memo *obtained*
+/// by"), a number or a possessive.
+pub fn is_description_noun(para: &ParagraphModel, t: &Token) -> bool {
+    let w = para.lower(t);
+    t.is_word()
+        && !t.possessive
+        && !is_capitalised(para, t)
+        && !t.tags.intersects(Tags::FUNCTION_WORD | Tags::AUXILIARY)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ly")
+        && !(w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Most words of a description subject, determiner included.
+const MAX_DESCRIPTION: usize = 5;
+
+/// `the campaign said`, `one former executive said`, `the Heritage
+/// Foundation website said`, `Powell’s office said`: a determiner (or a
+/// possessive) and the plain words after it, up to a lower-case noun just
+/// before the verb, is the subject even when no word of it names anyone.
+/// The start of that phrase in `toks`.
+fn description_start(m: &Mentions, toks: &[Token]) -> Option<usize> {
+    let para = m.para;
+    toks.last().filter(|t| is_description_noun(para, t))?;
+    let floor = toks.len().saturating_sub(MAX_DESCRIPTION);
+    for k in (floor..toks.len()).rev() {
+        let t = toks.get(k)?;
+        let w = para.lower(t);
+        if k + 1 < toks.len() && (is_determiner(t) || t.possessive) {
+            // "one veteran of the government said": the object of a
+            // preposition is not the subject
+            let object = k
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(is_preposition);
+            return (!object).then_some(k);
+        }
+        let plain = t.is_word()
+            && !is_clause_opener(w)
+            && !t.tags.intersects(Tags::FUNCTION_WORD | Tags::AUXILIARY);
+        if !plain {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first noun phrase of a clause (for participles: "Smith left,

@@ -72,8 +72,15 @@ pub fn collect_roles(people: &People) -> Vec<Role> {
 impl People<'_> {
     /// The named holder of a role head at `at`, else the role as written.
     /// With modifiers ("the *prime* minister"), holders whose role has them
-    /// win.
-    pub(super) fn role_holder(&self, head: &Head, at: usize, recent: &HashSet<usize>) -> Speaker {
+    /// win. The flag is true when the holder is only guessed: the person
+    /// or organisation in focus, not one the article gives that role or
+    /// name.
+    pub(super) fn role_holder(
+        &self,
+        head: &Head,
+        at: usize,
+        recent: &HashSet<usize>,
+    ) -> (Speaker, bool) {
         let span = head.span();
         let written = Speaker {
             name: span.text(self.text).to_string(),
@@ -86,7 +93,7 @@ impl People<'_> {
             ..
         } = head
         else {
-            return written;
+            return (written, false);
         };
         let all: Vec<&Role> = self.roles.iter().filter(|r| r.noun == *noun).collect();
         let fitting: Vec<&Role> = all
@@ -103,7 +110,7 @@ impl People<'_> {
             None
         });
         if let (RoleTag::Person(_), Some(r)) = (tag, holder) {
-            return self.entity_speaker(r.entity);
+            return (self.entity_speaker(r.entity), false);
         }
         // "the minister" with no named minister: the person in focus. Only
         // for offices, not for "the father".
@@ -113,16 +120,17 @@ impl People<'_> {
             .is_some_and(|w| w.eq_ignore_ascii_case("the "));
         let office = definite && *tag == RoleTag::Person(None) && is_office(noun);
         if office && let Some(e) = self.salient_person(None, at, recent) {
-            return self.entity_speaker(e);
+            return (self.entity_speaker(e), true);
         }
-        if *tag == RoleTag::Organization
-            && let Some(e) = self
-                .organisation_named(noun, at)
-                .or_else(|| self.recent_organisation(at, recent))
-        {
-            return self.entity_speaker(e);
+        if *tag == RoleTag::Organization {
+            if let Some(e) = self.organisation_named(noun, at) {
+                return (self.entity_speaker(e), false);
+            }
+            if let Some(e) = self.recent_organisation(at, recent) {
+                return (self.entity_speaker(e), true);
+            }
         }
-        written
+        (written, false)
     }
 
     /// The most recent organisation entity before `at` whose name contains

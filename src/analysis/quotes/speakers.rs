@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use super::super::Span;
-use super::attribution::{Cue, ORGANISATION, PRECEDING_SPEECH, PRONOUN, ROLE};
+use super::attribution::{
+    Cue, ORGANISATION, ORGANISATION_IN_FOCUS, PRECEDING_SPEECH, PRONOUN, ROLE, ROLE_IN_FOCUS,
+};
 use super::mentions::Head;
 use super::people::People;
 use super::weights::{
@@ -29,11 +31,21 @@ pub fn resolve_cue(cue: Cue, at: usize, people: &People, recent: &HashSet<usize>
         rule,
         confidence,
     } = cue;
-    let speaker = people.speaker(&head, at, recent);
+    let (speaker, guessed) = match &head {
+        Head::Role { .. } => {
+            let (speaker, guessed) = people.role_holder(&head, at, recent);
+            (Some(speaker), guessed)
+        }
+        _ => (people.speaker(&head, at, recent), false),
+    };
     let (rule, confidence) = match &head {
         Head::Pronoun(..) => (PRONOUN, confidence * PRONOUN_FACTOR),
         Head::Role { tag, .. } => match tag {
+            RoleTag::Organization if guessed => {
+                (ORGANISATION_IN_FOCUS, confidence * ORGANISATION_FACTOR)
+            }
             RoleTag::Organization => (ORGANISATION, confidence * ORGANISATION_FACTOR),
+            _ if guessed => (ROLE_IN_FOCUS, confidence * HELD_ROLE_FACTOR),
             _ if speaker.as_ref().is_some_and(|s| s.entity.is_some()) => {
                 (ROLE, confidence * HELD_ROLE_FACTOR)
             }

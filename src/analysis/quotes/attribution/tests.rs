@@ -130,3 +130,45 @@ fn sentences_without_quotes_have_bare_cues() {
         ]
     );
 }
+
+#[test]
+fn a_description_of_any_noun_before_a_cue_verb_is_the_speaker() {
+    // no word of these subjects is a name or a role noun of the lexicon
+    for (text, quote, speaker) in [
+        (
+            "“The plan works and we keep it,” the campaign said.",
+            "The plan works and we keep it,",
+            "the campaign",
+        ),
+        (
+            "“The plan works and we keep it,” one former executive said.",
+            "The plan works and we keep it,",
+            "one former executive",
+        ),
+        (
+            "Another commenter wrote, “The plan works and we keep it.”",
+            "The plan works and we keep it.",
+            "Another commenter",
+        ),
+    ] {
+        let want = [(quote.to_string(), Some(speaker.to_string()))];
+        assert_eq!(speakers(text), want, "{text}");
+    }
+    // the object of a preposition and a participle are not the subject
+    for (text, not) in [
+        (
+            "“The plan works and we keep it,” one veteran of the government said.",
+            "the government",
+        ),
+        (
+            "“The plan works and we keep it,” a memo obtained said.",
+            "a memo obtained",
+        ),
+    ] {
+        let got = speakers(text);
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() != Some(not)),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -156,6 +156,9 @@ fn candidates_for(
             None => {
                 let mut c = Candidate::new(Who::Written(s.clone()));
                 c.set(F::Unnamed, 1.0);
+                if !ends_in_role_noun(&s.name) {
+                    c.set(F::NotARoleNoun, 1.0);
+                }
                 c.mention = f.attribution.speaker_mention;
                 cands.push(c);
                 Some(cands.len() - 1)
@@ -168,6 +171,11 @@ fn candidates_for(
             if c.mention.is_none() {
                 c.mention = f.attribution.speaker_mention;
             }
+        }
+        if s.entity.is_some()
+            && let Some(c) = description_candidate(ctx.text, &f.attribution)
+        {
+            cands.push(c);
         }
     }
     // the speaker of the quote before
@@ -369,6 +377,51 @@ fn candidates_for(
     cands
 }
 
+/// "the Florida senator said", "the company said" where the article gives
+/// no one that role: the sieves guessed the person or organisation in
+/// focus, and the article may mean just the description. The description
+/// as written is a candidate too; the model weighs it against the guess.
+fn description_candidate(text: &str, attribution: &Attribution) -> Option<Candidate> {
+    use super::attribution::{ORGANISATION_IN_FOCUS, ROLE_IN_FOCUS};
+    let organisation = match attribution.rule {
+        ROLE_IN_FOCUS => false,
+        ORGANISATION_IN_FOCUS => true,
+        _ => return None,
+    };
+    let mention = attribution.speaker_mention?;
+    let written = mention.text(text);
+    let first = written.split_whitespace().next()?.to_lowercase();
+    let mut c = Candidate::new(Who::Written(super::Speaker {
+        name: written.to_string(),
+        entity: None,
+    }));
+    c.set(F::Description, 1.0);
+    if organisation {
+        c.set(F::DescriptionOfOrganisation, 1.0);
+    }
+    if first != "the" {
+        c.set(F::DescriptionIndefinite, 1.0);
+    }
+    if !ends_in_role_noun(written) {
+        c.set(F::NotARoleNoun, 1.0);
+    }
+    let noun = written.split_whitespace().last().map(str::to_lowercase);
+    if noun.is_some_and(|n| super::super::lexicon::tags(&n).contains(Tags::TITLE)) {
+        c.set(F::DescriptionOfOffice, 1.0);
+    }
+    c.mention = Some(mention);
+    Some(c)
+}
+
+/// Whether the last word of a written speaker is a role noun of the
+/// lexicon ("a spokesman" yes, "the ad" no).
+fn ends_in_role_noun(written: &str) -> bool {
+    written
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| words::role_of_word(&w.to_lowercase()).is_some())
+}
+
 /// Index of the sentence of `m` holding the paragraph offset `rel`.
 fn sentence_at(m: &ParagraphModel, rel: usize) -> usize {
     m.sentences
@@ -411,6 +464,8 @@ fn sieve_feature(rule: &str) -> Feature {
         a::PRONOUN => F::SievePronoun,
         a::ROLE => F::SieveRole,
         a::ORGANISATION => F::SieveOrganisation,
+        a::ROLE_IN_FOCUS => F::SieveRoleInFocus,
+        a::ORGANISATION_IN_FOCUS => F::SieveOrganisationInFocus,
         a::CONTINUATION => F::SieveContinuation,
         a::SAME_PARAGRAPH => F::SieveSameParagraph,
         a::PRECEDING_SPEECH => F::SievePrecedingSpeech,

@@ -111,3 +111,31 @@ fn an_uncued_quote_after_a_speakers_quote_has_that_speaker_as_candidate() {
     assert!(has(roe, F::PreviousSpeaker) && has(roe, F::PreviousParagraphBefore));
     assert!(!has(roe, F::PreviousSameParagraph));
 }
+
+#[test]
+fn a_description_no_one_holds_is_a_candidate_beside_the_person_in_focus() {
+    // "the nominee": nobody is given that role, so the sieves guess the
+    // person in focus and the description as written competes with him
+    let text = "Ferry vote\n\n\
+                Omar Brenn toured the dock on Monday.\n\n\
+                \u{201c}We will win the vote in May,\u{201d} the nominee said.\n";
+    let quotes = candidates(text);
+    let (_, cands) = &quotes[0];
+    let guess = named(cands, "Omar Brenn").expect("the person in focus");
+    assert!(has(guess, F::SieveRoleInFocus));
+    let written = named(cands, "the nominee").expect("the description as written");
+    assert!(has(written, F::Description) && has(written, F::NotARoleNoun));
+    assert!(!has(written, F::Sieve));
+}
+
+#[test]
+fn a_role_the_article_gives_someone_is_not_a_written_candidate() {
+    let text = "Ferry vote\n\n\
+                Omar Brenn, the mayor, toured the dock on Monday.\n\n\
+                \u{201c}We will win the vote in May,\u{201d} the mayor said.\n";
+    let quotes = candidates(text);
+    let (_, cands) = &quotes[0];
+    let brenn = named(cands, "Omar Brenn").expect("the mayor named");
+    assert!(has(brenn, F::SieveRole));
+    assert!(named(cands, "the mayor").is_none());
+}
