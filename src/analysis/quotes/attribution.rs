@@ -236,13 +236,20 @@ fn leading(m: &Mentions, before: &[Token], adjacent: bool) -> Option<(Span, Head
         .filter_map(|k| verb_at(m.para, toks, k))
         .filter(|h| !(adjacent && h.framing))
         .take_while(|h| adjacent || !relative_clause_between(m, toks.get(h.end..).unwrap_or(&[])))
-        .find_map(|hit| speaker_of_leading_verb(m, toks, hit))
+        .find_map(|hit| speaker_of_leading_verb(m, toks, hit, end < before.len()))
 }
 
 /// The speaker of a reporting verb before a quote: its subject, the
 /// clause's subject for a participle, or the name right after it
-/// (`said Mr Putin: “`) when that name runs up to the quote.
-fn speaker_of_leading_verb(m: &Mentions, toks: &[Token], hit: VerbHit) -> Option<(Span, Head)> {
+/// (`said Mr Putin: “`) when that name runs up to the quote's punctuation
+/// (`punctuated`; in `thinks Emanuel “needs to ...”` the name is the
+/// quoted clause's subject).
+fn speaker_of_leading_verb(
+    m: &Mentions,
+    toks: &[Token],
+    hit: VerbHit,
+    punctuated: bool,
+) -> Option<(Span, Head)> {
     let cue = span_of(toks, hit)?;
     let clause = toks.get(..hit.first)?;
     if hit.form == VerbForm::Participle {
@@ -254,7 +261,7 @@ fn speaker_of_leading_verb(m: &Mentions, toks: &[Token], hit: VerbHit) -> Option
     }
     let rest = toks.get(hit.end..)?;
     let np = object_np(m, rest);
-    if hit.framing || np.len() != rest.len() {
+    if hit.framing || np.len() != rest.len() || !punctuated {
         return None;
     }
     Some((cue, m.head_of(np)?))
@@ -262,10 +269,20 @@ fn speaker_of_leading_verb(m: &Mentions, toks: &[Token], hit: VerbHit) -> Option
 
 /// `... keep “a little money aside” for repairs, Lee says.`: an
 /// attribution closing the quote's sentence after a comma.
+/// The commas are tried from the last: in `..., said Ann Lee, a
+/// demographer at Emory.` the cue follows the one before the apposition.
 fn sentence_final(m: &Mentions, after: &[Token]) -> Option<(Span, Head)> {
-    let comma = after.iter().rposition(|t| is_punct(m.para, t, ","))?;
-    trailing(m, after.get(comma + 1..)?, false)
+    after
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| is_punct(m.para, t, ","))
+        .take(MAX_FINAL_COMMAS)
+        .find_map(|(comma, _)| trailing(m, after.get(comma + 1..)?, false))
 }
+
+/// How many commas from the end of a sentence a closing cue may sit.
+const MAX_FINAL_COMMAS: usize = 3;
 
 /// `Okafor was more direct: “`: a sentence that introduces the quote with a
 /// colon and no reporting verb; its subject speaks.

@@ -146,6 +146,12 @@ impl Mentions<'_> {
             .filter(|(_, e)| self.kind(*e) != Some(EntityKind::Place))
             .collect();
         if let Some(&(s, e)) = found.iter().rev().find(|(_, e)| self.is_person(*e)) {
+            // "a Scott ally", "a Trump spokesman": the name modifies a
+            // noun; the phrase is a description of someone else
+            let modifies = last.span.start >= s.end && is_description_noun(self.para, last);
+            if modifies && let Some(d) = self.description(toks) {
+                return Some(d);
+            }
             return Some(Head::Entity(e, s));
         }
         // "A Superior Court judge": the organisation only modifies the role.

@@ -109,15 +109,22 @@ pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
         _ => toks,
     };
     let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
-    if let Some(h) = m.first_person_in(span) {
-        return Some(h);
-    }
-    let found = toks.iter().find_map(|t| {
+    // whichever comes first: "Then he cut into Bush, calling him ..."
+    let person = m.first_person_in(span);
+    let pronoun = toks.iter().find_map(|t| {
         pronoun(m.para, t)
             .filter(|p| *p != Pronoun::It)
             .map(|p| Head::Pronoun(p, t.span))
     });
-    found.or_else(|| m.head_of(opening_noun_phrase(m, toks)))
+    let first = match (person, pronoun) {
+        (Some(a), Some(b)) => Some(if b.span().start < a.span().start {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    };
+    first.or_else(|| m.head_of(opening_noun_phrase(m, toks)))
 }
 
 /// The noun phrase that starts `toks`: up to a punctuation mark, a stop

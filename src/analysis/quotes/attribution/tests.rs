@@ -172,3 +172,52 @@ fn a_description_of_any_noun_before_a_cue_verb_is_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_name_that_modifies_a_noun_does_not_head_the_apposition() {
+    let text = "Lena Quist, a Brenn ally, called the ferry plan “strong.”";
+    assert_eq!(
+        speakers(text),
+        [("strong.".to_string(), Some("Lena Quist".to_string()))]
+    );
+}
+
+#[test]
+fn a_closing_cue_may_sit_before_an_apposition_at_the_end_of_the_sentence() {
+    let text = "The promise to “fix the ferry” appeals to commuters who wait an hour, \
+                said Ana Roe, a planner at Eastford College.";
+    assert_eq!(
+        speakers(text),
+        [("fix the ferry".to_string(), Some("Ana Roe".to_string()))]
+    );
+}
+
+#[test]
+fn a_name_after_a_verb_speaks_only_when_punctuation_ends_it() {
+    // "thinks Omar Brenn “needs ...”": Brenn is the quoted clause's subject
+    let text = "“People are angry about the ferry,” said Jo Marsh, who thinks Omar Brenn \
+                “needs to listen to the riders.”";
+    let got = speakers(text);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() != Some("Omar Brenn")),
+        "{got:?}"
+    );
+    let text = "Talvik Dane was blunt. Then said Omar Brenn: “The ferry is late.”";
+    assert_eq!(
+        speakers(text).pop(),
+        Some((
+            "The ferry is late.".to_string(),
+            Some("Omar Brenn".to_string())
+        ))
+    );
+}
+
+#[test]
+fn a_participles_speaker_is_the_first_of_its_clause_pronoun_or_name() {
+    let text = "Mark Dane spoke first.\n\n\
+                Then he turned on Omar Brenn, calling the ferry plan “a stiff idea.”";
+    assert_eq!(
+        speakers(text),
+        [("a stiff idea.".to_string(), Some("Mark Dane".to_string()))]
+    );
+}
