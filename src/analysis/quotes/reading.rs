@@ -221,7 +221,7 @@ fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
 }
 
 /// True when a mention opens its sentence (after titles and role words).
-fn is_subject(para: &ParagraphModel, span: Span) -> bool {
+pub(super) fn is_subject(para: &ParagraphModel, span: Span) -> bool {
     let i = para.sentences.partition_point(|s| s.end <= span.start);
     let Some(sentence) = para.sentences.get(i) else {
         return false;

@@ -257,6 +257,12 @@ fn candidates_for(
         {
             let rel = Span::new(n.span.start - para.span.start, n.span.end - para.span.start);
             mention_grammar(c, m, rel);
+            if super::reading::is_subject(m, rel) {
+                c.set(F::Subject, 1.0);
+                if n.span.end <= piece.span.start {
+                    c.set(F::SubjectBeforeInParagraph, 1.0);
+                }
+            }
             let sentence = sentence_at(m, rel.start);
             let follows_in_sentence = before.is_some_and(|b| {
                 b.span.start >= para.span.start
@@ -267,6 +273,9 @@ fn candidates_for(
             }
             if quote_sentences.is_some_and(|(a, b)| (a..=b).contains(&sentence)) {
                 c.set(F::SameSentence, 1.0);
+            }
+            if quote_sentences.is_some_and(|(a, _)| sentence + 1 == a) {
+                c.set(F::SentenceBefore, 1.0);
             }
         }
         if n.span.end <= piece.span.start {
@@ -284,6 +293,17 @@ fn candidates_for(
         }
         if n.span.start < para.span.start {
             c.set(F::PreviousParagraph, 1.0);
+            if let Some((pm, pp)) = piece
+                .para
+                .checked_sub(1)
+                .and_then(|p| Some((ctx.model.paragraphs.get(p)?, prev_para?)))
+            {
+                let rel = Span::new(n.span.start - pp.span.start, n.span.end - pp.span.start);
+                if super::reading::is_subject(pm, rel) {
+                    c.set(F::Subject, 1.0);
+                    c.set(F::SubjectInPreviousParagraph, 1.0);
+                }
+            }
             if before.is_none_or(|b| b.span.start < prev_start) {
                 c.set(F::FirstNamedInPreviousParagraph, 1.0);
             }
@@ -315,6 +335,10 @@ fn candidates_for(
                 .is_some_and(|m| m.span == n.span);
             if first_mention {
                 c.set(F::IntroducedBefore, 1.0);
+                // "... helped retired driver Sam Roe. “...,” he says."
+                if c.get(F::SentenceBefore) != 0.0 {
+                    c.set(F::IntroducedInSentenceBefore, 1.0);
+                }
             }
         } else if n.span.start >= piece.span.end {
             let d = n.span.start - piece.span.end;

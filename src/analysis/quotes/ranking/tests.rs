@@ -139,3 +139,22 @@ fn a_role_the_article_gives_someone_is_not_a_written_candidate() {
     assert!(has(brenn, F::SieveRole));
     assert!(named(cands, "the mayor").is_none());
 }
+
+#[test]
+fn a_mention_opening_its_sentence_is_a_subject_also_in_the_paragraph_before() {
+    let text = "Ferry vote\n\n\
+                Omar Brenn met Ana Roe at the dock on Monday.\n\n\
+                \u{201c}We will win the vote in May,\u{201d} he said.\n";
+    let quotes = candidates(text);
+    let (_, cands) = &quotes[0];
+    let brenn = named(cands, "Omar Brenn").expect("Omar Brenn");
+    assert!(has(brenn, F::Subject) && has(brenn, F::SubjectInPreviousParagraph));
+    // the object of the sentence is not its subject (and "he" is no woman)
+    assert!(named(cands, "Ana Roe").is_none_or(|roe| !has(roe, F::Subject)));
+    let text = "Ferry vote\n\n\
+                Omar Brenn toured the dock. \u{201c}We will win,\u{201d} he said.\n";
+    let quotes = candidates(text);
+    let brenn = named(&quotes[0].1, "Omar Brenn").expect("Omar Brenn");
+    assert!(has(brenn, F::SubjectBeforeInParagraph) && has(brenn, F::SentenceBefore));
+    assert!(!has(brenn, F::SubjectInPreviousParagraph));
+}
