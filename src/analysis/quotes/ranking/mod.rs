@@ -45,7 +45,9 @@ pub struct Context<'a> {
     pub entities: &'a [Entity],
 }
 
-/// A person or organisation mention outside every quotation.
+/// A mention of a person, organisation or other named thing (the typing
+/// is not always right: "Cruz" may be read as other) outside every
+/// quotation.
 #[derive(Debug, Clone, Copy)]
 struct Named {
     span: Span,
@@ -101,7 +103,7 @@ fn named_outside_quotes(ctx: &Context) -> Vec<Named> {
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .filter(|(_, e)| e.kind != EntityKind::Place)
         .flat_map(|(i, e)| {
             e.mentions.iter().map(move |m| Named {
                 span: m.span,
