@@ -32,6 +32,7 @@ pub(super) fn classify(
     let mut certain = false;
     let mut speech = 0;
     let mut headline_only = true;
+    let (mut modifier, mut determiner) = (false, false);
     for &m in members {
         let Some(c) = cands.get(m) else { continue };
         certain |= c.certainty == Certainty::Certain;
@@ -52,20 +53,23 @@ pub(super) fn classify(
             && c.words.last() == words.last()
             && !words.last().is_some_and(|w| gaz.is_place(w));
         s.place += i32::from(cues.place_preposition && !by_last_word);
-        if cues.modifier {
-            s.person -= 3;
-            s.org += 1;
-        }
-        if cues.determiner_before {
-            s.person -= 3;
-            s.org += 1;
-        }
+        // "the Obama administration", "the Sanders campaign": news names
+        // people as modifiers all the time, so however often it happens it
+        // counts once
+        modifier |= cues.modifier;
+        determiner |= cues.determiner_before;
         if cues.org_noun_before {
             s.person -= 5;
             s.org += 4;
         }
         if c.acronym.is_some() {
             s.org += 3;
+        }
+    }
+    for used in [modifier, determiner] {
+        if used {
+            s.person -= 3;
+            s.org += 1;
         }
     }
     if in_person_list {

@@ -650,3 +650,14 @@ fn decisions_are_reused_only_while_the_candidates_and_their_gaps_are_the_same() 
         [person, other, other]
     );
 }
+
+#[test]
+fn a_person_named_often_as_a_modifier_is_still_a_person() {
+    let text = "Dana Okafor won in 2008. The Okafor administration grew. Critics of the \
+                Okafor administration were loud, and the Okafor plan stalled. \
+                Okafor aides left, and the Okafor team shrank. Okafor said little.";
+    assert_eq!(kind_of(text, "Dana Okafor"), Some(EntityKind::Person));
+    // a name that is only ever a modifier, with a determiner, is no person
+    let text = "The Harbourline fleet grew. The Harbourline ferries run late.";
+    assert_ne!(kind_of(text, "Harbourline"), Some(EntityKind::Person));
+}
