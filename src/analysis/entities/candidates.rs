@@ -358,9 +358,16 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
     }
     let gaz = gazetteer();
     let lex = lexicon();
+    // "Minister of Health", but not "Peter T. King of New York": a title
+    // word after name words is a surname
     let title_before_of = token.lower == "of"
         && at
             .checked_sub(1)
+            .filter(|&p| {
+                tokens
+                    .get(start..p)
+                    .is_some_and(|before| before.iter().all(|t| lex.title(t).is_some()))
+            })
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| lex.title(t).is_some());
     let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(t));

@@ -661,3 +661,14 @@ fn a_person_named_often_as_a_modifier_is_still_a_person() {
     let text = "The Harbourline fleet grew. The Harbourline ferries run late.";
     assert_ne!(kind_of(text, "Harbourline"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
+    let text = "Representative Peter T. King of New York said the race was open.";
+    assert_eq!(kind_of(text, "Peter T. King"), Some(EntityKind::Person));
+    assert_eq!(kind_of(text, "New York"), Some(EntityKind::Place));
+    // a title opening the name still takes its "of"
+    let text = "The Minister of Health, Ana Roe, spoke.";
+    assert!(all_names(text).iter().any(|n| n == "Minister of Health" || n == "Ana Roe"));
+    assert!(all_names(text).iter().all(|n| n != "Health"));
+}
