@@ -150,10 +150,15 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                 .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
                 .and_then(|options| pick(&namesakes.narrow(options, c.gender)))
                 .or_else(|| {
-                    // a first name alone: only when one person has it
+                    // a first name alone: only when one person has it, and
+                    // not a surname that is no given name ("Trump" is not
+                    // the "Trump" of "Trump Train")
+                    let lex = lexicon();
+                    let first_name = lex.given(&key).is_some() || !lex.is_surname(&key);
                     by_given
                         .get(key.as_str())
                         .filter(|gs| gs.len() == 1 && c.certainty == Certainty::Certain)
+                        .filter(|_| first_name)
                         .and_then(|gs| gs.first().copied())
                 })
                 .or_else(|| by_acronym.get(&key).copied())

@@ -669,6 +669,23 @@ fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
     assert_eq!(kind_of(text, "New York"), Some(EntityKind::Place));
     // a title opening the name still takes its "of"
     let text = "The Minister of Health, Ana Roe, spoke.";
-    assert!(all_names(text).iter().any(|n| n == "Minister of Health" || n == "Ana Roe"));
+    assert!(
+        all_names(text)
+            .iter()
+            .any(|n| n == "Minister of Health" || n == "Ana Roe")
+    );
     assert!(all_names(text).iter().all(|n| n != "Health"));
+}
+
+#[test]
+fn a_lone_surname_does_not_join_a_thing_named_after_it_by_its_first_word() {
+    let text = "Supporters boarded the Trump Train in Ohio.\n\n\
+                Trump said the rally was huge. Later Trump spoke again.";
+    assert_eq!(mentions(text, "Trump Train"), ["Trump Train"]);
+    // a given name alone still joins the one person who has it
+    let text = "Priya Natarajan runs the lab. On Monday, Priya said the grant arrived.";
+    assert_eq!(
+        mentions(text, "Priya Natarajan"),
+        ["Priya Natarajan", "Priya"]
+    );
 }
