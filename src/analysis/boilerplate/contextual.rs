@@ -122,9 +122,36 @@ pub fn classify(article: &Article<'_>, kinds: &mut [Option<BoilerplateKind>], he
         .filter(|&&i| layout.position(i) == Position::Within && is_subhead(article, i))
         .count();
     layout.uses_subheads = subheads >= w::SUBHEADS_IN_A_STORY;
+    let listed = listed_lines(article, &layout, kinds.len());
     for index in open {
         kinds[index] = contextual(article, &layout, index);
+        if kinds[index] == Some(Teaser) && listed.get(index).copied().unwrap_or(false) {
+            kinds[index] = None;
+        }
     }
+}
+
+/// Lines inside the body that belong to a run of at least
+/// [`w::LIST_RUN`] headline-shaped lines in a row: the winners of an
+/// awards story, a results table in prose, a roster. A teaser stands
+/// alone; a list is the story's content.
+fn listed_lines(article: &Article<'_>, layout: &Layout, count: usize) -> Vec<bool> {
+    let shaped = |i: usize| {
+        layout.position(i) == Position::Within && article.summary(i).cues.headline_shaped
+    };
+    let mut listed = vec![false; count];
+    let mut start = 0;
+    while start < count {
+        let mut end = start;
+        while end < count && shaped(end) {
+            end += 1;
+        }
+        if end - start >= w::LIST_RUN {
+            listed[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    listed
 }
 
 /// The contextual verdict on paragraph `index`.

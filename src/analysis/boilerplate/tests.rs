@@ -363,3 +363,21 @@ fn removal_of_the_last_line_takes_the_break_before() {
     let found = detect(text, &seg, &Config::default());
     assert_eq!(found[0].removal.text(text), "\nAdvertisement");
 }
+
+#[test]
+fn a_run_of_short_lines_inside_the_body_is_a_list_not_teasers() {
+    // the winners of an awards story: headline-shaped, about other things
+    // than the story's words, but three in a row
+    let winners = [
+        "Best bakery window: Crumb and Co in Westfield",
+        "Best delivery cyclist: Omar Brenn of Northgate",
+        "Rookie driver of the season: Lena Quist",
+    ];
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    for (k, line) in winners.iter().enumerate() {
+        paras.insert(3 + k, line);
+    }
+    assert_eq!(kinds(&paras.join("\n\n")), []);
+    // one such line alone still reads as the headline of another story
+    assert_found(winners[0], 3, Teaser);
+}

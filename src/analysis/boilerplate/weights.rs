@@ -94,6 +94,9 @@ pub const TEASER_MIN_CONTENT_WORDS: usize = 3;
 pub const SUBHEAD_OVERLAP: f32 = 0.5;
 /// Subheads that make a story one that "uses subheads".
 pub const SUBHEADS_IN_A_STORY: usize = 2;
+/// Headline-shaped lines in a row inside the body that make a list
+/// (awards, results, a roster) rather than teasers.
+pub const LIST_RUN: usize = 3;
 /// Overlap below which a headline-shaped line after the body is a teaser.
 pub const TEASER_AFTER_BODY_OVERLAP: f32 = 0.6;
 /// Overlap at most for a teaser before or within the body, and for one in
