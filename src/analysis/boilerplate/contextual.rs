@@ -46,6 +46,10 @@ pub struct Cues {
     enough_words: bool,
     pub word_count: usize,
     pub has_quotes: bool,
+    /// A few words, one of them UI vocabulary, that do not make a
+    /// sentence ("Most read", "Gift this article"): furniture after the
+    /// story, a subhead inside it.
+    short_ui_line: bool,
 }
 
 impl Cues {
@@ -63,6 +67,11 @@ impl Cues {
             enough_words: f.topic_stems.len() >= w::TEASER_MIN_CONTENT_WORDS,
             word_count,
             has_quotes: f.has_quotes(),
+            short_ui_line: word_count <= w::SHORT_UI_LINE_WORDS
+                && !f.ends_as_sentence()
+                && !f.has_quotes()
+                && !f.reports_speech()
+                && f.words.iter().any(|w| w.tags.contains(Tags::UI_WORD)),
         }
     }
 }
@@ -168,6 +177,9 @@ fn contextual(article: &Article<'_>, layout: &Layout, index: usize) -> Option<Bo
     }
     if is_teaser(article, layout, index) {
         return Some(Teaser);
+    }
+    if c.short_ui_line && layout.position(index) == Position::After {
+        return Some(if c.word_count <= 2 { Related } else { Nav });
     }
     None
 }

@@ -24,10 +24,10 @@ static CAPS_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b\p{Lu}{2,}(?:\s+\p{Lu}\.?)*\s+\p{Lu}{2,}\s*/\s*\p{Lu}"));
 
 /// A credit line by label: "Photo by ...", "Photograph: ...", "Image
-/// copyright ...", "Credit: ...", "Courtesy of ...".
+/// copyright ...", "Image source, ...", "Credit: ...", "Courtesy of ...".
 static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\(?\s*(?:(?:file\s+)?photo(?:graph)?s?|image|picture|credit|photo credit)\s*(?:by\b|:|copyright\b|courtesy\b)|^courtesy\s+of\b",
+        r"(?i)^\(?\s*(?:(?:file\s+)?photo(?:graph)?s?|image|picture|credit|photo credit)\s*(?:by\b|:|copyright\b|courtesy\b|source\b|credits?\b)|^courtesy\s+of\b",
     )
 });
 

@@ -381,3 +381,19 @@ fn a_run_of_short_lines_inside_the_body_is_a_list_not_teasers() {
     // one such line alone still reads as the headline of another story
     assert_found(winners[0], 3, Teaser);
 }
+
+#[test]
+fn a_short_line_of_ui_words_after_the_story_is_furniture() {
+    let end = ARTICLE.len();
+    assert_found("Most read", end, Related);
+    assert_found("Gift this article", end, Nav);
+    // inside the story the same shape is a subhead
+    assert_eq!(kinds(&article_with("What comes next", 3)), []);
+    assert_eq!(kinds(&article_with("Most read", 3)), []);
+}
+
+#[test]
+fn an_image_source_line_is_a_photo_credit() {
+    assert_found("Image source, Eastford Harbour Authority", 2, Photo);
+    assert_found("Photo credits: Lena Quist", 4, Photo);
+}

@@ -94,6 +94,8 @@ pub const TEASER_MIN_CONTENT_WORDS: usize = 3;
 pub const SUBHEAD_OVERLAP: f32 = 0.5;
 /// Subheads that make a story one that "uses subheads".
 pub const SUBHEADS_IN_A_STORY: usize = 2;
+/// Most words of a short line of UI words after the story ("Most read").
+pub const SHORT_UI_LINE_WORDS: usize = 4;
 /// Headline-shaped lines in a row inside the body that make a list
 /// (awards, results, a roster) rather than teasers.
 pub const LIST_RUN: usize = 3;
