@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::BoilerplateKind::{self, *};
+use super::ablation::phrases_of;
 use super::article::Article;
 use super::strong::{DATE_WORD, re};
 use super::weights as w;
@@ -276,6 +277,7 @@ fn media_intro(f: &Features<'_>) -> Option<BoilerplateKind> {
         "read" => Some(Related),
         _ => None,
     }
+    .filter(|&kind| phrases_of(kind))
 }
 
 /// A pull quote: a line whose words are repeated from a longer paragraph

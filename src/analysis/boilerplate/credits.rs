@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::BoilerplateKind::Photo;
+use super::ablation::phrases_of;
 use super::strong::re;
 use super::weights as w;
 use super::words::{Features, ends_as_sentence, stands_alone, starts_upper};
@@ -50,8 +52,10 @@ pub fn is_photo_credit(f: &Features<'_>) -> bool {
         let after_sentence = before.is_empty() || ends_as_sentence(before);
         after_sentence && inner.len() <= w::CREDIT_PAREN_BYTES && looks_like_credit(f, inner)
     }) || CAPS_CREDIT.is_match(text)
-        || (f.word_count() <= w::PHOTO_LABEL_WORDS && PHOTO_LABEL.is_match(text))
-        || PHOTO_UI.is_match(text)
+        || (phrases_of(Photo)
+            && f.word_count() <= w::PHOTO_LABEL_WORDS
+            && PHOTO_LABEL.is_match(text))
+        || (phrases_of(Photo) && PHOTO_UI.is_match(text))
         || is_standalone_credit(f)
         || has_leading_credit(f)
         || is_agency_led_caption(f)

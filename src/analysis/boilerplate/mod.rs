@@ -20,6 +20,7 @@
 //! Words come from the text model's tokens (`words.rs`), word classes from
 //! the lexicon's tags, thresholds from one table (`weights.rs`).
 
+pub mod ablation;
 mod article;
 mod contextual;
 mod credits;
@@ -65,6 +66,35 @@ pub enum BoilerplateKind {
 }
 
 impl BoilerplateKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [BoilerplateKind] = &[
+        BoilerplateKind::Ad,
+        BoilerplateKind::Share,
+        BoilerplateKind::Newsletter,
+        BoilerplateKind::Related,
+        BoilerplateKind::Teaser,
+        BoilerplateKind::Photo,
+        BoilerplateKind::Comments,
+        BoilerplateKind::Cookie,
+        BoilerplateKind::App,
+        BoilerplateKind::Footer,
+        BoilerplateKind::Updated,
+        BoilerplateKind::Follow,
+        BoilerplateKind::Tags,
+        BoilerplateKind::Nav,
+        BoilerplateKind::Video,
+        BoilerplateKind::Tools,
+        BoilerplateKind::PullQuote,
+        BoilerplateKind::SocialEmbed,
+        BoilerplateKind::Contact,
+        BoilerplateKind::Custom,
+    ];
+
+    /// The kind whose [`code`](Self::code) is `code` ("boilerplate/ad").
+    pub fn from_code(code: &str) -> Option<BoilerplateKind> {
+        Self::ALL.iter().copied().find(|k| k.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             BoilerplateKind::Ad => "boilerplate/ad",

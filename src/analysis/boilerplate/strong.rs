@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::BoilerplateKind::{self, *};
+use super::ablation::phrases_of;
 use super::credits;
 use super::weights as w;
 use super::words::{Features, Word, ends_as_sentence, stands_alone, ui_kind};
@@ -129,7 +130,7 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if credits::is_photo_credit(f) {
         return Some(Photo);
     }
-    if DURATION_END.is_match(text) {
+    if phrases_of(Video) && DURATION_END.is_match(text) {
         return Some(Video);
     }
     // Everything else is short: skip the remaining patterns on prose.
@@ -139,32 +140,38 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if is_contact(f) {
         return Some(Contact);
     }
-    if LEGAL.is_match(text) {
+    if phrases_of(Footer) && LEGAL.is_match(text) {
         return Some(Footer);
     }
     if words > w::SHORT_BLOCK_WORDS {
         return None;
     }
-    if words <= w::VIDEO_UI_WORDS && VIDEO_UI.is_match(text) {
+    if phrases_of(Video) && words <= w::VIDEO_UI_WORDS && VIDEO_UI.is_match(text) {
         return Some(Video);
     }
-    if words <= w::AD_MARKER_WORDS && AD_MARKER.is_match(text) {
+    if phrases_of(Ad) && words <= w::AD_MARKER_WORDS && AD_MARKER.is_match(text) {
         return Some(Ad);
     }
-    if is_update_stamp(f) {
+    if phrases_of(Updated) && is_update_stamp(f) {
         return Some(Updated);
     }
-    if words <= w::APP_STORE_WORDS && APP_STORE.is_match(text) {
+    if phrases_of(App) && words <= w::APP_STORE_WORDS && APP_STORE.is_match(text) {
         return Some(App);
     }
-    if words <= w::MORE_FROM_WORDS && !f.ends_as_sentence() && MORE_FROM.is_match(text) {
+    if phrases_of(Related)
+        && words <= w::MORE_FROM_WORDS
+        && !f.ends_as_sentence()
+        && MORE_FROM.is_match(text)
+    {
         return Some(Related);
     }
     separator_list(f)
         .or_else(|| ui_only(f))
         .or_else(|| follow_prompt(f))
         .or_else(|| reader_prompt(f))
-        .or_else(|| (CLICK_HERE.is_match(text) && !f.reports_speech()).then_some(Nav))
+        .or_else(|| {
+            (phrases_of(Nav) && CLICK_HERE.is_match(text) && !f.reports_speech()).then_some(Nav)
+        })
 }
 
 /// "Email: x@example.com | Twitter: handle", or a tip prompt with an
@@ -319,7 +326,11 @@ fn ui_only(f: &Features<'_>) -> Option<BoilerplateKind> {
 
 /// "Follow Jane Doe on Twitter: @handle", "Follow us on Facebook".
 fn follow_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
-    if f.opening_word() != Some("follow") || f.word_count() > w::FOLLOW_WORDS || f.has_quotes() {
+    if !phrases_of(Follow)
+        || f.opening_word() != Some("follow")
+        || f.word_count() > w::FOLLOW_WORDS
+        || f.has_quotes()
+    {
         return None;
     }
     let has_target = HANDLE.is_match(f.text)
@@ -354,6 +365,7 @@ fn reader_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
                 "download" | "install" => Some(App),
                 _ => None,
             })
+            .filter(|&kind| phrases_of(kind))
             .filter(|_| imperative)
     })
 }

@@ -397,3 +397,11 @@ fn an_image_source_line_is_a_photo_credit() {
     assert_found("Image source, Eastford Harbour Authority", 2, Photo);
     assert_found("Photo credits: Lena Quist", 4, Photo);
 }
+
+#[test]
+fn every_kind_reads_back_from_its_code() {
+    for &kind in BoilerplateKind::ALL {
+        assert_eq!(BoilerplateKind::from_code(kind.code()), Some(kind));
+    }
+    assert_eq!(BoilerplateKind::from_code("boilerplate/nope"), None);
+}

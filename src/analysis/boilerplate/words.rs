@@ -9,6 +9,7 @@
 //! "log-in") as the single words "signup" and "login", the way the UI-word
 //! list has them.
 
+use super::ablation;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
@@ -260,7 +261,7 @@ fn words_of(para: &ParagraphModel) -> Vec<Word<'_>> {
             *last = Word {
                 at: last.at,
                 lower: joined,
-                tags: lexicon::tags(joined),
+                tags: ablation::tags_of_word(lexicon::tags(joined)),
             };
             continue;
         }
@@ -274,13 +275,13 @@ fn words_of(para: &ParagraphModel) -> Vec<Word<'_>> {
                 Word {
                     at,
                     lower: joined,
-                    tags: lexicon::tags(joined),
+                    tags: ablation::tags_of_word(lexicon::tags(joined)),
                 }
             }
             _ => Word {
                 at,
                 lower,
-                tags: token.tags,
+                tags: ablation::tags_of_word(token.tags),
             },
         };
         words.push(word);

@@ -168,6 +168,13 @@ impl Tags {
         self.0 == 0
     }
 
+    /// The tags without the furniture ones: no UI or label kind, and not a
+    /// UI word, UI noun or label word.
+    pub fn without_furniture(self) -> Tags {
+        let flags = (Tags::UI_WORD.0 | Tags::UI_NOUN.0 | Tags::BOILERPLATE_LABEL.0) & FLAG_MASK;
+        Tags(self.0 & FLAG_MASK & !flags)
+    }
+
     /// The names of the tags in the set, in declaration order.
     pub fn names(self) -> Vec<&'static str> {
         ALL.iter()
@@ -204,5 +211,15 @@ mod tests {
         assert!(t.intersects(Tags::LABEL_VIDEO | Tags::TITLE));
         assert!(!t.intersects(Tags::UI_AD | Tags::LABEL_PHOTO));
         assert!(Tags::default().is_empty() && Tags::from_name("nope").is_none());
+    }
+
+    #[test]
+    fn without_furniture_keeps_only_the_other_tags() {
+        let t = Tags::UI_WORD | Tags::UI_NOUN | Tags::UI_SHARE | Tags::LABEL_VIDEO | Tags::TITLE;
+        let plain = t.without_furniture();
+        assert!(plain.contains(Tags::TITLE));
+        assert!(
+            !plain.intersects(Tags::UI_WORD | Tags::UI_NOUN | Tags::UI_SHARE | Tags::LABEL_VIDEO)
+        );
     }
 }
