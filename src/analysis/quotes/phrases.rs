@@ -2,6 +2,8 @@
 //! before it (past fillers and appositions), the object after it, the
 //! subject of a clause — read over a paragraph's tokens.
 
+use std::ops::Range;
+
 use super::super::Span;
 use super::super::lexicon::Tags;
 use super::super::text::{ParagraphModel, Token};
@@ -217,9 +219,22 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
         start = toks.len();
     }
     if start == toks.len()
-        && let Some(d) = description_start(m, toks)
+        && let Some(range) = description_range(m, toks)
     {
-        start = d;
+        return toks.get(range).unwrap_or(&[]);
+    }
+    // "one veteran of the ferry service said": a role phrase that is the
+    // object of a preposition after a description is not the subject
+    let object = start
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| is_preposition(t) || para.lower(t) == "of")
+        && toks.get(start).is_some_and(is_determiner);
+    if object
+        && let Some(head) = toks.get(..start - 1)
+        && let Some(before) = description_start(m, head)
+    {
+        return toks.get(before..start - 1).unwrap_or(&[]);
     }
     toks.get(start..).unwrap_or(&[])
 }
@@ -245,22 +260,41 @@ const MAX_DESCRIPTION: usize = 5;
 /// Foundation website said`, `Powell’s office said`: a determiner (or a
 /// possessive) and the plain words after it, up to a lower-case noun just
 /// before the verb, is the subject even when no word of it names anyone.
-/// The start of that phrase in `toks`.
+/// Its range in `toks`.
+///
+/// "a spokesman for the buyer said", "one veteran of the government said":
+/// the object of a preposition is not the subject; the description before
+/// the preposition is, and the phrase is cut there.
+fn description_range(m: &Mentions, toks: &[Token]) -> Option<Range<usize>> {
+    let start = description_start(m, toks)?;
+    let Some(p) = start
+        .checked_sub(1)
+        .filter(|&p| toks.get(p).is_some_and(is_preposition))
+    else {
+        return Some(start..toks.len());
+    };
+    let head = toks.get(..p)?;
+    let before = description_start(m, head)?;
+    // the head must not itself be the object of a preposition
+    let object = before
+        .checked_sub(1)
+        .and_then(|q| toks.get(q))
+        .is_some_and(is_preposition);
+    (!object).then_some(before..p)
+}
+
+/// The start of the description that ends `toks`: its determiner or
+/// possessive.
 fn description_start(m: &Mentions, toks: &[Token]) -> Option<usize> {
     let para = m.para;
-    toks.last().filter(|t| is_description_noun(para, t))?;
+    toks.last()
+        .filter(|t| is_description_noun(para, t) || role_tag(para, t).is_some())?;
     let floor = toks.len().saturating_sub(MAX_DESCRIPTION);
     for k in (floor..toks.len()).rev() {
         let t = toks.get(k)?;
         let w = para.lower(t);
         if k + 1 < toks.len() && (is_determiner(t) || t.possessive) {
-            // "one veteran of the government said": the object of a
-            // preposition is not the subject
-            let object = k
-                .checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .is_some_and(is_preposition);
-            return (!object).then_some(k);
+            return Some(k);
         }
         let plain = t.is_word()
             && !is_clause_opener(w)

@@ -150,6 +150,17 @@ fn a_description_of_any_noun_before_a_cue_verb_is_the_speaker() {
             "The plan works and we keep it.",
             "Another commenter",
         ),
+        // a prepositional phrase after the head is cut off
+        (
+            "A spokesman for the buyer said there was “a plan for the dock.”",
+            "a plan for the dock.",
+            "A spokesman",
+        ),
+        (
+            "“The plan works and we keep it,” one veteran of the ferry service said.",
+            "The plan works and we keep it,",
+            "one veteran",
+        ),
     ] {
         let want = [(quote.to_string(), Some(speaker.to_string()))];
         assert_eq!(speakers(text), want, "{text}");
@@ -219,5 +230,14 @@ fn a_participles_speaker_is_the_first_of_its_clause_pronoun_or_name() {
     assert_eq!(
         speakers(text),
         [("a stiff idea.".to_string(), Some("Mark Dane".to_string()))]
+    );
+}
+
+#[test]
+fn a_judging_speech_act_frames_a_partial_quote() {
+    let text = "Mayor Ana Roe blasted the ferry plan as “a waste of money.”";
+    assert_eq!(
+        speakers(text),
+        [("a waste of money.".to_string(), Some("Ana Roe".to_string()))]
     );
 }
