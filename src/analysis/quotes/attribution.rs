@@ -226,10 +226,19 @@ fn leading(m: &Mentions, before: &[Token], adjacent: bool) -> Option<(Span, Head
         }
     }
     let toks = before.get(..end)?;
+    // "When Brenn suggested ..., Roe fired back: “": a verb of an opening
+    // subordinate clause does not report the quote
+    let main_clause = match toks.first() {
+        Some(t) if t.tags.contains(Tags::SUBORDINATOR) => toks
+            .iter()
+            .position(|t| is_punct(m.para, t, ","))
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
     let from = if adjacent {
-        end.saturating_sub(ADJACENT_GAP + 1)
+        end.saturating_sub(ADJACENT_GAP + 1).max(main_clause)
     } else {
-        0
+        main_clause
     };
     (from..end)
         .rev()

@@ -10,6 +10,7 @@
 
 use super::super::Span;
 use super::super::entities::EntityKind;
+use super::super::lexicon::Tags;
 use super::super::text::{ParagraphModel, Token};
 use super::phrases::is_description_noun;
 use super::tables::is_clause_opener;
@@ -145,6 +146,32 @@ impl Mentions<'_> {
             .mentions_in(span)
             .filter(|(_, e)| self.kind(*e) != Some(EntityKind::Place))
             .collect();
+        // "a spokesman for Mrs. Clinton": a name after a preposition does
+        // not head the phrase; the role before the preposition does
+        let after_preposition = |s: Span| {
+            let at = toks
+                .iter()
+                .position(|t| t.span.start >= s.start)
+                .unwrap_or(0);
+            // over the titles before the name ("for Mayor Ana Roe")
+            let before = toks[..at]
+                .iter()
+                .rposition(|t| !t.tags.contains(Tags::TITLE))
+                .and_then(|p| toks.get(p));
+            before.is_some_and(is_preposition)
+        };
+        let first_preposition = toks.iter().position(is_preposition).filter(|&p| p > 0);
+        let persons_heading = found
+            .iter()
+            .any(|(s, e)| self.is_person(*e) && !after_preposition(*s));
+        if !persons_heading
+            && let Some(p) = first_preposition
+            && let Some(at) = toks.get(p)
+            && found.iter().all(|(s, _)| s.start > at.span.start)
+            && let Some(role) = toks.get(..p).and_then(|before| self.known_role_in(before))
+        {
+            return Some(role);
+        }
         if let Some(&(s, e)) = found.iter().rev().find(|(_, e)| self.is_person(*e)) {
             // "a Scott ally", "a Trump spokesman": the name modifies a
             // noun; the phrase is a description of someone else

@@ -73,6 +73,9 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
             .rposition(|t| is_punct(m.para, t, ","))
             .map(|c| c + floor);
         let head = match comma {
+            // "Smith, delivering Cross’ speech, asked": a participle's
+            // clause describes the head, it does not name it
+            Some(c) if toks.get(c + 1).is_some_and(|t| is_participle(m, t)) => None,
             Some(c) => m.head_of(toks.get(c + 1..end)?),
             None => subject_head(m, toks.get(..end)?),
         };
@@ -90,6 +93,11 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
     }
 }
 
+/// A lower-case word ending in "-ing" ("delivering", "speaking").
+fn is_participle(m: &Mentions, t: &Token) -> bool {
+    t.is_word() && !is_capitalised(m.para, t) && m.para.lower(t).ends_with("ing")
+}
+
 /// The nearest pronoun or person mention in `toks`, from the end.
 fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
     toks.iter().rev().filter(|t| t.is_word()).find_map(|t| {
@@ -104,10 +112,13 @@ fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
 /// pronoun, else its opening noun phrase (after an opening prepositional
 /// phrase).
 pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
-    // "In a statement, the agency ...": skip an opening prepositional phrase.
-    let opens_with_phrase = toks.first().is_some_and(is_preposition);
+    // "In a statement, the agency ...", "When Trump spoke, Rubio ...": skip
+    // an opening prepositional phrase or subordinate clause.
+    let opens_with_phrase = toks
+        .first()
+        .is_some_and(|t| is_preposition(t) || t.tags.contains(Tags::SUBORDINATOR));
     let toks = match toks.iter().position(|t| is_punct(m.para, t, ",")) {
-        Some(c) if opens_with_phrase => toks.get(c + 1..).unwrap_or(&[]),
+        Some(c) if opens_with_phrase && c + 1 < toks.len() => toks.get(c + 1..).unwrap_or(&[]),
         _ => toks,
     };
     let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
@@ -126,7 +137,19 @@ pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
         }),
         (a, b) => a.or(b),
     };
-    first.or_else(|| m.head_of(opening_noun_phrase(m, toks)))
+    // "The president left no doubt ..., saying": a role phrase opening the
+    // clause is its subject, before any name later in it
+    let opening = m.head_of(opening_noun_phrase(m, toks));
+    let role_first = opening.as_ref().is_some_and(|o| {
+        matches!(o, Head::Role { .. })
+            && first
+                .as_ref()
+                .is_none_or(|f| o.span().start < f.span().start)
+    });
+    if role_first {
+        return opening;
+    }
+    first.or(opening)
 }
 
 /// The noun phrase that starts `toks`: up to a punctuation mark, a stop

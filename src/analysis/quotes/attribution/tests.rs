@@ -241,3 +241,35 @@ fn a_judging_speech_act_frames_a_partial_quote() {
         [("a waste of money.".to_string(), Some("Ana Roe".to_string()))]
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_in_an_apposition_does_not_head_it() {
+    let text = "Brian Fell, a spokesman for Mayor Ana Roe, said the remark was “a new low.”";
+    assert_eq!(
+        speakers(text),
+        [("a new low.".to_string(), Some("Brian Fell".to_string()))]
+    );
+    // nor does the possessor inside a participle's clause
+    let text = "Patricia Smith, delivering Richard Cross’ speech, asked \
+                “why should we give her the ferry contract?”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "why should we give her the ferry contract?".to_string(),
+            Some("Patricia Smith".to_string())
+        )]
+    );
+}
+
+#[test]
+fn an_opening_subordinate_clause_is_skipped_to_find_the_subject() {
+    let text = "When Omar Brenn suggested the dock would close, Ana Roe fired back: \
+                “If they close it, they will lose the vote.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "If they close it, they will lose the vote.".to_string(),
+            Some("Ana Roe".to_string())
+        )]
+    );
+}
