@@ -125,8 +125,18 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     }
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
-    let verb_after =
-        after.is_some_and(|a| lex.is_reporting_verb(a) && joined(text, last, a) && !a.capitalised);
+    let reporting = |t: &Token| lex.is_reporting_verb(t) && !t.capitalised;
+    // "Cruz said", and "Cruz openly admitted", "Cruz also said": an adverb
+    // may stand between the name and its verb
+    let adverb = |t: &Token| !t.capitalised && (t.lower == "also" || t.lower.ends_with("ly"));
+    let verb_after = after.is_some_and(|a| {
+        joined(text, last, a)
+            && (reporting(a)
+                || (adverb(a)
+                    && tokens
+                        .get(range.end + 1)
+                        .is_some_and(|v| reporting(v) && joined(text, a, v))))
+    });
     // "said Jane Roe" names the speaker; "told Reuters" names the listener.
     let verb_before = before.is_some_and(|b| {
         lex.is_reporting_verb(b)

@@ -689,3 +689,9 @@ fn a_lone_surname_does_not_join_a_thing_named_after_it_by_its_first_word() {
         ["Priya Natarajan", "Priya"]
     );
 }
+
+#[test]
+fn a_reporting_verb_after_an_adverb_is_evidence_of_a_person() {
+    let text = "The vote is on Friday. Later, Zorvath openly admitted that the plan had failed.";
+    assert_eq!(kind_of(text, "Zorvath"), Some(EntityKind::Person));
+}
