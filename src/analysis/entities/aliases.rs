@@ -109,6 +109,13 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
     }
     let mut single_groups: HashMap<String, usize> = HashMap::default();
+    // "USA" beside "United States": another name of a place the article
+    // writes out
+    let gaz = gazetteer();
+    let place_alias = |key: &str| {
+        gaz.place_alias(key)
+            .and_then(|full| by_key.get(full).copied())
+    };
     for (i, c) in cands.iter().enumerate() {
         if let Some(g) = assigned[i] {
             last_seen.insert(g, i);
@@ -170,8 +177,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                         .flatten()
                 })
                 .or_else(|| by_key.get(&key).copied())
+                .or_else(|| place_alias(&key))
         } else {
-            by_key.get(&key).copied()
+            by_key.get(&key).copied().or_else(|| place_alias(&key))
         };
         let g = match target {
             Some(g) => g,

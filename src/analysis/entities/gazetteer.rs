@@ -4,6 +4,10 @@
 //! and the cue words that end an organisation's name ("Ministry", "Inc",
 //! "University") or a place's or facility's ("River", "Arena").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::super::lexicon::Tags;
 use super::names::{Word, normalise_words};
 
@@ -29,7 +33,28 @@ impl Gazetteer {
     pub(super) fn is_org_cue(&self, word: impl Word) -> bool {
         word.bare_tags().contains(Tags::ORG_CUE)
     }
+
+    /// The full name (normalised, as a candidate's key) of the place that
+    /// `key` is another name of ("usa" → "united states"), from
+    /// `data/gazetteer/place_aliases.txt`.
+    pub(super) fn place_alias(&self, key: &str) -> Option<&'static str> {
+        PLACE_ALIASES.get(key).copied()
+    }
 }
+
+/// `alias = full name` lines; `#` starts a comment.
+fn parse_aliases(source: &'static str) -> FxHashMap<&'static str, &'static str> {
+    source
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter_map(|line| line.split_once('='))
+        .map(|(alias, full)| (alias.trim(), full.trim()))
+        .filter(|(alias, full)| !alias.is_empty() && !full.is_empty())
+        .collect()
+}
+
+static PLACE_ALIASES: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| parse_aliases(include_str!("../../../data/gazetteer/place_aliases.txt")));
 
 /// Whether `name` (any case) is a place in the gazetteer: "Russia",
 /// "British Columbia", "U.S.".

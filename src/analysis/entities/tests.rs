@@ -695,3 +695,15 @@ fn a_reporting_verb_after_an_adverb_is_evidence_of_a_person() {
     let text = "The vote is on Friday. Later, Zorvath openly admitted that the plan had failed.";
     assert_eq!(kind_of(text, "Zorvath"), Some(EntityKind::Person));
 }
+
+#[test]
+fn another_name_of_a_place_joins_the_place_the_article_writes_out() {
+    let text = "Talks with the United States stalled. USA officials left, and America said little.";
+    assert_eq!(
+        mentions_of(text, "United States", Some(EntityKind::Place)),
+        ["United States", "USA", "America"]
+    );
+    // without the full name, an alias stays what it is
+    let text = "USA Today ran the story first.";
+    assert!(all_names(text).iter().all(|n| n != "United States"));
+}
