@@ -164,6 +164,17 @@ pub(super) fn classify(
     if headline_only && s.place == 0 {
         return None;
     }
+    // named only in an author's bio: the byline of the piece, not one of
+    // its people
+    let mut body = members
+        .iter()
+        .filter_map(|&m| cands.get(m))
+        .filter(|c| c.certainty != Certainty::Headline)
+        .peekable();
+    let only_bio = body.peek().is_some() && body.all(|c| c.cues.author_bio);
+    if only_bio {
+        return None;
+    }
     if !certain && s.person.max(s.org).max(s.place) < 2 {
         return None; // only ever the first word of a sentence, no evidence
     }

@@ -4,6 +4,7 @@
 //! where the words around say it is no name of the story (a photo credit).
 
 use super::super::Span;
+use super::super::lexicon::Tags;
 use super::Gender;
 use super::candidates::{
     Candidate, Certainty, Context, Cues, is_camel_case, is_demonym_or_plural, is_place_preposition,
@@ -97,6 +98,27 @@ pub(super) struct Pending {
 
 /// Read the words around `name` and push it as a candidate, unless it is
 /// no name at all (initials alone, a demonym, a title, a photo credit).
+/// Words after "is a" in which an author's bio names the job.
+const BIO_WORDS: usize = 8;
+
+/// "... is a Toronto-based reporter", "... was the Star's food writer":
+/// "is"/"was", an article or possessive, and a newsroom job within a few
+/// words, right after the name ending at token `end`.
+fn is_author_bio(text: &str, tokens: &[Token], end: usize) -> bool {
+    let (Some(verb), Some(det)) = (tokens.get(end), tokens.get(end + 1)) else {
+        return false;
+    };
+    let determiner = matches!(det.lower, "a" | "an" | "the") || det.possessive;
+    matches!(verb.lower, "is" | "was")
+        && determiner
+        && joined(text, verb, det)
+        && tokens
+            .iter()
+            .skip(end + 1)
+            .take(BIO_WORDS)
+            .any(|t| t.tags.contains(Tags::NEWSROOM))
+}
+
 pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Candidate>) {
     let (text, tokens) = (ctx.text, ctx.tokens);
     let Pending {
@@ -146,6 +168,7 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     if verb_after || verb_before {
         cues.speech = true;
     }
+    cues.author_bio = is_author_bio(text, tokens, range.end);
     if before.is_some_and(|b| is_place_preposition(b.lower) && joined(text, b, first)) {
         cues.place_preposition = true;
     }

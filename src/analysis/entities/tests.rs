@@ -707,3 +707,18 @@ fn another_name_of_a_place_joins_the_place_the_article_writes_out() {
     let text = "USA Today ran the story first.";
     assert!(all_names(text).iter().all(|n| n != "United States"));
 }
+
+#[test]
+fn a_name_only_in_an_authors_bio_is_not_a_person_of_the_piece() {
+    let text = "The ferry will run at night. “It helps,” Ana Roe said.\n\n\
+                Lena Quist is a Toronto-based reporter covering transit. Follow her on Twitter.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Ana Roe"]);
+    // named in the story too, the writer is one of its people
+    let text = "Lena Quist rode the ferry with Ana Roe.\n\n\
+                Lena Quist is the Star's transit reporter.";
+    assert!(
+        names_of(text, EntityKind::Person)
+            .iter()
+            .any(|n| n == "Lena Quist")
+    );
+}

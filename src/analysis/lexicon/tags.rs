@@ -92,6 +92,7 @@ tags! {
         IMPERATIVE = 53, "imperative";
         AGENCY = 54, "agency";
         CREDIT_WORD = 55, "credit-word";
+        NEWSROOM = 63, "newsroom";
     }
     ui {
         UI_AD = 1, "ui-ad";
