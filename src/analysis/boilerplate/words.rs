@@ -9,12 +9,12 @@
 //! "log-in") as the single words "signup" and "login", the way the UI-word
 //! list has them.
 
-use super::ablation;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
 use super::BoilerplateKind;
+use super::ablation;
 use crate::analysis::lexicon::{self, Tags};
 use crate::analysis::text::quotes::MarkKind;
 use crate::analysis::text::{ParagraphModel, Shape, Token};

@@ -111,7 +111,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut single_groups: HashMap<String, usize> = HashMap::default();
     // "USA" beside "United States": another name of a place the article
     // writes out
-    let gaz = gazetteer();
+    let (gaz, lex) = (gazetteer(), lexicon());
     let place_alias = |key: &str| {
         gaz.place_alias(key)
             .and_then(|full| by_key.get(full).copied())
@@ -160,7 +160,6 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                     // a first name alone: only when one person has it, and
                     // not a surname that is no given name ("Trump" is not
                     // the "Trump" of "Trump Train")
-                    let lex = lexicon();
                     let first_name = lex.given(&key).is_some() || !lex.is_surname(&key);
                     by_given
                         .get(key.as_str())

@@ -96,8 +96,6 @@ pub(super) struct Pending {
     pub gender: Option<Gender>,
 }
 
-/// Read the words around `name` and push it as a candidate, unless it is
-/// no name at all (initials alone, a demonym, a title, a photo credit).
 /// Words after "is a" in which an author's bio names the job.
 const BIO_WORDS: usize = 8;
 
@@ -119,6 +117,8 @@ fn is_author_bio(text: &str, tokens: &[Token], end: usize) -> bool {
             .any(|t| t.tags.contains(Tags::NEWSROOM))
 }
 
+/// Read the words around `name` and push it as a candidate, unless it is
+/// no name at all (initials alone, a demonym, a title, a photo credit).
 pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Candidate>) {
     let (text, tokens) = (ctx.text, ctx.tokens);
     let Pending {

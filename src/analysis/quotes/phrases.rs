@@ -248,18 +248,26 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
     }
     // "one veteran of the ferry service said": a role phrase that is the
     // object of a preposition after a description is not the subject
-    let object = start
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .is_some_and(|t| is_preposition(t) || para.lower(t) == "of")
-        && toks.get(start).is_some_and(is_determiner);
-    if object
-        && let Some(head) = toks.get(..start - 1)
-        && let Some(before) = description_start(m, head)
+    if toks.get(start).is_some_and(is_determiner)
+        && let Some(range) = description_before_preposition(m, toks, start)
     {
-        return toks.get(before..start - 1).unwrap_or(&[]);
+        return toks.get(range).unwrap_or(&[]);
     }
     toks.get(start..).unwrap_or(&[])
+}
+
+/// When the phrase starting at `start` is the object of a preposition
+/// (`for the buyer`), the description ending just before that preposition
+/// (`a spokesman`).
+fn description_before_preposition(
+    m: &Mentions,
+    toks: &[Token],
+    start: usize,
+) -> Option<Range<usize>> {
+    let p = start
+        .checked_sub(1)
+        .filter(|&p| toks.get(p).is_some_and(is_preposition))?;
+    Some(description_start(m, toks.get(..p)?)?..p)
 }
 
 /// Whether `t` can be the noun ending a description: a lower-case word,
@@ -290,20 +298,20 @@ const MAX_DESCRIPTION: usize = 5;
 /// the preposition is, and the phrase is cut there.
 fn description_range(m: &Mentions, toks: &[Token]) -> Option<Range<usize>> {
     let start = description_start(m, toks)?;
-    let Some(p) = start
+    let object = start
         .checked_sub(1)
-        .filter(|&p| toks.get(p).is_some_and(is_preposition))
-    else {
+        .is_some_and(|p| toks.get(p).is_some_and(is_preposition));
+    if !object {
         return Some(start..toks.len());
-    };
-    let head = toks.get(..p)?;
-    let before = description_start(m, head)?;
+    }
+    let head = description_before_preposition(m, toks, start)?;
     // the head must not itself be the object of a preposition
-    let object = before
+    let head_is_object = head
+        .start
         .checked_sub(1)
         .and_then(|q| toks.get(q))
         .is_some_and(is_preposition);
-    (!object).then_some(before..p)
+    (!head_is_object).then_some(head)
 }
 
 /// The start of the description that ends `toks`: its determiner or

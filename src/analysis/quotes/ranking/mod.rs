@@ -428,10 +428,13 @@ fn description_candidate(text: &str, attribution: &Attribution) -> Option<Candid
     if first != "the" {
         c.set(F::DescriptionIndefinite, 1.0);
     }
-    if !ends_in_role_noun(written) {
+    let noun = last_word(written);
+    if noun
+        .as_deref()
+        .is_none_or(|n| words::role_of_word(n).is_none())
+    {
         c.set(F::NotARoleNoun, 1.0);
     }
-    let noun = written.split_whitespace().last().map(str::to_lowercase);
     if noun.is_some_and(|n| super::super::lexicon::tags(&n).contains(Tags::TITLE)) {
         c.set(F::DescriptionOfOffice, 1.0);
     }
@@ -442,10 +445,12 @@ fn description_candidate(text: &str, attribution: &Attribution) -> Option<Candid
 /// Whether the last word of a written speaker is a role noun of the
 /// lexicon ("a spokesman" yes, "the ad" no).
 fn ends_in_role_noun(written: &str) -> bool {
-    written
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| words::role_of_word(&w.to_lowercase()).is_some())
+    last_word(written).is_some_and(|w| words::role_of_word(&w).is_some())
+}
+
+/// The last word of a written speaker, lower case.
+fn last_word(written: &str) -> Option<String> {
+    written.split_whitespace().last().map(str::to_lowercase)
 }
 
 /// Index of the sentence of `m` holding the paragraph offset `rel`.
