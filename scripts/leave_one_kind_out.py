@@ -10,6 +10,10 @@ general UI vocabulary) still finds. Also printed: the recall with every
 phrase in use, and the false-positive lines over all synthetic articles in
 each run (the 30 controls included).
 
+The learned score's shipped weights (data/model/furniture.txt) were
+fitted with every kind's lines; scripts/fit_furniture.py prints the
+stricter cross-validated figure, with the kind's lines out of the fit too.
+
 Usage: scripts/leave_one_kind_out.py [--corpus ../shared/corpus] [--min 0.85]
 Exits 1 when a kind's recall without its phrases is below --min.
 """

@@ -65,7 +65,7 @@ fn check_prints_one_line_per_diagnostic_and_exits_1() {
     assert_eq!(
         lines,
         [format!(
-            "{}:5:1: warning[boilerplate/ad] Looks like an advertisement marker, not article text",
+            "{}:5:1: warning[boilerplate/ad] Looks like an advertisement marker, not article text (by its wording)",
             file.path()
         )]
     );

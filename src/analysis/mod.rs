@@ -20,6 +20,7 @@ pub mod text;
 mod config;
 mod diagnostic;
 mod span;
+pub(crate) mod weights_file;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Fix, Related, Severity};

@@ -28,6 +28,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A byline or credit line of the article ("By Jane Doe", "With files
+/// from ...").
+pub fn is_byline(text: &str) -> bool {
+    BYLINE.is_match(text)
+}
+
 /// What the contextual rules need to know about one paragraph that its
 /// text alone decides. Owned and free of offsets, so it is kept between
 /// analyses with the paragraph's summary.
@@ -111,8 +117,13 @@ impl Layout {
 }
 
 /// Run the contextual rules on every paragraph after the `headline` that
-/// the strong rules (and the user's patterns) left unclassified in `kinds`.
-pub fn classify(article: &Article<'_>, kinds: &mut [Option<BoilerplateKind>], headline: usize) {
+/// the strong rules (and the user's patterns) left unclassified in `kinds`;
+/// return the article's layout.
+pub fn classify(
+    article: &Article<'_>,
+    kinds: &mut [Option<BoilerplateKind>],
+    headline: usize,
+) -> Layout {
     let open: Vec<usize> = (headline + 1..kinds.len())
         .filter(|&i| kinds[i].is_none())
         .collect();
@@ -139,6 +150,7 @@ pub fn classify(article: &Article<'_>, kinds: &mut [Option<BoilerplateKind>], he
             kinds[index] = None;
         }
     }
+    layout
 }
 
 /// Lines inside the body that belong to a run of at least
@@ -146,22 +158,27 @@ pub fn classify(article: &Article<'_>, kinds: &mut [Option<BoilerplateKind>], he
 /// awards story, a results table in prose, a roster. A teaser stands
 /// alone; a list is the story's content.
 fn listed_lines(article: &Article<'_>, layout: &Layout, count: usize) -> Vec<bool> {
-    let shaped = |i: usize| {
+    in_runs(count, w::LIST_RUN, |i| {
         layout.position(i) == Position::Within && article.summary(i).cues.headline_shaped
-    };
-    let mut listed = vec![false; count];
+    })
+}
+
+/// For each of `count` paragraphs, whether it is in a run of at least
+/// `shortest` paragraphs in a row for which `holds` is true.
+pub fn in_runs(count: usize, shortest: usize, holds: impl Fn(usize) -> bool) -> Vec<bool> {
+    let mut out = vec![false; count];
     let mut start = 0;
     while start < count {
         let mut end = start;
-        while end < count && shaped(end) {
+        while end < count && holds(end) {
             end += 1;
         }
-        if end - start >= w::LIST_RUN {
-            listed[start..end].fill(true);
+        if end - start >= shortest {
+            out[start..end].fill(true);
         }
         start = end + 1;
     }
-    listed
+    out
 }
 
 /// The contextual verdict on paragraph `index`.

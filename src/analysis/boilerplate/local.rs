@@ -16,6 +16,7 @@ use rustc_hash::FxHasher;
 
 use super::BoilerplateKind;
 use super::contextual::Cues;
+use super::evidence::LocalEvidence;
 use super::strong;
 use super::weights as w;
 use super::words::{Features, hash_str, stands_alone};
@@ -51,6 +52,8 @@ pub struct Summary {
     pub shingle_count: usize,
     /// The distinct shingle hashes, sorted, each with how often it occurs.
     pub shingles: Box<[(u64, u32)]>,
+    /// What its text says to the scored evidence.
+    pub evidence: LocalEvidence,
 }
 
 impl Summary {
@@ -59,6 +62,7 @@ impl Summary {
         let mut hashes = shingle_hashes(&f);
         let shingle_count = hashes.len();
         hashes.sort_unstable();
+        let evidence = LocalEvidence::of(&f);
         Summary {
             strong: strong::strong(&f),
             cues: Cues::of(&f),
@@ -66,6 +70,7 @@ impl Summary {
             topic_stems: f.topic_stems.into_boxed_slice(),
             shingle_count,
             shingles: count_runs(&hashes).into_boxed_slice(),
+            evidence,
         }
     }
 }

@@ -15,7 +15,12 @@
 //!    first paragraph left as the *headline* (never boilerplate), and runs
 //!    the *contextual* rules after it: content words shared with the story
 //!    (a teaser shares none), repeated text (a pull quote), and position
-//!    before, between or after the body paragraphs.
+//!    before, between or after the body paragraphs;
+//! 3. then the **score** (`evidence.rs`, `scoring.rs`): each short paragraph
+//!    the rules left is weighed by learned weights over its evidence (shape,
+//!    interface vocabulary of any kind, place in the article), so furniture
+//!    worded as no rule knows it is still found; [`Decision`] says which
+//!    of the three decided, and the diagnostic's message says it.
 //!
 //! Words come from the text model's tokens (`words.rs`), word classes from
 //! the lexicon's tags, thresholds from one table (`weights.rs`).
@@ -24,7 +29,9 @@ pub mod ablation;
 mod article;
 mod contextual;
 mod credits;
+pub mod evidence;
 mod local;
+mod scoring;
 mod strong;
 mod weights;
 mod words;
@@ -63,6 +70,8 @@ pub enum BoilerplateKind {
     Contact,
     /// Matched one of the user's own patterns.
     Custom,
+    /// Furniture by its shape and place, of no kind its words name.
+    Furniture,
 }
 
 impl BoilerplateKind {
@@ -88,6 +97,7 @@ impl BoilerplateKind {
         BoilerplateKind::SocialEmbed,
         BoilerplateKind::Contact,
         BoilerplateKind::Custom,
+        BoilerplateKind::Furniture,
     ];
 
     /// The kind whose [`code`](Self::code) is `code` ("boilerplate/ad").
@@ -117,6 +127,7 @@ impl BoilerplateKind {
             BoilerplateKind::SocialEmbed => "boilerplate/social-embed",
             BoilerplateKind::Contact => "boilerplate/contact",
             BoilerplateKind::Custom => "boilerplate/custom",
+            BoilerplateKind::Furniture => "boilerplate/furniture",
         }
     }
 
@@ -143,6 +154,36 @@ impl BoilerplateKind {
             BoilerplateKind::SocialEmbed => "an embedded social-media post",
             BoilerplateKind::Contact => "a contact line or a call for tips",
             BoilerplateKind::Custom => "a line matching your boilerplate patterns",
+            BoilerplateKind::Furniture => "page furniture",
+        }
+    }
+}
+
+/// What decided that a paragraph is furniture: the diagnostic names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// One of the user's patterns matched.
+    Pattern,
+    /// Its wording: a phrase or word list of that kind of furniture.
+    Wording,
+    /// Its wording and its place in the article (a teaser sharing no words
+    /// with the story, a pull quote repeating it, a link label).
+    Context,
+    /// The learned score of its evidence; the features that weighed most.
+    Score(Vec<evidence::Feature>),
+}
+
+impl Decision {
+    /// Words for the diagnostic message.
+    fn describe(&self) -> String {
+        match self {
+            Decision::Pattern => "your pattern".to_string(),
+            Decision::Wording => "its wording".to_string(),
+            Decision::Context => "its wording and place in the article".to_string(),
+            Decision::Score(features) => {
+                let phrases: Vec<&str> = features.iter().map(|f| f.phrase()).collect();
+                format!("the weight of its evidence: {}", phrases.join(", "))
+            }
         }
     }
 }
@@ -156,6 +197,7 @@ pub struct Boilerplate {
     /// deleting it removes the furniture cleanly.
     pub removal: Span,
     pub kind: BoilerplateKind,
+    pub decision: Decision,
 }
 
 impl Boilerplate {
@@ -164,7 +206,11 @@ impl Boilerplate {
             span: self.span,
             code: self.kind.code().to_string(),
             severity: Severity::Warning,
-            message: format!("Looks like {}, not article text", self.kind.description()),
+            message: format!(
+                "Looks like {}, not article text (by {})",
+                self.kind.description(),
+                self.decision.describe()
+            ),
             related: Vec::new(),
             fix: Some(Fix {
                 title: "Remove boilerplate line".to_string(),
@@ -194,48 +240,110 @@ pub fn detect_with(
 ) -> Vec<Boilerplate> {
     let locals = driver.locals_of(&Furniture, model);
     let seg = &model.segmentation;
-    let kinds = classify(text, seg, &locals, config);
+    let verdicts = classify(text, seg, &locals, config).verdicts;
     seg.paragraphs
         .iter()
-        .zip(kinds)
-        .filter_map(|(para, kind)| {
+        .zip(verdicts)
+        .filter_map(|(para, verdict)| {
+            let (kind, decision) = verdict?;
             Some(Boilerplate {
                 span: para.span,
                 removal: removal_span(text, seg, para.first_line, para.last_line),
-                kind: kind?,
+                kind,
+                decision,
             })
         })
         .collect()
 }
 
-/// The document-wide step: each paragraph's kind, or `None` for article
-/// text. The user's patterns first, then the strong verdicts, then the
-/// contextual rules after the headline.
+/// One paragraph as the score sees it, for `scripts/fit_furniture.py`
+/// (through `examples/furniture_evidence.rs`): its first line, the rules'
+/// verdict, and its whole evidence (`None` for the headline and what comes
+/// before it).
+#[derive(Debug, Clone)]
+pub struct EvidenceRow {
+    pub first_line: usize,
+    pub rules: Option<BoilerplateKind>,
+    pub evidence: Option<evidence::Evidence>,
+}
+
+/// The evidence of every paragraph of `text`, with the rules' verdicts.
+pub fn evidence_rows(text: &str, config: &Config) -> Vec<EvidenceRow> {
+    let mut driver = Driver::default();
+    let model = driver.model(text);
+    let locals = driver.locals_of(&Furniture, &model);
+    let seg = &model.segmentation;
+    let classified = classify(text, seg, &locals, config);
+    seg.paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, para)| EvidenceRow {
+            first_line: para.first_line,
+            rules: classified.rules[i],
+            evidence: classified.evidence.get(i).cloned().flatten(),
+        })
+        .collect()
+}
+
+/// The document-wide step's result.
+struct Classified {
+    /// Each paragraph's kind and what decided it, or `None` for article
+    /// text.
+    verdicts: Vec<Option<(BoilerplateKind, Decision)>>,
+    /// The verdicts of the patterns and rules alone.
+    rules: Vec<Option<BoilerplateKind>>,
+    /// Each paragraph's whole evidence (none up to the headline).
+    evidence: Vec<Option<evidence::Evidence>>,
+}
+
+/// The document-wide step: the user's patterns first, then the strong
+/// verdicts, then the contextual rules after the headline, then the score
+/// of the evidence of what they left.
 fn classify(
     text: &str,
     seg: &Segmentation,
     locals: &[Placed<Summary>],
     config: &Config,
-) -> Vec<Option<BoilerplateKind>> {
-    let mut kinds: Vec<Option<BoilerplateKind>> = seg
+) -> Classified {
+    let mut verdicts: Vec<Option<(BoilerplateKind, Decision)>> = seg
         .paragraphs
         .iter()
         .zip(locals)
         .map(|(p, placed)| {
             let para = p.span.text(text);
             if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
-                Some(BoilerplateKind::Custom)
+                Some((BoilerplateKind::Custom, Decision::Pattern))
             } else {
-                placed.local.strong
+                placed.local.strong.map(|kind| (kind, Decision::Wording))
             }
         })
         .collect();
-    if let Some(headline) = kinds.iter().position(Option::is_none) {
-        let in_article: Vec<bool> = kinds.iter().map(Option::is_none).collect();
+    let mut rules: Vec<Option<BoilerplateKind>> =
+        verdicts.iter().map(|v| v.as_ref().map(|v| v.0)).collect();
+    let mut evidence = Vec::new();
+    if let Some(headline) = rules.iter().position(Option::is_none) {
+        let in_article: Vec<bool> = rules.iter().map(Option::is_none).collect();
         let article = Article::new(locals, &in_article);
-        contextual::classify(&article, &mut kinds, headline);
+        let layout = contextual::classify(&article, &mut rules, headline);
+        evidence = scoring::evidence_of_all(&article, &layout, &rules);
+        let weights = evidence::weights();
+        for (index, verdict) in verdicts.iter_mut().enumerate() {
+            if verdict.is_some() {
+                continue;
+            }
+            *verdict = match (rules[index], &evidence[index]) {
+                (Some(kind), _) => Some((kind, Decision::Context)),
+                (None, Some(e)) => scoring::verdict(&article, index, e, weights)
+                    .map(|kind| (kind, Decision::Score(e.strongest(weights, 3)))),
+                (None, None) => None,
+            };
+        }
     }
-    kinds
+    Classified {
+        verdicts,
+        rules,
+        evidence,
+    }
 }
 
 /// The lines `first..=last` with the line break that ends the last one (or,

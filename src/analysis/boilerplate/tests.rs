@@ -405,3 +405,65 @@ fn every_kind_reads_back_from_its_code() {
     }
     assert_eq!(BoilerplateKind::from_code("boilerplate/nope"), None);
 }
+
+fn messages(text: &str) -> Vec<(usize, String, String)> {
+    let seg = segment(text);
+    detect(text, &seg, &Config::default())
+        .into_iter()
+        .map(|b| {
+            let d = b.to_diagnostic(text);
+            (seg.line_of(b.span.start), d.code, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn the_score_finds_furniture_no_rule_words() {
+    // None of these wordings is in a rule; their shape and place give them away.
+    for (line, at, code, evidence) in [
+        (
+            "Swipe for more photos",
+            3,
+            "boilerplate/photo",
+            "an imperative",
+        ),
+        ("Report an ad", 3, "boilerplate/ad", "a few interface words"),
+        (
+            "Read the rest of the story here.",
+            6,
+            "boilerplate/furniture",
+            "after the story",
+        ),
+    ] {
+        let found = messages(&article_with(line, at));
+        assert_eq!(found.len(), 1, "{line}: {found:?}");
+        let (at_line, found_code, message) = &found[0];
+        assert_eq!((*at_line, found_code.as_str()), (2 * at, code), "{line}");
+        assert!(
+            message.contains("(by the weight of its evidence: ") && message.contains(evidence),
+            "{line}: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_rule_verdict_says_it_was_the_wording() {
+    let found = messages(&article_with("Advertisement", 3));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].2,
+        "Looks like an advertisement marker, not article text (by its wording)"
+    );
+}
+
+#[test]
+fn the_score_leaves_lines_that_introduce_lists_and_credits() {
+    for (line, at) in [
+        ("Here are three reasons the plan passed:", 3),
+        ("Dev Patel", 3),
+        ("Translated by Karim Lee.", 6),
+        ("Contributing: Nora Bell.", 6),
+    ] {
+        assert_eq!(kinds(&article_with(line, at)), [], "{line}");
+    }
+}

@@ -580,6 +580,7 @@ fn a_paragraph_becoming_boilerplate_drops_its_names() {
         span: seg.paragraphs[1].span,
         removal: seg.paragraphs[1].span,
         kind: crate::analysis::boilerplate::BoilerplateKind::Newsletter,
+        decision: crate::analysis::boilerplate::Decision::Wording,
     };
     let mut driver = Driver::default();
     let all = kept(&mut driver, text, &[]);

@@ -379,6 +379,7 @@ mod tests {
             span: seg.paragraphs[1].span,
             removal: seg.paragraphs[1].span,
             kind: crate::analysis::boilerplate::BoilerplateKind::Custom,
+            decision: crate::analysis::boilerplate::Decision::Wording,
         }];
         let cues = test_support::cues(text);
         assert!(detect_fresh(text, &bp, &cues, &[]).is_empty());

@@ -188,28 +188,16 @@ impl Weights {
     /// a feature the code does not know is an error naming the line, so a
     /// model file out of step with the code fails its test.
     pub fn parse(source: &str) -> Result<Weights, String> {
-        let mut weights = Weights {
-            values: [0.0; Feature::COUNT],
-            empty: true,
-        };
-        for (n, line) in source.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            let mut parts = line.split_whitespace();
-            let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(format!("line {}: expected `feature weight`", n + 1));
-            };
-            let feature = Feature::from_name(name)
-                .ok_or_else(|| format!("line {}: unknown feature `{name}`", n + 1))?;
-            let value: f32 = value
-                .parse()
-                .map_err(|_| format!("line {}: `{value}` is not a number", n + 1))?;
-            weights.values[feature as usize] = value;
-            weights.empty = false;
-        }
-        Ok(weights)
+        let mut values = [0.0; Feature::COUNT];
+        let any = crate::analysis::weights_file::read(source, |name, value| {
+            Feature::from_name(name)
+                .map(|f| values[f as usize] = value)
+                .is_some()
+        })?;
+        Ok(Weights {
+            values,
+            empty: !any,
+        })
     }
 
     pub fn get(&self, feature: Feature) -> f32 {
