@@ -64,6 +64,36 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             redirect[g] = target;
         }
     }
+    // 2b. "Paz Akin" after "Lorena Paz Akin": a name of two or more words
+    //     that ends one longer person's name written out before it is
+    //     that person's compound surname.
+    let mut by_tail: HashMap<&[String], Option<(usize, usize)>> = HashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        if words.len() >= 3 && looks_like_person_name(words) {
+            for k in 2..words.len() {
+                let target = (redirect[g], group.members[0]);
+                by_tail
+                    .entry(&words[words.len() - k..])
+                    .and_modify(|t| {
+                        if t.is_some_and(|(g, _)| g != target.0) {
+                            *t = None; // two people end so: no join
+                        }
+                    })
+                    .or_insert(Some(target));
+            }
+        }
+    }
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        if redirect[g] == g
+            && words.len() >= 2
+            && let Some(&Some((target, first_mention))) = by_tail.get(&words[..])
+            && first_mention < group.members[0]
+        {
+            redirect[g] = target;
+        }
+    }
     for slot in assigned.iter_mut() {
         *slot = slot.map(|g| redirect[g]);
     }

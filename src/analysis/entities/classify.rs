@@ -4,10 +4,10 @@
 //! place. A known given name as the first word of a full name counts for a
 //! person; a census surname as its last word counts a little.
 
-use super::EntityKind;
 use super::candidates::{Candidate, Certainty};
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
+use super::{EntityKind, ListHint};
 
 /// Scores per kind, summed over an entity's mentions.
 #[derive(Debug, Default, Clone, Copy)]
@@ -24,7 +24,7 @@ pub(super) fn classify(
     cands: &[Candidate],
     members: &[usize],
     words: &[String],
-    in_person_list: bool,
+    hint: ListHint,
 ) -> Option<EntityKind> {
     let lex = lexicon();
     let gaz = gazetteer();
@@ -72,8 +72,14 @@ pub(super) fn classify(
             s.org += 1;
         }
     }
-    if in_person_list {
-        s.person += 3;
+    match hint {
+        ListHint::People => s.person += 3,
+        // "companies including Colgate Palmolive": whatever its words
+        ListHint::Organisations => {
+            s.person -= 8;
+            s.org += 6;
+        }
+        ListHint::None => {}
     }
     let key = words.join(" ");
     if words.iter().any(|w| gaz.is_org_cue(w)) {

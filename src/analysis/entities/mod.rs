@@ -212,22 +212,31 @@ pub fn recognize_fresh(text: &str, boilerplate: &[Boilerplate]) -> Vec<Entity> {
 /// gender.
 fn decide(text: &str, cands: &[Candidate]) -> Vec<document::Decided> {
     let groups = aliases::group(cands);
-    let in_person_list = coordinated_with_people(text, cands, &groups);
+    let hints = list_hints(text, cands, &groups);
     groups
         .iter()
-        .zip(in_person_list)
+        .zip(hints)
         .filter_map(|(g, hint)| decide_entity(cands, &g.members, hint))
         .collect()
 }
 
-/// For each group: whether one of its mentions stands in a list ("Ana,
-/// Bo and Cy") beside a person and beside no organisation or place — then
-/// the unknown names in the list are people too.
-fn coordinated_with_people(
-    text: &str,
-    cands: &[Candidate],
-    groups: &[aliases::Group],
-) -> Vec<bool> {
+/// What a list a name stands in says of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum ListHint {
+    #[default]
+    None,
+    /// Beside a person and no organisation or place ("Ana, Bo and Cy").
+    People,
+    /// Introduced by a plural organisation noun ("companies including
+    /// Colgate Palmolive, Reckitt Benckiser and SAP").
+    Organisations,
+}
+
+/// For each group, what the lists its mentions stand in say: a list
+/// beside a person and beside no organisation or place makes its unknown
+/// lone names people; a list that "companies including", "firms such as"
+/// introduces makes every name in it an organisation.
+fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec<ListHint> {
     let mut group_of = vec![usize::MAX; cands.len()];
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
@@ -244,10 +253,10 @@ fn coordinated_with_people(
                 .iter()
                 .filter_map(|&m| cands.get(m))
                 .max_by_key(|c| c.words.len())?;
-            classify::classify(cands, &g.members, &canonical.words, false)
+            classify::classify(cands, &g.members, &canonical.words, ListHint::None)
         })
         .collect();
-    let mut hint = vec![false; groups.len()];
+    let mut hint = vec![ListHint::None; groups.len()];
     let mut start = 0;
     while start < cands.len() {
         let mut end = start + 1;
@@ -258,6 +267,15 @@ fn coordinated_with_people(
         {
             conjunction |= gap != ", ";
             end += 1;
+        }
+        if introduced_by_organisation_noun(text, cands[start].span.start) {
+            for g in (start..end).filter_map(|i| group_of.get(i).copied()) {
+                if let Some(h) = hint.get_mut(g) {
+                    *h = ListHint::Organisations;
+                }
+            }
+            start = end;
+            continue;
         }
         // "Ana, Bo and Cy" is a list; "Ana Roe, Acme CEO, said" is not
         if end - start >= 2 && conjunction {
@@ -284,8 +302,8 @@ fn coordinated_with_people(
                     })
                 };
                 for g in list.into_iter().filter(|&g| lone_name(g)) {
-                    if let Some(h) = hint.get_mut(g) {
-                        *h = true;
+                    if let Some(h) = hint.get_mut(g).filter(|h| **h == ListHint::None) {
+                        *h = ListHint::People;
                     }
                 }
             }
@@ -297,6 +315,33 @@ fn coordinated_with_people(
 
 /// The text between two names when it joins them in a list: ", ",
 /// " and ", ", and ", " or ", " & ".
+/// Whether the text before byte `at` ends with a plural organisation noun
+/// and a word that opens examples: "companies including ", "firms such as
+/// ", "brands like ".
+fn introduced_by_organisation_noun(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev();
+    let noun = match (words.next(), words.next()) {
+        (Some("including" | "like"), Some(noun)) => noun,
+        (Some("as"), Some("such")) => match words.next() {
+            Some(noun) => noun,
+            None => return false,
+        },
+        _ => return false,
+    };
+    let noun = noun.to_lowercase();
+    let singular = match noun.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => match noun.strip_suffix('s') {
+            Some(stem) => stem.to_string(),
+            None => return false,
+        },
+    };
+    crate::analysis::lexicon::tags(&singular).contains(crate::analysis::lexicon::Tags::ORG_NOUN)
+}
+
 fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {
     let gap = text.get(prev.end..next.start)?;
     matches!(gap, ", " | " and " | ", and " | " or " | ", or " | " & ").then_some(gap)
@@ -324,7 +369,7 @@ fn is_unknown_headline_run(c: &Candidate, body_names: &FxHashSet<&[String]>) -> 
 fn decide_entity(
     cands: &[Candidate],
     members: &[usize],
-    in_person_list: bool,
+    hint: ListHint,
 ) -> Option<document::Decided> {
     let (canonical, canonical_cand) = members
         .iter()
@@ -336,7 +381,7 @@ fn decide_entity(
                 *m,
             )
         })?;
-    let kind = classify::classify(cands, members, &canonical_cand.words, in_person_list)?;
+    let kind = classify::classify(cands, members, &canonical_cand.words, hint)?;
     let first_of = |f: &dyn Fn(&Candidate) -> bool| {
         members
             .iter()

@@ -723,3 +723,41 @@ fn a_name_only_in_an_authors_bio_is_not_a_person_of_the_piece() {
             .any(|n| n == "Lena Quist")
     );
 }
+
+#[test]
+fn names_that_companies_including_introduces_are_organisations() {
+    let text = "The tower holds offices of companies including Dorrin Vale, \
+                Hekla Morrow and Pell Kessler. Dorrin Vale opened in May.";
+    for name in ["Dorrin Vale", "Hekla Morrow", "Pell Kessler"] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(EntityKind::Organization),
+            "{name}"
+        );
+    }
+    // people in a list are not affected, nor a list no organisation noun
+    // introduces
+    let text = "Mayors such as Dorrin Vale and Hekla Morrow said they would attend.";
+    assert_eq!(kind_of(text, "Dorrin Vale"), Some(EntityKind::Person));
+    assert!(!introduced_by_organisation_noun("leaders including ", 19));
+    assert!(introduced_by_organisation_noun("firms such as ", 14));
+    assert!(introduced_by_organisation_noun("Several banks like ", 19));
+    assert!(!introduced_by_organisation_noun(
+        "the company including ",
+        22
+    ));
+}
+
+#[test]
+fn the_end_of_a_longer_name_written_before_is_its_compound_surname() {
+    let text = "Architect Lorena Paz Akin designed the house. \
+                \u{201c}We kept it simple,\u{201d} says Paz Akin.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Lorena Paz Akin"]);
+    assert_eq!(
+        mentions(text, "Lorena Paz Akin"),
+        ["Lorena Paz Akin", "Paz Akin"]
+    );
+    // written before the longer name, the shorter one stays its own
+    let text = "Paz Akin spoke first. Later, Lorena Paz Akin and Mai Lee spoke.";
+    assert_eq!(mentions(text, "Lorena Paz Akin"), ["Lorena Paz Akin"]);
+}
