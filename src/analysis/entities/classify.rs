@@ -74,6 +74,7 @@ pub(super) fn classify(
     }
     match hint {
         ListHint::People => s.person += 3,
+        ListHint::Places => s.place += 3,
         // "companies including Colgate Palmolive": whatever its words
         ListHint::Organisations => {
             s.person -= 8;

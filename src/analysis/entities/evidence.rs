@@ -174,7 +174,19 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     }
     let word_before = before.filter(|b| joined(text, b, first));
     // news style puts no article before a person's name
-    cues.determiner_before = word_before.is_some_and(|b| matches!(b.lower, "the" | "a" | "an"));
+    let article = |t: &Token| matches!(t.lower, "the" | "a" | "an");
+    // "the 1916 Easter Rising", "the 2017 Hatch report": a year between
+    // changes nothing
+    let year_after_article = word_before.is_some_and(|year| {
+        year.lower.len() == 4
+            && year.lower.bytes().all(|b| b.is_ascii_digit())
+            && range
+                .start
+                .checked_sub(2)
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|a| article(a) && joined(text, a, year))
+    });
+    cues.determiner_before = word_before.is_some_and(article) || year_after_article;
     cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b));
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();

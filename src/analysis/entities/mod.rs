@@ -227,6 +227,9 @@ pub(super) enum ListHint {
     None,
     /// Beside a person and no organisation or place ("Ana, Bo and Cy").
     People,
+    /// Beside a place and no person or organisation ("Calgary, Brooks and
+    /// Edson").
+    Places,
     /// Introduced by a plural organisation noun ("companies including
     /// Colgate Palmolive, Reckitt Benckiser and SAP").
     Organisations,
@@ -234,7 +237,8 @@ pub(super) enum ListHint {
 
 /// For each group, what the lists its mentions stand in say: a list
 /// beside a person and beside no organisation or place makes its unknown
-/// lone names people; a list that "companies including", "firms such as"
+/// lone names people (beside a place and no person or organisation,
+/// places); a list that "companies including", "firms such as"
 /// introduces makes every name in it an organisation.
 fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec<ListHint> {
     let mut group_of = vec![usize::MAX; cands.len()];
@@ -284,26 +288,36 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
                 .collect();
             let kind_of = |g: usize| kinds.get(g).copied().flatten();
             let has_person = list.iter().any(|&g| kind_of(g) == Some(EntityKind::Person));
-            let has_thing = list.iter().any(|&g| {
-                matches!(
-                    kind_of(g),
-                    Some(EntityKind::Organization | EntityKind::Place)
-                )
-            });
-            if has_person && !has_thing {
-                // only lone first names ("Ana, Bo and Cy") gain from it
-                let lone_name = |g: usize| {
-                    groups.get(g).is_some_and(|group| {
-                        group.members.iter().filter_map(|&m| cands.get(m)).all(|c| {
-                            c.words.len() == 1
-                                && !c.all_caps
-                                && c.words.iter().all(|w| w.chars().all(char::is_alphabetic))
-                        })
+            // two places at least: "Onyeka and Sydney" may be two women
+            let places = list
+                .iter()
+                .filter(|&&g| kind_of(g) == Some(EntityKind::Place))
+                .count();
+            let has_organisation = list
+                .iter()
+                .any(|&g| kind_of(g) == Some(EntityKind::Organization));
+            // only lone names ("Ana, Bo and Cy", "Calgary, Brooks and
+            // Edson") gain from their company
+            let lone_name = |g: usize| {
+                groups.get(g).is_some_and(|group| {
+                    group.members.iter().filter_map(|&m| cands.get(m)).all(|c| {
+                        c.words.len() == 1
+                            && !c.all_caps
+                            && c.words.iter().all(|w| w.chars().all(char::is_alphabetic))
                     })
-                };
+                })
+            };
+            let given = if has_person && places == 0 && !has_organisation {
+                ListHint::People
+            } else if places >= 2 && !has_person && !has_organisation {
+                ListHint::Places
+            } else {
+                ListHint::None
+            };
+            if given != ListHint::None {
                 for g in list.into_iter().filter(|&g| lone_name(g)) {
                     if let Some(h) = hint.get_mut(g).filter(|h| **h == ListHint::None) {
-                        *h = ListHint::People;
+                        *h = given;
                     }
                 }
             }

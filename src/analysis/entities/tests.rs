@@ -761,3 +761,21 @@ fn the_end_of_a_longer_name_written_before_is_its_compound_surname() {
     let text = "Paz Akin spoke first. Later, Lorena Paz Akin and Mai Lee spoke.";
     assert_eq!(mentions(text, "Lorena Paz Akin"), ["Lorena Paz Akin"]);
 }
+
+#[test]
+fn a_year_after_an_article_is_no_reason_to_read_a_person() {
+    let text = "Crowds marked the 1916 Corran Rising on Sunday. \
+                The 2017 Dalby report said the line was late.";
+    assert_ne!(kind_of(text, "Corran Rising"), Some(EntityKind::Person));
+    assert_ne!(kind_of(text, "Dalby"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_lone_name_listed_among_places_is_a_place() {
+    let text = "Rallies in Toronto, Calgary, Brenloe and Vancouver drew crowds. \
+                Brenloe saw the largest.";
+    assert_eq!(kind_of(text, "Brenloe"), Some(EntityKind::Place));
+    // beside a single place it may as well be a person
+    let text = "Then Onyeka and Sydney argued. Onyeka left first.";
+    assert_ne!(kind_of(text, "Onyeka"), Some(EntityKind::Place));
+}
