@@ -51,6 +51,9 @@ pub(super) struct Cues {
     /// An organisation noun right before it: "aid group Medline",
     /// "retailer Bell & Rowe".
     pub org_noun_before: bool,
+    /// After a newsroom job and "for"/"at"/"with": "a columnist for Bon
+    /// Appétit", "a reporter at the Herald" (a publication).
+    pub newsroom_before: bool,
     /// The subject of an author's bio: "Jane Roe is a Toronto-based
     /// reporter covering ...", "Sam Lee was the paper's editor".
     pub author_bio: bool,

@@ -188,6 +188,16 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     });
     cues.determiner_before = word_before.is_some_and(article) || year_after_article;
     cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b));
+    cues.newsroom_before = word_before.is_some_and(|b| {
+        matches!(b.lower, "for" | "at" | "with")
+            && range
+                .start
+                .checked_sub(2)
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|job| {
+                    !job.capitalised && job.tags.contains(Tags::NEWSROOM) && joined(text, job, b)
+                })
+    });
     let apposition = apposition_after(text, tokens, range.end);
     cues.apposition |= apposition.is_some();
     let gender = gender.or_else(|| {

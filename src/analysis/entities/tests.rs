@@ -779,3 +779,13 @@ fn a_lone_name_listed_among_places_is_a_place() {
     let text = "Then Onyeka and Sydney argued. Onyeka left first.";
     assert_ne!(kind_of(text, "Onyeka"), Some(EntityKind::Place));
 }
+
+#[test]
+fn a_name_after_a_newsroom_job_and_for_is_a_publication() {
+    // a magazine named like a woman
+    let text = "She was a columnist for Harper Quinn for eight years.";
+    assert_ne!(kind_of(text, "Harper Quinn"), Some(EntityKind::Person));
+    // the job of the person named is no such cue
+    let text = "Columnist Dorrel Tabb wrote for eight years. Tabb retired.";
+    assert_eq!(kind_of(text, "Dorrel Tabb"), Some(EntityKind::Person));
+}
