@@ -12,6 +12,7 @@
 use std::sync::Arc;
 
 use super::super::Span;
+use super::super::lexicon::Tags;
 use super::Gender;
 use super::evidence::{Pending, is_credit_line, push_candidate, role_noun_before};
 use super::gazetteer::gazetteer;
@@ -255,6 +256,23 @@ pub(super) fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
         })
 }
 
+/// "Jan Hatzuis", "Jun Li": a month's abbreviation that is also a given
+/// name opens a name when a capitalised word that is no function word
+/// follows it directly (no period after it: "Jan. 5" is a date).
+fn opens_name_as_given_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(token), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+        return false;
+    };
+    let lex = lexicon();
+    token.capitalised
+        && !token.dotted
+        && token.tags.contains(Tags::CALENDAR)
+        && lex.given(token.lower).is_some()
+        && joined(text, token, next)
+        && is_name_word(next, None)
+        && !lex.is_function_word(next)
+}
+
 /// "They've", "ID'd", "Isn't": a word with a contracted verb or "not"
 /// after its apostrophe is no name ("O'Neill", "D'Arcy" are).
 pub(super) fn is_contraction(lower: &str) -> bool {
@@ -319,7 +337,7 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(&tokens[i], None) {
+        if !is_name_word(&tokens[i], None) && !opens_name_as_given_name(text, tokens, i) {
             i += 1;
             continue;
         }

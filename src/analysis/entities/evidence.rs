@@ -13,6 +13,10 @@ use super::candidates::{
 use super::names::{is_particle, lexicon, role_gender};
 use super::words::Token;
 
+/// Most words of an employer between a name and its reporting verb
+/// ("Jane Roe of Acme Capital Markets said").
+const EMPLOYER_WORDS: usize = 3;
+
 /// "lawyer", "political scientist", "prime minister" right before the
 /// token at `at`, as written.
 pub(super) fn role_noun_before(text: &str, tokens: &[Token], at: usize) -> Option<Span> {
@@ -159,6 +163,29 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                         .get(range.end + 1)
                         .is_some_and(|v| reporting(v) && joined(text, a, v))))
     });
+    // "Jingyi Pan of IG said": the employer between the name and its verb
+    let verb_after_employer = after.is_some_and(|of| {
+        of.lower == "of" && joined(text, last, of) && {
+            let mut at = range.end + 1;
+            let mut prev = of;
+            while let Some(t) = tokens
+                .get(at)
+                .filter(|t| t.capitalised && joined(text, prev, t))
+            {
+                prev = t;
+                at += 1;
+                if at - range.end > EMPLOYER_WORDS + 1 {
+                    break;
+                }
+            }
+            at > range.end + 1
+                && at - range.end <= EMPLOYER_WORDS + 1
+                && tokens
+                    .get(at)
+                    .is_some_and(|v| reporting(v) && joined(text, prev, v))
+        }
+    });
+    let verb_after = verb_after || verb_after_employer;
     // "said Jane Roe" names the speaker; "told Reuters" names the listener.
     let verb_before = before.is_some_and(|b| {
         lex.is_reporting_verb(b)

@@ -35,6 +35,7 @@ use rustc_hash::FxHashSet;
 use super::Span;
 use super::boilerplate::Boilerplate;
 use super::driver::Driver;
+use super::lexicon::Tags;
 use super::text::TextModel;
 use candidates::{Candidate, Certainty};
 pub use gazetteer::is_known_place;
@@ -272,10 +273,21 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
             conjunction |= gap != ", ";
             end += 1;
         }
-        if introduced_by_organisation_noun(text, cands[start].span.start) {
+        // "companies including ...", "shooters such as ...": the noun
+        // says what every name of the list is
+        let introduced = introducing_noun(text, cands[start].span.start).and_then(|tags| {
+            if tags.contains(Tags::ORG_NOUN) {
+                Some(ListHint::Organisations)
+            } else if tags.contains(Tags::ROLE) {
+                Some(ListHint::People)
+            } else {
+                None
+            }
+        });
+        if let Some(given) = introduced {
             for g in (start..end).filter_map(|i| group_of.get(i).copied()) {
                 if let Some(h) = hint.get_mut(g) {
-                    *h = ListHint::Organisations;
+                    *h = given;
                 }
             }
             start = end;
@@ -329,31 +341,23 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
 
 /// The text between two names when it joins them in a list: ", ",
 /// " and ", ", and ", " or ", " & ".
-/// Whether the text before byte `at` ends with a plural organisation noun
-/// and a word that opens examples: "companies including ", "firms such as
-/// ", "brands like ".
-fn introduced_by_organisation_noun(text: &str, at: usize) -> bool {
-    let Some(before) = text.get(..at) else {
-        return false;
-    };
+/// The lexicon's tags of the plural noun that the text before byte `at`
+/// ends with, followed by a word that opens examples: "companies
+/// including ", "firms such as ", "shooters like ".
+fn introducing_noun(text: &str, at: usize) -> Option<Tags> {
+    let before = text.get(..at)?;
     let mut words = before.split_whitespace().rev();
-    let noun = match (words.next(), words.next()) {
-        (Some("including" | "like"), Some(noun)) => noun,
-        (Some("as"), Some("such")) => match words.next() {
-            Some(noun) => noun,
-            None => return false,
-        },
-        _ => return false,
+    let noun = match (words.next()?, words.next()?) {
+        ("including" | "like", noun) => noun,
+        ("as", "such") => words.next()?,
+        _ => return None,
     };
     let noun = noun.to_lowercase();
     let singular = match noun.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
-        None => match noun.strip_suffix('s') {
-            Some(stem) => stem.to_string(),
-            None => return false,
-        },
+        None => noun.strip_suffix('s')?.to_string(),
     };
-    crate::analysis::lexicon::tags(&singular).contains(crate::analysis::lexicon::Tags::ORG_NOUN)
+    Some(crate::analysis::lexicon::tags(&singular))
 }
 
 fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {

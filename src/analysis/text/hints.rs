@@ -107,14 +107,23 @@ fn is_byline(para: &str, tokens: &Tokens) -> bool {
 /// agency in brackets) and then a dash, at the paragraph's start.
 fn dateline(para: &str, tokens: &Tokens) -> Option<Span> {
     let list = &tokens.list;
+    // A dateline's capitals are its place ("OTTAWA —", first) or its
+    // agency ("Ottawa (CP) —"): "Liberal MP Jane Roe — a lawyer" is none.
     let mut place_words = 0;
+    let mut in_brackets = false;
+    let mut first_word = true;
     for (i, t) in list.iter().enumerate() {
         let text = t.span.text(para);
         if t.is_word() {
             if !(t.is_all_caps() || t.shape == Shape::Initials || t.shape == Shape::Capitalised) {
                 return None;
             }
-            place_words += usize::from(t.is_all_caps());
+            place_words += usize::from(t.is_all_caps() && (first_word || in_brackets));
+            first_word = false;
+        } else if text == "(" {
+            in_brackets = true;
+        } else if text == ")" {
+            in_brackets = false;
         } else if matches!(text, "—" | "–") || (text == "-" && space_before(para, t.span.start))
         {
             return (place_words > 0).then(|| Span::new(0, t.span.end));
@@ -163,6 +172,15 @@ mod tests {
             assert_eq!(hints(para).dateline, Some(Span::new(0, para.len())));
         }
         assert_eq!(hints("Council met - briefly").dateline, None);
+        assert_eq!(
+            hints("Liberal MP Jane Roe — a lawyer — said no.").dateline,
+            None
+        );
+        let para = "Port Alder (CP) — The council met.";
+        assert_eq!(
+            hints(para).dateline.map(|s| s.text(para)),
+            Some("Port Alder (CP) —")
+        );
     }
 
     #[test]
