@@ -436,43 +436,62 @@ fn kinds(
     shapes: &[pieces::Shape],
     found: &[Option<Found>],
 ) -> Vec<QuoteKind> {
-    shapes
-        .iter()
-        .enumerate()
-        .map(|(i, shape)| {
-            if shape.kind != QuoteKind::Speech || !shape.short || continues_group(pieces, i) {
-                return shape.kind;
-            }
-            let cued = match found.get(i).and_then(Option::as_ref) {
-                Some(f) => !(shape.one_word && f.attribution.rule == attribution::SENTENCE_FINAL),
-                None => !shape.one_word && follows_cued_quote_in_sentence(text, pieces, found, i),
-            };
-            if cued {
-                QuoteKind::Speech
-            } else {
-                QuoteKind::ScareQuote
-            }
-        })
-        .collect()
+    let mut out: Vec<QuoteKind> = Vec::with_capacity(shapes.len());
+    for (i, shape) in shapes.iter().enumerate() {
+        if shape.kind != QuoteKind::Speech || !shape.short || continues_group(pieces, i) {
+            out.push(shape.kind);
+            continue;
+        }
+        let cued = match found.get(i).and_then(Option::as_ref) {
+            Some(f) => !(shape.one_word && f.attribution.rule == attribution::SENTENCE_FINAL),
+            None => follows_cued_quote_in_sentence(text, pieces, found, shapes, &out, i)
+                .is_some_and(|gap_words| !shape.one_word || gap_words <= LIST_GAP_WORDS),
+        };
+        out.push(if cued {
+            QuoteKind::Speech
+        } else {
+            QuoteKind::ScareQuote
+        });
+    }
+    out
 }
 
+/// Most words between two one-word quotes of a list ("a “loser,” a
+/// “liar” and a “whiner.”") for the cue of the first to cover the second.
+const LIST_GAP_WORDS: usize = 2;
+
 /// `called it “bold” and based on “one giant assumption.”`: an earlier
-/// quote of the same sentence has a cue, which covers this one too.
+/// quote of the same sentence has a cue, which covers this one too, and
+/// the one after it ("a “loser,” a “liar” and a “whiner.”"): `kinds`
+/// holds the kinds decided so far. The number of words between the two
+/// when it does.
 fn follows_cued_quote_in_sentence(
     text: &str,
     pieces: &[Piece],
     found: &[Option<Found>],
+    shapes: &[pieces::Shape],
+    kinds: &[QuoteKind],
     i: usize,
-) -> bool {
+) -> Option<usize> {
     let (Some(prev), Some(here)) = (i.checked_sub(1).and_then(|j| pieces.get(j)), pieces.get(i))
     else {
-        return false;
+        return None;
     };
     let between = text.get(prev.span.end..here.span.start).unwrap_or("");
-    prev.para == here.para
+    // a short piece kept as speech was cued itself, or by the one before it
+    let prev_is_cued_speech = found.get(i - 1).is_some_and(Option::is_some)
+        || (shapes.get(i - 1).is_some_and(|s| s.short)
+            && kinds.get(i - 1) == Some(&QuoteKind::Speech));
+    let follows = prev.para == here.para
         && !prev.inner.text(text).ends_with(['.', '!', '?'])
         && !between.contains(['.', '!', '?'])
-        && found.get(i - 1).is_some_and(Option::is_some)
+        && prev_is_cued_speech;
+    follows.then(|| {
+        between
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    })
 }
 
 fn continues_group(pieces: &[Piece], i: usize) -> bool {

@@ -225,3 +225,12 @@ fn a_cached_reporter_follows_the_entities_of_its_paragraph() {
         (v1, vec![lee(v1)]),
     ]);
 }
+
+#[test]
+fn one_word_quotes_in_a_list_share_the_cue_of_the_first() {
+    let text = "Jane Roe wrote on Monday that the mayor is a “loser,” a “liar” and a “whiner.”";
+    let people = [person(text, "Jane Roe", None, &["Jane Roe"])];
+    let found = quotes(text, &people);
+    let kinds: Vec<QuoteKind> = found.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Speech; 3], "{found:?}");
+}
