@@ -10,6 +10,11 @@
 //! kept from the previous version; `edit-passes-100KB` times each pass so
 //! after an edit, with that pass's cache warm.
 //!
+//! `hostile` times a fresh analysis of about 1 MB of input written to find
+//! a path that is worse than linear (quotation marks that never close, a
+//! line without a sentence end, a Title Case run, control characters),
+//! beside 1 MB of prose; each should cost about what prose costs per MB.
+//!
 //! Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
@@ -230,6 +235,65 @@ criterion_group!(
     bench_analyze,
     bench_passes,
     bench_edit,
-    bench_edit_passes
+    bench_edit_passes,
+    bench_hostile
 );
+/// Hostile inputs: a label, the separator between units, and the text
+/// before and after the unit's number.
+const HOSTILE: &[(&str, &str, &str, &str)] = &[
+    ("unclosed-curly", " ", "“word", ""),
+    ("unclosed-single", " ", "‘word", ""),
+    ("unclosed-guillemet", " ", "«word", ""),
+    ("straight-quotes", " ", "\"word", ""),
+    ("stray-closers", " ", "word", "”"),
+    (
+        "quotes-in-one-paragraph",
+        " ",
+        "“Quote number ",
+        ",” she said.",
+    ),
+    ("line-without-end", " ", "word", ""),
+    ("title-case-run", " ", "Word", ""),
+    ("control-chars", " ", "w\u{1}\u{2}", ""),
+    ("unclosed-paragraphs", "\n\n", "“p", ""),
+];
+
+/// About `size` bytes of units `{before}{i}{after}` joined by `separator`
+/// (the number makes every unit distinct), under a headline.
+fn repeated(size: usize, separator: &str, before: &str, after: &str) -> String {
+    let mut out = String::from("Headline\n\n");
+    let mut i = 0;
+    while out.len() < size {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(&format!("{before}{i}{after}"));
+        i += 1;
+    }
+    out.push('\n');
+    out
+}
+
+/// Prose, then each hostile input, each about `size` bytes.
+fn hostile_inputs(size: usize) -> Vec<(&'static str, String)> {
+    let mut inputs = vec![("prose", article_of_size(size))];
+    for &(label, separator, before, after) in HOSTILE {
+        inputs.push((label, repeated(size, separator, before, after)));
+    }
+    inputs
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("hostile-1MB");
+    group.sample_size(10);
+    for (label, text) in hostile_inputs(1_000_000) {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| {
+            b.iter(|| analysis::analyze(black_box(text), &config))
+        });
+    }
+    group.finish();
+}
+
 criterion_main!(benches);

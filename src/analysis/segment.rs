@@ -134,7 +134,7 @@ const NAME_TITLES: &[&str] = &[
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let para = span.text(text);
     let mut cuts: Vec<usize> = English {}
-        .get_sentence_boundaries(para)
+        .get_sentence_boundaries(&without_unclosed_openers(para))
         .iter()
         .map(|b| b.start_byte)
         .filter(|&cut| cut > 0 && cut < para.len() && para.is_char_boundary(cut))
@@ -154,6 +154,50 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
         start = end;
     }
     out
+}
+
+/// Opening quotation marks that have a distinct closing mark, with a
+/// stand-in of the same byte length that is neither a quotation mark, a
+/// letter, a digit, white space nor a terminator.
+const UNCLOSABLE_STAND_INS: &[(char, char, char)] = &[
+    ('“', '”', '†'),
+    ('‘', '’', '†'),
+    ('«', '»', '¤'),
+    ('‹', '›', '†'),
+];
+
+/// `para` with every opening quotation mark that no closing mark follows
+/// replaced by a neutral stand-in of the same length.
+///
+/// The splitter looks for each opener's closer from the opener onwards, so
+/// a paragraph of openers that never close costs the square of its length
+/// there (a 1 MB one took minutes). An opener without a closer after it
+/// pairs with nothing either way, so the stand-in leaves the splits of real
+/// prose as they were, and byte offsets do not move.
+fn without_unclosed_openers(para: &str) -> std::borrow::Cow<'_, str> {
+    let mut closer_after = [false; UNCLOSABLE_STAND_INS.len()];
+    let mut unclosed: Vec<(usize, char)> = Vec::new();
+    for (i, c) in para.char_indices().rev() {
+        for (k, &(open, close, stand_in)) in UNCLOSABLE_STAND_INS.iter().enumerate() {
+            if c == close {
+                closer_after[k] = true;
+            } else if c == open && !closer_after[k] {
+                unclosed.push((i, stand_in));
+            }
+        }
+    }
+    if unclosed.is_empty() {
+        return std::borrow::Cow::Borrowed(para);
+    }
+    let mut out = String::with_capacity(para.len());
+    let mut copied = 0;
+    for &(at, stand_in) in unclosed.iter().rev() {
+        out.push_str(&para[copied..at]);
+        out.push(stand_in);
+        copied = at + para[at..].chars().next().map_or(0, char::len_utf8);
+    }
+    out.push_str(&para[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `before` (the text up to a proposed cut) ends with a name title
@@ -463,6 +507,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn unclosed_openers_get_stand_ins_of_their_length_and_closed_ones_stay() {
+        for &(open, close, stand_in) in UNCLOSABLE_STAND_INS {
+            assert_eq!(open.len_utf8(), stand_in.len_utf8(), "{open}");
+            assert!(!stand_in.is_alphanumeric() && !stand_in.is_whitespace() && stand_in != close);
+        }
+        let para = "“Closed,” she said. “Open and «oui» ‘never. «non";
+        let neutral = without_unclosed_openers(para);
+        assert_eq!(neutral.len(), para.len());
+        assert_eq!(neutral, "“Closed,” she said. †Open and «oui» †never. ¤non");
+        // ’ after ‘ closes it for the splitter (it cannot tell an apostrophe)
+        assert_eq!(without_unclosed_openers("‘it’s"), "‘it’s");
+        assert!(matches!(
+            without_unclosed_openers("No marks here."),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    /// What keeps the splitter linear: after the stand-ins, every opener
+    /// the splitter pairs has a closer after it, so its search for one stops
+    /// there instead of at the end of the paragraph.
+    #[test]
+    fn every_opener_left_for_the_splitter_has_a_closer_after_it() {
+        let para: String = (0..500)
+            .map(|i| format!("“a{i} ‘b «c "))
+            .collect::<String>()
+            + "” end.";
+        let neutral = without_unclosed_openers(&para);
+        for &(open, close, _) in UNCLOSABLE_STAND_INS {
+            let last_close = neutral.rfind(close);
+            for (at, _) in neutral.match_indices(open) {
+                assert!(last_close.is_some_and(|c| c > at), "{open} at {at}");
+            }
+        }
+        // the splits are the same as on the text itself
+        let text = format!("{para}\n");
+        let spans = split_sentences(&text, Span::new(0, para.len()));
+        assert_eq!(spans, [Span::new(0, para.len())]);
     }
 
     #[test]

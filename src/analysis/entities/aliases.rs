@@ -23,6 +23,12 @@ pub(super) struct Group {
     pub members: Vec<usize>,
 }
 
+/// The longest name whose tails are indexed as compound surnames: a
+/// person's name written out runs to a handful of words, and indexing every
+/// tail of a longer run (a Title Case line of thousands of words) would cost
+/// the square of its length.
+const MAX_COMPOUND_NAME_WORDS: usize = 8;
+
 /// Group `cands` (in document order) by what they name.
 pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
@@ -70,7 +76,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_tail: HashMap<&[String], Option<(usize, usize)>> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         let words = &cands[group.members[0]].words;
-        if words.len() >= 3 && looks_like_person_name(words) {
+        if (3..=MAX_COMPOUND_NAME_WORDS).contains(&words.len()) && looks_like_person_name(words) {
             for k in 2..words.len() {
                 let target = (redirect[g], group.members[0]);
                 by_tail
