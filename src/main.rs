@@ -31,10 +31,16 @@ struct Cli {
 enum Command {
     /// Print the full analysis (diagnostics, quotes, entities) of each file.
     Analyze {
-        /// Output format. `json` prints one JSON object per file, one per line.
+        /// Output format. `json` prints one JSON object per file, one per
+        /// line, with its `path`; `jsonl` reads each input as JSON Lines
+        /// (`{"id": ..., "text": ...}` per line) and prints one object per
+        /// line with its `id`.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Files to analyse; `-` reads standard input.
+        #[command(flatten)]
+        jobs: Jobs,
+        /// Files or directories (walked for .txt, .md and .markdown files,
+        /// honouring .gitignore) to analyse; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -48,7 +54,10 @@ enum Command {
         /// `fragment`); may be repeated.
         #[arg(long = "disable", value_name = "CODE")]
         disabled: Vec<String>,
-        /// Files to check; `-` reads standard input.
+        #[command(flatten)]
+        jobs: Jobs,
+        /// Files or directories (walked for .txt, .md and .markdown files,
+        /// honouring .gitignore) to check; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -61,11 +70,27 @@ enum Command {
     },
 }
 
+/// How many inputs are analysed at once.
+#[derive(clap::Args, Debug)]
+struct Jobs {
+    /// Worker threads (default: one per core); the output is in input
+    /// order whatever the number.
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    jobs: usize,
+}
+
 /// `--format` values; the library's [`cli::Format`] stays free of clap.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
+    Jsonl,
 }
 
 impl From<Format> for cli::Format {
@@ -73,6 +98,7 @@ impl From<Format> for cli::Format {
         match format {
             Format::Text => cli::Format::Text,
             Format::Json => cli::Format::Json,
+            Format::Jsonl => cli::Format::Jsonl,
         }
     }
 }
@@ -87,18 +113,25 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Analyze { format, files } => cli::analyze(&AnalyzeOptions {
+        Command::Analyze {
+            format,
+            jobs,
+            files,
+        } => cli::analyze(&AnalyzeOptions {
             format: format.into(),
             files,
+            jobs: jobs.jobs,
         }),
         Command::Check {
             patterns,
             disabled,
+            jobs,
             files,
         } => cli::check(&CheckOptions {
             boilerplate_patterns: patterns,
             disabled_codes: disabled,
             files,
+            jobs: jobs.jobs,
         }),
         Command::Lsp { stdio: _ } => copydesk::lsp::run(),
     }

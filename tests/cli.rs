@@ -1,8 +1,10 @@
 //! End-to-end tests of the command line: the real binary, real files, exit
-//! codes and output formats.
+//! codes and output formats; and runs over many inputs (directories walked
+//! for articles, output in input order on any number of workers, JSON Lines
+//! in and out).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn copydesk(args: &[&str]) -> Output {
@@ -174,4 +176,169 @@ fn text_report_lists_diagnostics() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("<stdin>\n"), "{stdout}");
     assert!(stdout.contains("line    5  boilerplate/ad"), "{stdout}");
+}
+
+/// A temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("copydesk-batch-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.0.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("temp subdir");
+        }
+        std::fs::write(path, text).expect("temp file");
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temp paths are UTF-8")
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// An article whose one furniture line names it, so each file's output
+/// can be told apart.
+fn article(n: usize) -> String {
+    format!(
+        "Ferry Timetable Changes, Part {n}\n\nThe harbour ferry will leave {n} minutes later from Monday, the operator said.\n\nAdvertisement\n\nRiders were told by e-mail on Tuesday.\n"
+    )
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_directory_is_walked_in_name_order_honouring_gitignore() {
+    let dir = TempDir::new("walk");
+    dir.write("b.txt", &article(2));
+    dir.write("a.md", &article(1));
+    dir.write("sub/c.markdown", &article(3));
+    dir.write("notes.json", &article(4));
+    dir.write("drafts/d.txt", &article(5));
+    dir.write(".gitignore", "drafts/\n");
+    let out = copydesk_stdin(&["check", dir.path()], b"");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let files: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            let path = l.split(':').next().unwrap_or_default();
+            Path::new(path)
+                .strip_prefix(dir.path())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(files, ["a.md", "b.txt", "sub/c.markdown"]);
+}
+
+#[test]
+fn parallel_output_equals_sequential_output() {
+    let dir = TempDir::new("order");
+    // Uneven sizes, so parallel workers finish out of order.
+    for n in 0..40 {
+        let text = article(n).repeat(1 + (n * 7) % 13);
+        dir.write(&format!("{n:02}.txt"), &text);
+    }
+    let sequential = copydesk_stdin(&["analyze", "--format", "json", "-j", "1", dir.path()], b"");
+    let parallel = copydesk_stdin(&["analyze", "--format", "json", "-j", "4", dir.path()], b"");
+    assert_eq!(sequential.status.code(), Some(0));
+    assert_eq!(stdout(&sequential), stdout(&parallel));
+    let paths: Vec<String> = stdout(&parallel)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("one object per line");
+            v["path"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    let expected: Vec<String> = (0..40)
+        .map(|n| dir.0.join(format!("{n:02}.txt")).display().to_string())
+        .collect();
+    assert_eq!(paths, expected);
+}
+
+#[test]
+fn jsonl_round_trips_ids_and_reports_bad_lines_by_number_without_stopping() {
+    let input = format!(
+        "{}\n{{not json\n\n{}\n{}\n",
+        serde_json::json!({"id": "a-1", "text": article(1)}),
+        serde_json::json!({"id": 7}),
+        serde_json::json!({"id": [3, "b"], "text": article(3), "section": "city"}),
+    );
+    let out = copydesk_stdin(&["analyze", "--format", "jsonl", "-"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad line makes the exit code 2"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 4, "one output line per non-blank input line");
+    assert_eq!(lines[0]["id"], "a-1");
+    assert_eq!(lines[0]["diagnostics"][0]["text"], "Advertisement");
+    assert_eq!(lines[0]["diagnostics"][0]["range"]["start"]["line"], 4);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["id"], serde_json::Value::Null);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("line 1 column 2"))
+    );
+    assert_eq!(lines[2]["line"], 4);
+    assert_eq!(lines[2]["id"], 7);
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("missing field `text`"))
+    );
+    assert_eq!(lines[3]["id"], serde_json::json!([3, "b"]));
+    assert!(lines[3]["quotes"].is_array());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("copydesk: <stdin>:2: "), "{stderr}");
+    assert!(stderr.contains("copydesk: <stdin>:4: "), "{stderr}");
+}
+
+#[test]
+fn jsonl_output_equals_the_json_of_each_article() {
+    let dir = TempDir::new("jsonl");
+    let mut input = String::new();
+    for n in 0..5 {
+        dir.write(&format!("{n}.txt"), &article(n));
+        input.push_str(&serde_json::json!({"id": n, "text": article(n)}).to_string());
+        input.push('\n');
+    }
+    let out = copydesk_stdin(
+        &["analyze", "--format", "jsonl", "-j", "3", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    for (n, line) in stdout(&out).lines().enumerate() {
+        let mut from_jsonl: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        let file = dir.0.join(format!("{n}.txt"));
+        let single = copydesk_stdin(
+            &["analyze", "--format", "json", file.to_str().unwrap_or("")],
+            b"",
+        );
+        let mut from_file: serde_json::Value =
+            serde_json::from_slice(&single.stdout).expect("JSON");
+        assert_eq!(from_jsonl["id"], n);
+        from_jsonl.as_object_mut().map(|o| o.remove("id"));
+        from_file.as_object_mut().map(|o| o.remove("path"));
+        assert_eq!(from_jsonl, from_file);
+    }
 }

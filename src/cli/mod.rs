@@ -6,18 +6,26 @@
 //! server. With the parser out of the library this module knows nothing of
 //! the server, and the commands can be called without an argv.
 //!
-//! Each command reads its files (or stdin), runs the same core as the
-//! server, and renders the result through [`render`]. Exit codes for
-//! `check`: 0 clean, 1 findings, 2 a bad `--boilerplate-pattern` or a file
-//! that cannot be read or is not UTF-8 (the other files are still checked).
+//! Each command reads its inputs ([`inputs`]: files, `-`, directories
+//! walked for articles), runs the same core as the server on every core
+//! ([`batch`], output in input order), and renders each result through
+//! [`render`]; `analyze --format jsonl` reads articles from JSON Lines
+//! instead ([`jsonl`]). Exit codes for `check`: 0 clean, 1 findings, 2 a
+//! bad `--boilerplate-pattern` or an input that cannot be read or is not
+//! UTF-8 (the other inputs are still checked).
 
+mod batch;
+mod inputs;
+mod jsonl;
 mod render;
 
-use std::io::{Read, Write};
+use std::io::{BufReader, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::analysis::{self, Config};
+use inputs::Input;
 
 /// Output format of `copydesk analyze`.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -27,14 +35,19 @@ pub enum Format {
     Text,
     /// One JSON object per file, one per line.
     Json,
+    /// Articles read as JSON Lines (`{"id": ..., "text": ...}`), one JSON
+    /// object written per line.
+    Jsonl,
 }
 
 /// The options of `copydesk analyze`.
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzeOptions {
     pub format: Format,
-    /// Files to analyse; `-` reads standard input.
+    /// Files or directories to analyse; `-` reads standard input.
     pub files: Vec<PathBuf>,
+    /// Worker threads; 0 is one per core.
+    pub jobs: usize,
 }
 
 /// The options of `copydesk check`.
@@ -44,22 +57,34 @@ pub struct CheckOptions {
     pub boilerplate_patterns: Vec<String>,
     /// Codes or whole families (`fragment/spliced`, `fragment`) to switch off.
     pub disabled_codes: Vec<String>,
-    /// Files to check; `-` reads standard input.
+    /// Files or directories to check; `-` reads standard input.
     pub files: Vec<PathBuf>,
+    /// Worker threads; 0 is one per core.
+    pub jobs: usize,
 }
 
 /// `copydesk analyze`: print the full analysis (diagnostics, quotes,
-/// entities) of each file. Exit code 0, or 2 if a file was unreadable.
+/// entities) of each file. Exit code 0, or 2 if an input was unreadable.
 pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
     let config = Config::default();
+    if options.format == Format::Jsonl {
+        return analyze_jsonl(options, &config);
+    }
     // `analyze` reports; it never fails for findings, so `found` is false.
-    each_file(&options.files, &config, |name, text, result| {
-        let printed = match options.format {
-            Format::Json => render::json(text, result, &config),
-            Format::Text => render::text(name, text, result, &config),
-        };
-        (printed, false)
-    })
+    each_file(
+        &options.files,
+        options.jobs,
+        &config,
+        |name, text, result| {
+            let printed = match options.format {
+                Format::Json | Format::Jsonl => {
+                    render::json(text, result, &config, render::Label::Path(name))
+                }
+                Format::Text => render::text(name, text, result, &config),
+            };
+            (printed, false)
+        },
+    )
 }
 
 /// `copydesk check`: print `path:line:col: severity[code] message` for each
@@ -78,11 +103,16 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         extra_boilerplate: extra,
         ..Config::default()
     };
-    each_file(&options.files, &config, |name, text, result| {
-        let lines = render::check_lines(name, text, result, &config);
-        let found = !lines.is_empty();
-        (lines.join("\n"), found)
-    })
+    each_file(
+        &options.files,
+        options.jobs,
+        &config,
+        |name, text, result| {
+            let lines = render::check_lines(name, text, result, &config);
+            let found = !lines.is_empty();
+            (lines.join("\n"), found)
+        },
+    )
 }
 
 /// Read one input as UTF-8 text, naming it in the error.
@@ -111,53 +141,167 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-/// What one file contributed to the exit code.
-enum Outcome {
-    /// Printed; `true` when it had findings.
-    Done(bool),
-    /// Could not be read or is not UTF-8 (already reported on stderr).
-    Unreadable,
-    /// Standard output is closed: nobody is listening, stop.
-    Closed,
+/// What one input contributed to the exit code.
+#[derive(Default)]
+struct Tally {
+    unreadable: bool,
+    found: bool,
 }
 
-/// Read and analyse each file in turn, hand it to `render`, and print what
-/// it returns; unreadable files are reported and skipped. Exit code: 2 if a
-/// file was unreadable, else 1 if `render` reported findings, else 0.
+impl Tally {
+    fn exit_code(&self) -> ExitCode {
+        if self.unreadable {
+            ExitCode::from(2)
+        } else if self.found {
+            ExitCode::from(1)
+        } else {
+            ExitCode::from(0)
+        }
+    }
+}
+
+/// One input's result: what to print on stdout (empty: nothing), an error
+/// for stderr, and whether it had findings.
+struct Outcome {
+    printed: String,
+    error: Option<String>,
+    found: bool,
+}
+
+/// Print `outcome`, add it to `tally`, and break when stdout is closed
+/// (nobody is listening: stop, exit 2).
+fn emit(out: &mut impl Write, tally: &mut Tally, outcome: Outcome) -> ControlFlow<()> {
+    if let Some(error) = &outcome.error {
+        eprintln!("copydesk: {error}");
+        tally.unreadable = true;
+    }
+    tally.found |= outcome.found;
+    if !outcome.printed.is_empty() && writeln!(out, "{}", outcome.printed).is_err() {
+        tally.unreadable = true;
+        return ControlFlow::Break(());
+    }
+    ControlFlow::Continue(())
+}
+
+/// Read and analyse each input on `jobs` workers, hand it to `render`, and
+/// print what it returns in input order; unreadable inputs are reported
+/// and skipped. Exit code: 2 if an input was unreadable, else 1 if
+/// `render` reported findings, else 0.
 fn each_file(
     files: &[PathBuf],
+    jobs: usize,
     config: &Config,
-    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool),
+    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync,
+) -> ExitCode {
+    let inputs = inputs::expand(files);
+    let total = inputs.len();
+    let work = |input: Input| match input {
+        Input::Unwalkable(error) => Outcome {
+            printed: String::new(),
+            error: Some(error),
+            found: false,
+        },
+        Input::Path(path) => match read_input(&path) {
+            Ok(text) => {
+                let result = analysis::analyze(&text, config);
+                let (printed, found) = render(&display_name(&path), &text, &result);
+                Outcome {
+                    printed,
+                    error: None,
+                    found,
+                }
+            }
+            Err(error) => Outcome {
+                printed: String::new(),
+                error: Some(error),
+                found: false,
+            },
+        },
+    };
+    run(inputs.into_iter(), Some(total), jobs, work)
+}
+
+/// Run `work` over `items` in order (see [`batch::run_ordered`]), print the
+/// outcomes, and give the exit code.
+fn run<T: Send>(
+    items: impl Iterator<Item = T>,
+    total: Option<usize>,
+    jobs: usize,
+    work: impl Fn(T) -> Outcome + Sync,
 ) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut outcomes = Vec::with_capacity(files.len());
-    for path in files {
-        let outcome = match read_input(path) {
-            Ok(text) => {
-                let result = analysis::analyze(&text, config);
-                let (printed, found) = render(&display_name(path), &text, &result);
-                if printed.is_empty() || writeln!(out, "{printed}").is_ok() {
-                    Outcome::Done(found)
-                } else {
-                    Outcome::Closed
-                }
-            }
-            Err(e) => {
-                eprintln!("copydesk: {e}");
-                Outcome::Unreadable
+    let mut tally = Tally::default();
+    let ran = batch::run_ordered(items, total, jobs, work, |outcome| {
+        emit(&mut out, &mut tally, outcome)
+    });
+    if let Err(e) = ran {
+        eprintln!("copydesk: {e}");
+        return ExitCode::from(2);
+    }
+    tally.exit_code()
+}
+
+/// A JSON Lines input being read.
+type Reader = Box<dyn std::io::BufRead + Send>;
+
+/// `analyze --format jsonl`: every input (a file, or `-` for stdin) is a
+/// JSON Lines stream of articles; one result line per article line.
+fn analyze_jsonl(options: &AnalyzeOptions, config: &Config) -> ExitCode {
+    let mut opened: Vec<Result<(String, Reader), String>> = Vec::new();
+    for input in inputs::expand(&options.files) {
+        opened.push(match input {
+            Input::Unwalkable(error) => Err(error),
+            Input::Path(path) if path.as_os_str() == "-" => Ok((
+                display_name(&path),
+                Box::new(BufReader::new(std::io::stdin())),
+            )),
+            Input::Path(path) => std::fs::File::open(&path)
+                .map(|f| {
+                    let reader: Reader = Box::new(BufReader::new(f));
+                    (display_name(&path), reader)
+                })
+                .map_err(|e| format!("{}: cannot read: {e}", display_name(&path))),
+        });
+    }
+    let lines = opened.into_iter().flat_map(|opened| {
+        let stream: Box<dyn Iterator<Item = Result<jsonl::Line, String>>> = match opened {
+            Ok((name, reader)) => Box::new(jsonl::lines(name, reader)),
+            Err(error) => Box::new(std::iter::once(Err(error))),
+        };
+        stream
+    });
+    let work = |line: Result<jsonl::Line, String>| {
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => {
+                return Outcome {
+                    printed: String::new(),
+                    error: Some(error),
+                    found: false,
+                };
             }
         };
-        if matches!(outcome, Outcome::Closed) {
-            return ExitCode::from(2);
+        match jsonl::parse(&line) {
+            Ok(record) => {
+                let result = analysis::analyze(&record.text, config);
+                Outcome {
+                    printed: render::json(
+                        &record.text,
+                        &result,
+                        config,
+                        render::Label::Id(&record.id),
+                    ),
+                    error: None,
+                    found: false,
+                }
+            }
+            Err((error, id)) => Outcome {
+                printed: jsonl::error_line(&line, &error, &id),
+                error: Some(format!("{}:{}: {error}", line.source, line.number)),
+                found: false,
+            },
         }
-        outcomes.push(outcome);
-    }
-    if outcomes.iter().any(|o| matches!(o, Outcome::Unreadable)) {
-        ExitCode::from(2)
-    } else if outcomes.iter().any(|o| matches!(o, Outcome::Done(true))) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::from(0)
-    }
+    };
+    run(lines, None, options.jobs, work)
 }

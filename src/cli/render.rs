@@ -62,7 +62,19 @@ struct JsonEntity<'a> {
 struct JsonAnalysis<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     entities: Vec<JsonEntity<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     quotes: Vec<JsonQuote<'a>>,
+}
+
+/// What names an analysis in the JSON output: the file it was read from,
+/// or the id of its JSON Lines record.
+#[derive(Clone, Copy, Debug)]
+pub enum Label<'a> {
+    Path(&'a str),
+    Id(&'a serde_json::Value),
 }
 
 fn range(index: &LineIndex, text: &str, span: Span) -> JsonRange {
@@ -80,8 +92,9 @@ fn range(index: &LineIndex, text: &str, span: Span) -> JsonRange {
     }
 }
 
-/// The analysis as one JSON object (see `../shared/eval/README.md`).
-pub fn json(text: &str, analysis: &Analysis, config: &Config) -> String {
+/// The analysis as one JSON object (see `../shared/eval/README.md`),
+/// named by `label` (a `path` or an `id` field).
+pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) -> String {
     let index = LineIndex::new(text);
     let found = analysis.diagnostics(text, config);
     let diagnostics = found
@@ -124,9 +137,15 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config) -> String {
             name: &e.name,
         })
         .collect();
+    let (id, path) = match label {
+        Label::Path(path) => (None, Some(path)),
+        Label::Id(id) => (Some(id), None),
+    };
     let report = JsonAnalysis {
         diagnostics,
         entities,
+        id,
+        path,
         quotes,
     };
     // Plain structs with string keys: serialising them cannot fail.
