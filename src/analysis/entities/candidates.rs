@@ -394,7 +394,19 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
             })
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| lex.title(t).is_some());
-    let left_is_org = title_before_of || tokens[start..at].iter().any(|t| gaz.is_org_cue(t));
+    let left = &tokens[start..at];
+    let left_is_org = title_before_of || left.iter().any(|t| gaz.is_org_cue(t));
+    // "Stephen Vladeck of the University of Texas": a person's full name
+    // (a given name, then more name words) before "of" is an affiliation
+    // apposition, not the head of an organisation's name
+    let left_is_person = token.lower == "of"
+        && !left_is_org
+        && left.len() >= 2
+        && lex.given(&left[0]).is_some()
+        && left.iter().all(|t| t.capitalised);
+    if left_is_person {
+        return None;
+    }
     let right_is_org = || {
         tokens
             .get(at + 1..)

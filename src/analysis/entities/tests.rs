@@ -679,6 +679,22 @@ fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
 }
 
 #[test]
+fn a_full_name_before_of_and_an_institution_is_a_person_and_an_organisation() {
+    let text = "“It was a long shot,” said Marta Quell of the University of Lisbon Law School.";
+    assert_eq!(kind_of(text, "Marta Quell"), Some(EntityKind::Person));
+    assert_eq!(
+        kind_of(text, "University of Lisbon Law School"),
+        Some(EntityKind::Organization)
+    );
+    // an institution's own name still joins over "of"
+    let text = "Officials at the Bank of Montreal said rates would rise.";
+    assert_eq!(
+        kind_of(text, "Bank of Montreal"),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
 fn a_lone_surname_does_not_join_a_thing_named_after_it_by_its_first_word() {
     let text = "Supporters boarded the Trump Train in Ohio.\n\n\
                 Trump said the rally was huge. Later Trump spoke again.";
