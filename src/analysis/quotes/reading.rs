@@ -197,9 +197,24 @@ fn floor(para: &ParagraphModel, i: usize) -> usize {
     super::floor_boundary(&para.text, i)
 }
 
+/// Whether the mention at `span` is a possessor ("Calderon’s"): its last
+/// token, which may run past the mention's own span, ends in ’s.
+fn ends_possessive(para: &ParagraphModel, span: Span) -> bool {
+    let list = &para.tokens.list;
+    let last = list.partition_point(|t| t.span.start < span.end);
+    last.checked_sub(1)
+        .and_then(|k| list.get(k))
+        .is_some_and(|t| t.possessive && t.span.end >= span.end)
+}
+
 /// True when a reporting verb follows a mention ("Okafor said", "Smith,
 /// the mayor, told").
 fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
+    // "Calderon’s remarks": a possessor modifies the noun after it, which
+    // is no verb of his even when it is spelled like one
+    if ends_possessive(para, span) {
+        return false;
+    }
     let end = floor(para, span.end + REPORT_BYTES);
     let toks = tokens_in(para, Span::new(span.end, end.max(span.end)));
     let toks = &toks[..toks.len().min(MAX_REPORT_TOKENS)];
@@ -222,6 +237,9 @@ fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
 
 /// True when a mention opens its sentence (after titles and role words).
 pub(super) fn is_subject(para: &ParagraphModel, span: Span) -> bool {
+    if ends_possessive(para, span) {
+        return false;
+    }
     let i = para.sentences.partition_point(|s| s.end <= span.start);
     let Some(sentence) = para.sentences.get(i) else {
         return false;

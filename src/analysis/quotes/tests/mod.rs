@@ -271,6 +271,23 @@ fn pronouns_resolve_to_the_compatible_person_in_focus() {
 }
 
 #[test]
+fn a_possessor_is_neither_a_reporter_nor_a_subject_for_a_pronoun() {
+    // "Roe’s remarks": "remarks" is spelled like a reporting verb, but the
+    // possessor does not speak in it; the sentence's subject is meant.
+    let text = "Sam Roe said on Sunday that the plan would fail.\n\n\
+                “It will not work,” he said.\n\n\
+                Tom Hill has not yet answered Roe’s remarks.\n\n\
+                “The plan stands,” he said on Monday.";
+    let people = [
+        person(text, "Sam Roe", Some(Gender::Male), &["Sam Roe", "Roe"]),
+        person(text, "Tom Hill", Some(Gender::Male), &["Tom Hill"]),
+    ];
+    let got = summary(text, &people);
+    assert_eq!(got[0].1, s("Sam Roe"));
+    assert_eq!(got[1].1, s("Tom Hill"));
+}
+
+#[test]
 fn gender_is_inferred_from_titles_when_the_entity_has_none() {
     let text = "Mr. Lee Park and Mrs. Kay Dunn spoke.\n\n“I was not consulted,” she said.";
     let people = [
