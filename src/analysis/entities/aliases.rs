@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Gender;
 use super::candidates::{Candidate, Certainty};
-use super::classify::can_be_surname;
+use super::classify::{can_be_surname, is_surname_after_given};
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
 use rustc_hash::FxHashSet as FastSet;
@@ -118,7 +118,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
         let words = &cands[group.members[0]].words;
         if looks_like_person_name(words) {
-            if let Some(last) = words.last().filter(|w| can_be_surname(w))
+            if let Some(last) = words
+                .last()
+                .filter(|w| can_be_surname(w) || is_surname_after_given(words))
                 && !place_after_common_word(words)
             {
                 by_surname.entry(last.as_str()).or_default().push(g);

@@ -89,11 +89,12 @@ pub(super) fn classify(
     if gaz.is_place(&key) {
         s.place += 6;
     }
-    if words.len() >= 2 && words.last().is_some_and(|w| gaz.is_place_cue(w)) {
-        s.place += 6;
-    }
     let first = words.first().map(String::as_str).unwrap_or("");
     let last = words.last().map(String::as_str).unwrap_or("");
+    if words.len() >= 2 && gaz.is_place_cue(last) {
+        // "Parliament Hill", but "Tom Hill"
+        s.place += if is_surname_after_given(words) { 1 } else { 6 };
+    }
     let canonical = members
         .iter()
         .filter_map(|&m| cands.get(m))
@@ -259,6 +260,18 @@ fn is_plural_noun(word: &str) -> bool {
 /// Whether a name's last word may be a surname that the text uses alone
 /// ("Okafor", "Marsh"), rather than a plural or a cue word ("Hurricanes",
 /// "Nation", "Tour").
+/// "Tom Hill": a two-word name of a given name (not also a place) and a
+/// word the lexicon lists as a surname, though it is a place noun too
+/// (Hill, Park, Wood). Longer names ("Jasper National Park") are not.
+pub(super) fn is_surname_after_given(words: &[String]) -> bool {
+    let lex = lexicon();
+    let gaz = gazetteer();
+    words.len() == 2
+        && lex.given(&words[0]).is_some()
+        && !gaz.is_place(&words[0])
+        && lex.is_surname(&words[1])
+}
+
 pub(super) fn can_be_surname(word: &str) -> bool {
     let gaz = gazetteer();
     let lex = lexicon();

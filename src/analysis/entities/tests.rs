@@ -679,6 +679,16 @@ fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_place_noun_names_a_person_after_a_given_name() {
+    let text = "Ana Ruiz met Tom Hill on Monday.\n\nHill said the talks went well.";
+    assert_eq!(kind_of(text, "Tom Hill"), Some(EntityKind::Person));
+    assert_eq!(mentions(text, "Tom Hill"), ["Tom Hill", "Hill"]);
+    // a place noun after a word that is no given name is no surname
+    let text = "Protesters gathered on Beacon Hill on Monday.";
+    assert_eq!(kind_of(text, "Beacon Hill"), Some(EntityKind::Place));
+}
+
+#[test]
 fn a_full_name_before_of_and_an_institution_is_a_person_and_an_organisation() {
     let text = "“It was a long shot,” said Marta Quell of the University of Lisbon Law School.";
     assert_eq!(kind_of(text, "Marta Quell"), Some(EntityKind::Person));
