@@ -39,6 +39,8 @@ enum Command {
         format: Format,
         #[command(flatten)]
         jobs: Jobs,
+        #[command(flatten)]
+        limits: Limits,
         /// Files or directories (walked for .txt, .md and .markdown files,
         /// honouring .gitignore) to analyse; `-` reads standard input.
         #[arg(required = true)]
@@ -56,6 +58,8 @@ enum Command {
         disabled: Vec<String>,
         #[command(flatten)]
         jobs: Jobs,
+        #[command(flatten)]
+        limits: Limits,
         /// Files or directories (walked for .txt, .md and .markdown files,
         /// honouring .gitignore) to check; `-` reads standard input.
         #[arg(required = true)]
@@ -83,6 +87,15 @@ struct Jobs {
         hide_default_value = true
     )]
     jobs: usize,
+}
+
+/// What one document may cost.
+#[derive(clap::Args, Debug)]
+struct Limits {
+    /// A document longer than this many bytes is not analysed (one
+    /// information diagnostic says so) [default: 20 MiB].
+    #[arg(long, value_name = "BYTES")]
+    max_document_bytes: Option<usize>,
 }
 
 /// `--format` values; the library's [`cli::Format`] stays free of clap.
@@ -116,22 +129,26 @@ fn main() -> ExitCode {
         Command::Analyze {
             format,
             jobs,
+            limits,
             files,
         } => cli::analyze(&AnalyzeOptions {
             format: format.into(),
             files,
             jobs: jobs.jobs,
+            max_document_bytes: limits.max_document_bytes,
         }),
         Command::Check {
             patterns,
             disabled,
             jobs,
+            limits,
             files,
         } => cli::check(&CheckOptions {
             boilerplate_patterns: patterns,
             disabled_codes: disabled,
             files,
             jobs: jobs.jobs,
+            max_document_bytes: limits.max_document_bytes,
         }),
         Command::Lsp { stdio: _ } => copydesk::lsp::run(),
     }

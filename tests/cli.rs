@@ -342,3 +342,25 @@ fn jsonl_output_equals_the_json_of_each_article() {
         assert_eq!(from_jsonl, from_file);
     }
 }
+
+#[test]
+fn a_document_above_the_size_limit_is_named_not_analysed() {
+    let out = copydesk_stdin(
+        &["check", "--max-document-bytes", "100", "-"],
+        WITH_AD.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(
+        lines[0].starts_with("<stdin>:1:1: information[copydesk/too-large] This document is 160 bytes, above the limit of 100 bytes"),
+        "{stdout}"
+    );
+    let out = copydesk_stdin(
+        &["check", "--max-document-bytes", "1000", "-"],
+        WITH_AD.as_bytes(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("[boilerplate/ad]"), "{stdout}");
+}

@@ -161,6 +161,41 @@ fn unknown_documents_get_empty_answers_and_their_changes_are_ignored() {
     );
 }
 
+#[test]
+fn a_document_above_the_size_limit_gets_one_information_diagnostic_and_the_rest_goes_on() {
+    let mut server = Server::spawn();
+    server.initialize(false, json!({"maxDocumentBytes": 100}));
+    server.open(URI, 1, TEXT);
+    let diagnostics = server.wait_for_diagnostics(URI, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "copydesk/too-large");
+    assert_eq!(diagnostics[0]["severity"], 3, "information");
+    assert_eq!(diagnostics[0]["range"], range(0, 0, 0, 45));
+    let message = diagnostics[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("above the limit of 100 bytes"),
+        "{message}"
+    );
+    // a small document beside it is analysed as usual
+    let small = "file:///notes/small.txt";
+    server.open(small, 1, "Head\n\nAdvertisement\n\nThe ferry runs late.\n");
+    let found = server.wait_for_diagnostics(small, 1);
+    assert_eq!(boilerplate(&found).len(), 1);
+    // and raising the limit analyses the large one
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"maxDocumentBytes": 1_000_000}}}),
+    );
+    server.change(URI, 2, vec![edit(range(0, 0, 0, 0), "")]);
+    let diagnostics = server.wait_for_diagnostics(URI, 2);
+    assert_eq!(boilerplate(&diagnostics).len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"] != "copydesk/too-large")
+    );
+}
+
 /// A long article, so that analyses take long enough to overlap.
 fn long_article() -> String {
     let paragraph = "Councillors said the late crossings would run every evening except Sunday, and that the timetable would be reviewed after six months.\n\nAdvertisement\n\n";

@@ -9,6 +9,9 @@ pub const MAX_PATTERN_LEN: usize = 1_000;
 pub const MAX_PATTERNS: usize = 200;
 /// Compiled-size limit for one pattern, so a user pattern cannot blow up memory.
 const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Largest document analysed by default (20 MiB); see
+/// [`Config::max_document_bytes`].
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 20 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -21,6 +24,10 @@ pub struct Config {
     pub disabled_codes: Vec<String>,
     /// User patterns: a whole paragraph matching one is boilerplate.
     pub extra_boilerplate: Vec<Regex>,
+    /// A document longer than this (bytes) is not analysed: its analysis
+    /// says only that it is too large, so one huge or hostile document
+    /// cannot hold the memory and the time of every other.
+    pub max_document_bytes: usize,
 }
 
 impl Default for Config {
@@ -30,6 +37,7 @@ impl Default for Config {
             fragments: true,
             disabled_codes: Vec::new(),
             extra_boilerplate: Vec::new(),
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
         }
     }
 }

@@ -22,7 +22,7 @@ mod diagnostic;
 mod span;
 pub(crate) mod weights_file;
 
-pub use config::Config;
+pub use config::{Config, DEFAULT_MAX_DOCUMENT_BYTES};
 pub use diagnostic::{Diagnostic, Fix, Related, Severity};
 pub use span::Span;
 
@@ -40,7 +40,14 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub fragments: Vec<Fragment>,
+    /// Set when the document was above [`Config::max_document_bytes`]:
+    /// `(its length, the limit)`. Nothing else was analysed; the one
+    /// diagnostic says so.
+    pub too_large: Option<(usize, usize)>,
 }
+
+/// The code of the diagnostic on a document too large to analyse.
+pub const TOO_LARGE: &str = "copydesk/too-large";
 
 /// Analyse `text` with `config`. Pure and deterministic.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
@@ -59,6 +66,15 @@ pub struct Analyzer {
 impl Analyzer {
     /// Analyse this version of the document.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
+        if text.len() > config.max_document_bytes {
+            // Keep nothing of earlier versions either: the point of the
+            // limit is that such a document holds no memory.
+            self.driver = driver::Driver::default();
+            return Analysis {
+                too_large: Some((text.len(), config.max_document_bytes)),
+                ..Analysis::default()
+            };
+        }
         let model = self.driver.model(text);
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
@@ -89,6 +105,7 @@ impl Analyzer {
             entities,
             quotes,
             fragments,
+            too_large: None,
         }
     }
 }
@@ -97,6 +114,11 @@ impl Analysis {
     /// All diagnostics of this analysis, in document order, filtered by the
     /// codes the configuration disables.
     pub fn diagnostics(&self, text: &str, config: &Config) -> Vec<Diagnostic> {
+        if let Some((len, limit)) = self.too_large {
+            return std::iter::once(too_large(text, len, limit))
+                .filter(|d| config.code_enabled(&d.code))
+                .collect();
+        }
         let mut out: Vec<Diagnostic> = self
             .boilerplate
             .iter()
@@ -106,5 +128,98 @@ impl Analysis {
             .collect();
         out.sort_by_key(|d| (d.span.start, d.span.end));
         out
+    }
+}
+
+/// The one diagnostic of a document above the size limit, on its first
+/// line.
+fn too_large(text: &str, len: usize, limit: usize) -> Diagnostic {
+    // the first line, or its first 80 bytes when it is longer
+    let mut first_line = text.find(['\n', '\r']).unwrap_or(text.len()).min(80);
+    while !text.is_char_boundary(first_line) {
+        first_line -= 1;
+    }
+    Diagnostic {
+        span: Span::new(0, first_line),
+        code: TOO_LARGE.to_string(),
+        severity: Severity::Information,
+        message: format!(
+            "This document is {}, above the limit of {}, so copydesk does not analyse it; \
+             raise maxDocumentBytes (editor) or --max-document-bytes (command line) to \
+             analyse it",
+            human_size(len),
+            human_size(limit)
+        ),
+        related: Vec::new(),
+        fix: None,
+    }
+}
+
+/// "512 bytes", "40 KiB", "20.0 MiB".
+fn human_size(bytes: usize) -> String {
+    const KIB: usize = 1 << 10;
+    const MIB: usize = 1 << 20;
+    if bytes < 10 * KIB {
+        format!("{bytes} bytes")
+    } else if bytes < MIB {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Ferry Runs Late\n\nAdvertisement\n\n“We are sorry,” said Ana Ruiz.\n";
+
+    #[test]
+    fn a_document_above_the_limit_is_not_analysed_and_says_so_on_its_first_line() {
+        let limit = Config {
+            max_document_bytes: TEXT.len() - 1,
+            ..Config::default()
+        };
+        let analysis = analyze(TEXT, &limit);
+        assert_eq!(analysis.too_large, Some((TEXT.len(), TEXT.len() - 1)));
+        assert!(analysis.entities.is_empty() && analysis.quotes.is_empty());
+        let found = analysis.diagnostics(TEXT, &limit);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, TOO_LARGE);
+        assert_eq!(found[0].severity, Severity::Information);
+        assert_eq!(found[0].span.text(TEXT), "Ferry Runs Late");
+        // the code can be switched off like any other
+        let quiet = Config {
+            disabled_codes: vec![TOO_LARGE.to_string()],
+            ..limit.clone()
+        };
+        assert!(analysis.diagnostics(TEXT, &quiet).is_empty());
+        // at the limit exactly, it is analysed
+        let exact = Config {
+            max_document_bytes: TEXT.len(),
+            ..Config::default()
+        };
+        assert_eq!(analyze(TEXT, &exact).too_large, None);
+        assert_eq!(analyze(TEXT, &exact).quotes.len(), 1);
+    }
+
+    #[test]
+    fn an_analyzer_that_met_a_too_large_version_analyses_the_next_one_afresh() {
+        let mut analyzer = Analyzer::default();
+        let config = Config::default();
+        analyzer.analyze(TEXT, &config);
+        let small = Config {
+            max_document_bytes: 10,
+            ..Config::default()
+        };
+        assert!(analyzer.analyze(TEXT, &small).too_large.is_some());
+        assert_eq!(analyzer.analyze(TEXT, &config), analyze(TEXT, &config));
+    }
+
+    #[test]
+    fn sizes_read_as_a_writer_would_say_them() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(40 << 10), "40 KiB");
+        assert_eq!(human_size(20 << 20), "20.0 MiB");
     }
 }

@@ -48,6 +48,8 @@ pub struct AnalyzeOptions {
     pub files: Vec<PathBuf>,
     /// Worker threads; 0 is one per core.
     pub jobs: usize,
+    /// Largest document analysed; `None` is the core's default.
+    pub max_document_bytes: Option<usize>,
 }
 
 /// The options of `copydesk check`.
@@ -61,12 +63,20 @@ pub struct CheckOptions {
     pub files: Vec<PathBuf>,
     /// Worker threads; 0 is one per core.
     pub jobs: usize,
+    /// Largest document analysed; `None` is the core's default.
+    pub max_document_bytes: Option<usize>,
 }
 
 /// `copydesk analyze`: print the full analysis (diagnostics, quotes,
 /// entities) of each file. Exit code 0, or 2 if an input was unreadable.
 pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
-    let config = Config::default();
+    let defaults = Config::default();
+    let config = Config {
+        max_document_bytes: options
+            .max_document_bytes
+            .unwrap_or(defaults.max_document_bytes),
+        ..defaults
+    };
     if options.format == Format::Jsonl {
         return analyze_jsonl(options, &config);
     }
@@ -101,6 +111,9 @@ pub fn check(options: &CheckOptions) -> ExitCode {
     let config = Config {
         disabled_codes: options.disabled_codes.clone(),
         extra_boilerplate: extra,
+        max_document_bytes: options
+            .max_document_bytes
+            .unwrap_or(crate::analysis::DEFAULT_MAX_DOCUMENT_BYTES),
         ..Config::default()
     };
     each_file(

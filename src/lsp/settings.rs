@@ -53,6 +53,7 @@ struct RawSettings {
     boilerplate: Option<RawBoilerplate>,
     inlay_hints: Option<RawInlayHints>,
     debounce_ms: Option<u64>,
+    max_document_bytes: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,6 +134,9 @@ impl Settings {
                 config.disabled_codes = disabled;
             }
         }
+        if let Some(max) = raw.max_document_bytes {
+            config.max_document_bytes = usize::try_from(max).unwrap_or(usize::MAX);
+        }
         if let Some(new_patterns) = raw.boilerplate.and_then(|b| b.patterns) {
             config.extra_boilerplate = Config::compile_patterns(&new_patterns)?;
             patterns = new_patterns;
@@ -177,7 +181,8 @@ mod tests {
             "diagnostics": {"boilerplate": false, "disabled": ["fragment/spliced"]},
             "boilerplate": {"patterns": ["Tap to enlarge", "/^Page \\d+$/"]},
             "inlayHints": {"enabled": false},
-            "debounceMs": 0
+            "debounceMs": 0,
+            "maxDocumentBytes": 5000
         });
         let s = Settings::default().updated(&value).expect("valid");
         assert!(!s.config.boilerplate);
@@ -189,6 +194,7 @@ mod tests {
         assert!(s.config.extra_boilerplate[0].is_match("tap to ENLARGE"));
         assert!(!s.inlay_hints);
         assert_eq!(s.debounce, Duration::ZERO);
+        assert_eq!(s.config.max_document_bytes, 5000);
     }
 
     #[test]
