@@ -138,12 +138,32 @@ fn read_input(path: &Path) -> Result<String, String> {
         std::fs::read(path).map(|b| bytes = b)
     };
     read.map_err(|e| format!("{name}: cannot read: {e}"))?;
+    decode(&name, bytes)
+}
+
+/// An input's bytes as text, or the error that names it.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name}: not valid UTF-8 (first bad byte at offset {})",
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// What `analyze --format json` prints for one input of these bytes, or
+/// the error it reports: the whole path from bytes to output, for tests
+/// and the fuzzer (`fuzz/fuzz_targets/cli_bytes.rs`).
+pub fn analyze_bytes_as_json(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let text = decode(name, bytes.to_vec())?;
+    let config = Config::default();
+    let result = analysis::analyze(&text, &config);
+    Ok(render::json(
+        &text,
+        &result,
+        &config,
+        render::Label::Path(name),
+    ))
 }
 
 fn display_name(path: &Path) -> String {
@@ -317,4 +337,22 @@ fn analyze_jsonl(options: &AnalyzeOptions, config: &Config) -> ExitCode {
         }
     };
     run(lines, None, options.jobs, work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_become_the_json_of_one_input_or_an_error_naming_the_bad_byte() {
+        let json = analyze_bytes_as_json("a.txt", "Head\n\nAdvertisement\n".as_bytes());
+        let value: serde_json::Value =
+            serde_json::from_str(&json.unwrap_or_default()).unwrap_or_default();
+        assert_eq!(value["path"], "a.txt");
+        assert_eq!(value["diagnostics"][0]["code"], "boilerplate/ad");
+        assert_eq!(
+            analyze_bytes_as_json("b.txt", b"ok \xff"),
+            Err("b.txt: not valid UTF-8 (first bad byte at offset 3)".to_string())
+        );
+    }
 }
