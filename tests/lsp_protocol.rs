@@ -196,6 +196,33 @@ fn a_document_above_the_size_limit_gets_one_information_diagnostic_and_the_rest_
     );
 }
 
+#[test]
+fn an_analysis_past_its_time_budget_is_given_up_logged_and_the_server_answers() {
+    let mut server = Server::spawn();
+    server.initialize(false, json!({"analysisTimeoutMs": 0}));
+    server.open(URI, 1, TEXT);
+    let logged = server.wait_for("a log message about the budget", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("ran past its budget of 0 ms"))
+    });
+    assert_eq!(logged["params"]["type"], 2, "a warning");
+    assert_answers(&mut server);
+    assert!(
+        server.published.iter().all(|p| p.uri != URI),
+        "nothing is published of an analysis given up"
+    );
+    // with a budget, the same document is analysed
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"analysisTimeoutMs": 10_000}}}),
+    );
+    server.change(URI, 2, vec![edit(range(0, 0, 0, 0), "")]);
+    let diagnostics = server.wait_for_diagnostics(URI, 2);
+    assert_eq!(boilerplate(&diagnostics).len(), 1, "{diagnostics:?}");
+}
+
 /// A long article, so that analyses take long enough to overlap.
 fn long_article() -> String {
     let paragraph = "Councillors said the late crossings would run every evening except Sunday, and that the timetable would be reviewed after six months.\n\nAdvertisement\n\n";

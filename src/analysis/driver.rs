@@ -29,6 +29,11 @@ use super::Span;
 use super::segment::{self, Segmentation};
 use super::text::{ParagraphModel, TextModel};
 
+/// How many paragraphs [`Driver::model_unless`] builds between two
+/// questions to its stop: often enough to stop within milliseconds, rarely
+/// enough that asking costs nothing.
+pub const STOP_CHECK_PARAGRAPHS: usize = 64;
+
 /// Identity of one paragraph text within one [`Driver`]: equal ids mean
 /// equal texts (and so equal models).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -109,10 +114,23 @@ impl Driver {
     /// Segment `text` and give every paragraph its model, reusing the
     /// models of paragraphs an earlier version had.
     pub fn model(&mut self, text: &str) -> TextModel {
+        match self.model_unless(text, &|| false) {
+            Some(model) => model,
+            None => unreachable!("a stop that never stops"),
+        }
+    }
+
+    /// [`Driver::model`], given up (`None`) as soon as `stop` says so; it
+    /// is asked every [`STOP_CHECK_PARAGRAPHS`] paragraphs. The models
+    /// built before stopping are kept for the next version.
+    pub fn model_unless(&mut self, text: &str, stop: &dyn Fn() -> bool) -> Option<TextModel> {
         let (lines, paragraph_lines) = segment::split_paragraphs(text);
         let mut paragraphs = Vec::with_capacity(paragraph_lines.len());
         let mut models = Vec::with_capacity(paragraph_lines.len());
-        for (span, first, last) in paragraph_lines {
+        for (k, (span, first, last)) in paragraph_lines.into_iter().enumerate() {
+            if k % STOP_CHECK_PARAGRAPHS == 0 && stop() {
+                return None;
+            }
             let model = self.paragraph_model(span.text(text));
             paragraphs.push(segment::Paragraph {
                 span,
@@ -126,10 +144,10 @@ impl Driver {
             });
             models.push(model);
         }
-        TextModel {
+        Some(TextModel {
             segmentation: Segmentation { lines, paragraphs },
             paragraphs: models,
-        }
+        })
     }
 
     fn paragraph_model(&mut self, para: &str) -> Arc<ParagraphModel> {

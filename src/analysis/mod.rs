@@ -63,23 +63,49 @@ pub struct Analyzer {
     driver: driver::Driver,
 }
 
+/// An analysis given up because its stop said so (a newer version came,
+/// or it ran past its time budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
 impl Analyzer {
     /// Analyse this version of the document.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
+        match self.analyze_unless(text, config, &|| false) {
+            Ok(analysis) => analysis,
+            Err(Cancelled) => unreachable!("a stop that never stops"),
+        }
+    }
+
+    /// [`Analyzer::analyze`], given up as soon as `stop` returns true. It
+    /// is asked while the text model is built (every few dozen paragraphs)
+    /// and between passes, so it should be cheap: an atomic load, a clock
+    /// read. What was kept of earlier versions stays usable: the next
+    /// analysis is exactly what [`analyze`] would give.
+    pub fn analyze_unless(
+        &mut self,
+        text: &str,
+        config: &Config,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Analysis, Cancelled> {
         if text.len() > config.max_document_bytes {
             // Keep nothing of earlier versions either: the point of the
             // limit is that such a document holds no memory.
             self.driver = driver::Driver::default();
-            return Analysis {
+            return Ok(Analysis {
                 too_large: Some((text.len(), config.max_document_bytes)),
                 ..Analysis::default()
-            };
+            });
         }
-        let model = self.driver.model(text);
+        let checked = |stop: &dyn Fn() -> bool| if stop() { Err(Cancelled) } else { Ok(()) };
+        let model = self.driver.model_unless(text, stop).ok_or(Cancelled)?;
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
+        checked(stop)?;
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
+        checked(stop)?;
         let quotes::Quotes { quotes, cues } =
             quotes::read(&mut self.driver, text, &model, &entities, &boilerplate);
+        checked(stop)?;
         let fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,
@@ -93,7 +119,7 @@ impl Analyzer {
             Vec::new()
         };
         self.driver.finish();
-        Analysis {
+        Ok(Analysis {
             // The passes are done with the model: its segmentation moves
             // into the result rather than being copied every version.
             segmentation: model.segmentation,
@@ -106,7 +132,7 @@ impl Analyzer {
             quotes,
             fragments,
             too_large: None,
-        }
+        })
     }
 }
 
@@ -214,6 +240,39 @@ mod tests {
         };
         assert!(analyzer.analyze(TEXT, &small).too_large.is_some());
         assert_eq!(analyzer.analyze(TEXT, &config), analyze(TEXT, &config));
+    }
+
+    #[test]
+    fn a_stopped_analysis_is_given_up_and_the_next_equals_a_fresh_one() {
+        let article = include_str!("../../examples/harbour-bridge.txt");
+        let long: String = (0..3)
+            .map(|i| format!("{article}\n\nCopy {i}.\n\n"))
+            .collect();
+        let edited = long.replacen("Copy 1.", "Copy one, edited.", 1);
+        let config = Config::default();
+        // stop at the first question, at the second (inside the model of a
+        // long text), ..., up to past the last pass
+        for stop_at in 0..8 {
+            let mut analyzer = Analyzer::default();
+            analyzer.analyze(&long, &config);
+            let asked = std::cell::Cell::new(0);
+            let stop = || {
+                asked.set(asked.get() + 1);
+                asked.get() > stop_at
+            };
+            let result = analyzer.analyze_unless(&edited, &config, &stop);
+            let questions = asked.get();
+            if questions <= stop_at {
+                assert_eq!(result, Ok(analyze(&edited, &config)), "ran to the end");
+            } else {
+                assert_eq!(result, Err(Cancelled), "stopped at question {stop_at}");
+            }
+            assert_eq!(
+                analyzer.analyze(&edited, &config),
+                analyze(&edited, &config)
+            );
+            assert_eq!(analyzer.analyze(&long, &config), analyze(&long, &config));
+        }
     }
 
     #[test]

@@ -9,13 +9,15 @@
 //! only to look up or swap data, never while analysing.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{self as lsp, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::{self, Lines};
-use crate::analysis::{Analysis, Analyzer, Config, Diagnostic};
+use crate::analysis::{Analysis, Analyzer, Cancelled, Config, Diagnostic};
 use crate::line_index::{Encoding, LineIndex};
 
 /// One analysed version of a document: everything a request handler needs.
@@ -33,17 +35,37 @@ pub struct Snapshot {
     pub lsp_diagnostics: Vec<lsp::Diagnostic>,
 }
 
+/// Why an analysis was given up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// A newer revision of the document came: its own analysis follows.
+    Superseded,
+    /// The analysis ran past its time budget.
+    OverBudget(Duration),
+}
+
 impl Snapshot {
-    /// Analyse one version of a document. Runs on a blocking thread.
-    pub fn build(uri: &Uri, job: Job) -> Snapshot {
+    /// Analyse one version of a document, giving up when a newer revision
+    /// comes or `budget` runs out. Runs on a blocking thread.
+    pub fn build(uri: &Uri, job: Job, budget: Duration) -> Result<Snapshot, Stopped> {
+        let started = Instant::now();
         let text: Arc<str> = Arc::from(String::from(&job.rope));
+        let superseded = || job.revision_now.load(Ordering::Relaxed) != job.revision;
+        let stop = || superseded() || started.elapsed() > budget;
         // One analysis of a document at a time reuses its paragraph memos;
         // a panic in an earlier analysis leaves the memos merely incomplete.
         let analysis = job
             .analyzer
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .analyze(&text, &job.config);
+            .analyze_unless(&text, &job.config, &stop)
+            .map_err(|Cancelled| {
+                if superseded() {
+                    Stopped::Superseded
+                } else {
+                    Stopped::OverBudget(budget)
+                }
+            })?;
         let diagnostics = analysis.diagnostics(&text, &job.config);
         let index = LineIndex::new(&text);
         let lines = Lines {
@@ -55,7 +77,7 @@ impl Snapshot {
             .iter()
             .map(|d| convert::diagnostic(&lines, uri, d))
             .collect();
-        Snapshot {
+        Ok(Snapshot {
             version: job.version,
             revision: job.revision,
             text,
@@ -64,7 +86,7 @@ impl Snapshot {
             analysis,
             diagnostics,
             lsp_diagnostics,
-        }
+        })
     }
 
     pub fn lines(&self) -> Lines<'_> {
@@ -87,6 +109,9 @@ pub struct Job {
     pub config: Arc<Config>,
     /// The document's analyzer, with what it kept from earlier versions.
     pub analyzer: Arc<Mutex<Analyzer>>,
+    /// The document's newest revision, as it changes: the job is
+    /// superseded once this is no longer `revision`.
+    pub revision_now: Arc<AtomicU64>,
 }
 
 /// Either the document's current snapshot, or the job that would make it.
@@ -108,6 +133,15 @@ struct Document {
     published: Option<u64>,
     /// Shared with the analysis jobs of this document.
     analyzer: Arc<Mutex<Analyzer>>,
+    /// `revision`, shared with the running jobs so they can stop early.
+    revision_now: Arc<AtomicU64>,
+}
+
+impl Document {
+    fn set_revision(&mut self, revision: u64) {
+        self.revision = revision;
+        self.revision_now.store(revision, Ordering::Relaxed);
+    }
 }
 
 /// All open documents. Revisions come from one counter, so a document
@@ -134,7 +168,12 @@ impl Documents {
             latest: None,
             published: None,
             analyzer: Arc::default(),
+            revision_now: Arc::new(AtomicU64::new(revision)),
         };
+        // a job of the document as it was before this reopening stops
+        if let Some(old) = self.docs.get(&uri) {
+            old.revision_now.store(revision, Ordering::Relaxed);
+        }
         self.docs.insert(uri, doc);
         revision
     }
@@ -154,13 +193,18 @@ impl Documents {
             apply_change(&mut doc.rope, change, encoding);
         }
         doc.version = version;
-        doc.revision = revision;
+        doc.set_revision(revision);
         Some(revision)
     }
 
     /// Forget a document. Returns whether it was open.
     pub fn close(&mut self, uri: &Uri) -> bool {
-        self.docs.remove(uri).is_some()
+        let revision = self.bump();
+        self.docs
+            .remove(uri)
+            // its running job stops: nobody wants the result
+            .map(|doc| doc.revision_now.store(revision, Ordering::Relaxed))
+            .is_some()
     }
 
     /// Mark every open document changed (new settings); returns their URIs
@@ -171,7 +215,7 @@ impl Documents {
             .filter_map(|uri| {
                 let revision = self.bump();
                 let doc = self.docs.get_mut(&uri)?;
-                doc.revision = revision;
+                doc.set_revision(revision);
                 Some((uri, revision))
             })
             .collect()
@@ -199,6 +243,7 @@ impl Documents {
             encoding,
             config: Arc::clone(config),
             analyzer: Arc::clone(&doc.analyzer),
+            revision_now: Arc::clone(&doc.revision_now),
         }))
     }
 
@@ -344,11 +389,46 @@ mod tests {
     }
 
     fn snapshot_of(docs: &Documents, uri: &Uri) -> Arc<Snapshot> {
-        match docs.current(uri, Encoding::Utf16, &Arc::new(Config::default())) {
-            Some(Current::Needs(job)) => Arc::new(Snapshot::build(uri, job)),
-            Some(Current::Ready(s)) => s,
-            None => panic!("not open"),
+        if let Some(Current::Ready(s)) =
+            docs.current(uri, Encoding::Utf16, &Arc::new(Config::default()))
+        {
+            return s;
         }
+        match Snapshot::build(uri, job_of(docs, uri), Duration::MAX) {
+            Ok(snapshot) => Arc::new(snapshot),
+            Err(stopped) => panic!("stopped: {stopped:?}"),
+        }
+    }
+
+    fn job_of(docs: &Documents, uri: &Uri) -> Job {
+        match docs.current(uri, Encoding::Utf16, &Arc::new(Config::default())) {
+            Some(Current::Needs(job)) => job,
+            _ => panic!("no job"),
+        }
+    }
+
+    #[test]
+    fn a_job_stops_when_a_newer_revision_comes_or_its_budget_runs_out() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "Head\n\nBody.\n");
+        let job = job_of(&docs, &uri());
+        docs.change(&uri(), 2, &[edit(0, 0, 0, 0, "New ")], Encoding::Utf16);
+        assert_eq!(
+            Snapshot::build(&uri(), job, Duration::MAX).err(),
+            Some(Stopped::Superseded)
+        );
+        let job = job_of(&docs, &uri());
+        assert_eq!(
+            Snapshot::build(&uri(), job, Duration::ZERO).err(),
+            Some(Stopped::OverBudget(Duration::ZERO))
+        );
+        let job = job_of(&docs, &uri());
+        docs.close(&uri());
+        assert_eq!(
+            Snapshot::build(&uri(), job, Duration::MAX).err(),
+            Some(Stopped::Superseded),
+            "a closed document's job stops"
+        );
     }
 
     #[test]

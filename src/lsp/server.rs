@@ -25,7 +25,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::capabilities::{Delivery, capabilities};
 use super::code_actions::{quick_fixes, wants_quickfix};
 use super::convert;
-use super::documents::{Current, Documents, Snapshot};
+use super::documents::{Current, Documents, Snapshot, Stopped};
 use super::features::{self, DocView};
 use super::settings::Settings;
 use crate::line_index::Encoding;
@@ -132,11 +132,25 @@ impl Inner {
     async fn analyse(&self, uri: &Uri, job: super::documents::Job) -> Option<Arc<Snapshot>> {
         let version = job.version;
         let task_uri = uri.clone();
-        match tokio::task::spawn_blocking(move || Snapshot::build(&task_uri, job)).await {
-            Ok(snapshot) => {
+        let budget = self.settings().analysis_budget;
+        match tokio::task::spawn_blocking(move || Snapshot::build(&task_uri, job, budget)).await {
+            Ok(Ok(snapshot)) => {
                 let snapshot = Arc::new(snapshot);
                 self.docs().store(uri, &snapshot);
                 Some(snapshot)
+            }
+            // a newer revision is on its way with its own analysis
+            Ok(Err(Stopped::Superseded)) => None,
+            Ok(Err(Stopped::OverBudget(budget))) => {
+                let message = format!(
+                    "copydesk: analysis of {} (version {version}) ran past its budget of {} ms \
+                     and was given up; raise analysisTimeoutMs to analyse it",
+                    uri.as_str(),
+                    budget.as_millis()
+                );
+                eprintln!("{message}");
+                self.client.log_message(MessageType::WARNING, message).await;
+                None
             }
             Err(e) => {
                 let what = if e.is_panic() {

@@ -23,6 +23,9 @@ pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
 pub const DEBOUNCE_ENV: &str = "COPYDESK_DEBOUNCE_MS";
 /// Longest debounce accepted, so a typo cannot silence the server.
 const MAX_DEBOUNCE_MS: u64 = 10_000;
+/// How long one analysis may run before it is given up (and logged), so a
+/// hostile document cannot keep a worker busy for good.
+pub const DEFAULT_ANALYSIS_BUDGET: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -32,6 +35,8 @@ pub struct Settings {
     pub patterns: Vec<String>,
     pub inlay_hints: bool,
     pub debounce: Duration,
+    /// How long one analysis may run (see [`DEFAULT_ANALYSIS_BUDGET`]).
+    pub analysis_budget: Duration,
 }
 
 impl Default for Settings {
@@ -41,6 +46,7 @@ impl Default for Settings {
             patterns: Vec::new(),
             inlay_hints: true,
             debounce: DEFAULT_DEBOUNCE,
+            analysis_budget: DEFAULT_ANALYSIS_BUDGET,
         }
     }
 }
@@ -54,6 +60,7 @@ struct RawSettings {
     inlay_hints: Option<RawInlayHints>,
     debounce_ms: Option<u64>,
     max_document_bytes: Option<u64>,
+    analysis_timeout_ms: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -149,6 +156,9 @@ impl Settings {
                 .and_then(|h| h.enabled)
                 .unwrap_or(self.inlay_hints),
             debounce: raw.debounce_ms.map_or(self.debounce, debounce_from_ms),
+            analysis_budget: raw
+                .analysis_timeout_ms
+                .map_or(self.analysis_budget, Duration::from_millis),
         })
     }
 }
@@ -182,7 +192,8 @@ mod tests {
             "boilerplate": {"patterns": ["Tap to enlarge", "/^Page \\d+$/"]},
             "inlayHints": {"enabled": false},
             "debounceMs": 0,
-            "maxDocumentBytes": 5000
+            "maxDocumentBytes": 5000,
+            "analysisTimeoutMs": 2500
         });
         let s = Settings::default().updated(&value).expect("valid");
         assert!(!s.config.boilerplate);
@@ -195,6 +206,7 @@ mod tests {
         assert!(!s.inlay_hints);
         assert_eq!(s.debounce, Duration::ZERO);
         assert_eq!(s.config.max_document_bytes, 5000);
+        assert_eq!(s.analysis_budget, Duration::from_millis(2500));
     }
 
     #[test]
