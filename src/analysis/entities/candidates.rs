@@ -87,6 +87,11 @@ pub(super) struct Candidate {
     pub has_digit: bool,
     /// The first word is an ALL-CAPS acronym ("CTV Vancouver").
     pub acronym_first: bool,
+    /// The last of two or more words is an ALL-CAPS acronym that is no
+    /// suffix of a person's name, after a word that is not in capitals
+    /// ("August PBO" in "an August PBO report"; not "Jane Roe MP", not
+    /// "ROSALIND QUARTERMAINE").
+    pub acronym_last: bool,
     /// A word has a capital inside it that no name prefix explains:
     /// "QuillWorks", "HarbourLine" (brands, not people; "McCallum" is fine).
     pub camel_case: bool,
@@ -145,6 +150,7 @@ impl Candidate {
             common_words,
             has_digit,
             acronym_first,
+            acronym_last,
             camel_case,
             dropped_first,
         } = self;
@@ -161,6 +167,7 @@ impl Candidate {
             && *common_words == other.common_words
             && *has_digit == other.has_digit
             && *acronym_first == other.acronym_first
+            && *acronym_last == other.acronym_last
             && *camel_case == other.camel_case
             && *dropped_first == other.dropped_first
     }
@@ -191,6 +198,7 @@ impl Candidate {
                 has_digit: word.chars().any(|c| c.is_ascii_digit()),
                 camel_case: false,
                 acronym_first: false,
+                acronym_last: false,
                 dropped_first: None,
             })
     }

@@ -103,6 +103,10 @@ pub(super) fn classify(
     if canonical.is_some_and(|c| c.has_digit) {
         s.person -= 10; // "Bill C-48"
     }
+    if canonical.is_some_and(|c| c.acronym_last) {
+        s.person -= 6; // "an August PBO report"
+        s.org += 2;
+    }
     if canonical.is_some_and(|c| c.camel_case) {
         s.person -= 6;
         s.org += 3;

@@ -274,8 +274,42 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
             .any(|t| t.lower.chars().any(|c| c.is_ascii_digit())),
         camel_case: part.iter().any(|t| is_camel_case(t.span.text(text))),
         acronym_first: part.len() >= 2 && first.all_caps,
+        // (a name set all in capitals, "ROSALIND QUARTERMAINE", is not)
+        acronym_last: !ctx.headline
+            && part.len() >= 2
+            && !part.iter().all(|t| t.all_caps)
+            && part
+                .last()
+                .is_some_and(|t| t.all_caps && !is_name_suffix(t.lower)),
         dropped_first: None,
     });
+}
+
+/// Letters written after a person's name: generations, degrees, seats,
+/// honours ("Jane Roe MP", "John Doe III").
+fn is_name_suffix(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ii" | "iii"
+            | "iv"
+            | "jr"
+            | "sr"
+            | "mp"
+            | "mpp"
+            | "mla"
+            | "mna"
+            | "mhk"
+            | "qc"
+            | "kc"
+            | "phd"
+            | "md"
+            | "obe"
+            | "mbe"
+            | "cbe"
+            | "dds"
+            | "esq"
+            | "rn"
+    )
 }
 
 /// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",

@@ -118,6 +118,7 @@ fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
         common_words: pieces.iter().map(|c| c.common_words).sum(),
         has_digit: pieces.iter().any(|c| c.has_digit),
         acronym_first: false,
+        acronym_last: false,
         camel_case: false,
         dropped_first: None,
     })

@@ -679,6 +679,24 @@ fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
 }
 
 #[test]
+fn a_name_ending_in_an_acronym_is_no_person_unless_the_acronym_is_a_suffix() {
+    let text = "Spending rose again. An August PBO report found the gap had grown.";
+    assert!(
+        names_of(text, EntityKind::Person).is_empty(),
+        "{:?}",
+        all_names(text)
+    );
+    let text = "The vote was close, said Dana Whitfield MP, who sits for Harbourside.";
+    assert!(
+        names_of(text, EntityKind::Person)
+            .iter()
+            .any(|n| n.starts_with("Dana Whitfield")),
+        "{:?}",
+        all_names(text)
+    );
+}
+
+#[test]
 fn a_surname_that_is_also_a_place_noun_names_a_person_after_a_given_name() {
     let text = "Ana Ruiz met Tom Hill on Monday.\n\nHill said the talks went well.";
     assert_eq!(kind_of(text, "Tom Hill"), Some(EntityKind::Person));
