@@ -256,11 +256,18 @@ pub(super) fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
         return false;
     }
     // A function word capitalised right after a given name is a surname:
-    // "Theresa May", "Michael Every" (but not "Monday", "I", "He").
+    // "Theresa May", "Michael Every" (but not "Monday", "I", "He"); so is
+    // one the lexicon knows as a surname after any name word ("Yin Myint
+    // May": a modal verb is not capitalised after a name).
     !lex.is_function_word(token)
         || prev.is_some_and(|p| {
             !is_calendar_or_pronoun(token.lower)
-                && (lex.given(p).is_some() && lex.is_surname(token) || lex.is_frequent_given(p))
+                && (lex.given(p).is_some() && lex.is_surname(token)
+                    || lex.is_frequent_given(p)
+                    || lex.is_surname(token)
+                        && p.capitalised
+                        && !p.all_caps
+                        && !lex.is_function_word(p))
         })
 }
 

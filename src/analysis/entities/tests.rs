@@ -349,6 +349,15 @@ fn a_function_word_after_a_given_name_is_a_surname_but_a_day_is_not() {
 }
 
 #[test]
+fn a_capitalised_modal_after_a_name_word_is_its_surname() {
+    let text = "“We must be careful,” said Yin Myint May, a teacher in Yangon.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Yin Myint May"]);
+    // as a modal verb it is no name
+    let text = "Officials said Dana Roe may resign on Monday.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Dana Roe"]);
+}
+
+#[test]
 fn an_all_caps_lead_in_that_starts_with_a_given_name_is_a_name() {
     let text = "ROSALIND QUARTERMAINE, the skip, said the ice was fast. \
                 SNOW WARNING issued for the region.";
