@@ -288,6 +288,32 @@ fn opens_name_as_given_name(text: &str, tokens: &[Token], i: usize) -> bool {
         && !lex.is_function_word(next)
 }
 
+/// "..., Will urged voters": a function word that is also a given name
+/// (Will; not the month May), capitalised inside a sentence (not after a sentence end,
+/// an opening quotation mark, a colon or a dash) and joined to the word
+/// after it, is a name: as a modal verb it would be in lower case.
+fn is_given_name_mid_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(token), Some(prev), Some(next)) = (
+        tokens.get(i),
+        i.checked_sub(1).and_then(|p| tokens.get(p)),
+        tokens.get(i + 1),
+    ) else {
+        return false;
+    };
+    let lex = lexicon();
+    let before = text.get(prev.span.start..token.span.start).unwrap_or("");
+    token.capitalised
+        && !token.all_caps
+        && lex.is_function_word(token)
+        && lex.given(token).is_some()
+        && !is_calendar_or_pronoun(token.lower)
+        // "last May": a month is no name here
+        && !token.tags.contains(Tags::CALENDAR)
+        && !before.contains(['.', '!', '?', '“', '"', '‘', ':', '—', '–', '(', '[', '•', '\n'])
+        && joined(text, token, next)
+        && next.span.text(text).chars().next().is_some_and(char::is_lowercase)
+}
+
 /// "They've", "ID'd", "Isn't": a word with a contracted verb or "not"
 /// after its apostrophe is no name ("O'Neill", "D'Arcy" are).
 pub(super) fn is_contraction(lower: &str) -> bool {
@@ -352,7 +378,10 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_word(&tokens[i], None) && !opens_name_as_given_name(text, tokens, i) {
+        if !is_name_word(&tokens[i], None)
+            && !opens_name_as_given_name(text, tokens, i)
+            && !is_given_name_mid_sentence(text, tokens, i)
+        {
             i += 1;
             continue;
         }

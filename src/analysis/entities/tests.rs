@@ -358,6 +358,15 @@ fn a_capitalised_modal_after_a_name_word_is_its_surname() {
 }
 
 #[test]
+fn a_given_name_that_is_a_modal_is_a_name_inside_a_sentence_only() {
+    let text = "Citing the attack as “a warning,” Will urged voters to wait.";
+    assert_eq!(all_names(text), ["Will"]);
+    // a modal, a month after a word, a sentence's first word: no name
+    let text = "The council will vote. Results from last May are in. Will they agree?";
+    assert!(all_names(text).is_empty(), "{:?}", all_names(text));
+}
+
+#[test]
 fn an_all_caps_lead_in_that_starts_with_a_given_name_is_a_name() {
     let text = "ROSALIND QUARTERMAINE, the skip, said the ice was fast. \
                 SNOW WARNING issued for the region.";
