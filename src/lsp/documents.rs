@@ -297,6 +297,12 @@ impl Documents {
         current && newer
     }
 
+    /// The newest snapshot stored for `uri` (possibly of an older
+    /// revision), if it is open and has one.
+    pub fn latest(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        self.docs.get(uri)?.latest.clone()
+    }
+
     /// The latest snapshot of every open document that has one.
     pub fn latest_snapshots(&self) -> Vec<(Uri, Arc<Snapshot>)> {
         self.docs
@@ -422,6 +428,12 @@ mod tests {
             Snapshot::build(&uri(), job, Duration::ZERO).err(),
             Some(Stopped::OverBudget(Duration::ZERO))
         );
+        // what requests fall back on meanwhile: the newest stored version
+        assert!(docs.latest(&uri()).is_none());
+        let done = snapshot_of(&docs, &uri());
+        assert!(docs.store(&uri(), &done));
+        docs.change(&uri(), 3, &[edit(0, 0, 0, 0, "Newer ")], Encoding::Utf16);
+        assert_eq!(docs.latest(&uri()).map(|s| s.version), Some(2));
         let job = job_of(&docs, &uri());
         docs.close(&uri());
         assert_eq!(
@@ -429,6 +441,7 @@ mod tests {
             Some(Stopped::Superseded),
             "a closed document's job stops"
         );
+        assert!(docs.latest(&uri()).is_none());
     }
 
     #[test]

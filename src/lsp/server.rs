@@ -197,7 +197,13 @@ impl Inner {
         let current = self.docs().current(uri, self.encoding(), &config);
         match current {
             Some(Current::Ready(snapshot)) => Some(snapshot),
-            Some(Current::Needs(job)) => self.analyse(uri, job).await,
+            // given up (a newer edit came, or it ran past its budget): answer
+            // from the newest version analysed, as an editor expects while
+            // the writer types
+            Some(Current::Needs(job)) => match self.analyse(uri, job).await {
+                Some(snapshot) => Some(snapshot),
+                None => self.docs().latest(uri),
+            },
             None => {
                 self.log_unknown(uri).await;
                 None
