@@ -97,15 +97,15 @@ impl Analyzer {
                 ..Analysis::default()
             });
         }
-        let checked = |stop: &dyn Fn() -> bool| if stop() { Err(Cancelled) } else { Ok(()) };
+        let checked = || if stop() { Err(Cancelled) } else { Ok(()) };
         let model = self.driver.model_unless(text, stop).ok_or(Cancelled)?;
         let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
-        checked(stop)?;
+        checked()?;
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
-        checked(stop)?;
+        checked()?;
         let quotes::Quotes { quotes, cues } =
             quotes::read(&mut self.driver, text, &model, &entities, &boilerplate);
-        checked(stop)?;
+        checked()?;
         let fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,

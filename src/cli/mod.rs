@@ -70,12 +70,11 @@ pub struct CheckOptions {
 /// `copydesk analyze`: print the full analysis (diagnostics, quotes,
 /// entities) of each file. Exit code 0, or 2 if an input was unreadable.
 pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
-    let defaults = Config::default();
     let config = Config {
         max_document_bytes: options
             .max_document_bytes
-            .unwrap_or(defaults.max_document_bytes),
-        ..defaults
+            .unwrap_or(crate::analysis::DEFAULT_MAX_DOCUMENT_BYTES),
+        ..Config::default()
     };
     if options.format == Format::Jsonl {
         return analyze_jsonl(options, &config);

@@ -288,28 +288,24 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
 /// Letters written after a person's name: generations, degrees, seats,
 /// honours ("Jane Roe MP", "John Doe III").
 fn is_name_suffix(lower: &str) -> bool {
-    matches!(
-        lower,
-        "ii" | "iii"
-            | "iv"
-            | "jr"
-            | "sr"
-            | "mp"
-            | "mpp"
-            | "mla"
-            | "mna"
-            | "mhk"
-            | "qc"
-            | "kc"
-            | "phd"
-            | "md"
-            | "obe"
-            | "mbe"
-            | "cbe"
-            | "dds"
-            | "esq"
-            | "rn"
-    )
+    super::is_generation_suffix(lower)
+        || matches!(
+            lower,
+            "mp" | "mpp"
+                | "mla"
+                | "mna"
+                | "mhk"
+                | "qc"
+                | "kc"
+                | "phd"
+                | "md"
+                | "obe"
+                | "mbe"
+                | "cbe"
+                | "dds"
+                | "esq"
+                | "rn"
+        )
 }
 
 /// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",

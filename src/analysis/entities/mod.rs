@@ -451,7 +451,7 @@ fn is_surname_first(cands: &[Candidate], members: &[usize], words: &[String]) ->
 }
 
 /// Generational suffixes that follow a surname ("King Jr.").
-fn is_name_suffix(lower: &str) -> bool {
+pub(super) fn is_generation_suffix(lower: &str) -> bool {
     matches!(lower, "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv")
 }
 
@@ -468,7 +468,7 @@ fn surname_of(name: &str, surname_first: bool) -> Option<String> {
     while end > 1
         && words
             .get(end - 1)
-            .is_some_and(|w| is_name_suffix(&w.to_lowercase()))
+            .is_some_and(|w| is_generation_suffix(&w.to_lowercase()))
     {
         end -= 1;
     }

@@ -199,7 +199,7 @@ fn floor(para: &ParagraphModel, i: usize) -> usize {
 
 /// Whether the mention at `span` is a possessor ("Calderon’s"): its last
 /// token, which may run past the mention's own span, ends in ’s.
-fn ends_possessive(para: &ParagraphModel, span: Span) -> bool {
+pub(super) fn ends_possessive(para: &ParagraphModel, span: Span) -> bool {
     let list = &para.tokens.list;
     let last = list.partition_point(|t| t.span.start < span.end);
     last.checked_sub(1)

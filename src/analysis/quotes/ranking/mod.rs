@@ -473,10 +473,7 @@ fn mention_grammar(c: &mut Candidate, m: &ParagraphModel, rel: Span) {
     {
         c.set(F::AfterPreposition, 1.0);
     }
-    let last = list.partition_point(|t| t.span.start < rel.end);
-    if let Some(end) = last.checked_sub(1).and_then(|k| list.get(k))
-        && end.possessive
-    {
+    if super::reading::ends_possessive(m, rel) {
         c.set(F::Possessive, 1.0);
     }
 }
