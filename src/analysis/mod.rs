@@ -13,6 +13,7 @@ pub mod driver;
 pub mod entities;
 pub mod fragments;
 pub mod lexicon;
+pub mod markdown;
 pub mod quotes;
 pub mod segment;
 pub mod text;
@@ -29,6 +30,7 @@ pub use span::Span;
 use boilerplate::Boilerplate;
 use entities::Entity;
 use fragments::Fragment;
+pub use markdown::{Suppression, Syntax};
 use quotes::Quote;
 use segment::Segmentation;
 
@@ -44,14 +46,25 @@ pub struct Analysis {
     /// `(its length, the limit)`. Nothing else was analysed; the one
     /// diagnostic says so.
     pub too_large: Option<(usize, usize)>,
+    /// For a Markdown document, the prose view the passes read (see
+    /// [`markdown`]): as long as the source, markup blanked. Slice it, not
+    /// the source, for the text of a span. `None` for plain text.
+    pub prose: Option<String>,
+    /// Regions where comments in the document switch diagnostics off.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// The code of the diagnostic on a document too large to analyse.
 pub const TOO_LARGE: &str = "copydesk/too-large";
 
-/// Analyse `text` with `config`. Pure and deterministic.
+/// Analyse plain `text` with `config`. Pure and deterministic.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     Analyzer::default().analyze(text, config)
+}
+
+/// Analyse `text` written in `syntax` with `config`.
+pub fn analyze_as(text: &str, syntax: Syntax, config: &Config) -> Analysis {
+    Analyzer::new(syntax).analyze(text, config)
 }
 
 /// Analyses successive versions of one document, keeping each pass's
@@ -61,6 +74,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
 #[derive(Debug, Default)]
 pub struct Analyzer {
     driver: driver::Driver,
+    syntax: Syntax,
 }
 
 /// An analysis given up because its stop said so (a newer version came,
@@ -69,6 +83,14 @@ pub struct Analyzer {
 pub struct Cancelled;
 
 impl Analyzer {
+    /// An analyzer of a document written in `syntax`.
+    pub fn new(syntax: Syntax) -> Analyzer {
+        Analyzer {
+            driver: driver::Driver::default(),
+            syntax,
+        }
+    }
+
     /// Analyse this version of the document.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
         match self.analyze_unless(text, config, &|| false) {
@@ -97,16 +119,28 @@ impl Analyzer {
                 ..Analysis::default()
             });
         }
+        let (prose, suppressions, tables) = match self.syntax {
+            Syntax::Plain => (None, Vec::new(), Vec::new()),
+            Syntax::Markdown => {
+                let view = markdown::prose_view(text);
+                (Some(view.text), view.suppressions, view.tables)
+            }
+        };
+        // A table is content but not sentences: nothing in it is furniture
+        // or a broken sentence.
+        let in_table = |at: usize| markdown::in_one_of(&tables, at);
+        let text = prose.as_deref().unwrap_or(text);
         let checked = || if stop() { Err(Cancelled) } else { Ok(()) };
         let model = self.driver.model_unless(text, stop).ok_or(Cancelled)?;
-        let boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
+        let mut boilerplate = boilerplate::detect_with(&mut self.driver, text, &model, config);
+        boilerplate.retain(|b| !in_table(b.span.start));
         checked()?;
         let entities = entities::recognize(&mut self.driver, text, &model, &boilerplate);
         checked()?;
         let quotes::Quotes { quotes, cues } =
             quotes::read(&mut self.driver, text, &model, &entities, &boilerplate);
         checked()?;
-        let fragments = if config.fragments {
+        let mut fragments = if config.fragments {
             fragments::detect(
                 &mut self.driver,
                 text,
@@ -118,6 +152,7 @@ impl Analyzer {
         } else {
             Vec::new()
         };
+        fragments.retain(|f| !in_table(f.span.start));
         self.driver.finish();
         Ok(Analysis {
             // The passes are done with the model: its segmentation moves
@@ -132,14 +167,24 @@ impl Analyzer {
             quotes,
             fragments,
             too_large: None,
+            prose,
+            suppressions,
         })
     }
 }
 
 impl Analysis {
+    /// The text the passes read: the prose view of a Markdown document,
+    /// else `source` itself. Spans slice either alike; this one reads
+    /// without markup.
+    pub fn analysed_text<'a>(&'a self, source: &'a str) -> &'a str {
+        self.prose.as_deref().unwrap_or(source)
+    }
+
     /// All diagnostics of this analysis, in document order, filtered by the
-    /// codes the configuration disables.
-    pub fn diagnostics(&self, text: &str, config: &Config) -> Vec<Diagnostic> {
+    /// codes the configuration disables and the document's own comments.
+    pub fn diagnostics(&self, source: &str, config: &Config) -> Vec<Diagnostic> {
+        let text = self.analysed_text(source);
         if let Some((len, limit)) = self.too_large {
             return std::iter::once(too_large(text, len, limit))
                 .filter(|d| config.code_enabled(&d.code))
@@ -151,6 +196,12 @@ impl Analysis {
             .map(|b| b.to_diagnostic(text))
             .chain(self.fragments.iter().map(|f| f.to_diagnostic(text)))
             .filter(|d| config.code_enabled(&d.code))
+            .filter(|d| {
+                !self
+                    .suppressions
+                    .iter()
+                    .any(|s| s.covers(&d.code, d.span.start))
+            })
             .collect();
         out.sort_by_key(|d| (d.span.start, d.span.end));
         out

@@ -24,7 +24,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::analysis::{self, Config};
+use crate::analysis::{self, Config, Syntax};
 use inputs::Input;
 
 /// Output format of `copydesk analyze`.
@@ -156,7 +156,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
 pub fn analyze_bytes_as_json(name: &str, bytes: &[u8]) -> Result<String, String> {
     let text = decode(name, bytes.to_vec())?;
     let config = Config::default();
-    let result = analysis::analyze(&text, &config);
+    let result = analysis::analyze_as(&text, Syntax::of_path(Path::new(name)), &config);
     Ok(render::json(
         &text,
         &result,
@@ -235,7 +235,7 @@ fn each_file(
         },
         Input::Path(path) => match read_input(&path) {
             Ok(text) => {
-                let result = analysis::analyze(&text, config);
+                let result = analysis::analyze_as(&text, Syntax::of_path(&path), config);
                 let (printed, found) = render(&display_name(&path), &text, &result);
                 Outcome {
                     printed,

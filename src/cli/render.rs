@@ -97,6 +97,9 @@ fn range(index: &LineIndex, text: &str, span: Span) -> JsonRange {
 pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) -> String {
     let index = LineIndex::new(text);
     let found = analysis.diagnostics(text, config);
+    // Positions count the source's characters; the texts shown are the
+    // prose the passes read (Markdown without its markup).
+    let shown = analysis.analysed_text(text);
     let diagnostics = found
         .iter()
         .map(|d| JsonDiagnostic {
@@ -104,7 +107,7 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) 
             message: &d.message,
             range: range(&index, text, d.span),
             severity: d.severity.as_str(),
-            text: d.span.text(text),
+            text: d.span.text(shown),
         })
         .collect();
     // The contract lists speech only: scare quotes and titles are not quotations.
@@ -113,12 +116,12 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) 
         .iter()
         .filter(|q| q.is_speech())
         .map(|q| JsonQuote {
-            cue: q.attribution.as_ref().map(|a| a.cue.text(text)),
+            cue: q.attribution.as_ref().map(|a| a.cue.text(shown)),
             kind: format!("{:?}", q.kind).to_lowercase(),
             range: range(&index, text, q.span),
             rule: q.attribution.as_ref().map(|a| a.rule),
             speaker: q.speaker.as_ref().map(|s| s.name.as_str()),
-            text: q.text(text),
+            text: q.text(shown),
         })
         .collect();
     let entities = analysis
@@ -131,7 +134,7 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) 
                 .iter()
                 .map(|m| JsonMention {
                     range: range(&index, text, m.span),
-                    text: m.span.text(text),
+                    text: m.span.text(shown),
                 })
                 .collect(),
             name: &e.name,
@@ -205,7 +208,7 @@ pub fn text(path: &str, text: &str, analysis: &Analysis, config: &Config) -> Str
             "  line {:>4}  {:<24} “{}”\n",
             line_of(q.span),
             speaker,
-            shorten(&q.text(text), 60)
+            shorten(&q.text(analysis.analysed_text(text)), 60)
         ));
     }
     out.push_str("\nEntities\n");

@@ -1,10 +1,12 @@
-//! Code actions: the quick fix of each diagnostic under the cursor.
+//! Code actions: the quick fix of each diagnostic under the cursor, and in
+//! Markdown the two ways to silence it with a comment (this line, this
+//! file; see [`crate::analysis::markdown`]'s suppressions).
 
 use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::documents::Snapshot;
-use crate::analysis::Span;
+use crate::analysis::{Fix, Span, markdown};
 
 /// Whether a code action request's `only` filter admits quick fixes.
 pub fn wants_quickfix(only: Option<&[CodeActionKind]>) -> bool {
@@ -21,27 +23,58 @@ fn touches(diagnostic: Span, requested: Span) -> bool {
     diagnostic.start <= requested.end && requested.start <= diagnostic.end
 }
 
-/// One quick fix per diagnostic with a fix that touches `range`.
+/// The quick fixes of the diagnostics that touch `range`: each one's own
+/// fix (preferred), then in Markdown "ignore on this line" and "ignore in
+/// this file".
 pub fn quick_fixes(uri: &Uri, snapshot: &Snapshot, range: Range) -> Vec<CodeActionOrCommand> {
     let lines = snapshot.lines();
     let requested = lines.span(range);
-    snapshot
-        .diagnostics
-        .iter()
-        .zip(&snapshot.lsp_diagnostics)
-        .filter(|(core, _)| touches(core.span, requested))
-        .filter_map(|(core, lsp)| {
-            let fix = core.fix.as_ref()?;
-            Some(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![lsp.clone()]),
-                edit: Some(convert::workspace_edit(&lines, uri, fix)),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }))
+    let markdown = snapshot.analysis.prose.is_some();
+    let action = |fix: &Fix, lsp: &Diagnostic, preferred: bool| {
+        CodeActionOrCommand::CodeAction(CodeAction {
+            title: fix.title.clone(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![lsp.clone()]),
+            edit: Some(convert::workspace_edit(&lines, uri, fix)),
+            is_preferred: Some(preferred),
+            ..CodeAction::default()
         })
-        .collect()
+    };
+    let mut out = Vec::new();
+    for (core, lsp) in snapshot.diagnostics.iter().zip(&snapshot.lsp_diagnostics) {
+        if !touches(core.span, requested) {
+            continue;
+        }
+        if let Some(fix) = &core.fix {
+            out.push(action(fix, lsp, true));
+        }
+        if markdown {
+            let text = &snapshot.text;
+            let before = &text.as_bytes()[..core.span.start.min(text.len())];
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let on_line = Fix {
+                title: format!("Ignore {} on this line", core.code),
+                edits: vec![(
+                    Span::new(line_start, line_start),
+                    format!("<!-- copydesk-disable-next-line {} -->\n", core.code),
+                )],
+            };
+            let body = markdown::body_start(text);
+            let in_file = Fix {
+                title: format!("Ignore {} in this file", core.code),
+                edits: vec![(
+                    Span::new(body, body),
+                    format!("<!-- copydesk-disable {} -->\n", core.code),
+                )],
+            };
+            out.push(action(&on_line, lsp, false));
+            out.push(action(&in_file, lsp, false));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::{self as lsp, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::{self, Lines};
-use crate::analysis::{Analysis, Analyzer, Cancelled, Config, Diagnostic};
+use crate::analysis::{Analysis, Analyzer, Cancelled, Config, Diagnostic, Syntax};
 use crate::line_index::{Encoding, LineIndex};
 
 /// One analysed version of a document: everything a request handler needs.
@@ -158,8 +158,9 @@ impl Documents {
         self.next_revision
     }
 
-    /// Open (or reopen) a document; returns its revision.
-    pub fn open(&mut self, uri: Uri, version: i32, text: &str) -> u64 {
+    /// Open (or reopen) a document written in `syntax`; returns its
+    /// revision.
+    pub fn open(&mut self, uri: Uri, version: i32, text: &str, syntax: Syntax) -> u64 {
         let revision = self.bump();
         let doc = Document {
             version,
@@ -167,7 +168,7 @@ impl Documents {
             revision,
             latest: None,
             published: None,
-            analyzer: Arc::default(),
+            analyzer: Arc::new(Mutex::new(Analyzer::new(syntax))),
             revision_now: Arc::new(AtomicU64::new(revision)),
         };
         // a job of the document as it was before this reopening stops
@@ -355,7 +356,7 @@ mod tests {
     #[test]
     fn changes_of_one_notification_apply_in_order() {
         let mut docs = Documents::default();
-        docs.open(uri(), 1, "a😀b\n好x\n");
+        docs.open(uri(), 1, "a😀b\n好x\n", Syntax::Plain);
         let changes = [
             // UTF-16: after the emoji (2 units) on line 0.
             edit(0, 3, 0, 3, "Z"),
@@ -379,7 +380,7 @@ mod tests {
     #[test]
     fn utf8_ranges_count_bytes() {
         let mut docs = Documents::default();
-        docs.open(uri(), 1, "好x");
+        docs.open(uri(), 1, "好x", Syntax::Plain);
         docs.change(&uri(), 2, &[edit(0, 3, 0, 4, "y")], Encoding::Utf8);
         assert_eq!(text_of(&docs, &uri()), "好y");
     }
@@ -416,7 +417,7 @@ mod tests {
     #[test]
     fn a_job_stops_when_a_newer_revision_comes_or_its_budget_runs_out() {
         let mut docs = Documents::default();
-        docs.open(uri(), 1, "Head\n\nBody.\n");
+        docs.open(uri(), 1, "Head\n\nBody.\n", Syntax::Plain);
         let job = job_of(&docs, &uri());
         docs.change(&uri(), 2, &[edit(0, 0, 0, 0, "New ")], Encoding::Utf16);
         assert_eq!(
@@ -447,7 +448,7 @@ mod tests {
     #[test]
     fn a_stale_result_is_neither_published_nor_preferred() {
         let mut docs = Documents::default();
-        docs.open(uri(), 1, "Head\n\nBody.\n");
+        docs.open(uri(), 1, "Head\n\nBody.\n", Syntax::Plain);
         let old = snapshot_of(&docs, &uri());
         docs.change(&uri(), 2, &[edit(0, 0, 0, 0, "New ")], Encoding::Utf16);
         let new = snapshot_of(&docs, &uri());
@@ -465,7 +466,7 @@ mod tests {
     #[test]
     fn new_settings_make_every_document_current_again_for_analysis() {
         let mut docs = Documents::default();
-        docs.open(uri(), 1, "Head\n");
+        docs.open(uri(), 1, "Head\n", Syntax::Plain);
         let first = snapshot_of(&docs, &uri());
         assert!(docs.store(&uri(), &first));
         assert!(docs.claim_publish(&uri(), &first));

@@ -28,6 +28,7 @@ use super::convert;
 use super::documents::{Current, Documents, Snapshot, Stopped};
 use super::features::{self, DocView};
 use super::settings::Settings;
+use crate::analysis::Syntax;
 use crate::line_index::Encoding;
 
 /// How long to wait for the client to answer a request of ours.
@@ -309,6 +310,15 @@ impl Inner {
     }
 }
 
+/// How an opened document is written: Markdown when the editor says so
+/// (`markdown`) or its name ends in `.md` or `.markdown`, else plain text.
+fn syntax_of(language_id: &str, uri: &Uri) -> Syntax {
+    match Syntax::of_language_id(language_id) {
+        Syntax::Markdown => Syntax::Markdown,
+        Syntax::Plain => Syntax::of_path(std::path::Path::new(uri.path().as_str())),
+    }
+}
+
 fn view<'a>(uri: &'a Uri, snapshot: &'a Snapshot) -> DocView<'a> {
     DocView {
         uri,
@@ -381,10 +391,11 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
+        let syntax = syntax_of(&doc.language_id, &doc.uri);
         let revision = self
             .inner
             .docs()
-            .open(doc.uri.clone(), doc.version, &doc.text);
+            .open(doc.uri.clone(), doc.version, &doc.text, syntax);
         self.inner.schedule(doc.uri, revision);
     }
 

@@ -179,10 +179,15 @@ impl Server {
     }
 
     pub fn open(&mut self, uri: &str, version: i64, text: &str) {
+        self.open_as(uri, version, text, "plaintext");
+    }
+
+    /// didOpen with the editor's language id (`markdown`, `plaintext`).
+    pub fn open_as(&mut self, uri: &str, version: i64, text: &str, language_id: &str) {
         self.notify(
             "textDocument/didOpen",
             json!({"textDocument": {
-                "uri": uri, "languageId": "plaintext", "version": version, "text": text
+                "uri": uri, "languageId": language_id, "version": version, "text": text
             }}),
         );
     }

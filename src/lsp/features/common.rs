@@ -219,7 +219,7 @@ pub(super) fn display_name(doc: &DocView, entity: &Entity) -> String {
         return name;
     }
     let written = first_mention(entity)
-        .map(|span| squash_whitespace(snippet(doc.lines.text, span)))
+        .map(|span| squash_whitespace(snippet(doc.prose(), span)))
         .unwrap_or_default();
     if written.is_empty() {
         "(unnamed)".to_string()

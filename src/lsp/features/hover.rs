@@ -81,7 +81,7 @@ fn speech_card(doc: &DocView, quote: &Quote, speaker: &Speaker) -> String {
     }
     out.push_str("\n\n");
     if let Some(attribution) = &quote.attribution {
-        let cue = squash_whitespace(snippet(doc.lines.text, attribution.cue));
+        let cue = squash_whitespace(snippet(doc.prose(), attribution.cue));
         let line = line_number(doc, attribution.cue.start);
         if cue.is_empty() {
             out.push_str(&format!("- cue: line {line}\n"));
@@ -151,7 +151,7 @@ fn aliases(doc: &DocView, index: usize) -> String {
     let mut seen = std::collections::HashSet::new();
     let mut spellings = Vec::new();
     for mention in &doc.analysis.entities[index].mentions {
-        let written = squash_whitespace(snippet(doc.lines.text, mention.span));
+        let written = squash_whitespace(snippet(doc.prose(), mention.span));
         if !written.is_empty() && seen.insert(written.clone()) {
             spellings.push(written);
         }

@@ -43,3 +43,12 @@ pub struct DocView<'a> {
     pub lines: Lines<'a>,
     pub analysis: &'a Analysis,
 }
+
+impl<'a> DocView<'a> {
+    /// The text the analysis read, for snippets: the document itself, or
+    /// for Markdown its prose without the markup. Positions are always the
+    /// document's ([`DocView::lines`]).
+    pub fn prose(&self) -> &'a str {
+        self.analysis.analysed_text(self.lines.text)
+    }
+}

@@ -179,7 +179,7 @@ fn preview(doc: &DocView, quote: &Quote) -> String {
     let mut words = quote
         .parts
         .iter()
-        .flat_map(|p| snippet(doc.lines.text, *p).split_whitespace());
+        .flat_map(|p| snippet(doc.prose(), *p).split_whitespace());
     let shown: Vec<&str> = words.by_ref().take(PREVIEW_WORDS).collect();
     let cut = words.next().is_some();
     let joined = shown.join(" ");
