@@ -2,13 +2,14 @@
 //!
 //! `cargo bench --bench lsp_latency` builds the release binary (Cargo hands
 //! its path to benches as `CARGO_BIN_EXE_copydesk`), generates synthetic
-//! articles of 10 KB, 100 KB, 1 MB and 10 MB (prose of its own with some
-//! furniture lines), opens each in a fresh server with the debounce set to
-//! 0, then types single characters one at a time, waiting for the
-//! diagnostics of each version. Latency runs from writing the didChange to
+//! articles of 5 KB, 10 KB, 100 KB, 1 MB and 10 MB (prose of its own with
+//! some furniture lines), opens each in a fresh server with the default
+//! settings, as a writer runs it (no delay: an edit is analysed at once,
+//! and edits during an analysis coalesce), then types single characters
+//! one at a time, waiting for the diagnostics of each version. Latency runs from writing the didChange to
 //! reading the last byte of its publishDiagnostics (the client's own JSON
 //! parsing is not counted). Prints a markdown table: median and p95
-//! latency per size (no debounce to subtract), the time to first
+//! latency per size, the time to first
 //! diagnostics after didOpen, and the server's peak RSS (VmHWM).
 //! Set `LSP_BENCH_QUICK=1` for a short run (fewer edits, no 10 MB).
 
@@ -23,6 +24,7 @@ use serde_json::Value;
 /// (label, bytes, edits) per article size; fewer edits for the big ones so
 /// the whole run stays around a minute.
 const SIZES: &[(&str, usize, usize)] = &[
+    ("5 KB", 5_000, 200),
     ("10 KB", 10_000, 200),
     ("100 KB", 100_000, 200),
     ("1 MB", 1_000_000, 40),
@@ -67,7 +69,7 @@ struct Row {
 
 fn measure(bytes: usize, edits: usize) -> Row {
     let text = article(bytes);
-    let mut server = Server::spawn_with_env(&[("COPYDESK_DEBOUNCE_MS", "0")]);
+    let mut server = Server::spawn();
     server.initialize(false, Value::Null);
 
     let opened = Instant::now();

@@ -135,6 +135,17 @@ struct Document {
     analyzer: Arc<Mutex<Analyzer>>,
     /// `revision`, shared with the running jobs so they can stop early.
     revision_now: Arc<AtomicU64>,
+    /// The analysis loop of this document, if one runs (see
+    /// [`Documents::claim_runner`]).
+    runner: Option<Runner>,
+}
+
+/// A document's running analysis loop: its token, and whether the
+/// document changed since the loop took up its current revision.
+#[derive(Debug, Clone, Copy)]
+struct Runner {
+    token: u64,
+    again: bool,
 }
 
 impl Document {
@@ -170,6 +181,7 @@ impl Documents {
             published: None,
             analyzer: Arc::new(Mutex::new(Analyzer::new(syntax))),
             revision_now: Arc::new(AtomicU64::new(revision)),
+            runner: None,
         };
         // a job of the document as it was before this reopening stops
         if let Some(old) = self.docs.get(&uri) {
@@ -220,6 +232,45 @@ impl Documents {
                 Some((uri, revision))
             })
             .collect()
+    }
+
+    /// Ask to analyse `uri` now. When no analysis loop runs for it, the
+    /// caller becomes that loop: the answer is its token, and it analyses
+    /// the newest revision, then asks [`Documents::runner_again`]. When one
+    /// runs, the change is noted for it (its job, of an older revision,
+    /// stops early) and the answer is `None`: many changes during one
+    /// analysis make one follow-up, for the newest version.
+    pub fn claim_runner(&mut self, uri: &Uri) -> Option<u64> {
+        let token = self.bump();
+        let doc = self.docs.get_mut(uri)?;
+        match &mut doc.runner {
+            Some(runner) => {
+                runner.again = true;
+                None
+            }
+            None => {
+                doc.runner = Some(Runner {
+                    token,
+                    again: false,
+                });
+                Some(token)
+            }
+        }
+    }
+
+    /// The revision the loop `token` should analyse next: the newest, if
+    /// the document changed since the loop took up its last one; else the
+    /// loop ends (`None`), and the next change starts a new one.
+    pub fn runner_again(&mut self, uri: &Uri, token: u64) -> Option<u64> {
+        let doc = self.docs.get_mut(uri)?;
+        let runner = doc.runner.as_mut().filter(|r| r.token == token)?;
+        if runner.again {
+            runner.again = false;
+            Some(doc.revision)
+        } else {
+            doc.runner = None;
+            None
+        }
     }
 
     pub fn uris(&self) -> Vec<Uri> {
@@ -412,6 +463,36 @@ mod tests {
             Some(Current::Needs(job)) => job,
             _ => panic!("no job"),
         }
+    }
+
+    #[test]
+    fn changes_during_a_run_coalesce_into_one_follow_up_for_the_newest() {
+        let mut docs = Documents::default();
+        docs.open(uri(), 1, "Head\n\nBody.\n", Syntax::Plain);
+        let token = docs.claim_runner(&uri()).expect("nothing runs yet");
+        // three edits while it runs: none starts a loop of its own
+        let mut newest = 0;
+        for version in 2..5 {
+            newest = docs
+                .change(&uri(), version, &[edit(0, 0, 0, 0, "x")], Encoding::Utf16)
+                .expect("open");
+            assert_eq!(docs.claim_runner(&uri()), None);
+        }
+        // one follow-up, for the newest revision; then the loop ends
+        assert_eq!(docs.runner_again(&uri(), token), Some(newest));
+        assert_eq!(docs.runner_again(&uri(), token), None);
+        // the next change starts a new loop
+        let second = docs.claim_runner(&uri()).expect("the loop ended");
+        assert_ne!(second, token);
+        // a loop of the document before it was reopened is told to stop and
+        // does not end the new document's loop
+        docs.open(uri(), 1, "Head\n", Syntax::Plain);
+        let third = docs
+            .claim_runner(&uri())
+            .expect("a reopened document runs afresh");
+        assert_eq!(docs.runner_again(&uri(), second), None);
+        assert_eq!(docs.claim_runner(&uri()), None, "the new loop still runs");
+        assert!(docs.runner_again(&uri(), third).is_some());
     }
 
     #[test]

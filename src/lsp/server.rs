@@ -2,9 +2,11 @@
 //! document up and hand it to the analysis core or to [`super::features`].
 //!
 //! Edits are applied on the message loop (cheap rope edits, in order);
-//! analysis runs on a blocking thread after a short debounce, and its
-//! diagnostics are published only if no newer edit overtook it (see
-//! [`Documents`]). Requests answer from the newest snapshot, analysing the
+//! analysis starts at once on a blocking thread when none runs for the
+//! document; changes that come while one runs stop it early and coalesce
+//! into one follow-up for the newest version (a delay, `debounceMs`, is
+//! there for users who want one). Diagnostics are published only if no
+//! newer edit overtook them (see [`Documents`]). Requests answer from the newest snapshot, analysing the
 //! current text first if the snapshot is behind.
 //!
 //! Diagnostics reach a client one way only, or it would show each twice
@@ -101,15 +103,32 @@ impl Inner {
         self.delivery.get().copied().unwrap_or_default() == Delivery::Push
     }
 
-    /// Analyse revision `revision` of `uri` after the debounce, then publish.
+    /// Analyse `uri`, now at `revision`, and publish. Without a debounce
+    /// (the default): at once if no analysis of it runs, else as the one
+    /// follow-up of the running one. With a debounce: after it, if no newer
+    /// edit came meanwhile.
     fn schedule(self: &Arc<Self>, uri: Uri, revision: u64) {
         let inner = Arc::clone(self);
         let debounce = self.settings().debounce;
-        tokio::spawn(async move {
-            if !debounce.is_zero() {
+        if !debounce.is_zero() {
+            tokio::spawn(async move {
                 tokio::time::sleep(debounce).await;
+                inner.refresh(uri, revision).await;
+            });
+            return;
+        }
+        let Some(token) = self.docs().claim_runner(&uri) else {
+            return; // the running loop follows up with the newest revision
+        };
+        tokio::spawn(async move {
+            let mut revision = revision;
+            loop {
+                inner.refresh(uri.clone(), revision).await;
+                match inner.docs().runner_again(&uri, token) {
+                    Some(newest) => revision = newest,
+                    None => break,
+                }
             }
-            inner.refresh(uri, revision).await;
         });
     }
 

@@ -15,11 +15,12 @@ use serde_json::Value;
 
 use crate::analysis::Config;
 
-/// How long the server waits after an edit before analysing, so a burst of
-/// keystrokes is analysed once.
-pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
-/// Environment variable overriding the debounce in milliseconds (benchmarks
-/// set it to 0).
+/// How long the server waits after an edit before analysing: by default
+/// not at all. A burst of keystrokes is still analysed about once: while
+/// an analysis runs, the changes behind it coalesce into one follow-up
+/// (see `server::Inner::schedule`). A user may ask for a delay.
+pub const DEFAULT_DEBOUNCE: Duration = Duration::ZERO;
+/// Environment variable overriding the debounce in milliseconds.
 pub const DEBOUNCE_ENV: &str = "COPYDESK_DEBOUNCE_MS";
 /// Longest debounce accepted, so a typo cannot silence the server.
 const MAX_DEBOUNCE_MS: u64 = 10_000;
