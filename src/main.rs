@@ -46,9 +46,19 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Print `path:line:col: severity[code] message` for each diagnostic;
-    /// exit 1 if any was found.
+    /// Print `path:line:col: severity[code] message` for each diagnostic
+    /// (or JSON, SARIF, GitHub annotations); exit 1 if any was found at or
+    /// above `--fail-on`.
     Check {
+        /// Output format: `text` lines, `json` objects (one per file, with
+        /// its `path`), one `sarif` 2.1.0 log, or `github` workflow commands
+        /// (annotations on a pull request).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// The least severe diagnostic that makes the run fail (exit 1):
+        /// `error`, `warning`, `info` (any) or `never`.
+        #[arg(long, value_enum, default_value_t = FailOn::Info)]
+        fail_on: FailOn,
         /// Extra boilerplate phrase (or `/regex/`); may be repeated.
         #[arg(long = "boilerplate-pattern", value_name = "PATTERN")]
         patterns: Vec<String>,
@@ -106,6 +116,46 @@ enum Format {
     Jsonl,
 }
 
+/// `check --format` values.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// `check --fail-on` values.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl From<CheckFormat> for cli::CheckFormat {
+    fn from(format: CheckFormat) -> Self {
+        match format {
+            CheckFormat::Text => cli::CheckFormat::Text,
+            CheckFormat::Json => cli::CheckFormat::Json,
+            CheckFormat::Sarif => cli::CheckFormat::Sarif,
+            CheckFormat::Github => cli::CheckFormat::Github,
+        }
+    }
+}
+
+impl From<FailOn> for cli::FailOn {
+    fn from(fail_on: FailOn) -> Self {
+        match fail_on {
+            FailOn::Error => cli::FailOn::Error,
+            FailOn::Warning => cli::FailOn::Warning,
+            FailOn::Info => cli::FailOn::Info,
+            FailOn::Never => cli::FailOn::Never,
+        }
+    }
+}
+
 impl From<Format> for cli::Format {
     fn from(format: Format) -> Self {
         match format {
@@ -138,12 +188,16 @@ fn main() -> ExitCode {
             max_document_bytes: limits.max_document_bytes,
         }),
         Command::Check {
+            format,
+            fail_on,
             patterns,
             disabled,
             jobs,
             limits,
             files,
         } => cli::check(&CheckOptions {
+            format: format.into(),
+            fail_on: fail_on.into(),
             boilerplate_patterns: patterns,
             disabled_codes: disabled,
             files,

@@ -364,3 +364,97 @@ fn a_document_above_the_size_limit_is_named_not_analysed() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("[boilerplate/ad]"), "{stdout}");
 }
+
+/// The 0-based line of "Advertisement" in [`WITH_AD`].
+const AD_LINE: u64 = 4;
+
+#[test]
+fn check_sarif_is_one_valid_2_1_0_log_with_a_rule_per_code() {
+    let with_ad = TempFile::new("sarif-ad.txt", WITH_AD.as_bytes());
+    let clean = TempFile::new("sarif-clean.txt", CLEAN.as_bytes());
+    let out = copydesk(&["check", "--format", "sarif", with_ad.path(), clean.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    // The schema crate's types (generated from the SARIF 2.1.0 schema)
+    // accept it: required properties present, enums and types right.
+    let typed: serde_sarif::sarif::Sarif = serde_json::from_str(&text).expect("valid SARIF 2.1.0");
+    assert_eq!(typed.runs.len(), 1);
+    let log: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1, "one finding in two files: {results:?}");
+    let result = &results[0];
+    assert_eq!(result["ruleId"], "boilerplate/ad");
+    let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[index]["id"], "boilerplate/ad");
+    assert_eq!(result["level"], "warning");
+    let location = &result["locations"][0]["physicalLocation"];
+    assert!(
+        location["artifactLocation"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("sarif-ad.txt"))
+    );
+    // 1-based lines and columns, the whole "Advertisement" line
+    assert_eq!(
+        location["region"],
+        serde_json::json!({"startLine": AD_LINE + 1, "startColumn": 1,
+                           "endLine": AD_LINE + 1, "endColumn": 14})
+    );
+}
+
+#[test]
+fn check_github_prints_one_workflow_command_per_diagnostic() {
+    let file = TempFile::new("github-ad.txt", WITH_AD.as_bytes());
+    let out = copydesk(&["check", "--format", "github", file.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let path = file.path().replace(':', "%3A").replace(',', "%2C");
+    assert_eq!(
+        stdout,
+        format!(
+            "::warning file={path},line=5,col=1,endLine=5,endColumn=14,\
+             title=boilerplate/ad::Looks like an advertisement marker, not article text (by its wording)\n"
+        )
+    );
+}
+
+#[test]
+fn check_json_names_the_path_of_every_object() {
+    let file = TempFile::new("json-ad.txt", WITH_AD.as_bytes());
+    let out = copydesk(&["check", "--format", "json", file.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["path"], file.path());
+    assert_eq!(report["diagnostics"][0]["code"], "boilerplate/ad");
+}
+
+#[test]
+fn fail_on_sets_the_least_severity_that_fails_the_run() {
+    let file = TempFile::new("fail-on.txt", WITH_AD.as_bytes());
+    // the finding is a warning
+    for (fail_on, code) in [("info", 1), ("warning", 1), ("error", 0), ("never", 0)] {
+        let out = copydesk(&["check", "--fail-on", fail_on, file.path()]);
+        assert_eq!(out.status.code(), Some(code), "--fail-on {fail_on}");
+        assert!(!out.stdout.is_empty(), "findings are printed either way");
+    }
+    // an unreadable input still exits 2
+    let out = copydesk(&["check", "--fail-on", "never", "/nonexistent/article.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn disable_rejects_an_unknown_code_and_names_the_nearest() {
+    let file = TempFile::new("disable.txt", WITH_AD.as_bytes());
+    let out = copydesk(&["check", "--disable", "boilerplate/adv", file.path()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains("unknown code `boilerplate/adv`; did you mean `boilerplate/ad`?"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is checked");
+    let out = copydesk(&["check", "--disable", "boilerplate/ad", file.path()]);
+    assert_eq!(out.status.code(), Some(0), "a known code is switched off");
+}

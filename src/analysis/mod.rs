@@ -9,6 +9,7 @@
 //! entity) → fragments (which may look at quotes and entities).
 
 pub mod boilerplate;
+pub mod codes;
 pub mod driver;
 pub mod entities;
 pub mod fragments;

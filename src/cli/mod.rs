@@ -14,6 +14,7 @@
 //! bad `--boilerplate-pattern` or an input that cannot be read or is not
 //! UTF-8 (the other inputs are still checked).
 
+mod annotations;
 mod batch;
 mod inputs;
 mod jsonl;
@@ -24,7 +25,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::analysis::{self, Config, Syntax};
+use crate::analysis::{self, Config, Severity, Syntax, codes};
 use inputs::Input;
 
 /// Output format of `copydesk analyze`.
@@ -52,9 +53,49 @@ pub struct AnalyzeOptions {
     pub max_document_bytes: Option<usize>,
 }
 
+/// Output format of `copydesk check`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// `path:line:col: severity[code] message`, one line per diagnostic.
+    #[default]
+    Text,
+    /// One JSON object per file, as `analyze --format json`.
+    Json,
+    /// One SARIF 2.1.0 log for the whole run.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// The least severe diagnostic that makes `check` exit 1.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    /// Any diagnostic, hints included.
+    #[default]
+    Info,
+    /// Findings never fail the run (unreadable inputs still exit 2).
+    Never,
+}
+
+impl FailOn {
+    /// Whether a diagnostic of `severity` fails the run.
+    fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity <= Severity::Error,
+            FailOn::Warning => severity <= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
 /// The options of `copydesk check`.
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
+    pub format: CheckFormat,
+    pub fail_on: FailOn,
     /// Extra boilerplate phrases (or `/regex/`), compiled by [`check`].
     pub boilerplate_patterns: Vec<String>,
     /// Codes or whole families (`fragment/spliced`, `fragment`) to switch off.
@@ -107,6 +148,14 @@ pub fn check(options: &CheckOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(e) = options
+        .disabled_codes
+        .iter()
+        .find_map(|c| codes::check(c).err())
+    {
+        eprintln!("copydesk: --disable: {e}");
+        return ExitCode::from(2);
+    }
     let config = Config {
         disabled_codes: options.disabled_codes.clone(),
         extra_boilerplate: extra,
@@ -115,16 +164,26 @@ pub fn check(options: &CheckOptions) -> ExitCode {
             .unwrap_or(crate::analysis::DEFAULT_MAX_DOCUMENT_BYTES),
         ..Config::default()
     };
-    each_file(
-        &options.files,
-        options.jobs,
-        &config,
-        |name, text, result| {
-            let lines = render::check_lines(name, text, result, &config);
-            let found = !lines.is_empty();
-            (lines.join("\n"), found)
-        },
-    )
+    let fail_on = options.fail_on;
+    let render = |name: &str, text: &str, result: &analysis::Analysis| {
+        let found = result
+            .diagnostics(text, &config)
+            .iter()
+            .any(|d| fail_on.fails(d.severity));
+        let printed = match options.format {
+            CheckFormat::Text => render::check_lines(name, text, result, &config).join("\n"),
+            CheckFormat::Json => render::json(text, result, &config, render::Label::Path(name)),
+            CheckFormat::Github => annotations::github(name, text, result, &config).join("\n"),
+            CheckFormat::Sarif => annotations::sarif_results(name, text, result, &config),
+        };
+        (printed, found)
+    };
+    if options.format == CheckFormat::Sarif {
+        return each_file_collected(&options.files, options.jobs, &config, render, |files| {
+            annotations::sarif_log(files)
+        });
+    }
+    each_file(&options.files, options.jobs, &config, render)
 }
 
 /// Read one input as UTF-8 text, naming it in the error.
@@ -227,7 +286,52 @@ fn each_file(
 ) -> ExitCode {
     let inputs = inputs::expand(files);
     let total = inputs.len();
-    let work = |input: Input| match input {
+    let work = |input: Input| analyse_input(input, config, &render);
+    run(inputs.into_iter(), Some(total), jobs, work)
+}
+
+/// [`each_file`], but what `render` returns for every file is collected and
+/// printed once, as `join` makes it of them all (SARIF: one log).
+fn each_file_collected(
+    files: &[PathBuf],
+    jobs: usize,
+    config: &Config,
+    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync,
+    join: impl FnOnce(&[String]) -> String,
+) -> ExitCode {
+    let inputs = inputs::expand(files);
+    let total = inputs.len();
+    let work = |input: Input| analyse_input(input, config, &render);
+    let mut tally = Tally::default();
+    let mut collected = Vec::new();
+    let mut sink = std::io::sink();
+    let ran = batch::run_ordered(
+        inputs.into_iter(),
+        Some(total),
+        jobs,
+        work,
+        |mut outcome| {
+            collected.push(std::mem::take(&mut outcome.printed));
+            emit(&mut sink, &mut tally, outcome)
+        },
+    );
+    if let Err(e) = ran {
+        eprintln!("copydesk: {e}");
+        return ExitCode::from(2);
+    }
+    if writeln!(std::io::stdout().lock(), "{}", join(&collected)).is_err() {
+        return ExitCode::from(2);
+    }
+    tally.exit_code()
+}
+
+/// Read, analyse and render one input.
+fn analyse_input(
+    input: Input,
+    config: &Config,
+    render: &(impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync),
+) -> Outcome {
+    match input {
         Input::Unwalkable(error) => Outcome {
             printed: String::new(),
             error: Some(error),
@@ -249,8 +353,7 @@ fn each_file(
                 found: false,
             },
         },
-    };
-    run(inputs.into_iter(), Some(total), jobs, work)
+    }
 }
 
 /// Run `work` over `items` in order (see [`batch::run_ordered`]), print the

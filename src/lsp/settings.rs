@@ -13,7 +13,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::analysis::Config;
+use crate::analysis::{Config, codes};
 
 /// How long the server waits after an edit before analysing: by default
 /// not at all. A burst of keystrokes is still analysed about once: while
@@ -139,6 +139,9 @@ impl Settings {
             config.boilerplate = diagnostics.boilerplate.unwrap_or(config.boilerplate);
             config.fragments = diagnostics.fragments.unwrap_or(config.fragments);
             if let Some(disabled) = diagnostics.disabled {
+                if let Some(e) = disabled.iter().find_map(|c| codes::check(c).err()) {
+                    return Err(format!("copydesk.diagnostics.disabled: {e}"));
+                }
                 config.disabled_codes = disabled;
             }
         }
@@ -253,6 +256,20 @@ mod tests {
         assert!(
             base.updated(&json!({"diagnostics": {"disabled": [1]}}))
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn an_unknown_disabled_code_is_refused_and_names_the_nearest() {
+        let e = Settings::default()
+            .updated(&json!({"diagnostics": {"disabled": ["fragment", "fragment/splice"]}}))
+            .err();
+        assert_eq!(
+            e.as_deref(),
+            Some(
+                "copydesk.diagnostics.disabled: unknown code `fragment/splice`; \
+                 did you mean `fragment/spliced`?"
+            )
         );
     }
 

@@ -48,6 +48,28 @@ pub enum FragmentKind {
 }
 
 impl FragmentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [FragmentKind] = &[
+        FragmentKind::OrphanAttribution,
+        FragmentKind::Truncated,
+        FragmentKind::UnbalancedQuote,
+        FragmentKind::MidSentenceStart,
+        FragmentKind::Spliced,
+    ];
+
+    /// One line saying what the kind is (help texts, SARIF rules).
+    pub fn summary(self) -> &'static str {
+        match self {
+            FragmentKind::OrphanAttribution => "An attribution whose quote was cut away",
+            FragmentKind::Truncated => "A sentence cut off before its end",
+            FragmentKind::UnbalancedQuote => {
+                "A quotation mark opened and never closed, or the reverse"
+            }
+            FragmentKind::MidSentenceStart => "A paragraph that starts in the middle of a sentence",
+            FragmentKind::Spliced => "A sentence that belongs to another story",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             FragmentKind::OrphanAttribution => "fragment/orphan-attribution",

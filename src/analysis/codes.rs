@@ -1,0 +1,109 @@
+//! Every diagnostic code copydesk can report, with a one-line summary: the
+//! list `--disable`, the settings, suppression comments and the SARIF rules
+//! are checked against, so a mistyped code is an error rather than a
+//! silent no-op.
+
+use super::boilerplate::BoilerplateKind;
+use super::fragments::FragmentKind;
+
+/// One code and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// `boilerplate/ad`, `fragment/truncated`, `copydesk/too-large`.
+    pub code: &'static str,
+    /// One line for help texts and SARIF `shortDescription`.
+    pub summary: String,
+}
+
+/// The families, each a prefix that names all its codes at once.
+pub const FAMILIES: &[&str] = &["boilerplate", "fragment", "copydesk"];
+
+/// Every code, family by family.
+pub fn rules() -> Vec<Rule> {
+    let boilerplate = BoilerplateKind::ALL.iter().map(|k| Rule {
+        code: k.code(),
+        summary: format!(
+            "A line that looks like {}, not article text",
+            k.description()
+        ),
+    });
+    let fragments = FragmentKind::ALL.iter().map(|k| Rule {
+        code: k.code(),
+        summary: k.summary().to_string(),
+    });
+    let limits = std::iter::once(Rule {
+        code: super::TOO_LARGE,
+        summary: "A document above the size limit, not analysed".to_string(),
+    });
+    boilerplate.chain(fragments).chain(limits).collect()
+}
+
+/// `Ok` if `code` is a code or a family; else an error naming the closest
+/// known code.
+pub fn check(code: &str) -> Result<(), String> {
+    let rules = rules();
+    if FAMILIES.contains(&code) || rules.iter().any(|r| r.code == code) {
+        return Ok(());
+    }
+    let nearest = rules
+        .iter()
+        .map(|r| r.code)
+        .chain(FAMILIES.iter().copied())
+        .min_by_key(|known| edit_distance(code, known))
+        .filter(|known| edit_distance(code, known) <= known.len() / 3 + 1);
+    Err(match nearest {
+        Some(known) => format!("unknown code `{code}`; did you mean `{known}`?"),
+        None => format!(
+            "unknown code `{code}`; codes are a family ({}) or a code such as `fragment/spliced`",
+            FAMILIES.join(", ")
+        ),
+    })
+}
+
+/// Levenshtein distance by characters; codes are short.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_and_family_is_known_and_a_typo_is_not() {
+        assert!(check("fragment").is_ok());
+        assert!(check("boilerplate/ad").is_ok());
+        assert!(check("copydesk/too-large").is_ok());
+        assert_eq!(
+            check("fragment/splice"),
+            Err("unknown code `fragment/splice`; did you mean `fragment/spliced`?".to_string())
+        );
+        assert!(check("boilerplat").is_err_and(|e| e.contains("`boilerplate`")));
+        assert!(check("zzz").is_err_and(|e| e.contains("a family")));
+    }
+
+    #[test]
+    fn codes_are_unique_and_in_their_family() {
+        let rules = rules();
+        let mut codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), rules.len());
+        for r in &rules {
+            let family = r.code.split('/').next().unwrap_or("");
+            assert!(FAMILIES.contains(&family), "{}", r.code);
+            assert!(!r.summary.is_empty());
+        }
+    }
+}
