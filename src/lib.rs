@@ -6,7 +6,8 @@
 //! - [`cli`]: `copydesk analyze` / `copydesk check` over the core;
 //! - [`lsp`]: the language server over the same core.
 //!
-//! [`line_index`] is the one place byte offsets become line/column positions.
+//! [`line_index`] is the one place byte offsets become line/column positions;
+//! [`project`] reads `.copydesk.toml`, the settings both edges share.
 //! The command line itself (clap, and which edge a command runs) belongs to
 //! the binary, `src/main.rs`: neither edge starts the other.
 #![forbid(unsafe_code)]
@@ -15,3 +16,4 @@ pub mod analysis;
 pub mod cli;
 pub mod line_index;
 pub mod lsp;
+pub mod project;

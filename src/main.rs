@@ -75,6 +75,13 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the settings a file (or directory) is analysed with, and where
+    /// each came from (default, `.copydesk.toml`, one of its overrides).
+    Config {
+        /// The file or directory [default: the current directory].
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
     /// Run the language server over standard input/output.
     Lsp {
         /// Accepted for clients that append it (VS Code); stdio is the only
@@ -99,13 +106,17 @@ struct Jobs {
     jobs: usize,
 }
 
-/// What one document may cost.
+/// What one document may cost, and where settings come from.
 #[derive(clap::Args, Debug)]
 struct Limits {
     /// A document longer than this many bytes is not analysed (one
     /// information diagnostic says so) [default: 20 MiB].
     #[arg(long, value_name = "BYTES")]
     max_document_bytes: Option<usize>,
+    /// Ignore `.copydesk.toml` files (otherwise the nearest one above each
+    /// input applies; flags add to it).
+    #[arg(long)]
+    no_config: bool,
 }
 
 /// `--format` values; the library's [`cli::Format`] stays free of clap.
@@ -186,6 +197,7 @@ fn main() -> ExitCode {
             files,
             jobs: jobs.jobs,
             max_document_bytes: limits.max_document_bytes,
+            no_config: limits.no_config,
         }),
         Command::Check {
             format,
@@ -203,7 +215,9 @@ fn main() -> ExitCode {
             files,
             jobs: jobs.jobs,
             max_document_bytes: limits.max_document_bytes,
+            no_config: limits.no_config,
         }),
+        Command::Config { path } => cli::config(&path),
         Command::Lsp { stdio: _ } => copydesk::lsp::run(),
     }
 }

@@ -17,7 +17,10 @@ const CAFE: &str = include_str!("fixtures/markdown/cafe.md");
 
 /// `analyze --format json` of `text` saved as `name`.
 fn analyze_file(name: &str, text: &str) -> Value {
-    let dir = std::env::temp_dir().join(format!("copydesk-md-{}", std::process::id()));
+    // a directory per call: the tests run in parallel and reuse names
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("copydesk-md-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, text).expect("temp file");

@@ -19,6 +19,7 @@ mod batch;
 mod inputs;
 mod jsonl;
 mod render;
+pub mod settings;
 
 use std::io::{BufReader, Read, Write};
 use std::ops::ControlFlow;
@@ -27,6 +28,7 @@ use std::process::ExitCode;
 
 use crate::analysis::{self, Config, Severity, Syntax, codes};
 use inputs::Input;
+use settings::{Flags, Resolver};
 
 /// Output format of `copydesk analyze`.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct AnalyzeOptions {
     pub jobs: usize,
     /// Largest document analysed; `None` is the core's default.
     pub max_document_bytes: Option<usize>,
+    /// Ignore `.copydesk.toml` files.
+    pub no_config: bool,
 }
 
 /// Output format of `copydesk check`.
@@ -106,31 +110,40 @@ pub struct CheckOptions {
     pub jobs: usize,
     /// Largest document analysed; `None` is the core's default.
     pub max_document_bytes: Option<usize>,
+    /// Ignore `.copydesk.toml` files.
+    pub no_config: bool,
 }
 
 /// `copydesk analyze`: print the full analysis (diagnostics, quotes,
 /// entities) of each file. Exit code 0, or 2 if an input was unreadable.
 pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
-    let config = Config {
-        max_document_bytes: options
-            .max_document_bytes
-            .unwrap_or(crate::analysis::DEFAULT_MAX_DOCUMENT_BYTES),
-        ..Config::default()
-    };
+    let resolver = Resolver::new(Flags {
+        max_document_bytes: options.max_document_bytes,
+        no_config: options.no_config,
+        ..Flags::default()
+    });
     if options.format == Format::Jsonl {
-        return analyze_jsonl(options, &config);
+        // JSON Lines records have no path: the project is the current
+        // directory's.
+        return match resolver.config_for(Path::new("-")) {
+            Ok(config) => analyze_jsonl(options, &config),
+            Err(e) => {
+                eprintln!("copydesk: {e}");
+                ExitCode::from(2)
+            }
+        };
     }
     // `analyze` reports; it never fails for findings, so `found` is false.
     each_file(
         &options.files,
         options.jobs,
-        &config,
-        |name, text, result| {
+        &resolver,
+        |name, text, result, config| {
             let printed = match options.format {
                 Format::Json | Format::Jsonl => {
-                    render::json(text, result, &config, render::Label::Path(name))
+                    render::json(text, result, config, render::Label::Path(name))
                 }
-                Format::Text => render::text(name, text, result, &config),
+                Format::Text => render::text(name, text, result, config),
             };
             (printed, false)
         },
@@ -156,34 +169,47 @@ pub fn check(options: &CheckOptions) -> ExitCode {
         eprintln!("copydesk: --disable: {e}");
         return ExitCode::from(2);
     }
-    let config = Config {
+    let resolver = Resolver::new(Flags {
         disabled_codes: options.disabled_codes.clone(),
-        extra_boilerplate: extra,
-        max_document_bytes: options
-            .max_document_bytes
-            .unwrap_or(crate::analysis::DEFAULT_MAX_DOCUMENT_BYTES),
-        ..Config::default()
-    };
+        patterns: extra,
+        max_document_bytes: options.max_document_bytes,
+        no_config: options.no_config,
+    });
     let fail_on = options.fail_on;
-    let render = |name: &str, text: &str, result: &analysis::Analysis| {
+    let render = |name: &str, text: &str, result: &analysis::Analysis, config: &Config| {
         let found = result
-            .diagnostics(text, &config)
+            .diagnostics(text, config)
             .iter()
             .any(|d| fail_on.fails(d.severity));
         let printed = match options.format {
-            CheckFormat::Text => render::check_lines(name, text, result, &config).join("\n"),
-            CheckFormat::Json => render::json(text, result, &config, render::Label::Path(name)),
-            CheckFormat::Github => annotations::github(name, text, result, &config).join("\n"),
-            CheckFormat::Sarif => annotations::sarif_results(name, text, result, &config),
+            CheckFormat::Text => render::check_lines(name, text, result, config).join("\n"),
+            CheckFormat::Json => render::json(text, result, config, render::Label::Path(name)),
+            CheckFormat::Github => annotations::github(name, text, result, config).join("\n"),
+            CheckFormat::Sarif => annotations::sarif_results(name, text, result, config),
         };
         (printed, found)
     };
     if options.format == CheckFormat::Sarif {
-        return each_file_collected(&options.files, options.jobs, &config, render, |files| {
+        return each_file_collected(&options.files, options.jobs, &resolver, render, |files| {
             annotations::sarif_log(files)
         });
     }
-    each_file(&options.files, options.jobs, &config, render)
+    each_file(&options.files, options.jobs, &resolver, render)
+}
+
+/// `copydesk config [PATH]`: print the settings PATH is analysed with and
+/// where each came from. Exit 2 if its project file does not check.
+pub fn config(path: &Path) -> ExitCode {
+    match settings::describe(&Resolver::new(Flags::default()), path) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::from(0)
+        }
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Read one input as UTF-8 text, naming it in the error.
@@ -281,12 +307,12 @@ fn emit(out: &mut impl Write, tally: &mut Tally, outcome: Outcome) -> ControlFlo
 fn each_file(
     files: &[PathBuf],
     jobs: usize,
-    config: &Config,
-    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync,
+    resolver: &Resolver,
+    render: impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync,
 ) -> ExitCode {
     let inputs = inputs::expand(files);
     let total = inputs.len();
-    let work = |input: Input| analyse_input(input, config, &render);
+    let work = |input: Input| analyse_input(input, resolver, &render);
     run(inputs.into_iter(), Some(total), jobs, work)
 }
 
@@ -295,13 +321,13 @@ fn each_file(
 fn each_file_collected(
     files: &[PathBuf],
     jobs: usize,
-    config: &Config,
-    render: impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync,
+    resolver: &Resolver,
+    render: impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync,
     join: impl FnOnce(&[String]) -> String,
 ) -> ExitCode {
     let inputs = inputs::expand(files);
     let total = inputs.len();
-    let work = |input: Input| analyse_input(input, config, &render);
+    let work = |input: Input| analyse_input(input, resolver, &render);
     let mut tally = Tally::default();
     let mut collected = Vec::new();
     let mut sink = std::io::sink();
@@ -325,12 +351,27 @@ fn each_file_collected(
     tally.exit_code()
 }
 
-/// Read, analyse and render one input.
+/// Read, analyse (with the settings of its project) and render one input.
 fn analyse_input(
     input: Input,
-    config: &Config,
-    render: &(impl Fn(&str, &str, &analysis::Analysis) -> (String, bool) + Sync),
+    resolver: &Resolver,
+    render: &(impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync),
 ) -> Outcome {
+    let config = match &input {
+        Input::Path(path) => resolver.config_for(path),
+        Input::Unwalkable(_) => Ok(Config::default()),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            return Outcome {
+                printed: String::new(),
+                error: Some(error),
+                found: false,
+            };
+        }
+    };
+    let config = &config;
     match input {
         Input::Unwalkable(error) => Outcome {
             printed: String::new(),
@@ -340,7 +381,7 @@ fn analyse_input(
         Input::Path(path) => match read_input(&path) {
             Ok(text) => {
                 let result = analysis::analyze_as(&text, Syntax::of_path(&path), config);
-                let (printed, found) = render(&display_name(&path), &text, &result);
+                let (printed, found) = render(&display_name(&path), &text, &result, config);
                 Outcome {
                     printed,
                     error: None,

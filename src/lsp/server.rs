@@ -29,9 +29,12 @@ use super::code_actions::{quick_fixes, wants_quickfix};
 use super::convert;
 use super::documents::{Current, Documents, Snapshot, Stopped};
 use super::features::{self, DocView};
-use super::settings::Settings;
+use super::settings::{Settings, editor_layer};
+use crate::analysis::Config;
 use crate::analysis::Syntax;
 use crate::line_index::Encoding;
+use crate::project::{self, Layer, ProjectFile};
+use std::path::PathBuf;
 
 /// How long to wait for the client to answer a request of ours.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
@@ -55,6 +58,15 @@ struct Inner {
     client_pulls_configuration: AtomicBool,
     /// An error in the initializationOptions, shown once initialized.
     init_error: Mutex<Option<String>>,
+    /// What the editor has set, all its updates laid over each other; it
+    /// wins over the project file.
+    editor: RwLock<Layer>,
+    /// The workspace's `.copydesk.toml`, if it has one that can be used.
+    project: RwLock<Option<ProjectFile>>,
+    /// The workspace folders, where the project file is looked for.
+    roots: Mutex<Vec<PathBuf>>,
+    /// The client can be asked to watch files (dynamic registration).
+    watches_files: AtomicBool,
     /// Set by `shutdown`; the process exit code depends on it.
     shut_down: Arc<AtomicBool>,
 }
@@ -71,6 +83,10 @@ impl Backend {
                 publish: tokio::sync::Mutex::new(()),
                 client_pulls_configuration: AtomicBool::new(false),
                 init_error: Mutex::new(None),
+                editor: RwLock::default(),
+                project: RwLock::default(),
+                roots: Mutex::default(),
+                watches_files: AtomicBool::new(false),
                 shut_down,
             }),
         }
@@ -81,6 +97,30 @@ impl Backend {
 /// and every critical section leaves it consistent.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Read a lock even if a panicking thread poisoned it (as [`lock`]).
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The workspace folders of an `initialize`, as paths (the deprecated
+/// `rootUri` when there are none).
+#[allow(deprecated)]
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
+    let roots: Vec<PathBuf> = folders
+        .chain(params.root_uri.iter())
+        .filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    roots
+}
+
+/// Whether `uri` names a project file.
+fn is_project_file(uri: &Uri) -> bool {
+    uri.path()
+        .as_str()
+        .ends_with(&format!("/{}", project::FILE_NAME))
 }
 
 impl Inner {
@@ -133,7 +173,7 @@ impl Inner {
     }
 
     async fn refresh(&self, uri: Uri, revision: u64) {
-        let config = self.settings().config;
+        let config = self.config_for(&uri);
         let current = self
             .docs()
             .current_if(&uri, revision, self.encoding(), &config);
@@ -213,7 +253,7 @@ impl Inner {
     /// The current snapshot of `uri`, analysing now if needed; `None` (with
     /// a log message) for a document that is not open.
     async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        let config = self.settings().config;
+        let config = self.config_for(uri);
         let current = self.docs().current(uri, self.encoding(), &config);
         match current {
             Some(Current::Ready(snapshot)) => Some(snapshot),
@@ -267,25 +307,124 @@ impl Inner {
         self.client.log_message(MessageType::WARNING, message).await;
     }
 
-    /// Apply new settings (or report why not) and re-analyse open documents.
+    /// The settings of the project file (if any) with the editor's `editor`
+    /// layer over them.
+    fn resolve_settings(&self, editor: &Layer) -> std::result::Result<Settings, String> {
+        let mut settings = Settings::from_env();
+        if let Some(project) = read(&self.project).as_ref() {
+            settings = settings.merged(&project.base)?;
+        }
+        settings.merged(editor)
+    }
+
+    /// The configuration `uri` is analysed with: the settings, unless one
+    /// of the project file's overrides matches it, in which case the
+    /// defaults, the file's top level, its matching overrides, then the
+    /// editor's settings.
+    fn config_for(&self, uri: &Uri) -> Arc<Config> {
+        let settings = self.settings();
+        let project = read(&self.project);
+        let (Some(project), Some(path)) = (project.as_ref(), uri.to_file_path()) else {
+            return settings.config;
+        };
+        if !project.overrides_match(&path) {
+            return settings.config;
+        }
+        let mut config = Config::default();
+        let editor = read(&self.editor).clone();
+        let layers = project.layers_for(&path);
+        // every layer was checked when it was read
+        match layers
+            .into_iter()
+            .chain(std::iter::once(&editor))
+            .try_for_each(|layer| layer.apply(&mut config))
+        {
+            Ok(()) => Arc::new(config),
+            Err(_) => settings.config,
+        }
+    }
+
+    /// Read the workspace's project file again; returns the problems to
+    /// show (an unusable file is dropped, unknown keys are skipped).
+    fn load_project(&self) -> Vec<String> {
+        let roots = lock(&self.roots).clone();
+        let (file, problems) = match roots.iter().find_map(|r| project::find(r)) {
+            Some(path) => ProjectFile::load_keeping_valid(&path),
+            None => (None, Vec::new()),
+        };
+        *self.project.write().unwrap_or_else(|e| e.into_inner()) = file;
+        problems
+            .into_iter()
+            .map(|p| format!("copydesk: {p}"))
+            .collect()
+    }
+
+    /// Use `settings` from now on and re-analyse every open document.
+    fn reconfigure(self: &Arc<Self>, settings: Settings) {
+        *self.settings.write().unwrap_or_else(|e| e.into_inner()) = settings;
+        let touched = self.docs().touch_all();
+        for (uri, revision) in touched {
+            self.schedule(uri, revision);
+        }
+        if !self.pushes() {
+            let inner = Arc::clone(self);
+            tokio::spawn(async move { inner.ask_to_pull_again().await });
+        }
+    }
+
+    /// Apply new editor settings (or report why not) and re-analyse open
+    /// documents.
     async fn apply_settings(self: &Arc<Self>, value: &Value) {
-        let updated = self.settings().updated(value);
-        match updated {
-            Ok(settings) => {
-                *self.settings.write().unwrap_or_else(|e| e.into_inner()) = settings;
-                let touched = self.docs().touch_all();
-                for (uri, revision) in touched {
-                    self.schedule(uri, revision);
-                }
-                if !self.pushes() {
-                    let inner = Arc::clone(self);
-                    tokio::spawn(async move { inner.ask_to_pull_again().await });
-                }
+        let resolved = editor_layer(value).and_then(|layer| {
+            let editor = read(&self.editor).overlay(&layer);
+            self.resolve_settings(&editor).map(|s| (editor, s))
+        });
+        match resolved {
+            Ok((editor, settings)) => {
+                *self.editor.write().unwrap_or_else(|e| e.into_inner()) = editor;
+                self.reconfigure(settings);
             }
             Err(message) => {
                 self.client.show_message(MessageType::ERROR, message).await;
             }
         }
+    }
+
+    /// The project file changed (or was created or deleted): read it again,
+    /// show what is wrong with it, and re-analyse with what can be used.
+    async fn reload_project(self: &Arc<Self>) {
+        let problems = self.load_project();
+        for problem in problems {
+            self.client.show_message(MessageType::ERROR, problem).await;
+        }
+        let editor = read(&self.editor).clone();
+        let settings = self
+            .resolve_settings(&editor)
+            .unwrap_or_else(|_| Settings::from_env());
+        self.reconfigure(settings);
+    }
+
+    /// Ask the client to report changes to project files (if it can), so
+    /// an edit to `.copydesk.toml` takes effect without a restart.
+    async fn watch_project_files(&self) {
+        let registration = Registration {
+            id: "copydesk-project-file".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: Some(serde_json::json!({
+                "watchers": [{"globPattern": format!("**/{}", project::FILE_NAME)}]
+            })),
+        };
+        let asked = self.client.register_capability(vec![registration]);
+        let problem = match tokio::time::timeout(CLIENT_REQUEST_TIMEOUT, asked).await {
+            Ok(Ok(())) => return,
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => "no answer in time".to_string(),
+        };
+        let message = format!(
+            "copydesk: watching {} failed: {problem}",
+            project::FILE_NAME
+        );
+        self.client.log_message(MessageType::WARNING, message).await;
     }
 
     /// Tell a pulling client that every document's diagnostics changed.
@@ -367,17 +506,46 @@ impl LanguageServer for Backend {
         self.inner
             .client_pulls_configuration
             .store(pulls, Ordering::Relaxed);
-        if let Some(options) = &params.initialization_options {
-            match self.inner.settings().updated(options) {
-                Ok(settings) => {
-                    *self
-                        .inner
-                        .settings
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner()) = settings
-                }
-                Err(message) => *lock(&self.inner.init_error) = Some(message),
+        let watches = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        self.inner.watches_files.store(watches, Ordering::Relaxed);
+        // The project file, then the editor's options over it; what is
+        // wrong with either is shown once initialized.
+        let mut problems = Vec::new();
+        *lock(&self.inner.roots) = workspace_roots(&params);
+        problems.extend(self.inner.load_project());
+        let editor = match params.initialization_options.as_ref().map(editor_layer) {
+            Some(Ok(layer)) => layer,
+            Some(Err(message)) => {
+                problems.push(message);
+                Layer::default()
             }
+            None => Layer::default(),
+        };
+        let settings = match self.inner.resolve_settings(&editor) {
+            Ok(settings) => {
+                *self.inner.editor.write().unwrap_or_else(|e| e.into_inner()) = editor;
+                settings
+            }
+            Err(message) => {
+                problems.push(message);
+                self.inner
+                    .resolve_settings(&Layer::default())
+                    .unwrap_or_else(|_| Settings::from_env())
+            }
+        };
+        *self
+            .inner
+            .settings
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = settings;
+        if !problems.is_empty() {
+            *lock(&self.inner.init_error) = Some(problems.join("\n"));
         }
         Ok(InitializeResult {
             capabilities: capabilities(encoding, advertise_pull),
@@ -394,6 +562,10 @@ impl LanguageServer for Backend {
         // message loop, rather than during the first document's analysis.
         let config = self.inner.settings().config;
         tokio::task::spawn_blocking(move || crate::analysis::analyze("Warm up.\n", &config));
+        if self.inner.watches_files.load(Ordering::Relaxed) {
+            let inner = Arc::clone(&self.inner);
+            tokio::spawn(async move { inner.watch_project_files().await });
+        }
         let init_error = lock(&self.inner.init_error).take();
         if let Some(message) = init_error {
             self.inner
@@ -438,6 +610,18 @@ impl LanguageServer for Backend {
             self.inner.clear_diagnostics(uri).await;
         } else {
             self.inner.log_unknown(&uri).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|c| is_project_file(&c.uri)) {
+            self.inner.reload_project().await;
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if is_project_file(&params.text_document.uri) {
+            self.inner.reload_project().await;
         }
     }
 

@@ -10,10 +10,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::analysis::{Config, codes};
+use crate::analysis::Config;
+use crate::project::Layer;
 
 /// How long the server waits after an edit before analysing: by default
 /// not at all. A burst of keystrokes is still analysed about once: while
@@ -52,58 +52,6 @@ impl Default for Settings {
     }
 }
 
-/// The wire shape of the settings; every field optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawSettings {
-    diagnostics: Option<RawDiagnostics>,
-    boilerplate: Option<RawBoilerplate>,
-    inlay_hints: Option<RawInlayHints>,
-    debounce_ms: Option<u64>,
-    max_document_bytes: Option<u64>,
-    analysis_timeout_ms: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RawDiagnostics {
-    boilerplate: Option<bool>,
-    fragments: Option<bool>,
-    #[serde(default, deserialize_with = "string_list")]
-    disabled: Option<Vec<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RawBoilerplate {
-    #[serde(default, deserialize_with = "string_list")]
-    patterns: Option<Vec<String>>,
-}
-
-/// A list of strings. An empty object also counts as an empty list: Lua
-/// clients (Neovim) encode an empty table as `{}`.
-fn string_list<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Vec<String>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum ListOrEmptyTable {
-        List(Vec<String>),
-        Table(serde_json::Map<String, Value>),
-    }
-    match Option::<ListOrEmptyTable>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(ListOrEmptyTable::List(list)) => Ok(Some(list)),
-        Some(ListOrEmptyTable::Table(table)) if table.is_empty() => Ok(Some(Vec::new())),
-        Some(ListOrEmptyTable::Table(_)) => {
-            Err(serde::de::Error::custom("expected a list of strings"))
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RawInlayHints {
-    enabled: Option<bool>,
-}
-
 impl Settings {
     /// The defaults, with the debounce taken from [`DEBOUNCE_ENV`] if set.
     pub fn from_env() -> Self {
@@ -120,43 +68,26 @@ impl Settings {
     /// These settings updated by the client's `value`. `null` (or a value
     /// without any setting) changes nothing.
     pub fn updated(&self, value: &Value) -> Result<Settings, String> {
-        let section = match value.get("copydesk") {
-            Some(inner) if inner.is_object() => inner,
-            _ => value,
-        };
-        if section.is_null() {
-            return Ok(self.clone());
-        }
-        let raw: RawSettings = serde_json::from_value(section.clone())
-            .map_err(|e| format!("invalid copydesk settings: {e}"))?;
-        self.merged(raw)
+        self.merged(&editor_layer(value)?)
     }
 
-    fn merged(&self, raw: RawSettings) -> Result<Settings, String> {
+    /// These settings with `raw` laid over them (the editor's settings over
+    /// the project file's, or an update over what the editor sent before).
+    pub fn merged(&self, raw: &Layer) -> Result<Settings, String> {
         let mut config = Config::clone(&self.config);
-        let mut patterns = self.patterns.clone();
-        if let Some(diagnostics) = raw.diagnostics {
-            config.boilerplate = diagnostics.boilerplate.unwrap_or(config.boilerplate);
-            config.fragments = diagnostics.fragments.unwrap_or(config.fragments);
-            if let Some(disabled) = diagnostics.disabled {
-                if let Some(e) = disabled.iter().find_map(|c| codes::check(c).err()) {
-                    return Err(format!("copydesk.diagnostics.disabled: {e}"));
-                }
-                config.disabled_codes = disabled;
-            }
-        }
-        if let Some(max) = raw.max_document_bytes {
-            config.max_document_bytes = usize::try_from(max).unwrap_or(usize::MAX);
-        }
-        if let Some(new_patterns) = raw.boilerplate.and_then(|b| b.patterns) {
-            config.extra_boilerplate = Config::compile_patterns(&new_patterns)?;
-            patterns = new_patterns;
-        }
+        raw.apply(&mut config)
+            .map_err(|e| format!("copydesk.{e}"))?;
+        let patterns = raw
+            .boilerplate
+            .as_ref()
+            .and_then(|b| b.patterns.clone())
+            .unwrap_or_else(|| self.patterns.clone());
         Ok(Settings {
             config: Arc::new(config),
             patterns,
             inlay_hints: raw
                 .inlay_hints
+                .as_ref()
                 .and_then(|h| h.enabled)
                 .unwrap_or(self.inlay_hints),
             debounce: raw.debounce_ms.map_or(self.debounce, debounce_from_ms),
@@ -165,6 +96,20 @@ impl Settings {
                 .map_or(self.analysis_budget, Duration::from_millis),
         })
     }
+}
+
+/// The settings an editor sent (`initializationOptions`, a
+/// `didChangeConfiguration`, a `workspace/configuration` answer) as a
+/// layer: the `copydesk` section if it is one, else the value itself.
+pub fn editor_layer(value: &Value) -> Result<Layer, String> {
+    let section = match value.get("copydesk") {
+        Some(inner) if inner.is_object() => inner,
+        _ => value,
+    };
+    if section.is_null() {
+        return Ok(Layer::default());
+    }
+    serde_json::from_value(section.clone()).map_err(|e| format!("invalid copydesk settings: {e}"))
 }
 
 fn debounce_from_ms(ms: u64) -> Duration {

@@ -152,6 +152,12 @@ impl Server {
 
     /// initialize + initialized with the given client capabilities.
     pub fn initialize_with(&mut self, capabilities: Value, options: Value) -> Value {
+        self.initialize_in(capabilities, options, Value::Null)
+    }
+
+    /// initialize + initialized with capabilities, options and the
+    /// workspace folders (`[{"uri": ..., "name": ...}]` or null).
+    pub fn initialize_in(&mut self, capabilities: Value, options: Value, folders: Value) -> Value {
         let result = self.call(
             "initialize",
             json!({
@@ -159,6 +165,7 @@ impl Server {
                 "rootUri": null,
                 "capabilities": capabilities,
                 "initializationOptions": options,
+                "workspaceFolders": folders,
             }),
         );
         self.notify("initialized", json!({}));
