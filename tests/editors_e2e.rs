@@ -232,11 +232,11 @@ fn neovims() -> BTreeMap<(u32, u32), String> {
 /// Which registrations of the plugin to exercise on a Neovim version.
 fn registrations(version: (u32, u32)) -> &'static [&'static str] {
     match version {
-        (0, minor) if minor >= 11 => &["enable", "start"],
+        (0, minor) if minor >= 11 => &["enable", "start", "runtime"],
         (0, minor) if minor >= 8 => &["start"],
         (0, 7) => &["start_client"],
         (0, _) => &[],
-        _ => &["enable", "start"],
+        _ => &["enable", "start", "runtime"],
     }
 }
 

@@ -263,8 +263,17 @@ local function run()
   if os.getenv("COPYDESK_E2E_DEBUG") then vim.lsp.set_log_level("debug") end
   vim.cmd("filetype on")
   local copydesk = require("copydesk")
-  copydesk.setup({ registration = env("COPYDESK_E2E_REGISTRATION", "auto") })
-  log("plugin registered with " .. copydesk.mode)
+  local registration = env("COPYDESK_E2E_REGISTRATION", "auto")
+  -- "runtime": no setup call at all, only the plugin's lsp/copydesk.lua
+  -- that Neovim 0.11 finds on the runtimepath.
+  local runtime_only = registration == "runtime"
+  if runtime_only then
+    vim.lsp.enable("copydesk")
+    log("registered by vim.lsp.enable with lsp/copydesk.lua, no setup call")
+  else
+    copydesk.setup({ registration = registration })
+    log("plugin registered with " .. copydesk.mode)
+  end
 
   -- Edit a copy: the test changes the buffer and must never touch the original.
   local copy = vim.fn.tempname() .. "-" .. vim.fn.fnamemodify(article, ":t")
@@ -350,7 +359,11 @@ local function run()
   expect_boilerplate(bufnr, baseline, "exact", "after deleting it again", before)
 
   -- 5. Settings: switching the boilerplate family off clears its diagnostics,
-  -- switching it back on restores them.
+  -- switching it back on restores them. (The plugin's settings and health
+  -- check need its setup; the runtime-only path has none.)
+  if runtime_only then
+    return
+  end
   before = publish_state(bufnr)
   copydesk.set_settings({ diagnostics = { boilerplate = false } })
   expect_boilerplate(bufnr, {}, "exact", "with diagnostics.boilerplate = false", before)

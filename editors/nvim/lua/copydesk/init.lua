@@ -25,7 +25,7 @@ M.name = "copydesk"
 M.defaults = {
   cmd = { "copydesk", "lsp" },
   filetypes = { "text", "markdown" },
-  root_markers = { ".git" },
+  root_markers = { ".copydesk.toml", ".git" },
   settings = {},
   -- How to register: "auto" picks the newest the running Neovim has;
   -- "enable" (0.11+), "start" (0.8+) or "start_client" force one.
