@@ -12,7 +12,16 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { discoverBinary, languages, RESTART_KEYS, serverSettings, SettingGetter } from "./logic";
+import {
+  bundledServerPath,
+  discoverBinary,
+  languages,
+  realMachine,
+  RESTART_KEYS,
+  restoreExecutableBit,
+  serverSettings,
+  SettingGetter,
+} from "./logic";
 
 const SECTION = "copydesk";
 
@@ -22,7 +31,15 @@ let output: vscode.OutputChannel | undefined;
 let lifecycle: Promise<void> = Promise.resolve();
 /** Set after a failed start, so opening more files does not repeat the error; cleared by a restart. */
 let gaveUp = false;
+/** Where the extension is installed; a platform `.vsix` has its server in `server/` below it. */
+let extensionPath: string | undefined;
 
+/**
+ * The settings below "copydesk", as VS Code merges them: Workspace Folder over
+ * Workspace over User (local or remote) over the default. `copydesk.path` is
+ * "machine-overridable", so it may be set in User settings and a workspace
+ * may override it.
+ */
 function settingGetter(): SettingGetter {
   const config = vscode.workspace.getConfiguration(SECTION);
   return (key) => config.get(key);
@@ -38,7 +55,7 @@ function wantsDocument(doc: vscode.TextDocument, ids: string[]): boolean {
 
 async function startClient(): Promise<void> {
   const get = settingGetter();
-  const found = discoverBinary(get("path"));
+  const found = discoverBinary(get("path"), realMachine, extensionPath);
   if (!found.found) {
     gaveUp = true;
     log(found.message);
@@ -138,6 +155,11 @@ function onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
 
 export function activate(context: vscode.ExtensionContext): void {
   output = vscode.window.createOutputChannel("copydesk");
+  extensionPath = context.extensionPath;
+  const bundled = bundledServerPath(extensionPath, process.platform);
+  if (restoreExecutableBit(bundled)) {
+    log(`copydesk: made the bundled server ${bundled} executable again`);
+  }
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand("copydesk.restart", () => restart()),

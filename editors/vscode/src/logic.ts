@@ -107,9 +107,14 @@ export const realMachine: Machine = {
   },
 };
 
-export type Discovery =
-  | { found: true; path: string; via: "setting" | "PATH" | "cargo" }
-  | { found: false; message: string };
+/**
+ * Where the binary came from, for the output channel: the `copydesk.path`
+ * setting, the server shipped inside a platform `.vsix` ("bundled"), `PATH`,
+ * or cargo's install directory.
+ */
+export type DiscoveryKind = "setting" | "bundled" | "PATH" | "cargo";
+
+export type Discovery = { found: true; path: string; via: DiscoveryKind } | { found: false; message: string };
 
 function pathModule(machine: Machine): typeof path.posix {
   return machine.platform === "win32" ? path.win32 : path.posix;
@@ -154,16 +159,62 @@ export function findOnPath(name: string, machine: Machine): string | undefined {
   return undefined;
 }
 
+/**
+ * The server a platform `.vsix` carries: `<extensionPath>/server/copydesk`
+ * (`copydesk.exe` on Windows). `npm run package:linux-x64` puts it there; the
+ * universal `.vsix` has none.
+ */
+export function bundledServerPath(extensionPath: string, platform: NodeJS.Platform): string {
+  const p = platform === "win32" ? path.win32 : path.posix;
+  return p.join(extensionPath, "server", platform === "win32" ? "copydesk.exe" : "copydesk");
+}
+
+/**
+ * Gives the bundled server its executable bit back if it lost it (vsce keeps
+ * the bit and VS Code restores it on install, but an unzip tool or a mirror
+ * that repacks the `.vsix` may not). Best effort: nothing happens on Windows,
+ * for a missing file, or on a read-only extension directory; discovery then
+ * falls through to `PATH`. Returns whether the mode was changed.
+ */
+export function restoreExecutableBit(file: string, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === "win32") {
+    return false;
+  }
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      return false;
+    }
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return false;
+    } catch {
+      // Not executable for us: add the bits below.
+    }
+    fs.chmodSync(file, (stat.mode & 0o7777) | 0o111);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const INSTALL_HINT =
   "Install it with `cargo install --path .` in a copydesk checkout, or set `copydesk.path` to the binary.";
 
 /**
- * Where to run `copydesk` from: the `copydesk.path` setting when set (and
- * then only there, so a typo is reported rather than silently replaced),
- * else `PATH`, else cargo's install directory (`$CARGO_HOME/bin`, by default
- * `~/.cargo/bin`, which a desktop-launched editor often lacks on PATH).
+ * Where to run `copydesk` from, in this order:
+ *
+ * 1. the `copydesk.path` setting when set, and then only there, so a typo is
+ *    reported rather than silently replaced by another binary;
+ * 2. the server bundled in the extension (see {@link bundledServerPath}) when
+ *    `extensionPath` is given and that file exists and is executable: a
+ *    platform `.vsix` works with nothing else installed, and its server
+ *    matches the extension's version;
+ * 3. `PATH`;
+ * 4. cargo's install directory (`$CARGO_HOME/bin`, by default `~/.cargo/bin`,
+ *    which a desktop-launched editor often lacks on PATH).
  */
-export function discoverBinary(configured: unknown, machine: Machine = realMachine): Discovery {
+export function discoverBinary(configured: unknown, machine: Machine = realMachine, extensionPath?: string): Discovery {
   const p = pathModule(machine);
   const setting = typeof configured === "string" ? configured.trim() : "";
   if (setting !== "") {
@@ -182,6 +233,12 @@ export function discoverBinary(configured: unknown, machine: Machine = realMachi
       found: false,
       message: `copydesk: the binary set in \`copydesk.path\` (${setting}) does not exist or is not executable. ${INSTALL_HINT}`,
     };
+  }
+  if (extensionPath !== undefined && extensionPath !== "") {
+    const bundled = bundledServerPath(extensionPath, machine.platform);
+    if (machine.isExecutableFile(bundled)) {
+      return { found: true, path: bundled, via: "bundled" };
+    }
   }
   const onPath = findOnPath("copydesk", machine);
   if (onPath !== undefined) {

@@ -29,6 +29,7 @@ class Fake {
   clients: FakeClient[] = [];
   errors: string[] = [];
   outputShown = 0;
+  outputLines: string[] = [];
   commands = new Map<string, () => unknown>();
   configListeners: Listener[] = [];
   openListeners: Listener[] = [];
@@ -54,7 +55,9 @@ class Fake {
       },
       window: {
         createOutputChannel: () => ({
-          appendLine() {},
+          appendLine: (line: string) => {
+            this.outputLines.push(line);
+          },
           show: () => {
             this.outputShown += 1;
           },
@@ -122,6 +125,8 @@ class Fake {
 let fake: Fake;
 let binDir: string;
 let binary: string;
+/** The extension's install directory as activate() sees it; no server/ unless a test adds one. */
+let extDir: string;
 const realLoad = Module._load;
 
 /** Let the extension's queued start/stop steps run. */
@@ -137,8 +142,17 @@ function loadExtension(): { activate: (ctx: unknown) => void; deactivate: () => 
 
 function activate() {
   const extension = loadExtension();
-  extension.activate({ subscriptions: [] });
+  extension.activate({ subscriptions: [], extensionPath: extDir });
   return extension;
+}
+
+/** Puts a stand-in server where a platform .vsix has it: <extensionPath>/server/copydesk. */
+function bundleServer(mode: number): string {
+  const server = path.join(extDir, "server", "copydesk");
+  fs.mkdirSync(path.dirname(server), { recursive: true });
+  fs.writeFileSync(server, "#!/bin/sh\nexit 0\n", { mode });
+  fs.chmodSync(server, mode);
+  return server;
 }
 
 beforeEach(() => {
@@ -147,6 +161,8 @@ beforeEach(() => {
   binary = path.join(binDir, "copydesk");
   fs.writeFileSync(binary, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
   fake.settings.path = binary;
+  extDir = path.join(binDir, "extension");
+  fs.mkdirSync(extDir);
   Module._load = function (request: string, parent: unknown, isMain: boolean) {
     if (request === "vscode") {
       return fake.vscode();
@@ -267,6 +283,40 @@ describe("extension", () => {
     await settle();
     assert.equal(fake.clients.length, 1);
     assert.ok(fake.clients[0].started);
+  });
+
+  it("runs the server bundled in the extension when copydesk.path is not set", { skip: process.platform === "win32" && "POSIX paths" }, async () => {
+    const server = bundleServer(0o755);
+    delete fake.settings.path;
+    activate();
+    fake.open("plaintext");
+    await settle();
+    assert.equal(fake.clients.length, 1);
+    assert.deepEqual(fake.clients[0].serverOptions.run, { command: server, args: ["lsp"], transport: 0 });
+    assert.ok(
+      fake.outputLines.includes(`copydesk: starting ${server} lsp (found via bundled)`),
+      `output: ${JSON.stringify(fake.outputLines)}`,
+    );
+  });
+
+  it("prefers copydesk.path (User or Workspace, as getConfiguration merges them) over the bundled server", async () => {
+    bundleServer(0o755);
+    activate();
+    fake.open("markdown");
+    await settle();
+    assert.equal(fake.clients[0].serverOptions.run.command, binary);
+    assert.ok(fake.outputLines.some((line) => line.endsWith("(found via setting)")));
+  });
+
+  it("gives a bundled server that lost its executable bit the bit back on activation", { skip: process.platform === "win32" && "POSIX modes" }, async () => {
+    const server = bundleServer(0o644);
+    delete fake.settings.path;
+    activate();
+    assert.equal(fs.statSync(server).mode & 0o777, 0o755);
+    fake.open("plaintext");
+    await settle();
+    assert.equal(fake.clients[0].serverOptions.run.command, server);
+    assert.ok(fake.outputLines.includes(`copydesk: made the bundled server ${server} executable again`));
   });
 
   it("shows the output channel on command and stops the client on deactivate", async () => {

@@ -2,9 +2,21 @@
 // machine, and the settings -> server settings mapping.
 
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, it } from "node:test";
 
-import { discoverBinary, expandHome, findOnPath, languages, Machine, serverSettings } from "../src/logic";
+import {
+  bundledServerPath,
+  discoverBinary,
+  expandHome,
+  findOnPath,
+  languages,
+  Machine,
+  restoreExecutableBit,
+  serverSettings,
+} from "../src/logic";
 
 function fakeMachine(files: string[], env: Record<string, string>, platform: NodeJS.Platform = "linux"): Machine {
   const executables = new Set(files);
@@ -74,6 +86,87 @@ describe("discoverBinary", () => {
   it("ignores empty PATH entries", () => {
     const m = fakeMachine(["copydesk"], { PATH: "::/usr/bin" });
     assert.equal(findOnPath("copydesk", m), undefined);
+  });
+});
+
+describe("discoverBinary with a bundled server", () => {
+  const ext = "/home/ann/.vscode/extensions/copydesk.copydesk-0.1.0-linux-x64";
+  const bundled = `${ext}/server/copydesk`;
+
+  it("uses the bundled server when copydesk.path is not set, before PATH and cargo", () => {
+    const m = fakeMachine([bundled, "/usr/bin/copydesk", "/home/ann/.cargo/bin/copydesk"], { PATH: "/usr/bin" });
+    assert.deepEqual(discoverBinary(undefined, m, ext), { found: true, path: bundled, via: "bundled" });
+    assert.deepEqual(discoverBinary("  ", m, ext), { found: true, path: bundled, via: "bundled" });
+  });
+
+  it("lets copydesk.path win over the bundled server", () => {
+    const m = fakeMachine([bundled, "/opt/dev/copydesk"], { PATH: "" });
+    assert.deepEqual(discoverBinary("/opt/dev/copydesk", m, ext), { found: true, path: "/opt/dev/copydesk", via: "setting" });
+  });
+
+  it("still reports a broken copydesk.path when a bundled server is there", () => {
+    const m = fakeMachine([bundled, "/usr/bin/copydesk"], { PATH: "/usr/bin" });
+    const result = discoverBinary("/opt/typo/copydesk", m, ext);
+    assert.equal(result.found, false);
+    assert.match(result.found ? "" : result.message, /copydesk\.path.*\/opt\/typo\/copydesk.*does not exist/);
+  });
+
+  it("uses PATH when the extension has no bundled server (the universal .vsix)", () => {
+    const m = fakeMachine(["/usr/bin/copydesk"], { PATH: "/usr/bin" });
+    assert.deepEqual(discoverBinary(undefined, m, ext), { found: true, path: "/usr/bin/copydesk", via: "PATH" });
+  });
+
+  it("skips a bundled server that is not executable and uses PATH", () => {
+    // The fake machine only calls the listed files executable; `bundled`
+    // stands for a file that exists without its executable bit.
+    const m = fakeMachine(["/usr/bin/copydesk"], { PATH: "/usr/bin" });
+    const checked: string[] = [];
+    const spy: Machine = { ...m, isExecutableFile: (file) => (checked.push(file), m.isExecutableFile(file)) };
+    assert.deepEqual(discoverBinary(undefined, spy, ext), { found: true, path: "/usr/bin/copydesk", via: "PATH" });
+    assert.equal(checked[0], bundled, "the bundled server is tried first");
+  });
+
+  it("looks for copydesk.exe in the extension on Windows", () => {
+    const winExt = "C:\\Users\\ann\\.vscode\\extensions\\copydesk";
+    const exe = "C:\\Users\\ann\\.vscode\\extensions\\copydesk\\server\\copydesk.exe";
+    assert.equal(bundledServerPath(winExt, "win32"), exe);
+    const m = fakeMachine([exe, "C:\\tools\\copydesk.exe"], { Path: "C:\\tools" }, "win32");
+    assert.deepEqual(discoverBinary(undefined, m, winExt), { found: true, path: exe, via: "bundled" });
+  });
+
+  it("puts the bundled server in server/ below the extension", () => {
+    assert.equal(bundledServerPath("/ext", "linux"), "/ext/server/copydesk");
+    assert.equal(bundledServerPath("/ext", "darwin"), "/ext/server/copydesk");
+  });
+});
+
+describe("restoreExecutableBit", () => {
+  // Even root fails access(X_OK) on a file with no execute bit at all.
+  it("makes a bundled server that lost its mode executable, once", { skip: process.platform === "win32" && "POSIX modes" }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-chmod-test-"));
+    try {
+      const file = path.join(dir, "copydesk");
+      fs.writeFileSync(file, "#!/bin/sh\n", { mode: 0o644 });
+      assert.equal(restoreExecutableBit(file), true);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o755);
+      assert.equal(restoreExecutableBit(file), false, "an executable file is left alone");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("does nothing for a missing file, a directory, or on Windows", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "copydesk-chmod-test-"));
+    try {
+      assert.equal(restoreExecutableBit(path.join(dir, "missing")), false);
+      assert.equal(restoreExecutableBit(dir), false);
+      const file = path.join(dir, "copydesk.exe");
+      fs.writeFileSync(file, "", { mode: 0o644 });
+      assert.equal(restoreExecutableBit(file, "win32"), false);
+      assert.equal(fs.statSync(file).mode & 0o111, 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
