@@ -28,6 +28,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use super::Span;
 use super::segment::{self, Segmentation};
 use super::text::{ParagraphModel, TextModel};
+use super::work::{tick, tick_n};
 
 /// How many paragraphs [`Driver::model_unless`] builds between two
 /// questions to its stop: often enough to stop within milliseconds, rarely
@@ -132,6 +133,7 @@ impl Driver {
                 return None;
             }
             let model = self.paragraph_model(span.text(text));
+            tick_n(model.sentences.len());
             paragraphs.push(segment::Paragraph {
                 span,
                 first_line: first,
@@ -152,8 +154,13 @@ impl Driver {
 
     fn paragraph_model(&mut self, para: &str) -> Arc<ParagraphModel> {
         let round = self.round;
+        // hashing the text, and comparing it with each kept text of its hash
+        tick_n(para.len());
         let bucket = self.models.entry(FxBuildHasher.hash_one(para)).or_default();
-        if let Some(entry) = bucket.iter_mut().find(|e| &*e.model.text == para) {
+        if let Some(entry) = bucket.iter_mut().find(|e| {
+            tick_n(para.len());
+            &*e.model.text == para
+        }) {
             entry.used_in = round;
             return Arc::clone(&entry.model);
         }
@@ -190,6 +197,7 @@ impl Driver {
             .zip(&model.paragraphs)
             .enumerate()
             .map(|(index, (para, para_model))| {
+                tick();
                 let key = key(index);
                 let local = memo.get(pass, para_model, key, round);
                 Placed {
@@ -233,7 +241,10 @@ impl Driver {
     pub fn finish(&mut self) {
         let round = self.round;
         self.models.retain(|_, bucket| {
-            bucket.retain(|e| e.used_in == round);
+            bucket.retain(|e| {
+                tick();
+                e.used_in == round
+            });
             !bucket.is_empty()
         });
         for memo in self.passes.values_mut() {
@@ -273,7 +284,10 @@ impl<P: Pass> Default for Memo<P> {
 impl<P: Pass> Memo<P> {
     fn get(&mut self, pass: &P, para: &ParagraphModel, key: P::Key, round: u64) -> Arc<P::Local> {
         let kept = self.entries.entry(para.id).or_default();
-        if let Some((_, (local, used_in))) = kept.iter_mut().find(|(k, _)| *k == key) {
+        if let Some((_, (local, used_in))) = kept.iter_mut().find(|(k, _)| {
+            tick();
+            *k == key
+        }) {
             *used_in = round;
             return Arc::clone(local);
         }
@@ -292,7 +306,10 @@ trait ErasedMemo: Send {
 impl<P: Pass> ErasedMemo for Memo<P> {
     fn sweep(&mut self, round: u64) {
         self.entries.retain(|_, kept| {
-            kept.retain(|(_, (_, used_in))| *used_in == round);
+            kept.retain(|(_, (_, used_in))| {
+                tick();
+                *used_in == round
+            });
             !kept.is_empty()
         });
     }

@@ -23,6 +23,10 @@ mod config;
 mod diagnostic;
 mod span;
 pub(crate) mod weights_file;
+pub(crate) mod work;
+
+#[cfg(test)]
+mod tests_linear;
 
 pub use config::{Config, DEFAULT_MAX_DOCUMENT_BYTES};
 pub use diagnostic::{Diagnostic, Fix, Related, Severity};

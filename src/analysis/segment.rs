@@ -6,6 +6,7 @@
 //! Sentences are split inside paragraphs only.
 
 use super::Span;
+use super::work::{tick, tick_n};
 use sentencex::languages::{English, Language};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,6 +71,7 @@ pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
         out.push((trim_span(text, raw), first, last));
     };
     for (i, line) in lines.iter().enumerate() {
+        tick();
         let blank = line.text(text).trim().is_empty();
         match (&mut current, blank) {
             (Some((_, last)), false) => *last = i,
@@ -90,6 +92,8 @@ pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
 fn split_lines(text: &str) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = 0;
+    // one step per byte, counted at once
+    tick_n(text.len());
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
             let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
@@ -133,9 +137,15 @@ const NAME_TITLES: &[&str] = &[
 /// sentence is trimmed; the result is linear in the paragraph's length.
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let para = span.text(text);
+    // The splitter's own cost is the crate's: counted here by the bytes
+    // handed to it; that it stays linear is kept by
+    // `without_unclosed_openers` (its one known square) and watched by
+    // the criterion `hostile-1MB` bench.
+    tick_n(para.len());
     let mut cuts: Vec<usize> = English {}
         .get_sentence_boundaries(&without_unclosed_openers(para))
         .iter()
+        .inspect(|_| tick())
         .map(|b| b.start_byte)
         .filter(|&cut| cut > 0 && cut < para.len() && para.is_char_boundary(cut))
         .filter(|&cut| !ends_with_name_title(&para[..cut]))
@@ -147,6 +157,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.into_iter().chain(std::iter::once(para.len())) {
+        tick();
         let piece = trim_span(text, Span::new(span.start + start, span.start + end));
         if !piece.is_empty() {
             out.push(piece);
@@ -177,6 +188,8 @@ const UNCLOSABLE_STAND_INS: &[(char, char, char)] = &[
 fn without_unclosed_openers(para: &str) -> std::borrow::Cow<'_, str> {
     let mut closer_after = [false; UNCLOSABLE_STAND_INS.len()];
     let mut unclosed: Vec<(usize, char)> = Vec::new();
+    // one step per char (at most one per byte), counted at once
+    tick_n(para.len());
     for (i, c) in para.char_indices().rev() {
         for (k, &(open, close, stand_in)) in UNCLOSABLE_STAND_INS.iter().enumerate() {
             if c == close {
@@ -192,6 +205,7 @@ fn without_unclosed_openers(para: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(para.len());
     let mut copied = 0;
     for &(at, stand_in) in unclosed.iter().rev() {
+        tick();
         out.push_str(&para[copied..at]);
         out.push(stand_in);
         copied = at + para[at..].chars().next().map_or(0, char::len_utf8);
@@ -204,6 +218,7 @@ fn without_unclosed_openers(para: &str) -> std::borrow::Cow<'_, str> {
 /// and its period, e.g. "... Lt.-Gen. ": the name follows, so no cut.
 fn ends_with_name_title(before: &str) -> bool {
     let word = before.trim_end();
+    tick_n(before.len() - word.len());
     let Some(word) = word.strip_suffix('.') else {
         return false;
     };
@@ -211,6 +226,7 @@ fn ends_with_name_title(before: &str) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    tick_n(last.len());
     // The titles are ASCII (no "k", whose Kelvin-sign capital is the one
     // non-ASCII letter that lower-cases to ASCII), so an ASCII-insensitive
     // comparison equals lower-casing first, without an allocation per cut.
@@ -225,6 +241,8 @@ fn ends_with_name_title(before: &str) -> bool {
 fn news_cuts(para: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut line_start = 0;
+    // one step per char (at most one per byte), counted at once
+    tick_n(para.len());
     for (i, c) in para.char_indices() {
         match c {
             '.' | ')' => {
@@ -238,6 +256,7 @@ fn news_cuts(para: &str) -> Vec<usize> {
             }
             '\n' => {
                 let line = para[line_start..i].trim_end();
+                tick_n(i - line_start);
                 let rest = &para[i + 1..];
                 if is_short_unpunctuated(line) && starts_capital(rest) {
                     cuts.push(i + 1 + leading_space(rest));

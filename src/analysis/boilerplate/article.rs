@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::local::Summary;
 use crate::analysis::driver::Placed;
+use crate::analysis::work::{tick, tick_n};
 
 /// No paragraph.
 const NONE: u32 = u32::MAX;
@@ -34,11 +35,13 @@ impl<'a> Article<'a> {
         for (index, para) in paragraphs.iter().enumerate() {
             if in_article.get(index).copied().unwrap_or(false) {
                 for &stem in &para.local.topic_stems {
+                    tick();
                     *paragraphs_using.entry(stem).or_insert(0) += 1;
                 }
             }
             let index = index as u32;
             for &(hash, _) in &para.local.shingles {
+                tick();
                 first_two
                     .entry(hash)
                     .and_modify(|places| {
@@ -69,6 +72,7 @@ impl<'a> Article<'a> {
             return 0.0;
         }
         let own = u32::from(counted);
+        tick_n(stems.len());
         let shared = stems
             .iter()
             .filter(|s| self.paragraphs_using.get(*s).copied().unwrap_or(0) > own)
@@ -89,6 +93,8 @@ impl<'a> Article<'a> {
             return None;
         }
         let me = index as u32;
+        // a look-up per shingle, then a sort of the hits and a sweep of them
+        tick_n(3 * para.shingles.len());
         let mut hits: Vec<(u32, u32)> = para
             .shingles
             .iter()

@@ -15,10 +15,11 @@ use regex::Regex;
 use super::BoilerplateKind::{self, *};
 use super::ablation::phrases_of;
 use super::article::Article;
-use super::strong::{DATE_WORD, re};
+use super::strong::{DATE_WORD, re, regex_matches};
 use super::weights as w;
-use super::words::{Features, ends_as_sentence, label_kind, stands_alone, starts_upper};
+use super::words::{Features, ends_as_sentence, label_kind, starts_upper};
 use crate::analysis::lexicon::Tags;
+use crate::analysis::work::{tick, tick_n};
 
 /// Credit and byline openers that belong to the article, not furniture:
 /// "By Jane Doe", "With files from ...", "Reporting by ...".
@@ -31,7 +32,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline or credit line of the article ("By Jane Doe", "With files
 /// from ...").
 pub fn is_byline(text: &str) -> bool {
-    BYLINE.is_match(text)
+    regex_matches(&BYLINE, text)
 }
 
 /// What the contextual rules need to know about one paragraph that its
@@ -124,6 +125,8 @@ pub fn classify(
     kinds: &mut [Option<BoilerplateKind>],
     headline: usize,
 ) -> Layout {
+    // the open paragraphs, then the body among them, then the subheads
+    tick_n(3 * kinds.len());
     let open: Vec<usize> = (headline + 1..kinds.len())
         .filter(|&i| kinds[i].is_none())
         .collect();
@@ -145,6 +148,7 @@ pub fn classify(
     layout.uses_subheads = subheads >= w::SUBHEADS_IN_A_STORY;
     let listed = listed_lines(article, &layout, kinds.len());
     for index in open {
+        tick();
         kinds[index] = contextual(article, &layout, index);
         if kinds[index] == Some(Teaser) && listed.get(index).copied().unwrap_or(false) {
             kinds[index] = None;
@@ -169,8 +173,10 @@ pub fn in_runs(count: usize, shortest: usize, holds: impl Fn(usize) -> bool) -> 
     let mut out = vec![false; count];
     let mut start = 0;
     while start < count {
+        tick();
         let mut end = start;
         while end < count && holds(end) {
+            tick();
             end += 1;
         }
         if end - start >= shortest {
@@ -206,6 +212,7 @@ fn contextual(article: &Article<'_>, layout: &Layout, index: usize) -> Option<Bo
 /// "WATCH | ...", "Topics: a, b", "Also on Site:".
 fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
     let text = f.text;
+    tick_n(text.len());
     let cut = text.find([':', '|'])?;
     if cut > w::LABEL_BYTES {
         return None;
@@ -215,6 +222,7 @@ fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
     let mut kinds = Vec::new();
     let mut tail_from = tokens.len();
     for (i, token) in tokens.iter().enumerate() {
+        tick();
         if token.span.start >= cut {
             tail_from = i + 1;
             break;
@@ -224,7 +232,7 @@ fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
             return None;
         }
         if token.is_punct() {
-            if stands_alone(tokens, i) {
+            if f.stands_alone(i) {
                 return None;
             }
             continue;
@@ -268,7 +276,7 @@ fn link_label(f: &Features<'_>) -> Option<BoilerplateKind> {
 fn is_label_filler(word: &str, lower: &str, tags: Tags) -> bool {
     !word.bytes().any(|b| b.is_ascii_digit())
         && (tags.intersects(Tags::STOP_WORD | Tags::UI_WORD)
-            || (starts_upper(word) && !DATE_WORD.is_match(lower)))
+            || (starts_upper(word) && !regex_matches(&DATE_WORD, lower)))
 }
 
 /// "Immigration", "Congress, Polls", "Polls / Economy": a few items of one
@@ -339,6 +347,7 @@ fn is_attributed_pull_quote(f: &Features<'_>) -> bool {
         return false;
     }
     let tokens = &f.tokens()[tail..];
+    tick_n(3 * tokens.len());
     let comma = tokens
         .iter()
         .position(|t| f.token_text(t) == ",")
@@ -382,7 +391,7 @@ fn is_headline_shaped(f: &Features<'_>) -> bool {
             .last_word()
             .is_some_and(|w| w.tags.contains(Tags::STOP_WORD))
         && f.stop_word_share() <= w::HEADLINE_STOP_WORD_SHARE
-        && !BYLINE.is_match(text)
+        && !regex_matches(&BYLINE, text)
 }
 
 /// A subhead of the story: headline-shaped and mostly about it.

@@ -15,11 +15,12 @@ use regex::Regex;
 
 use super::BoilerplateKind::Photo;
 use super::ablation::phrases_of;
-use super::strong::re;
+use super::strong::{re, regex_matches};
 use super::weights as w;
-use super::words::{Features, ends_as_sentence, stands_alone, starts_upper};
+use super::words::{Features, ends_as_sentence, starts_upper};
 use crate::analysis::lexicon::{self, Tags};
 use crate::analysis::text::{Shape, Token};
+use crate::analysis::work::{tick, tick_n};
 
 /// A credit written in capitals before an agency: "JANE DOE/AGENCY".
 static CAPS_CREDIT: LazyLock<Regex> =
@@ -51,11 +52,11 @@ pub fn is_photo_credit(f: &Features<'_>) -> bool {
     final_parenthetical(text).is_some_and(|(before, inner)| {
         let after_sentence = before.is_empty() || ends_as_sentence(before);
         after_sentence && inner.len() <= w::CREDIT_PAREN_BYTES && looks_like_credit(f, inner)
-    }) || CAPS_CREDIT.is_match(text)
+    }) || regex_matches(&CAPS_CREDIT, text)
         || (phrases_of(Photo)
             && f.word_count() <= w::PHOTO_LABEL_WORDS
-            && PHOTO_LABEL.is_match(text))
-        || (phrases_of(Photo) && PHOTO_UI.is_match(text))
+            && regex_matches(&PHOTO_LABEL, text))
+        || (phrases_of(Photo) && regex_matches(&PHOTO_UI, text))
         || is_standalone_credit(f)
         || has_leading_credit(f)
         || is_agency_led_caption(f)
@@ -67,6 +68,7 @@ pub fn is_photo_credit(f: &Features<'_>) -> bool {
 /// ("Two men walk.", "Jane Doe/Agency").
 fn final_parenthetical(text: &str) -> Option<(&str, &str)> {
     let body = text.strip_suffix(')')?;
+    tick_n(body.len());
     let open = body.rfind('(')?;
     let inner = body[open + 1..].trim();
     (!inner.contains(')')).then(|| (body[..open].trim_end(), inner))
@@ -79,7 +81,7 @@ fn final_parenthetical(text: &str) -> Option<(&str, &str)> {
 /// Editing by ..." credits the text, not a photo, and belongs to the
 /// article.
 fn looks_like_credit(f: &Features<'_>, part: &str) -> bool {
-    if WIRE_CREDIT.is_match(part) {
+    if regex_matches(&WIRE_CREDIT, part) {
         return false;
     }
     // `part` is a slice of the paragraph: where it lies there.
@@ -88,12 +90,13 @@ fn looks_like_credit(f: &Features<'_>, part: &str) -> bool {
     let tokens = f.tokens();
     let mut words = 0;
     for (i, token) in tokens.iter().enumerate() {
+        tick();
         if token.span.start < start || token.span.end > end {
             continue;
         }
         let word = f.token_text(token);
         if token.is_punct() {
-            if word != "/" && stands_alone(tokens, i) {
+            if word != "/" && f.stands_alone(i) {
                 return false;
             }
             continue;
@@ -114,6 +117,7 @@ fn is_standalone_credit(f: &Features<'_>) -> bool {
     if f.word_count() > w::CREDIT_WORDS {
         return false;
     }
+    tick_n(f.words.len() + f.text.len());
     let photo_word = f
         .words
         .iter()
@@ -124,6 +128,7 @@ fn is_standalone_credit(f: &Features<'_>) -> bool {
 /// A caption with its credit in front: "Jane Doe / Agency Someone walks".
 fn has_leading_credit(f: &Features<'_>) -> bool {
     let tokens = f.tokens();
+    tick_n(2 * tokens.len());
     let Some(slash) = tokens.iter().position(|t| f.token_text(t) == "/") else {
         return false;
     };
@@ -182,6 +187,7 @@ fn is_agency_led_caption(f: &Features<'_>) -> bool {
 /// A caption whose last words are a bare credit: "... in May. Jane
 /// Doe/Agency".
 fn has_bare_trailing_credit(f: &Features<'_>) -> bool {
+    tick_n(f.text.len());
     if !f.text.contains('/') {
         return false;
     }

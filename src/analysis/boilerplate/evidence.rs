@@ -29,6 +29,7 @@ use super::contextual::is_byline;
 use super::words::{Features, starts_upper, ui_kind};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Shape;
+use crate::analysis::work::{tick, tick_n};
 
 /// Declares [`Feature`]: each feature's variant and its name in the model
 /// file.
@@ -210,6 +211,9 @@ pub struct LocalEvidence {
 impl LocalEvidence {
     pub fn of(f: &Features<'_>) -> LocalEvidence {
         use Feature as F;
+        // Each feature below is a scan of the words, the tokens or the
+        // text (or of the words twice, for `has_verb`): counted together.
+        tick_n(20 * f.words.len() + 4 * f.tokens().len() + 8 * f.text.len());
         let mut e = Evidence::default();
         let words = f.word_count();
         let bucket = match words {
@@ -413,7 +417,10 @@ fn is_digits(s: &str, lengths: std::ops::RangeInclusive<usize>) -> bool {
 /// first one on a tie).
 fn majority_ui_kind(f: &Features<'_>) -> Option<BoilerplateKind> {
     let mut counts: Vec<(BoilerplateKind, usize)> = Vec::new();
-    for kind in f.words.iter().filter_map(|w| ui_kind(w.tags)) {
+    for kind in f.words.iter().filter_map(|w| {
+        tick();
+        ui_kind(w.tags)
+    }) {
         match counts.iter_mut().find(|(k, _)| *k == kind) {
             Some(slot) => slot.1 += 1,
             None => counts.push((kind, 1)),

@@ -19,9 +19,10 @@ use super::contextual::Cues;
 use super::evidence::LocalEvidence;
 use super::strong;
 use super::weights as w;
-use super::words::{Features, hash_str, stands_alone};
+use super::words::{Features, hash_str};
 use crate::analysis::driver::Pass;
 use crate::analysis::text::ParagraphModel;
+use crate::analysis::work::tick;
 
 /// The boilerplate pass's local step.
 #[derive(Debug, Default, Clone, Copy)]
@@ -61,6 +62,8 @@ impl Summary {
         let f = Features::new(para);
         let mut hashes = shingle_hashes(&f);
         let shingle_count = hashes.len();
+        // a sort: counted as linear, the test's ratio leaves room for its log
+        crate::analysis::work::tick_n(hashes.len());
         hashes.sort_unstable();
         let evidence = LocalEvidence::of(&f);
         Summary {
@@ -86,10 +89,14 @@ fn shingle_hashes(f: &Features<'_>) -> Vec<u64> {
     let mut next_token = 0;
     for word in &f.words {
         // A break among the marks between the last word and this one.
-        if (next_token..word.at).any(|i| breaks_run(f, i)) {
+        if (next_token..word.at).any(|i| {
+            tick();
+            breaks_run(f, i)
+        }) {
             filled = 0;
         }
         next_token = word.at + 1;
+        tick();
         window.rotate_left(1);
         window[w::SHINGLE_WORDS - 1] = hash_str(word.lower);
         filled += 1;
@@ -116,9 +123,9 @@ fn breaks_run(f: &Features<'_>, i: usize) -> bool {
         "…" => true,
         "." => {
             let dot = |j: usize| tokens.get(j).is_some_and(|t| f.token_text(t) == ".");
-            (i > 0 && dot(i - 1)) || dot(i + 1) || stands_alone(tokens, i)
+            (i > 0 && dot(i - 1)) || dot(i + 1) || f.stands_alone(i)
         }
-        _ => stands_alone(tokens, i),
+        _ => f.stands_alone(i),
     }
 }
 
@@ -126,6 +133,7 @@ fn breaks_run(f: &Features<'_>, i: usize) -> bool {
 fn count_runs(values: &[u64]) -> Vec<(u64, u32)> {
     let mut out: Vec<(u64, u32)> = Vec::with_capacity(values.len());
     for &value in values {
+        tick();
         match out.last_mut() {
             Some((last, count)) if *last == value => *count += 1,
             _ => out.push((value, 1)),

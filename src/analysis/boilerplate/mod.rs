@@ -39,6 +39,7 @@ mod words;
 use super::driver::{Driver, Placed};
 use super::segment::Segmentation;
 use super::text::TextModel;
+use super::work::{tick, tick_n};
 use super::{Config, Diagnostic, Fix, Severity, Span};
 use article::Article;
 use local::{Furniture, Summary};
@@ -245,6 +246,7 @@ pub fn detect_with(
         .iter()
         .zip(verdicts)
         .filter_map(|(para, verdict)| {
+            tick();
             let (kind, decision) = verdict?;
             Some(Boilerplate {
                 span: para.span,
@@ -310,14 +312,20 @@ fn classify(
         .iter()
         .zip(locals)
         .map(|(p, placed)| {
+            tick();
             let para = p.span.text(text);
-            if config.extra_boilerplate.iter().any(|re| re.is_match(para)) {
+            if config
+                .extra_boilerplate
+                .iter()
+                .any(|re| strong::regex_matches(re, para))
+            {
                 Some((BoilerplateKind::Custom, Decision::Pattern))
             } else {
                 placed.local.strong.map(|kind| (kind, Decision::Wording))
             }
         })
         .collect();
+    tick_n(3 * verdicts.len());
     let mut rules: Vec<Option<BoilerplateKind>> =
         verdicts.iter().map(|v| v.as_ref().map(|v| v.0)).collect();
     let mut evidence = Vec::new();
@@ -328,6 +336,7 @@ fn classify(
         evidence = scoring::evidence_of_all(&article, &layout, &rules);
         let weights = evidence::weights();
         for (index, verdict) in verdicts.iter_mut().enumerate() {
+            tick();
             if verdict.is_some() {
                 continue;
             }

@@ -12,6 +12,7 @@ use super::BoilerplateKind;
 use super::article::Article;
 use super::contextual::{Layout, Position, in_runs};
 use super::evidence::{Evidence, Feature, MOST_WORDS, Weights};
+use crate::analysis::work::tick;
 
 /// Short lines in a row inside the body that make a run (a list of names,
 /// results, a roster).
@@ -30,6 +31,7 @@ pub fn evidence_of_all(
     let count = kinds.len();
     let mut same_text: FxHashMap<u64, u32> = FxHashMap::default();
     for i in 0..count {
+        tick();
         *same_text
             .entry(article.summary(i).evidence.text_hash)
             .or_insert(0) += 1;
@@ -37,6 +39,7 @@ pub fn evidence_of_all(
     let in_short_run = short_runs(article, layout, count);
     (0..count)
         .map(|index| {
+            tick();
             (index > layout.headline).then(|| {
                 let summary = article.summary(index);
                 let local = &summary.evidence;

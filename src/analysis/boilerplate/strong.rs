@@ -17,8 +17,9 @@ use super::BoilerplateKind::{self, *};
 use super::ablation::phrases_of;
 use super::credits;
 use super::weights as w;
-use super::words::{Features, Word, ends_as_sentence, stands_alone, ui_kind};
+use super::words::{Features, Word, ends_as_sentence, ui_kind};
 use crate::analysis::lexicon::Tags;
+use crate::analysis::work::{tick, tick_n};
 
 /// Compile a built-in pattern (a constant, so a failure is a bug here).
 /// Word boundaries and word characters are ASCII (`\b` → `(?-u:\b)`,
@@ -29,6 +30,14 @@ pub fn re(pattern: &str) -> Regex {
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\w", "[0-9A-Za-z_]");
     Regex::new(&ascii).expect("built-in boilerplate pattern compiles")
+}
+
+/// Whether `pattern` matches somewhere in `text`. The regex engine's
+/// matching is linear in the text, so it is counted by the bytes handed
+/// to it (see [`crate::analysis::work`]).
+pub fn regex_matches(pattern: &Regex, text: &str) -> bool {
+    tick_n(text.len());
+    pattern.is_match(text)
 }
 
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
@@ -124,13 +133,13 @@ const KIND_PRIORITY: &[BoilerplateKind] = &[
 pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     let text = f.text;
     let words = f.word_count();
-    if SOCIAL_EMBED.is_match(text) {
+    if regex_matches(&SOCIAL_EMBED, text) {
         return Some(SocialEmbed);
     }
     if credits::is_photo_credit(f) {
         return Some(Photo);
     }
-    if phrases_of(Video) && DURATION_END.is_match(text) {
+    if phrases_of(Video) && regex_matches(&DURATION_END, text) {
         return Some(Video);
     }
     // Everything else is short: skip the remaining patterns on prose.
@@ -140,28 +149,28 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     if is_contact(f) {
         return Some(Contact);
     }
-    if phrases_of(Footer) && LEGAL.is_match(text) {
+    if phrases_of(Footer) && regex_matches(&LEGAL, text) {
         return Some(Footer);
     }
     if words > w::SHORT_BLOCK_WORDS {
         return None;
     }
-    if phrases_of(Video) && words <= w::VIDEO_UI_WORDS && VIDEO_UI.is_match(text) {
+    if phrases_of(Video) && words <= w::VIDEO_UI_WORDS && regex_matches(&VIDEO_UI, text) {
         return Some(Video);
     }
-    if phrases_of(Ad) && words <= w::AD_MARKER_WORDS && AD_MARKER.is_match(text) {
+    if phrases_of(Ad) && words <= w::AD_MARKER_WORDS && regex_matches(&AD_MARKER, text) {
         return Some(Ad);
     }
     if phrases_of(Updated) && is_update_stamp(f) {
         return Some(Updated);
     }
-    if phrases_of(App) && words <= w::APP_STORE_WORDS && APP_STORE.is_match(text) {
+    if phrases_of(App) && words <= w::APP_STORE_WORDS && regex_matches(&APP_STORE, text) {
         return Some(App);
     }
     if phrases_of(Related)
         && words <= w::MORE_FROM_WORDS
         && !f.ends_as_sentence()
-        && MORE_FROM.is_match(text)
+        && regex_matches(&MORE_FROM, text)
     {
         return Some(Related);
     }
@@ -170,7 +179,8 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
         .or_else(|| follow_prompt(f))
         .or_else(|| reader_prompt(f))
         .or_else(|| {
-            (phrases_of(Nav) && CLICK_HERE.is_match(text) && !f.reports_speech()).then_some(Nav)
+            (phrases_of(Nav) && regex_matches(&CLICK_HERE, text) && !f.reports_speech())
+                .then_some(Nav)
         })
 }
 
@@ -180,11 +190,12 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
 /// her at ...") is the article's own text.
 fn is_contact(f: &Features<'_>) -> bool {
     let text = f.text;
+    tick_n(text.len());
     if f.word_count() > w::CONTACT_WORDS || !text.contains('@') {
         return false;
     }
-    let has_email = EMAIL.is_match(text);
-    if CONTACT_LABEL.is_match(text) && (has_email || HANDLE.is_match(text)) {
+    let has_email = regex_matches(&EMAIL, text);
+    if regex_matches(&CONTACT_LABEL, text) && (has_email || regex_matches(&HANDLE, text)) {
         return true;
     }
     has_email
@@ -217,11 +228,12 @@ fn is_contributor_line(f: &Features<'_>) -> bool {
 fn is_update_stamp(f: &Features<'_>) -> bool {
     let text = f.text;
     let words = f.word_count();
+    tick_n(2 * text.len());
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    if words <= w::STAMP_WORDS && (has_digit || text.contains(':')) && STAMP.is_match(text) {
+    if words <= w::STAMP_WORDS && (has_digit || text.contains(':')) && regex_matches(&STAMP, text) {
         return true;
     }
-    if words <= w::STORY_UPDATED_WORDS && STORY_UPDATED.is_match(text) {
+    if words <= w::STORY_UPDATED_WORDS && regex_matches(&STORY_UPDATED, text) {
         return true;
     }
     has_digit && words <= w::DATE_ONLY_WORDS && is_only_date(f)
@@ -231,10 +243,11 @@ fn is_update_stamp(f: &Features<'_>) -> bool {
 fn is_only_date(f: &Features<'_>) -> bool {
     f.words.iter().all(|word| {
         let token = f.token(word);
+        tick_n(token.span.len());
         f.token_text(token)
             .chars()
             .all(|c| c.is_ascii_digit() || ":.,".contains(c))
-            || DATE_WORD.is_match(word.lower)
+            || regex_matches(&DATE_WORD, word.lower)
     })
 }
 
@@ -250,10 +263,11 @@ fn separator_list(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     let tokens = f.tokens();
     let breadcrumb = tokens.iter().enumerate().any(|(i, t)| {
+        tick();
         t.is_punct()
             && match f.token_text(t) {
                 "»" | "›" => true,
-                ">" => stands_alone(tokens, i),
+                ">" => f.stands_alone(i),
                 _ => false,
             }
     });
@@ -276,11 +290,15 @@ fn separator_list(f: &Features<'_>) -> Option<BoilerplateKind> {
 /// `accept` filters which UI words count.
 pub fn ui_kind_of(f: &Features<'_>, accept: impl Fn(&Word<'_>) -> bool) -> Option<BoilerplateKind> {
     let mut kinds = Vec::new();
-    for word in f.words.iter().filter(|w| accept(w)) {
+    for word in f.words.iter().filter(|w| {
+        tick();
+        accept(w)
+    }) {
         if let Some(kind) = ui_kind(word.tags) {
             kinds.push(kind);
         }
     }
+    tick_n(KIND_PRIORITY.len() * kinds.len());
     KIND_PRIORITY.iter().copied().find(|k| kinds.contains(k))
 }
 
@@ -297,6 +315,7 @@ fn ui_only(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     let mut ui = 0;
     for word in words {
+        tick();
         if is_ui_word(word) {
             ui += 1;
         } else if !(word.tags.contains(Tags::STOP_WORD)
@@ -333,7 +352,7 @@ fn follow_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
     {
         return None;
     }
-    let has_target = HANDLE.is_match(f.text)
+    let has_target = regex_matches(&HANDLE, f.text)
         || f.words.iter().any(|w| {
             w.lower == "us" || (w.tags.contains(Tags::UI_NOUN) && ui_kind(w.tags) == Some(Share))
         });

@@ -18,6 +18,7 @@ use super::ablation;
 use crate::analysis::lexicon::{self, Tags};
 use crate::analysis::text::quotes::MarkKind;
 use crate::analysis::text::{ParagraphModel, Shape, Token};
+use crate::analysis::work::{tick, tick_n};
 
 /// One word of a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +42,8 @@ pub struct Features<'m> {
     /// Hashes of the paragraph's distinct content stems (see
     /// [`is_content_word`] and [`stem`]), sorted: what it is about.
     pub topic_stems: Vec<u64>,
+    /// Per token: a mark standing alone (see [`Features::stands_alone`]).
+    alone: Vec<bool>,
 }
 
 impl<'m> Features<'m> {
@@ -53,9 +56,14 @@ impl<'m> Features<'m> {
             .collect();
         let mut topic_stems: Vec<u64> = words
             .iter()
-            .filter(|w| is_content_word(w))
+            .filter(|w| {
+                tick_n(w.lower.len());
+                is_content_word(w)
+            })
             .map(|w| hash_str(stem(w.lower)))
             .collect();
+        // a sort: counted as linear, the test's ratio leaves room for its log
+        tick_n(topic_stems.len());
         topic_stems.sort_unstable();
         topic_stems.dedup();
         Features {
@@ -64,7 +72,16 @@ impl<'m> Features<'m> {
             words,
             imperatives,
             topic_stems,
+            alone: marks_standing_alone(&para.tokens.list),
         }
+    }
+
+    /// Whether token `i` is a punctuation mark in a run of marks with
+    /// white space (or an edge) on both sides: " — ", " | ", " ... ".
+    /// Read from a table made once per paragraph, so asking about every
+    /// token of a long run of marks costs no more than the run.
+    pub fn stands_alone(&self, i: usize) -> bool {
+        self.alone.get(i).copied().unwrap_or(false)
     }
 
     pub fn tokens(&self) -> &'m [Token] {
@@ -93,6 +110,7 @@ impl<'m> Features<'m> {
     /// Has a double quotation mark or a guillemet (navigation arrows are
     /// not marks: the text model's quote scanner tells them apart).
     pub fn has_quotes(&self) -> bool {
+        tick_n(self.para.quotes.marks.len());
         self.para
             .quotes
             .marks
@@ -102,6 +120,7 @@ impl<'m> Features<'m> {
 
     /// Has a double quotation mark.
     pub fn has_speech_quotes(&self) -> bool {
+        tick_n(self.para.quotes.marks.len());
         self.para
             .quotes
             .marks
@@ -124,6 +143,7 @@ impl<'m> Features<'m> {
 
     /// Share of the words that are stop words.
     pub fn stop_word_share(&self) -> f32 {
+        tick_n(self.words.len());
         let stops = self
             .words
             .iter()
@@ -138,6 +158,7 @@ impl<'m> Features<'m> {
         let mut lexical = 0;
         let mut capitalised = 0;
         for w in &self.words {
+            tick();
             let token = self.token(w);
             if token.shape == Shape::Number || w.tags.contains(Tags::STOP_WORD) {
                 continue;
@@ -152,6 +173,7 @@ impl<'m> Features<'m> {
 
     /// Speaks in the publisher's voice ("we", "our", "us", "this site").
     pub fn has_publisher_voice(&self) -> bool {
+        tick_n(2 * self.words.len());
         self.words
             .iter()
             .any(|w| matches!(w.lower, "we" | "our" | "us"))
@@ -162,6 +184,7 @@ impl<'m> Features<'m> {
 
     /// Addresses the reader ("you", "your").
     pub fn addresses_reader(&self) -> bool {
+        tick_n(self.words.len());
         self.words
             .iter()
             .any(|w| matches!(w.lower, "you" | "your" | "you're"))
@@ -171,6 +194,7 @@ impl<'m> Features<'m> {
     /// prompt. A short list of its own: the lexicon's reporting verbs
     /// include "share", "tell" and "comment", the very words of prompts.
     pub fn reports_speech(&self) -> bool {
+        tick_n(self.words.len());
         self.words.iter().any(|w| {
             matches!(
                 w.lower,
@@ -185,6 +209,7 @@ impl<'m> Features<'m> {
 
     /// The words whose tokens start in `from..to` (token indices).
     pub fn words_in(&self, from: usize, to: usize) -> impl Iterator<Item = &Word<'m>> + '_ {
+        tick_n(self.words.len());
         self.words
             .iter()
             .filter(move |w| (from..to).contains(&w.at))
@@ -214,9 +239,9 @@ impl<'m> Features<'m> {
     /// Follow us" opens with a bullet, "“Watch" with "watch").
     pub fn opening_word(&self) -> Option<&'m str> {
         let first = self.words.first()?;
-        let tokens = self.tokens();
+        tick_n(first.at);
         (0..first.at)
-            .all(|i| !stands_alone(tokens, i))
+            .all(|i| !self.stands_alone(i))
             .then_some(first.lower)
     }
 
@@ -227,6 +252,7 @@ impl<'m> Features<'m> {
         let mut out = Vec::new();
         let mut start = from;
         for end in from..=tokens.len() {
+            tick();
             if end < tokens.len()
                 && !(tokens[end].is_punct() && is_separator(self.token_text(&tokens[end])))
             {
@@ -248,6 +274,7 @@ impl<'m> Features<'m> {
 fn words_of(para: &ParagraphModel) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::with_capacity(para.hints.words);
     for (at, token) in para.tokens.list.iter().enumerate() {
+        tick();
         if token.is_punct() {
             continue;
         }
@@ -298,6 +325,7 @@ fn imperative_opener(para: &ParagraphModel, from: usize, to: usize) -> Option<&s
     let tokens = para.tokens.list.get(from..to)?;
     let mut i = 0;
     while tokens.get(i)?.is_punct() {
+        tick();
         if !tokens
             .get(i + 1)
             .is_some_and(|next| glued(&tokens[i], next))
@@ -324,6 +352,7 @@ fn imperative_opener(para: &ParagraphModel, from: usize, to: usize) -> Option<&s
     // Marks glued to the verb ("Share:") end it, they are not its object.
     while next < tokens.len() && tokens[next].is_punct() && glued(&tokens[next - 1], &tokens[next])
     {
+        tick();
         next += 1;
     }
     let Some(object) = tokens.get(next) else {
@@ -351,27 +380,29 @@ pub fn glued(a: &Token, b: &Token) -> bool {
     a.span.end == b.span.start
 }
 
-/// Whether token `i` is a punctuation mark in a run of marks with white
-/// space (or an edge) on both sides: " — ", " | ", " ... ".
-pub fn stands_alone(tokens: &[Token], i: usize) -> bool {
-    if tokens[i].is_word() {
-        return false;
-    }
-    let mut left = i;
-    while left > 0 && glued(&tokens[left - 1], &tokens[left]) {
-        left -= 1;
-        if tokens[left].is_word() {
-            return false;
+/// For each token, whether it is a punctuation mark in a run of marks
+/// with white space (or an edge) on both sides: " — ", " | ", " ... ".
+/// A mark stands alone when the maximal run of glued tokens around it
+/// holds no word, so one pass over the runs answers for every token
+/// (walking out from each mark instead costs the square of a run of
+/// thousands of glued marks).
+fn marks_standing_alone(tokens: &[Token]) -> Vec<bool> {
+    let mut alone = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while end < tokens.len() && glued(&tokens[end - 1], &tokens[end]) {
+            tick();
+            end += 1;
         }
-    }
-    let mut right = i;
-    while right + 1 < tokens.len() && glued(&tokens[right], &tokens[right + 1]) {
-        right += 1;
-        if tokens[right].is_word() {
-            return false;
+        let run = start..end;
+        tick_n(run.len());
+        if tokens[run.clone()].iter().all(Token::is_punct) {
+            alone[run].fill(true);
         }
+        start = end;
     }
-    true
+    alone
 }
 
 /// The first character is an upper-case letter.
@@ -545,9 +576,7 @@ mod tests {
     #[test]
     fn lone_marks_stand_alone_glued_ones_do_not() {
         with_features("Home — “News” ...", |f| {
-            let alone: Vec<bool> = (0..f.tokens().len())
-                .map(|i| stands_alone(f.tokens(), i))
-                .collect();
+            let alone: Vec<bool> = (0..f.tokens().len()).map(|i| f.stands_alone(i)).collect();
             // Home, —, “, News, ”, ., ., .
             assert_eq!(alone, [false, true, false, false, false, true, true, true]);
         });

@@ -15,6 +15,7 @@ use super::candidates::{Candidate, Certainty};
 use super::classify::{can_be_surname, is_surname_after_given};
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
+use crate::analysis::work::{tick, tick_n};
 use rustc_hash::FxHashSet as FastSet;
 
 /// Candidates (indices into the candidate list) that name one thing.
@@ -37,7 +38,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
 
     // 1. Multi-word names from the body, grouped by their words.
     for (i, c) in cands.iter().enumerate() {
+        tick();
         if c.words.len() >= 2 && c.certainty != Certainty::Headline {
+            tick_n(c.words.len());
             let g = *by_key.entry(c.key()).or_insert_with(|| {
                 groups.push(Group::default());
                 groups.len() - 1
@@ -50,6 +53,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     //    last word ("John Smith" → "John A. Smith").
     let mut longest_by_ends: HashMap<(String, String), (usize, usize)> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
+        tick();
         let words = &cands[group.members[0]].words;
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
             let entry = longest_by_ends
@@ -63,6 +67,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut redirect: Vec<usize> = (0..groups.len()).collect();
     for (g, group) in groups.iter().enumerate() {
         let words = &cands[group.members[0]].words;
+        // the name's words read by `looks_like_person_name`
+        tick_n(2 * words.len());
         if let (Some(first), Some(last)) = (words.first(), words.last())
             && let Some(&(target, _)) = longest_by_ends.get(&(first.clone(), last.clone()))
             && looks_like_person_name(words)
@@ -76,8 +82,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_tail: HashMap<&[String], Option<(usize, usize)>> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         let words = &cands[group.members[0]].words;
+        tick();
         if (3..=MAX_COMPOUND_NAME_WORDS).contains(&words.len()) && looks_like_person_name(words) {
             for k in 2..words.len() {
+                tick_n(k);
                 let target = (redirect[g], group.members[0]);
                 by_tail
                     .entry(&words[words.len() - k..])
@@ -92,6 +100,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     }
     for (g, group) in groups.iter().enumerate() {
         let words = &cands[group.members[0]].words;
+        // hashing the words to look them up
+        tick_n(words.len());
         if redirect[g] == g
             && words.len() >= 2
             && let Some(&Some((target, first_mention))) = by_tail.get(&words[..])
@@ -101,6 +111,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
     }
     for slot in assigned.iter_mut() {
+        tick();
         *slot = slot.map(|g| redirect[g]);
     }
     // Indices for single-word joins: surname, given name, acronym.
@@ -109,6 +120,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_acronym: HashMap<String, usize> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
+            tick();
             if let Some(a) = &cands[m].acronym {
                 by_acronym.insert(a.clone(), redirect[g]);
             }
@@ -117,6 +129,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             continue;
         }
         let words = &cands[group.members[0]].words;
+        // the name's words read by `looks_like_person_name` and `initials`
+        tick_n(3 * words.len());
         if looks_like_person_name(words) {
             if let Some(last) = words
                 .last()
@@ -133,19 +147,21 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         }
     }
     for g in by_key.values_mut() {
+        tick();
         *g = redirect[*g];
     }
     let namesakes = Namesakes::new(cands, &groups);
 
     // 3. Sweep in document order: single words (and headline names) join
     //    the most recently mentioned group they fit.
-    let mut last_seen: HashMap<usize, usize> = HashMap::default();
     let mut first_seen: HashMap<usize, usize> = HashMap::default();
     for (i, slot) in assigned.iter().enumerate() {
+        tick();
         if let Some(g) = slot {
             first_seen.entry(*g).or_insert(i);
         }
     }
+    let mut surnames = Surnames::new(by_surname, &namesakes, &first_seen, groups.len());
     let mut single_groups: HashMap<String, usize> = HashMap::default();
     // "USA" beside "United States": another name of a place the article
     // writes out
@@ -155,32 +171,22 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             .and_then(|full| by_key.get(full).copied())
     };
     for (i, c) in cands.iter().enumerate() {
+        tick();
         if let Some(g) = assigned[i] {
-            last_seen.insert(g, i);
+            surnames.mentioned(g, i);
             continue;
         }
+        // the key: the words joined
+        tick_n(c.words.len());
         if c.certainty == Certainty::Headline
             && c.words.len() >= 2
             && let Some(&g) = by_key.get(&c.key())
         {
             assigned[i] = Some(g);
-            last_seen.insert(g, i);
+            surnames.mentioned(g, i);
             continue;
         }
         let key = c.key();
-        let pick = |options: &Vec<usize>| -> Option<usize> {
-            let recent = options
-                .iter()
-                .filter_map(|g| last_seen.get(g).map(|&at| (at, *g)))
-                .max();
-            recent.map(|(_, g)| g).or_else(|| {
-                options
-                    .iter()
-                    .filter_map(|g| first_seen.get(g).map(|&at| (at, *g)))
-                    .min()
-                    .map(|(_, g)| g)
-            })
-        };
         // "Rally Canada said": the common word cut from the sentence's
         // start belongs to a name the article also writes out.
         let uncut = c
@@ -190,10 +196,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let target = if let Some(g) = uncut {
             Some(g)
         } else if c.words.len() == 1 {
-            by_surname
-                .get(key.as_str())
-                .filter(|_| !c.all_caps) // "LRT" is an acronym, not a surname
-                .and_then(|options| pick(&namesakes.narrow(options, c.gender)))
+            // "LRT" is an acronym, not a surname
+            (!c.all_caps)
+                .then(|| surnames.pick(&key, c.gender))
+                .flatten()
                 .or_else(|| {
                     // a first name alone: only when one person has it, and
                     // not a surname that is no given name ("Trump" is not
@@ -227,16 +233,117 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             }),
         };
         assigned[i] = Some(g);
-        last_seen.insert(g, i);
+        surnames.mentioned(g, i);
     }
     let mut out: Vec<Group> = vec![Group::default(); groups.len()];
     for (i, slot) in assigned.iter().enumerate() {
+        tick();
         if let Some(g) = slot {
             out[*g].members.push(i);
         }
     }
     out.retain(|g| !g.members.is_empty());
     out
+}
+
+/// Who a bare surname names, for each surname people of the article
+/// share: the [`Namesakes::narrow`]ed groups for each gender the mention
+/// may give (none, female, male), and of those the one mentioned most
+/// recently, else the one mentioned first. Kept up to date as the sweep
+/// meets mentions, so a bare surname costs the same however many people
+/// share it: scanning all of them for each bare surname cost the square
+/// of a list of thousands of namesakes.
+struct Surnames<'c> {
+    index: HashMap<&'c str, usize>,
+    /// Per surname, per mention gender (see [`Surnames::query`]).
+    choices: Vec<[Choice; 3]>,
+    /// Per group that a surname may name: its surname, and in which of
+    /// the three narrowings it stands.
+    of_group: Vec<Option<(usize, [bool; 3])>>,
+}
+
+/// The groups of one narrowing of namesakes that a bare surname would
+/// pick from.
+#[derive(Debug, Clone, Copy, Default)]
+struct Choice {
+    /// The member mentioned last so far: (candidate index, group).
+    latest: Option<(usize, usize)>,
+    /// The member whose first mention comes first: (candidate index,
+    /// group); the pick while none has been mentioned yet.
+    earliest: Option<(usize, usize)>,
+}
+
+impl<'c> Surnames<'c> {
+    /// The genders a bare surname's mention may give, in the order of
+    /// [`Surnames::choices`].
+    const GENDERS: [Option<Gender>; 3] = [None, Some(Gender::Female), Some(Gender::Male)];
+
+    /// `by_surname`: the groups (person names) ending in each surname, in
+    /// group order; `first_seen`: each group's first mention.
+    fn new(
+        by_surname: HashMap<&'c str, Vec<usize>>,
+        namesakes: &Namesakes,
+        first_seen: &HashMap<usize, usize>,
+        groups: usize,
+    ) -> Self {
+        let mut index = HashMap::default();
+        let mut choices = Vec::with_capacity(by_surname.len());
+        let mut of_group: Vec<Option<(usize, [bool; 3])>> = vec![None; groups];
+        for (surname, options) in by_surname {
+            let s = choices.len();
+            index.insert(surname, s);
+            let mut narrowed = [Choice::default(); 3];
+            for (q, gender) in Self::GENDERS.into_iter().enumerate() {
+                for g in namesakes.narrow(&options, gender) {
+                    tick();
+                    if let Some(slot) = of_group.get_mut(g) {
+                        let (_, within) = slot.get_or_insert((s, [false; 3]));
+                        within[q] = true;
+                    }
+                    if let Some(first) = first_seen.get(&g).map(|&at| (at, g)) {
+                        let earliest = &mut narrowed[q].earliest;
+                        *earliest = Some(earliest.map_or(first, |e| e.min(first)));
+                    }
+                }
+            }
+            choices.push(narrowed);
+        }
+        Surnames {
+            index,
+            choices,
+            of_group,
+        }
+    }
+
+    /// Which of [`Surnames::GENDERS`] a mention's `gender` is.
+    fn query(gender: Option<Gender>) -> usize {
+        match gender {
+            None => 0,
+            Some(Gender::Female) => 1,
+            Some(Gender::Male) => 2,
+        }
+    }
+
+    /// Candidate `at` was found to name group `g`.
+    fn mentioned(&mut self, g: usize, at: usize) {
+        let Some(Some((s, within))) = self.of_group.get(g).copied() else {
+            return;
+        };
+        if let Some(narrowed) = self.choices.get_mut(s) {
+            for (choice, _) in narrowed.iter_mut().zip(within).filter(|(_, w)| *w) {
+                choice.latest = Some((at, g));
+            }
+        }
+    }
+
+    /// The group a bare `surname` (its mention giving `gender`) names: of
+    /// the namesakes that fit, the one mentioned last, else the one first
+    /// mentioned later on.
+    fn pick(&self, surname: &str, gender: Option<Gender>) -> Option<usize> {
+        let s = *self.index.get(surname)?;
+        let choice = self.choices.get(s)?.get(Self::query(gender))?;
+        choice.latest.or(choice.earliest).map(|(_, g)| g)
+    }
 }
 
 /// What tells apart people who share a surname: each group's gender (a
@@ -249,6 +356,7 @@ struct Namesakes {
 
 impl Namesakes {
     fn new(cands: &[Candidate], groups: &[Group]) -> Self {
+        tick_n(cands.len());
         let lone_words: FastSet<&str> = cands
             .iter()
             .filter(|c| c.words.len() == 1 && c.certainty == Certainty::Certain)
@@ -258,6 +366,7 @@ impl Namesakes {
         let mut gender = Vec::with_capacity(groups.len());
         let mut called_by_given_name = Vec::with_capacity(groups.len());
         for group in groups {
+            tick_n(group.members.len());
             let members = || group.members.iter().filter_map(|&m| cands.get(m));
             let words = members().next().map_or(&[][..], |c| &c.words[..]);
             let first = words.first().filter(|_| words.len() >= 2);
@@ -281,6 +390,7 @@ impl Namesakes {
     /// ... Tom said ... Roe said": style guides use the first name to tell
     /// relatives apart, so the bare surname is the other one).
     fn narrow(&self, options: &[usize], gender: Option<Gender>) -> Vec<usize> {
+        tick_n(2 * options.len());
         let fits = |g: &usize| match (gender, self.gender.get(*g).copied().flatten()) {
             (Some(want), Some(has)) => want == has,
             _ => true,

@@ -18,6 +18,7 @@ use super::evidence::{Pending, is_credit_line, push_candidate, role_noun_before}
 use super::gazetteer::gazetteer;
 use super::names::{is_particle, lexicon, role_gender};
 use super::words::Token;
+use crate::analysis::work::{tick, tick_n};
 
 /// How much the capitalisation of a candidate tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -103,6 +104,7 @@ pub(super) struct Candidate {
 /// "QuillWorks", "HarbourLine", "PollCast"; not "McCallum", "MacVicar",
 /// "DeLaet", "O'Brien", "LeBlanc", "FBI".
 pub(super) fn is_camel_case(word: &str) -> bool {
+    tick_n(2 * word.len());
     if word
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -222,6 +224,7 @@ pub(super) fn joined(text: &str, prev: &Token, next: &Token) -> bool {
         return false;
     }
     let gap = &text[prev.end..next.span.start];
+    tick_n(2 * gap.len());
     let gap = if prev.dotted {
         gap.strip_prefix('.').unwrap_or(gap)
     } else {
@@ -241,6 +244,7 @@ pub(super) fn opens_clause(text: &str, tokens: &[Token], i: usize, sentence: Spa
         return false;
     };
     let gap = text.get(gap_start..token.span.start).unwrap_or("");
+    tick_n(gap.len());
     i == 0 || gap.contains(['“', '"', '‘', ':', '—', '–', '(', '[', '•'])
 }
 
@@ -249,6 +253,7 @@ pub(super) fn opens_clause(text: &str, tokens: &[Token], i: usize, sentence: Spa
 /// May").
 pub(super) fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     let lex = lexicon();
+    tick_n(token.lower.len());
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
@@ -302,6 +307,7 @@ fn is_given_name_mid_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     };
     let lex = lexicon();
     let before = text.get(prev.span.start..token.span.start).unwrap_or("");
+    tick_n(before.len());
     token.capitalised
         && !token.all_caps
         && lex.is_function_word(token)
@@ -378,6 +384,7 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        tick();
         if !is_name_word(&tokens[i], None)
             && !opens_name_as_given_name(text, tokens, i)
             && !is_given_name_mid_sentence(text, tokens, i)
@@ -388,6 +395,7 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
         let start = i;
         let mut end = i + 1;
         while let (Some(prev), Some(next)) = (tokens.get(end - 1), tokens.get(end)) {
+            tick();
             if !joined(text, prev, next) {
                 break;
             }
@@ -432,14 +440,21 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
         && at
             .checked_sub(1)
             .filter(|&p| {
-                tokens
-                    .get(start..p)
-                    .is_some_and(|before| before.iter().all(|t| lex.title(t).is_some()))
+                tokens.get(start..p).is_some_and(|before| {
+                    before.iter().all(|t| {
+                        tick();
+                        lex.title(t).is_some()
+                    })
+                })
             })
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| lex.title(t).is_some());
     let left = &tokens[start..at];
-    let left_is_org = title_before_of || left.iter().any(|t| gaz.is_org_cue(t));
+    let left_is_org = title_before_of
+        || left.iter().any(|t| {
+            tick();
+            gaz.is_org_cue(t)
+        });
     // "Stephen Vladeck of the University of Texas": a person's full name
     // (a given name, then more name words) before "of" is an affiliation
     // apposition, not the head of an organisation's name
@@ -447,7 +462,10 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
         && !left_is_org
         && left.len() >= 2
         && lex.given(&left[0]).is_some()
-        && left.iter().all(|t| t.capitalised);
+        && left.iter().all(|t| {
+            tick();
+            t.capitalised
+        });
     if left_is_person {
         return None;
     }
@@ -456,9 +474,15 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
             .get(at + 1..)
             .unwrap_or(&[])
             .iter()
-            .skip_while(|t| t.lower == "the")
+            .skip_while(|t| {
+                tick();
+                t.lower == "the"
+            })
             .take_while(|t| t.capitalised)
-            .any(|t| gaz.is_org_cue(t))
+            .any(|t| {
+                tick();
+                gaz.is_org_cue(t)
+            })
     };
     if !left_is_org && !right_is_org() {
         return None;
@@ -490,6 +514,7 @@ pub(super) fn split_run(
     // Find the first title inside the run that leaves a name after it.
     'search: for j in start..end {
         for len in (1..=super::names::LONGEST_TITLE.min(end - j)).rev() {
+            tick_n(len);
             let words: Vec<&str> = tokens[j..j + len].iter().map(|t| t.lower).collect();
             let phrase = words.join(" ");
             let as_title = lex
@@ -497,8 +522,11 @@ pub(super) fn split_run(
                 .or_else(|| (len == 1 && lex.is_role_noun(&phrase)).then_some(None));
             if let Some(gender) = as_title {
                 let rest = &tokens[j + len..end];
-                let rest_is_org = rest.iter().any(|t| gaz.is_org_cue(t))
-                    || rest.len() >= 2 && rest.last().is_some_and(|t| gaz.is_place_cue(t));
+                let rest_is_org = rest.iter().any(|t| {
+                    tick();
+                    gaz.is_org_cue(t)
+                }) || rest.len() >= 2
+                    && rest.last().is_some_and(|t| gaz.is_place_cue(t));
                 if rest.is_empty() || rest_is_org {
                     break;
                 }
@@ -506,6 +534,7 @@ pub(super) fn split_run(
                     // "Minister of Justice Jane Roe": the name starts at
                     // the last given name of the run.
                     let found = (1..rest.len()).find(|&k| {
+                        tick();
                         lex.given(&rest[k]).is_some() && (2..=3).contains(&(rest.len() - k))
                     });
                     match found {
@@ -536,6 +565,7 @@ pub(super) fn split_run(
             let Some(first) = end.checked_sub(len).filter(|&f| f > start) else {
                 continue;
             };
+            tick_n(len);
             let words: Vec<&str> = tokens[first..end].iter().map(|t| t.lower).collect();
             let surname_like = len == 1 && lex.is_surname(words.join(" ").as_str());
             if lex.title(&words.join(" ")).is_some() && !surname_like {
@@ -550,6 +580,7 @@ pub(super) fn split_run(
             // "Surrey Mayor", "Bank of Canada Governor": the words before
             // the title may themselves name a place or organisation.
             let prefix = &tokens[start..t_start];
+            tick_n(3 * prefix.len());
             let prefix_key: Vec<&str> = prefix.iter().map(|t| t.lower).collect();
             let names_something = gaz.is_place(&prefix_key.join(" "))
                 || prefix.iter().any(|t| gaz.is_org_cue(t))
@@ -583,6 +614,7 @@ pub(super) fn split_run(
         // "Democratic National Committee", "North Korea")
         let mut k = start;
         while k + 1 < end && is_demonym_or_plural(tokens[k].lower) {
+            tick();
             k += 1;
         }
         let rest_is_acronym = k + 1 == end && tokens[k].all_caps;
@@ -592,6 +624,7 @@ pub(super) fn split_run(
         // "... Relations Mary Okafor": a common word, then a given name
         // and at most two more words: the name starts at the given name.
         if let Some(k) = (start + 1..end).rev().find(|&k| {
+            tick();
             lex.given(&tokens[k]).is_some()
                 && lex.is_common_word(&tokens[k - 1])
                 && end - k >= 2

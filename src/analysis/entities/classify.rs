@@ -8,6 +8,7 @@ use super::candidates::{Candidate, Certainty};
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
 use super::{EntityKind, ListHint};
+use crate::analysis::work::{tick, tick_n};
 
 /// Scores per kind, summed over an entity's mentions.
 #[derive(Debug, Default, Clone, Copy)]
@@ -34,6 +35,7 @@ pub(super) fn classify(
     let mut headline_only = true;
     let (mut modifier, mut determiner) = (false, false);
     for &m in members {
+        tick();
         let Some(c) = cands.get(m) else { continue };
         certain |= c.certainty == Certainty::Certain;
         headline_only &= c.certainty == Certainty::Headline;
@@ -82,6 +84,10 @@ pub(super) fn classify(
         }
         ListHint::None => {}
     }
+    // The name's words (joined, looked up, checked for a place part) and
+    // the members again (the canonical one, a title, a bare surname, only
+    // a bio): counted together.
+    tick_n(4 * words.iter().map(|w| w.len() + 1).sum::<usize>() + 5 * members.len());
     let key = words.join(" ");
     if words.iter().any(|w| gaz.is_org_cue(w)) {
         s.org += 8;

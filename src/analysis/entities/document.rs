@@ -12,6 +12,7 @@ use super::super::Span;
 use super::super::driver::Placed;
 use super::candidates::Candidate;
 use super::{Entity, EntityKind, Gender, Mention, MentionFacts, body_names, canonical_text};
+use crate::analysis::work::{tick, tick_n};
 
 /// One entity as decided; its candidates as indices into the document's.
 #[derive(Debug)]
@@ -35,15 +36,24 @@ impl Decided {
             .members
             .iter()
             .filter_map(|&m| cands.get(m))
-            .map(|c| Mention {
-                span: c.span,
-                facts: self.facts(c, full),
+            .map(|c| {
+                tick_n(c.words.len());
+                Mention {
+                    span: c.span,
+                    facts: self.facts(c, full),
+                }
             })
             .collect();
+        // a sort: counted as linear, the test's ratio leaves room for its log
+        tick_n(mentions.len());
         mentions.sort_by_key(|m| m.span.start);
         mentions.dedup_by_key(|m| m.span);
         let name = canonical
-            .map(|c| canonical_text(text, c))
+            .map(|c| {
+                // the name's text, folded and perhaps recased, then its surname
+                tick_n(4 * c.span.len());
+                canonical_text(text, c)
+            })
             .unwrap_or_default();
         Entity {
             surname: (self.kind == EntityKind::Person)
@@ -119,6 +129,8 @@ pub(super) fn entities(
     let mut cands: Vec<Candidate> = Vec::new();
     for placed in found {
         for c in placed.local.iter() {
+            // the body-name look-up hashes the words, the move copies them
+            tick_n(2 * c.words.len() + 1);
             if super::is_unknown_headline_run(c, &body) {
                 cands.extend(c.split_words().map(|w| moved(w, placed.start)));
             } else {
@@ -133,6 +145,7 @@ pub(super) fn entities(
         .collect();
     let mut gaps = String::with_capacity(kept.gaps.len());
     for pair in cands.windows(2) {
+        tick();
         match text
             .get(pair[0].span.end..pair[1].span.start)
             .filter(|gap| gap.len() <= LONGEST_GAP)
@@ -146,11 +159,13 @@ pub(super) fn entities(
     }
     let same_locals = kept.locals.len() == locals.len()
         && kept.locals.iter().zip(&locals).all(|(a, b)| {
+            tick();
             Arc::ptr_eq(a, b)
                 || a.len() == b.len()
-                    && a.iter()
-                        .zip(b.iter())
-                        .all(|(x, y)| x.same_apart_from_place(y))
+                    && a.iter().zip(b.iter()).all(|(x, y)| {
+                        tick_n(x.words.len() + 1);
+                        x.same_apart_from_place(y)
+                    })
         });
     let joined = super::spelled::join_spelled_out_lists(text, &cands);
     let cands = joined.as_deref().unwrap_or(&cands);
@@ -164,6 +179,8 @@ pub(super) fn entities(
         .iter()
         .map(|d| d.present(text, cands))
         .collect();
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(entities.len());
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     super::link_acronyms(&mut entities);
     entities

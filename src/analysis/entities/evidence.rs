@@ -12,6 +12,7 @@ use super::candidates::{
 };
 use super::names::{is_particle, lexicon, role_gender};
 use super::words::Token;
+use crate::analysis::work::{tick, tick_n};
 
 /// Most words of an employer between a name and its reporting verb
 /// ("Jane Roe of Acme Capital Markets said").
@@ -64,6 +65,7 @@ pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Opti
 /// (female), "the lawyer for her husband" (none: the lawyer's).
 pub(super) fn head_noun_gender(phrase: &str) -> Option<Gender> {
     let lex = lexicon();
+    tick_n(2 * phrase.len());
     let head = phrase
         .split_whitespace()
         .map(|w| w.to_lowercase())
@@ -80,6 +82,7 @@ pub(super) fn role_phrase(text: &str, tokens: &[Token], start: usize) -> Option<
     for pair in tokens.get(start..)?.windows(2).take(MOST_WORDS - 1) {
         let [a, b] = pair else { break };
         let gap = text.get(a.end..b.span.start).unwrap_or(",");
+        tick_n(gap.len() + 1);
         if !gap.chars().all(char::is_whitespace) {
             break;
         }
@@ -136,6 +139,9 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     let Some(part) = tokens.get(range.clone()) else {
         return;
     };
+    // The name's words are read by each scan below (letters, demonyms,
+    // its key, the candidate's fields): counted together.
+    tick_n(12 * part.iter().map(|t| t.lower.len() + 1).sum::<usize>());
     let (Some(first), Some(last)) = (part.first(), part.last()) else {
         return;
     };
@@ -172,6 +178,7 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                 .get(at)
                 .filter(|t| t.capitalised && joined(text, prev, t))
             {
+                tick();
                 prev = t;
                 at += 1;
                 if at - range.end > EMPLOYER_WORDS + 1 {
@@ -311,6 +318,7 @@ fn is_name_suffix(lower: &str) -> bool {
 /// A credit line: "With files from Jane Roe", "By Jane Roe and John Doe",
 /// "Reporting by Jane Roe": the staff who wrote the story, not its people.
 pub(super) fn is_credit_line(tokens: &[Token]) -> bool {
+    tick_n(tokens.len());
     let words: Vec<&str> = tokens.iter().take(3).map(|t| t.lower).collect();
     let opener = match words.as_slice() {
         ["with", "files", "from", ..] => 3,
@@ -329,8 +337,10 @@ pub(super) fn is_credit_line(tokens: &[Token]) -> bool {
 pub(super) fn is_photo_credit(text: &str, first: &Token, last: &Token) -> bool {
     let after = text.get(last.end..).unwrap_or("");
     let before = text.get(..first.span.start).unwrap_or("");
-    after.trim_start_matches([' ', '\u{a0}']).starts_with('/')
-        || before.trim_end_matches([' ', '\u{a0}']).ends_with('/')
+    let after = after.trim_start_matches([' ', '\u{a0}']);
+    let before_trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    tick_n(before.len() - before_trimmed.len() + 1);
+    after.starts_with('/') || before_trimmed.ends_with('/')
 }
 
 /// "(AFN)" right after a name: the acronym, lower case.

@@ -20,6 +20,7 @@ use super::super::text::ParagraphModel;
 use super::candidates::{self, Candidate};
 use super::paragraph_kinds;
 use super::words::{self, Token};
+use crate::analysis::work::{tick, tick_n};
 
 /// What a paragraph's text alone tells.
 #[derive(Debug)]
@@ -55,6 +56,8 @@ impl Pass for Examine {
     type Local = Examined;
 
     fn local(&self, para: &ParagraphModel, _: &()) -> Examined {
+        // the caption check lower-cases the text and looks for each credit
+        tick_n(10 * para.text.len());
         if paragraph_kinds::is_caption_or_teaser(&para.text) {
             return Examined {
                 caption: true,
@@ -81,6 +84,8 @@ fn word_sets(para: &ParagraphModel) -> (FxIndexSet<'_>, FxIndexSet<'_>) {
     for i in 0..para.sentences.len() {
         for t in para.sentence(i).iter().filter(|t| t.is_word()) {
             let lower = para.lower(t);
+            // hashing the word into its set
+            tick_n(lower.len() + 1);
             if words::is_capitalised(&para.text, t) {
                 capitalised.insert(lower);
             } else {
@@ -115,6 +120,7 @@ impl<'p> FxIndexSet<'p> {
 fn joined(words: &[&str]) -> String {
     let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for word in words {
+        tick();
         out.push_str(word);
         out.push(' ');
     }
@@ -133,6 +139,8 @@ pub(super) fn lowercase_use<'w>(
 ) -> LowercaseUse {
     let mut bits: Vec<u64> = Vec::new();
     for (k, word) in capitalised.enumerate() {
+        // hashing the word to ask whether the text uses it in lower case
+        tick_n(word.len() + 1);
         if k % 64 == 0 {
             bits.push(0);
         }
@@ -169,6 +177,7 @@ impl Pass for Find {
         for (i, &sentence) in para.sentences.iter().enumerate() {
             // "PORT ALDER —": a dateline names where the story was filed
             let mut tokens: Vec<Token<'_>> = words::sentence_words(para, i);
+            tick_n(tokens.len());
             if let Some(dateline) = para.hints.dateline {
                 tokens.retain(|t| t.span.start >= dateline.end);
             }

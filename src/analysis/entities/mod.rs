@@ -37,6 +37,7 @@ use super::boilerplate::Boilerplate;
 use super::driver::Driver;
 use super::lexicon::Tags;
 use super::text::TextModel;
+use super::work::{tick, tick_n};
 use candidates::{Candidate, Certainty};
 pub use gazetteer::is_known_place;
 use local::{Examine, Find};
@@ -173,6 +174,7 @@ pub fn recognize(
     let taking: Vec<bool> = examined
         .iter()
         .map(|p| {
+            tick();
             !p.local.caption
                 && paragraphs
                     .get(p.index)
@@ -184,6 +186,7 @@ pub fn recognize(
         .zip(&taking)
         .filter(|(_, taking)| **taking)
         .flat_map(|(p, _)| p.local.lowercase_words())
+        .inspect(|word| tick_n(word.len() + 1))
         .collect();
     let found = driver.locals(&Find, model, |i| {
         let examined = examined.get(i).filter(|_| taking.get(i) == Some(&true))?;
@@ -195,7 +198,10 @@ pub fn recognize(
     });
     let found: Vec<_> = found
         .into_iter()
-        .filter(|p| taking.get(p.index) == Some(&true))
+        .filter(|p| {
+            tick();
+            taking.get(p.index) == Some(&true)
+        })
         .collect();
     let kept = driver.document_slot::<document::KeptDecisions>();
     document::entities(text, &found, kept)
@@ -245,6 +251,7 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
     let mut group_of = vec![usize::MAX; cands.len()];
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
+            tick();
             if let Some(slot) = group_of.get_mut(m) {
                 *slot = g;
             }
@@ -253,6 +260,7 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
     let kinds: Vec<Option<EntityKind>> = groups
         .iter()
         .map(|g| {
+            tick_n(g.members.len());
             let canonical = g
                 .members
                 .iter()
@@ -261,15 +269,32 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
             classify::classify(cands, &g.members, &canonical.words, ListHint::None)
         })
         .collect();
+    // Only lone names ("Ana, Bo and Cy", "Calgary, Brooks and Edson") gain
+    // from their company: a group named by one plain word each time.
+    // Decided once per group, not for each list it stands in (a name in
+    // thousands of lists would cost the square of its mentions).
+    let lone: Vec<bool> = groups
+        .iter()
+        .map(|group| {
+            group.members.iter().filter_map(|&m| cands.get(m)).all(|c| {
+                tick_n(c.words.len());
+                c.words.len() == 1
+                    && !c.all_caps
+                    && c.words.iter().all(|w| w.chars().all(char::is_alphabetic))
+            })
+        })
+        .collect();
     let mut hint = vec![ListHint::None; groups.len()];
     let mut start = 0;
     while start < cands.len() {
+        tick();
         let mut end = start + 1;
         let mut conjunction = false;
         while let Some(gap) = cands
             .get(end)
             .and_then(|c| list_gap(text, cands[end - 1].span, c.span))
         {
+            tick();
             conjunction |= gap != ", ";
             end += 1;
         }
@@ -295,6 +320,8 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
         }
         // "Ana, Bo and Cy" is a list; "Ana Roe, Acme CEO, said" is not
         if end - start >= 2 && conjunction {
+            // the list's groups, then the person, place and organisation among them
+            tick_n(4 * (end - start));
             let list: Vec<usize> = (start..end)
                 .filter_map(|i| group_of.get(i).copied())
                 .collect();
@@ -308,17 +335,7 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
             let has_organisation = list
                 .iter()
                 .any(|&g| kind_of(g) == Some(EntityKind::Organization));
-            // only lone names ("Ana, Bo and Cy", "Calgary, Brooks and
-            // Edson") gain from their company
-            let lone_name = |g: usize| {
-                groups.get(g).is_some_and(|group| {
-                    group.members.iter().filter_map(|&m| cands.get(m)).all(|c| {
-                        c.words.len() == 1
-                            && !c.all_caps
-                            && c.words.iter().all(|w| w.chars().all(char::is_alphabetic))
-                    })
-                })
-            };
+            let lone_name = |g: usize| lone.get(g).copied().unwrap_or(false);
             let given = if has_person && places == 0 && !has_organisation {
                 ListHint::People
             } else if places >= 2 && !has_person && !has_organisation {
@@ -346,7 +363,10 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
 /// including ", "firms such as ", "shooters like ".
 fn introducing_noun(text: &str, at: usize) -> Option<Tags> {
     let before = text.get(..at)?;
-    let mut words = before.split_whitespace().rev();
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .inspect(|word| tick_n(word.len() + 1));
     let noun = match (words.next()?, words.next()?) {
         ("including" | "like", noun) => noun,
         ("as", "such") => words.next()?,
@@ -371,7 +391,10 @@ fn list_gap(text: &str, prev: Span, next: Span) -> Option<&str> {
 fn body_names<'c>(cands: impl Iterator<Item = &'c Candidate>) -> FxHashSet<&'c [String]> {
     cands
         .filter(|c| c.certainty != Certainty::Headline && c.words.len() >= 2)
-        .map(|c| &c.words[..])
+        .map(|c| {
+            tick_n(c.words.len());
+            &c.words[..]
+        })
         .collect()
 }
 
@@ -389,6 +412,8 @@ fn decide_entity(
     members: &[usize],
     hint: ListHint,
 ) -> Option<document::Decided> {
+    // the canonical name, then each first fact and the surname-first check
+    tick_n(6 * members.len());
     let (canonical, canonical_cand) = members
         .iter()
         .filter_map(|&m| cands.get(m).map(|c| (m, c)))
@@ -488,13 +513,16 @@ fn surname_of(name: &str, surname_first: bool) -> Option<String> {
 /// entity's index (see [`Entity::acronym_of`]).
 fn link_acronyms(entities: &mut [Entity]) {
     let is_org = |e: &Entity| e.kind == EntityKind::Organization;
+    tick_n(2 * entities.len());
     let mut by_initials: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (i, e) in entities.iter().enumerate().filter(|(_, e)| is_org(e)) {
+        tick_n(2 * e.name.len());
         if e.name.contains(' ') {
             by_initials.entry(initials(&e.name)).or_insert(i);
         }
     }
     for e in entities.iter_mut().filter(|e| is_org(e)) {
+        tick_n(2 * e.name.len());
         let letters = &e.name;
         let acronym = (2..=8).contains(&letters.chars().count())
             && letters.chars().all(|c| c.is_ascii_uppercase());

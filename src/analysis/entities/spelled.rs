@@ -5,6 +5,7 @@
 use super::super::Span;
 use super::candidates::{Candidate, Certainty, Cues, is_connector};
 use super::names::lexicon;
+use crate::analysis::work::{tick, tick_n};
 
 /// Most names in a list that an acronym may spell out.
 const LONGEST_SPELLED_LIST: usize = 5;
@@ -15,6 +16,7 @@ const LONGEST_SPELLED_LIST: usize = 5;
 /// pieces' initials spell, the pieces become one candidate, so that the
 /// acronym joins the full name. Linear: one pass over the candidates.
 pub(super) fn join_spelled_out_lists(text: &str, cands: &[Candidate]) -> Option<Vec<Candidate>> {
+    tick_n(cands.len());
     let acronyms: std::collections::HashSet<&str> = cands
         .iter()
         .filter(|c| c.all_caps && c.certainty != Certainty::Headline)
@@ -27,6 +29,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: &[Candidate]) -> Option<
     let mut spelled: Vec<(usize, usize, String)> = Vec::new();
     let mut start = 0;
     while start < cands.len() {
+        tick();
         let mut end = start + 1;
         while end < cands.len()
             && end - start < LONGEST_SPELLED_LIST
@@ -35,6 +38,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: &[Candidate]) -> Option<
                 .get(cands[end - 1].span.end..cands[end].span.start)
                 .is_some_and(is_list_gap)
         {
+            tick();
             end += 1;
         }
         let found = (end - start >= 2 && list_piece(&cands[start]))
@@ -55,6 +59,7 @@ pub(super) fn join_spelled_out_lists(text: &str, cands: &[Candidate]) -> Option<
     let mut next = spelled.into_iter().peekable();
     let mut i = 0;
     while i < cands.len() {
+        tick();
         match next.peek() {
             Some((s, e, _)) if *s == i => {
                 let (s, e, letters) = next.next().unwrap_or_default();
@@ -88,6 +93,7 @@ fn is_list_gap(gap: &str) -> bool {
 
 /// The first letters of the pieces' words, joining words skipped.
 fn initials_of(pieces: &[Candidate]) -> String {
+    tick_n(pieces.iter().map(|c| c.words.len()).sum());
     pieces
         .iter()
         .flat_map(|c| c.words.iter())
@@ -100,6 +106,7 @@ fn initials_of(pieces: &[Candidate]) -> String {
 fn merge_pieces(pieces: &[Candidate], acronym: String) -> Option<Candidate> {
     let first = pieces.first()?;
     let last = pieces.last()?;
+    tick_n(3 * pieces.iter().map(|c| c.words.len()).sum::<usize>());
     Some(Candidate {
         span: Span::new(first.span.start, last.span.end),
         words: pieces

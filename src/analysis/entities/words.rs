@@ -7,6 +7,7 @@
 use super::super::Span;
 use super::super::lexicon::Tags;
 use super::super::text::{ParagraphModel, Shape, Token as ModelToken};
+use crate::analysis::work::tick_n;
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +42,8 @@ pub(super) fn sentence_words(para: &ParagraphModel, i: usize) -> Vec<Token<'_>> 
         .filter(|t| t.is_word())
         .map(|t| {
             let stem = t.stem.text(text);
+            // the name prefix and the hyphen look at the stem
+            tick_n(2 * stem.len() + 1);
             let capitalised = is_capitalised(text, t);
             // a name prefix starts in lower case: "al-Assad"
             let name_prefix = capitalised && !t.is_capitalised();

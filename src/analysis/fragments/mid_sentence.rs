@@ -11,6 +11,7 @@ use super::{Doc, Fragment, FragmentKind, Para, is_address};
 use crate::analysis::Span;
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Token;
+use crate::analysis::work::{tick, tick_n};
 
 /// What one paragraph holds: its mid-sentence start, if any, and whether
 /// it leads into the paragraph after it (which excuses that one's start).
@@ -29,6 +30,7 @@ pub(crate) fn local(para: &Para) -> Local {
 
 pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
     for (i, placed) in doc.paras.iter().enumerate() {
+        tick();
         let Some(f) = &placed.local.mid_sentence.found else {
             continue;
         };
@@ -77,6 +79,8 @@ fn starts_with_plain_lowercase_word(para: &Para, tokens: &[Token]) -> bool {
     }
     let first = &tokens[0];
     let word = first.stem.text(para.text);
+    // the word's checks, then the first gap between tokens
+    tick_n(4 * word.len() + tokens.len());
     if word.chars().skip(1).any(char::is_uppercase) || word.chars().any(|c| c.is_ascii_digit()) {
         return false; // iPhone, eBay, mRNA, x86
     }

@@ -35,6 +35,7 @@ use super::entities::Entity;
 use super::quotes::BareCue;
 use super::segment::Segmentation;
 use super::text::{Hints, ParagraphModel, QuoteScan, TextModel, Token};
+use super::work::{tick, tick_n};
 use super::{Diagnostic, Related, Severity, Span};
 use std::sync::Arc;
 
@@ -187,6 +188,7 @@ impl<'m> Para<'m> {
         }
         let mut first = i;
         while first > 0 && tokens[first - 1].span.end == tokens[first].span.start {
+            tick();
             first -= 1;
         }
         let mut last = i;
@@ -194,6 +196,7 @@ impl<'m> Para<'m> {
             .get(last + 1)
             .is_some_and(|t| t.span.start == tokens[last].span.end)
         {
+            tick();
             last += 1;
         }
         Span::new(tokens[first].span.start, tokens[last].span.end).text(self.text)
@@ -208,6 +211,7 @@ impl<'m> Para<'m> {
 /// A handle, a hashtag, an address or a link ("@janedoe", "#vote",
 /// "example.com/page", "www.example.org"): not a word of the sentence.
 pub(crate) fn is_address(run: &str) -> bool {
+    tick_n(3 * run.len());
     run.contains(['@', '#', '/']) || run.contains(".com") || run.starts_with("www.")
 }
 
@@ -272,6 +276,7 @@ impl Doc {
             .locals(&Detectors, model, |i| article[i])
             .into_iter()
             .filter_map(|placed| {
+                tick();
                 let local = placed.local.as_ref().as_ref()?;
                 Some(Placed {
                     index: placed.index,
@@ -298,6 +303,8 @@ impl Doc {
 /// not overlapping any piece of `boilerplate`.
 fn article_paragraphs(seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<bool> {
     let mut furniture: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(furniture.len());
     furniture.sort();
     // Paragraphs come in text order, so one walk along the sorted
     // furniture finds the piece each paragraph may overlap.
@@ -305,10 +312,12 @@ fn article_paragraphs(seg: &Segmentation, boilerplate: &[Boilerplate]) -> Vec<bo
     seg.paragraphs
         .iter()
         .map(|p| {
+            tick();
             while furniture
                 .get(next_piece)
                 .is_some_and(|b| b.end <= p.span.start)
             {
+                tick();
                 next_piece += 1;
             }
             !p.span.is_empty()
@@ -346,6 +355,8 @@ pub fn detect(
     unbalanced::combine(&doc, &mut out);
     mid_sentence::combine(&doc, &mut out);
     spliced::combine(&doc, &mut out);
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(out.len());
     out.sort_by_cached_key(|f| (f.span.start, f.span.end));
     out
 }

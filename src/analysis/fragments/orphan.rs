@@ -35,12 +35,14 @@ use crate::analysis::Span;
 use crate::analysis::lexicon::Tags;
 use crate::analysis::quotes::BareCue;
 use crate::analysis::text::{ParagraphModel, TextModel, Token};
+use crate::analysis::work::{tick, tick_n};
 
 /// The orphan attributions among `cues` (absolute, in document order), for
 /// the article paragraphs of `doc`.
 pub(crate) fn combine(doc: &Doc, model: &TextModel, cues: &[BareCue], out: &mut Vec<Fragment>) {
     let mut next = 0;
     for (i, placed) in doc.paras.iter().enumerate() {
+        tick();
         let Some(para) = model.paragraphs.get(placed.index) else {
             continue;
         };
@@ -49,10 +51,12 @@ pub(crate) fn combine(doc: &Doc, model: &TextModel, cues: &[BareCue], out: &mut 
             .get(next)
             .is_some_and(|c| c.sentence.start < placed.start)
         {
+            tick();
             next += 1;
         }
         let from = next;
         while cues.get(next).is_some_and(|c| c.sentence.start < end) {
+            tick();
             next += 1;
         }
         if i == 0 && para.hints.title_case {
@@ -113,7 +117,14 @@ impl<'m> Judge<'m> {
     /// sentence is an orphan attribution.
     fn orphan(&self, cue: &BareCue) -> Option<Fragment> {
         let para = self.para;
-        let k = para.sentences.iter().position(|s| *s == cue.sentence)?;
+        // Sentences are in order and do not overlap: a binary search finds
+        // the cue's (scanning for it costs the square of a paragraph of
+        // thousands of attributions).
+        tick_n((usize::BITS - para.sentences.len().leading_zeros()) as usize);
+        let k = para
+            .sentences
+            .partition_point(|s| s.start < cue.sentence.start);
+        para.sentences.get(k).filter(|s| **s == cue.sentence)?;
         let toks = para.sentence(k);
         let (last, body) = toks.split_last()?;
         let colon = self.punct(last, ":");
@@ -126,6 +137,8 @@ impl<'m> Judge<'m> {
         {
             return None;
         }
+        // the rest reads the sentence's tokens a bounded number of times
+        tick_n(16 * toks.len());
         let at = |span: Span| body.partition_point(|t| t.span.start < span.start);
         let (speaker, verb) = (at(cue.speaker), at(cue.verb));
         let speaker_end = body.partition_point(|t| t.span.end <= cue.speaker.end);

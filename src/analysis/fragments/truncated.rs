@@ -17,6 +17,7 @@ use super::weights::{
 use super::{Doc, Fragment, FragmentKind, Para, is_address};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Token;
+use crate::analysis::work::{tick, tick_n};
 
 /// Words that strand a preposition only a few words before it
 /// ([`STRANDER_WINDOW`]: "something to hope for", "the house that he lived
@@ -67,6 +68,7 @@ pub(crate) fn local(para: &Para) -> Local {
 
 pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
     for (i, placed) in doc.paras.iter().enumerate() {
+        tick();
         let local = &placed.local.truncated;
         if i == 0 && local.exempt_if_first {
             continue;
@@ -125,6 +127,9 @@ fn cut_reason(para: &Para, k: usize, long_prose: bool) -> Option<String> {
         return Some("it ends on a comma with no sentence after it".to_string());
     }
     let tokens = para.tokens_of(k);
+    // the words, the plain last word, the credit check and the strander
+    // search each read the sentence once
+    tick_n(6 * tokens.len() + trimmed.len());
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let (&last, before) = words.split_last()?;
     if !ends_on_plain_word(para, tokens, core) {

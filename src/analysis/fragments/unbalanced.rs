@@ -20,6 +20,7 @@ use super::{Doc, Fragment, FragmentKind, Para};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Token;
 use crate::analysis::text::quotes::Mark;
+use crate::analysis::work::tick;
 use crate::analysis::{Related, Span};
 
 /// What one paragraph holds: the candidates for its first unpaired mark,
@@ -77,6 +78,7 @@ pub(crate) fn local(para: &Para) -> Local {
 
 pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
     for (i, placed) in doc.paras.iter().enumerate() {
+        tick();
         if let Some(f) = first_problem(doc, i, &placed.local.unbalanced) {
             out.push(f.shifted(placed.start));
         }
@@ -107,7 +109,14 @@ fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragme
 fn next_opening_after(para: &Para, k: usize) -> Option<Mark> {
     let marks = &para.quotes.marks;
     let kind = marks.get(k)?.kind;
-    marks.get(k + 1..)?.iter().find(|m| m.kind == kind).copied()
+    marks
+        .get(k + 1..)?
+        .iter()
+        .find(|m| {
+            tick();
+            m.kind == kind
+        })
+        .copied()
 }
 
 /// The fragment for an opening `mark` never closed before `until`.
@@ -152,6 +161,7 @@ fn cue_after(para: &Para, from: usize, to: usize) -> Option<usize> {
     let last = all.partition_point(|t| t.span.end <= to);
     let tokens = all.get(first..last.max(first))?;
     tokens.iter().enumerate().find_map(|(k, t)| {
+        tick();
         let breaks = matches!(para.slice(t.span), "," | "!" | "?");
         (breaks && k > 0 && is_cue(para, &tokens[k + 1..])).then_some(t.span.end)
     })
@@ -176,6 +186,7 @@ fn is_cue(para: &Para, rest: &[Token]) -> bool {
         return false;
     }
     for t in rest.iter().take(MAX_CUE_TOKENS).skip(1) {
+        tick();
         if t.is_punct() && matches!(para.slice(t.span), "." | "!" | "?" | "\"") {
             return false;
         }

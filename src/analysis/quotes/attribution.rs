@@ -32,6 +32,7 @@ use super::pieces::Piece;
 use super::words::{
     VerbForm, VerbHit, ends_sentence, is_capitalised, is_punct, tokens_in, verb_at,
 };
+use crate::analysis::work::{tick, tick_n};
 
 /// Rule names, as shown on the hover card.
 pub const ADJACENT: &str = "adjacent cue";
@@ -87,10 +88,10 @@ fn floor_at(m: &Mentions, i: usize) -> usize {
 /// The tokens of `span` from the start of the last sentence in it.
 fn sentence_tail<'p>(m: &Mentions<'p>, span: Span) -> (&'p [Token], bool) {
     let toks = tokens_in(m.para, span);
-    match (0..toks.len())
-        .rev()
-        .find(|&k| ends_sentence(m.para, toks, k))
-    {
+    match (0..toks.len()).rev().find(|&k| {
+        tick();
+        ends_sentence(m.para, toks, k)
+    }) {
         Some(cut) => (&toks[cut + 1..], true),
         None => (toks, false),
     }
@@ -120,7 +121,10 @@ fn context<'p>(m: &Mentions<'p>, pieces: &[Piece], i: usize) -> Option<Context<'
     let to = next_start.min(floor_at(m, piece.span.end + WINDOW));
     let after = tokens_in(m.para, Span::new(piece.span.end.min(to), to));
     let end = (0..after.len())
-        .find(|&k| ends_sentence(m.para, after, k))
+        .find(|&k| {
+            tick();
+            ends_sentence(m.para, after, k)
+        })
         .unwrap_or(after.len());
     Some(Context {
         before,
@@ -183,7 +187,10 @@ fn span_of(toks: &[Token], hit: VerbHit) -> Option<Span> {
 fn trailing(m: &Mentions, after: &[Token], quote_ends_sentence: bool) -> Option<(Span, Head)> {
     let skip = after
         .iter()
-        .take_while(|t| is_punct(m.para, t, ",—–-)"))
+        .take_while(|t| {
+            tick();
+            is_punct(m.para, t, ",—–-)")
+        })
         .count();
     let toks = after.get(skip..)?;
     // Verb first: `,” said Mr Putin`.
@@ -199,7 +206,10 @@ fn trailing(m: &Mentions, after: &[Token], quote_ends_sentence: bool) -> Option<
     }
     let limit = toks.len().min(MAX_APPOSITION);
     let hit = (1..limit)
-        .filter_map(|k| verb_at(m.para, toks, k))
+        .filter_map(|k| {
+            tick();
+            verb_at(m.para, toks, k)
+        })
         .find(|h| !h.framing && h.form == VerbForm::Finite)?;
     let subject = trim_fillers(m, toks.get(..hit.first)?);
     let main = main_chunk(m, subject);
@@ -218,6 +228,7 @@ fn trailing(m: &Mentions, after: &[Token], quote_ends_sentence: bool) -> Option<
 fn leading(m: &Mentions, before: &[Token], adjacent: bool) -> Option<(Span, Head)> {
     let mut end = before.len();
     while let Some(t) = end.checked_sub(1).and_then(|k| before.get(k)) {
+        tick();
         let w = m.para.lower(t);
         if is_punct(m.para, t, ",:—–-(") || w == "that" || w == "as" {
             end -= 1;
@@ -231,7 +242,10 @@ fn leading(m: &Mentions, before: &[Token], adjacent: bool) -> Option<(Span, Head
     let main_clause = match toks.first() {
         Some(t) if t.tags.contains(Tags::SUBORDINATOR) => toks
             .iter()
-            .position(|t| is_punct(m.para, t, ","))
+            .position(|t| {
+                tick();
+                is_punct(m.para, t, ",")
+            })
             .map_or(0, |c| c + 1),
         _ => 0,
     };
@@ -242,7 +256,10 @@ fn leading(m: &Mentions, before: &[Token], adjacent: bool) -> Option<(Span, Head
     };
     (from..end)
         .rev()
-        .filter_map(|k| verb_at(m.para, toks, k))
+        .filter_map(|k| {
+            tick();
+            verb_at(m.para, toks, k)
+        })
         .filter(|h| !(adjacent && h.framing))
         .take_while(|h| adjacent || !relative_clause_between(m, toks.get(h.end..).unwrap_or(&[])))
         .find_map(|hit| speaker_of_leading_verb(m, toks, hit, end < before.len()))
@@ -285,7 +302,10 @@ fn sentence_final(m: &Mentions, after: &[Token]) -> Option<(Span, Head)> {
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, t)| is_punct(m.para, t, ","))
+        .filter(|(_, t)| {
+            tick();
+            is_punct(m.para, t, ",")
+        })
         .take(MAX_FINAL_COMMAS)
         .find_map(|(comma, _)| trailing(m, after.get(comma + 1..)?, false))
 }
@@ -304,9 +324,10 @@ fn colon_intro(m: &Mentions, before: &[Token]) -> Option<(Span, Head)> {
 
 /// `according to X` anywhere in `toks`.
 fn according_to(m: &Mentions, toks: &[Token]) -> Option<(Span, Head)> {
-    let k = toks
-        .windows(2)
-        .position(|w| m.para.lower(&w[0]) == "according" && m.para.lower(&w[1]) == "to")?;
+    let k = toks.windows(2).position(|w| {
+        tick();
+        m.para.lower(&w[0]) == "according" && m.para.lower(&w[1]) == "to"
+    })?;
     let head = m.head_of(object_np(m, toks.get(k + 2..)?))?;
     let cue = Span::new(toks.get(k)?.span.start, toks.get(k + 1)?.span.end);
     Some((cue, head))
@@ -322,7 +343,10 @@ pub fn reporter_in(m: &Mentions, span: Span) -> Option<(Span, Head)> {
     let toks = tokens_in(m.para, Span::new(start, span.end.max(start)));
     let (hit, head) = (1..toks.len())
         .rev()
-        .filter_map(|k| verb_at(m.para, toks, k))
+        .filter_map(|k| {
+            tick();
+            verb_at(m.para, toks, k)
+        })
         .filter(|h| !h.framing && h.form == VerbForm::Finite)
         .find_map(|hit| {
             let head = subject_head(m, toks.get(..hit.first)?)?;
@@ -426,7 +450,10 @@ pub fn bare_cue(m: &Mentions, k: usize) -> Option<BareCue> {
         return Some(cue);
     }
     (1..toks.len())
-        .filter(|&v| toks.get(v).is_some_and(|t| t.shape == Shape::Lower))
+        .filter(|&v| {
+            tick();
+            toks.get(v).is_some_and(|t| t.shape == Shape::Lower)
+        })
         .filter_map(|v| verb_at(para, toks, v))
         .filter(|h| !h.framing && h.form == VerbForm::Finite)
         .find_map(|hit| found(hit, subject_before(m, toks.get(..hit.first)?), false))
@@ -434,6 +461,7 @@ pub fn bare_cue(m: &Mentions, k: usize) -> Option<BareCue> {
 
 /// The tags of a two-word reporting phrase at `hit`.
 fn phrase_tags(m: &Mentions, toks: &[Token], hit: VerbHit) -> Option<Tags> {
+    tick_n(hit.end - hit.first);
     let words: Vec<&str> = toks
         .get(hit.first..hit.end)?
         .iter()

@@ -14,6 +14,7 @@ use super::pieces::Piece;
 use super::speakers::{Found, reported_by};
 use super::weights::*;
 use super::{Attribution, QuoteKind};
+use crate::analysis::work::tick;
 
 /// What continuation reads of the document.
 pub struct Floor<'a> {
@@ -58,11 +59,13 @@ impl Floor<'_> {
         // Same multi-paragraph or interrupted quote: both directions.
         let mut group_speaker: HashMap<usize, Found> = HashMap::new();
         for (i, p) in pieces.iter().enumerate() {
+            tick();
             if let Some(Some(f)) = found.get(i) {
                 group_speaker.entry(p.group).or_insert_with(|| f.clone());
             }
         }
         for (i, p) in pieces.iter().enumerate() {
+            tick();
             if self.speech(i)
                 && let Some(slot @ None) = found.get_mut(i)
                 && let Some(f) = group_speaker.get(&p.group)
@@ -71,29 +74,44 @@ impl Floor<'_> {
             }
         }
         // Same paragraph, earlier then later; then the previous paragraph.
+        let mut attributed = Attributed::before_the_walk(found);
         for i in 0..pieces.len() {
-            if !self.speech(i) || found.get(i).is_some_and(Option::is_some) {
-                continue;
+            tick();
+            if self.speech(i) && found.get(i).is_some_and(Option::is_none) {
+                let verdict = self.same_paragraph(i, found, &attributed);
+                if let Some(slot) = found.get_mut(i) {
+                    *slot = verdict;
+                }
             }
-            let verdict = self.same_paragraph(i, found);
-            if let Some(slot) = found.get_mut(i) {
-                *slot = verdict;
+            if found.get(i).is_some_and(Option::is_some) {
+                attributed.last = Some(i);
             }
         }
     }
 
-    fn same_paragraph(&self, i: usize, found: &[Option<Found>]) -> Option<Found> {
+    fn same_paragraph(
+        &self,
+        i: usize,
+        found: &[Option<Found>],
+        attributed: &Attributed,
+    ) -> Option<Found> {
         let pieces = self.pieces;
         let p = *pieces.get(i)?;
         let same = |j: &usize| pieces.get(*j).is_some_and(|q| q.para == p.para);
-        let earlier = (0..i)
-            .rev()
-            .take_while(same)
-            .find_map(|j| found.get(j).cloned().flatten());
+        // The pieces of a paragraph are consecutive: the nearest piece with
+        // a speaker before (after) this one is in its paragraph or none is.
+        let earlier = attributed
+            .last
+            .filter(same)
+            .and_then(|j| found.get(j).cloned().flatten());
         let later = || {
-            (i + 1..pieces.len())
-                .take_while(same)
-                .find_map(|j| found.get(j).cloned().flatten())
+            attributed
+                .next
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(same)
+                .and_then(|j| found.get(j).cloned().flatten())
         };
         // A person who opens a sentence between the two quotes takes over:
         // "“...,” says Hill. Roe needed no coaxing. “I'm thankful.”"
@@ -121,7 +139,7 @@ impl Floor<'_> {
             (Some(f), None) => Some(borrow(&f, SAME_PARAGRAPH, EARLIER_IN_PARAGRAPH)),
             (None, _) => later().map(|f| borrow(&f, SAME_PARAGRAPH, LATER_IN_PARAGRAPH)),
         }
-        .or_else(|| self.previous_paragraph(i, found))
+        .or_else(|| self.previous_paragraph(i, found, attributed))
     }
 
     fn reported(&self, reporter: Option<&(Span, Head)>) -> Option<Found> {
@@ -133,7 +151,12 @@ impl Floor<'_> {
     /// its paragraph, the speaker of the previous paragraph's last quote or
     /// of its reported speech; else whoever spoke last within a few
     /// paragraphs.
-    fn previous_paragraph(&self, i: usize, found: &[Option<Found>]) -> Option<Found> {
+    fn previous_paragraph(
+        &self,
+        i: usize,
+        found: &[Option<Found>],
+        attributed: &Attributed,
+    ) -> Option<Found> {
         let pieces = self.pieces;
         let p = pieces.get(i)?;
         let para = self.seg.paragraphs.get(p.para)?;
@@ -141,12 +164,18 @@ impl Floor<'_> {
         if !lead.text(self.text).trim().is_empty() {
             return self
                 .reported(self.leads.get(i).and_then(Option::as_ref))
-                .or_else(|| last_speaker(pieces, i, found));
+                .or_else(|| last_speaker(pieces, i, found, attributed));
         }
-        let prev_para = (0..p.para).rev().find(|&q| !self.skip(q))?;
+        let prev_para = (0..p.para).rev().find(|&q| {
+            tick();
+            !self.skip(q)
+        })?;
         let prev_quote = (0..i)
             .rev()
-            .take_while(|&j| pieces.get(j).is_some_and(|q| q.para >= prev_para))
+            .take_while(|&j| {
+                tick();
+                pieces.get(j).is_some_and(|q| q.para >= prev_para)
+            })
             .find(|&j| pieces.get(j).is_some_and(|q| q.para == prev_para));
         let verdict = match prev_quote {
             Some(j) => found.get(j).cloned().flatten().map(|f| Found {
@@ -159,21 +188,59 @@ impl Floor<'_> {
             }),
             None => self.reported(self.reporters.get(prev_para).and_then(Option::as_ref)),
         };
-        verdict.or_else(|| last_speaker(pieces, i, found))
+        verdict.or_else(|| last_speaker(pieces, i, found, attributed))
+    }
+}
+
+/// Where the pieces with a speaker are, as [`Floor::continue_speakers`]
+/// walks the pieces in order: finding them by walking from each piece
+/// instead costs the square of a paragraph of thousands of quotes with no
+/// speaker.
+struct Attributed {
+    /// The last piece before the one being resolved that has a speaker
+    /// (kept up to date by the walk).
+    last: Option<usize>,
+    /// Per piece: the next piece after it that had a speaker when the
+    /// walk began (the walk has not reached those yet).
+    next: Vec<Option<usize>>,
+}
+
+impl Attributed {
+    fn before_the_walk(found: &[Option<Found>]) -> Self {
+        let mut next = vec![None; found.len()];
+        let mut after = None;
+        for (i, f) in found.iter().enumerate().rev() {
+            tick();
+            if let Some(slot) = next.get_mut(i) {
+                *slot = after;
+            }
+            if f.is_some() {
+                after = Some(i);
+            }
+        }
+        Attributed { last: None, next }
     }
 }
 
 /// The speaker of the last attributed quote within [`FLOOR_PARAGRAPHS`].
-fn last_speaker(pieces: &[Piece], i: usize, found: &[Option<Found>]) -> Option<Found> {
+/// Pieces are in document order, so when the last attributed piece before
+/// `i` is too far back, every earlier one is.
+fn last_speaker(
+    pieces: &[Piece],
+    i: usize,
+    found: &[Option<Found>],
+    attributed: &Attributed,
+) -> Option<Found> {
     let para = pieces.get(i)?.para;
-    (0..i)
-        .rev()
-        .take_while(|&j| {
+    attributed
+        .last
+        .filter(|&j| j < i)
+        .filter(|&j| {
             pieces
                 .get(j)
                 .is_some_and(|q| q.para + FLOOR_PARAGRAPHS >= para)
         })
-        .find_map(|j| found.get(j).cloned().flatten())
+        .and_then(|j| found.get(j).cloned().flatten())
         .map(|f| Found {
             speaker: f.speaker,
             attribution: Attribution {

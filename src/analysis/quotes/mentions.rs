@@ -18,6 +18,7 @@ use super::words::{
     Pronoun, RoleTag, is_capitalised, is_determiner, is_preposition, leading_title_len,
     possessive_pronoun, pronoun, role_of_word, role_tag,
 };
+use crate::analysis::work::{tick, tick_n};
 
 /// What the words naming a speaker turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +108,10 @@ impl Mentions<'_> {
         let first = self.list.partition_point(|(s, _)| s.end <= span.start);
         self.list[first..]
             .iter()
-            .take_while(move |(s, _)| s.start < span.end)
+            .take_while(move |(s, _)| {
+                tick();
+                s.start < span.end
+            })
             .filter(move |(s, _)| s.overlaps(span))
             .copied()
     }
@@ -146,6 +150,8 @@ impl Mentions<'_> {
             .mentions_in(span)
             .filter(|(_, e)| self.kind(*e) != Some(EntityKind::Place))
             .collect();
+        // each rule below reads the phrase once, or once per mention in it
+        tick_n((found.len() + 4) * toks.len());
         // "a spokesman for Mrs. Clinton": a name after a preposition does
         // not head the phrase; the role before the preposition does
         let after_preposition = |s: Span| {
@@ -212,6 +218,7 @@ impl Mentions<'_> {
         let mut current: Vec<&Token> = Vec::new();
         let mut after_preposition = false;
         for t in toks {
+            tick();
             // Words of a place or organisation are not a person's name, nor
             // is the object of a preposition ("the mayor of Eastford").
             let named_thing = self.mentions_in(t.span).next().is_some();
@@ -245,6 +252,7 @@ impl Mentions<'_> {
         {
             return None;
         }
+        tick_n(kept.len());
         let name = kept
             .iter()
             .map(|t| t.stem.text(&self.para.text))
@@ -265,6 +273,7 @@ impl Mentions<'_> {
     /// defenceman", "a Carrier executive", "the campaign").
     fn description(&self, toks: &[Token]) -> Option<Head> {
         let first = toks.first()?;
+        tick_n(toks.len());
         if !(is_determiner(first) || first.possessive) || toks.len() > 5 || toks.len() < 2 {
             return None;
         }
@@ -277,6 +286,7 @@ impl Mentions<'_> {
     }
 
     fn known_role_in(&self, toks: &[Token]) -> Option<Head> {
+        tick_n(2 * toks.len());
         let (i, tag) = toks
             .iter()
             .enumerate()
@@ -288,6 +298,7 @@ impl Mentions<'_> {
 
     fn role_head(&self, phrase: &[Token], noun: &Token, tag: RoleTag) -> Head {
         let noun_word = self.lower(noun).to_string();
+        tick_n(phrase.len());
         let modifiers = phrase
             .iter()
             .filter(|t| t.is_word() && !is_determiner(t) && self.lower(t) != noun_word)

@@ -52,6 +52,8 @@ use pieces::Piece;
 use reading::{QuoteReading, Reading, ReadingKey};
 use speakers::Found;
 
+use super::work::{tick, tick_n};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Words someone said or wrote.
@@ -185,6 +187,7 @@ pub fn read(
         .zip(kinds)
         .zip(found)
         .map(|((piece, kind), found)| {
+            tick();
             let (speaker, attribution) = match (kind, found) {
                 (QuoteKind::Speech, Some(f)) => (f.speaker, Some(f.attribution)),
                 _ => (None, None),
@@ -251,11 +254,15 @@ fn resolve(
     boilerplate: &[Boilerplate],
 ) -> Resolved {
     let seg = &model.segmentation;
+    tick_n(boilerplate.len());
     let furniture_spans: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let furniture: Vec<bool> = seg
         .paragraphs
         .iter()
-        .map(|p| furniture_spans.contains(&p.span))
+        .map(|p| {
+            tick();
+            furniture_spans.contains(&p.span)
+        })
         .collect();
     let (mut keys, slots) = reading_keys(model, entities, &furniture);
     let locals = driver.locals(&QuoteReading, model, |i| {
@@ -276,6 +283,9 @@ fn resolve(
             )
         }),
     );
+    // Each step below reads every paragraph's local reading once, or each
+    // of its pieces or mentions once: counted together.
+    tick_n(6 * locals.len() + 4 * pieces.len());
     let shapes: Vec<pieces::Shape> = doc
         .scanned()
         .flat_map(|p| p.local.shapes.iter().copied())
@@ -293,11 +303,14 @@ fn resolve(
         .map(|p| doc.reporter(p, &p.local.reporter))
         .collect();
     let mut quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(quoted.len());
     quoted.sort_by_key(|s| (s.start, s.end));
     let mentions = locals
         .iter()
         .flat_map(|p| {
             let slots = slots.get(p.index).map_or(&[][..], Vec::as_slice);
+            tick_n(slots.len());
             slots
                 .iter()
                 .zip(&p.local.mentions)
@@ -308,6 +321,7 @@ fn resolve(
     let mut found: Vec<Option<Found>> = Vec::with_capacity(pieces.len());
     let mut recent: HashSet<usize> = HashSet::new();
     for (piece, cue) in pieces.iter().zip(cues) {
+        tick();
         let here = cue.map(|c| speakers::resolve_cue(c, piece.span.start, &people, &recent));
         if let Some(e) = here
             .as_ref()
@@ -333,7 +347,10 @@ fn resolve(
     floor.continue_speakers(&mut found);
     let bare_cues = doc
         .scanned()
-        .flat_map(|p| p.local.bare_cues.iter().map(|c| c.shifted(p.start)))
+        .flat_map(|p| {
+            tick_n(p.local.bare_cues.len());
+            p.local.bare_cues.iter().map(|c| c.shifted(p.start))
+        })
         .collect();
     Resolved {
         pieces,
@@ -355,17 +372,22 @@ fn reading_keys(
         .enumerate()
         .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
         .collect();
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(all.len());
     all.sort_by_key(|(s, _)| (s.start, s.end));
     let mut keys = Vec::with_capacity(model.segmentation.paragraphs.len());
     let mut slots = Vec::with_capacity(keys.capacity());
     let mut k = 0;
     for (p, para) in model.segmentation.paragraphs.iter().enumerate() {
         let span = para.span;
+        tick();
         while all.get(k).is_some_and(|(s, _)| s.start < span.start) {
+            tick();
             k += 1;
         }
         let from = k;
         while all.get(k).is_some_and(|(s, _)| s.start < span.end) {
+            tick();
             k += 1;
         }
         let inside: Vec<(Span, usize)> = all[from..k]
@@ -438,6 +460,7 @@ fn kinds(
 ) -> Vec<QuoteKind> {
     let mut out: Vec<QuoteKind> = Vec::with_capacity(shapes.len());
     for (i, shape) in shapes.iter().enumerate() {
+        tick();
         if shape.kind != QuoteKind::Speech || !shape.short || continues_group(pieces, i) {
             out.push(shape.kind);
             continue;
@@ -478,6 +501,7 @@ fn follows_cued_quote_in_sentence(
         return None;
     };
     let between = text.get(prev.span.end..here.span.start).unwrap_or("");
+    tick_n(2 * between.len() + 1);
     // a short piece kept as speech was cued itself, or by the one before it
     let prev_is_cued_speech = found.get(i - 1).is_some_and(Option::is_some)
         || (shapes.get(i - 1).is_some_and(|s| s.short)

@@ -10,6 +10,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
+
 use super::super::Span;
 use super::super::entities::{Entity, EntityKind, Gender};
 use super::super::segment::Segmentation;
@@ -17,10 +19,11 @@ use super::super::text::TextModel;
 use super::Speaker;
 use super::mentions::Head;
 use super::reading::MentionReading;
-use super::roles::{Role, collect_roles};
+use super::roles::{Role, RoleIndex, collect_roles};
 use super::tables::is_opening_conjunction;
 use super::weights::*;
 use super::words::{Pronoun, subject_pronoun, tokens_in};
+use crate::analysis::work::{tick, tick_n};
 
 /// The per-document index of people and roles.
 pub struct People<'a> {
@@ -42,8 +45,12 @@ pub struct People<'a> {
     personal: Vec<bool>,
     /// Roles the article gives people, by offset.
     pub(super) roles: Vec<Role>,
+    /// The roles by noun, and who each wording of a role head names.
+    pub(super) role_index: RoleIndex,
     /// The quoted spans (sorted, disjoint).
     quoted: Vec<Span>,
+    /// Person entities by surname (ASCII lower case), in entity order.
+    surnames: FxHashMap<String, Vec<usize>>,
 }
 
 impl<'a> People<'a> {
@@ -56,6 +63,7 @@ impl<'a> People<'a> {
         mentions: Vec<(Span, usize, &'a MentionReading)>,
         quoted: Vec<Span>,
     ) -> Self {
+        tick_n(2 * mentions.len());
         let readings: Vec<&MentionReading> = mentions.iter().map(|m| m.2).collect();
         let mentions: Vec<(Span, usize)> = mentions.iter().map(|m| (m.0, m.1)).collect();
         let is_person = |e: usize| {
@@ -67,6 +75,20 @@ impl<'a> People<'a> {
             .filter(|&i| is_person(mentions[i].1) && !readings[i].quoted)
             .collect();
         let persons: Vec<(Span, usize)> = person_index.iter().map(|&i| mentions[i]).collect();
+        tick_n(3 * mentions.len());
+        let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, e) in entities.iter().enumerate() {
+            tick();
+            if e.kind == EntityKind::Person
+                && let Some(surname) = &e.surname
+            {
+                tick_n(surname.len());
+                surnames
+                    .entry(surname.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
         let mut people = People {
             text,
             seg: &model.segmentation,
@@ -79,12 +101,16 @@ impl<'a> People<'a> {
             genders: Vec::new(),
             personal: Vec::new(),
             roles: Vec::new(),
+            role_index: RoleIndex::default(),
             quoted,
+            surnames,
         };
         people.genders = people.infer_genders();
         people.roles = collect_roles(&people);
+        people.role_index = RoleIndex::new(&people.roles);
         let mut personal: Vec<bool> = entities.iter().map(|e| e.role.is_some()).collect();
         for k in 0..people.persons.len() {
+            tick();
             if people.prominence(k) > 0.0
                 && let Some(slot) = personal.get_mut(people.persons[k].1)
             {
@@ -149,6 +175,7 @@ impl<'a> People<'a> {
             None => 0,
         };
         for (k, &(_, e)) in self.persons.iter().enumerate() {
+            tick();
             let Some(reading) = self.person_index.get(k).and_then(|&i| self.reading(i)) else {
                 continue;
             };
@@ -168,6 +195,7 @@ impl<'a> People<'a> {
             .iter()
             .zip(votes)
             .map(|(e, v)| {
+                tick();
                 e.gender.or(match v {
                     v if v >= MIN_GENDER_VOTES => Some(Gender::Male),
                     v if v <= -MIN_GENDER_VOTES => Some(Gender::Female),
@@ -208,27 +236,35 @@ impl<'a> People<'a> {
     }
 
     /// A name no mention covers: the fullest person entity whose surname
-    /// ends the name, else the name itself.
+    /// ends the name (after a white space or at its start, ASCII case
+    /// ignored), the last such entity on a tie; else the name itself.
+    /// Each place a surname may start in the name is looked up in the
+    /// surname index: a speaker phrase is a few words, while the entities
+    /// may be thousands.
     fn by_surname(&self, name: &str) -> Speaker {
-        let ends_with_surname = |surname: &str| {
-            name.len() >= surname.len()
-                && name
-                    .get(name.len() - surname.len()..)
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(surname))
-                && name[..name.len() - surname.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(char::is_whitespace)
-        };
-        let best = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .filter(|(_, e)| e.surname.as_deref().is_some_and(ends_with_surname))
-            .max_by_key(|(_, e)| e.name.split(' ').count());
+        let lower = name.to_ascii_lowercase();
+        let starts = std::iter::once(0).chain(
+            name.char_indices()
+                .filter(|&(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        let best = starts
+            .filter_map(|start| {
+                let tail = lower.get(start..)?;
+                tick_n(tail.len() + 1);
+                self.surnames.get(tail)
+            })
+            .flatten()
+            .map(|&i| {
+                let words = self.entities.get(i).map_or(0, |e| {
+                    tick_n(e.name.len());
+                    e.name.split(' ').count()
+                });
+                (words, i)
+            })
+            .max();
         match best {
-            Some((i, _)) => self.entity_speaker(i),
+            Some((_, i)) => self.entity_speaker(i),
             None => Speaker {
                 name: name.to_string(),
                 entity: None,
@@ -274,7 +310,10 @@ impl<'a> People<'a> {
         let rel = Span::new(start - base, end.saturating_sub(base).min(para.text.len()));
         tokens_in(para, rel)
             .iter()
-            .filter(|t| t.is_word())
+            .filter(|t| {
+                tick();
+                t.is_word()
+            })
             .take(2)
             .find(|t| !is_opening_conjunction(para.lower(t)))
             .map(|t| (t.span.shifted(base), subject_pronoun(para.lower(t))))
@@ -288,6 +327,7 @@ impl<'a> People<'a> {
         let mut chain_at = at;
         let mut cursor = at;
         for _ in 0..PRONOUN_CHAIN_STEPS {
+            tick();
             let Some(start) = self.previous_sentence_start(cursor) else {
                 break;
             };
@@ -323,6 +363,7 @@ impl<'a> People<'a> {
         let previous_sentence = self.previous_sentence_start(at);
         let mut best: Option<(f32, usize)> = None;
         for (rank, &(span, e)) in self.persons[..end].iter().rev().enumerate() {
+            tick();
             if rank >= PRONOUN_LOOKBACK {
                 break;
             }
@@ -346,6 +387,7 @@ impl<'a> People<'a> {
             score += self.prominence(end - 1 - rank);
             if previous_sentence.is_some_and(|p| span.start >= p) {
                 score += LAST_SENTENCE_BONUS;
+                tick_n(span.len());
                 if span.text(self.text).split_whitespace().nth(1).is_some() {
                     score += INTRODUCTION_BONUS;
                 }
@@ -368,7 +410,10 @@ impl<'a> People<'a> {
             Some(j) => para.sentences.get(j).map(|s| s.start),
             None => (0..p)
                 .rev()
-                .find_map(|q| self.seg.paragraphs.get(q)?.sentences.last())
+                .find_map(|q| {
+                    tick();
+                    self.seg.paragraphs.get(q)?.sentences.last()
+                })
                 .map(|s| s.start),
         }
     }
@@ -383,6 +428,7 @@ impl<'a> People<'a> {
             .newest_before(&self.mentions, at, PRONOUN_LOOKBACK, PRONOUN_PARAGRAPHS)
             .enumerate()
             .filter(|&(_, &(s, e))| {
+                tick();
                 !self.is_quoted(s.start) && self.kind_of(e) == Some(EntityKind::Organization)
             })
             .peekable();
@@ -419,6 +465,7 @@ impl<'a> People<'a> {
             .rev()
             .take(lookback)
             .take_while(move |(s, _)| {
+                tick();
                 here.saturating_sub(self.seg.paragraph_at(s.start).unwrap_or(0)) <= paragraphs
             })
     }
@@ -427,7 +474,10 @@ impl<'a> People<'a> {
     pub fn sentence_subject_in(&self, span: Span) -> Option<Head> {
         let first = self.persons.partition_point(|(s, _)| s.start < span.start);
         (first..self.persons.len())
-            .take_while(|&k| self.persons[k].0.end <= span.end)
+            .take_while(|&k| {
+                tick();
+                self.persons[k].0.end <= span.end
+            })
             .filter(|&k| {
                 self.person_index
                     .get(k)

@@ -12,6 +12,7 @@ use super::tables::{is_clause_opener, is_clause_word, is_filler, is_np_stop, is_
 use super::words::{
     Pronoun, is_capitalised, is_determiner, is_preposition, is_punct, is_word, pronoun, role_tag,
 };
+use crate::analysis::work::{tick, tick_n};
 
 /// Longest speaker noun phrase read before a trailing verb, in tokens
 /// (an apposition may make it longer; see [`MAX_APPOSITION`]).
@@ -67,6 +68,7 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
     let mut end = toks.len();
     let mut fallback = None;
     loop {
+        tick_n(end - floor.min(end) + 1);
         let comma = toks
             .get(floor..end)?
             .iter()
@@ -101,6 +103,7 @@ fn is_participle(m: &Mentions, t: &Token) -> bool {
 /// The nearest pronoun or person mention in `toks`, from the end.
 fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
     toks.iter().rev().filter(|t| t.is_word()).find_map(|t| {
+        tick();
         if let Some(p) = pronoun(m.para, t) {
             return Some(Head::Pronoun(p, t.span));
         }
@@ -114,6 +117,8 @@ fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
 pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
     // "In a statement, the agency ...", "When Trump spoke, Rubio ...": skip
     // an opening prepositional phrase or subordinate clause.
+    // the first comma, the first pronoun and the opening noun phrase
+    tick_n(3 * toks.len());
     let opens_with_phrase = toks
         .first()
         .is_some_and(|t| is_preposition(t) || t.tags.contains(Tags::SUBORDINATOR));
@@ -159,6 +164,7 @@ pub fn object_np<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
         .iter()
         .take(MAX_OBJECT_NP)
         .take_while(|t| {
+            tick();
             let w = m.para.lower(t);
             t.is_word() && !(is_np_stop(w) && w != "of" && w != "and")
         })
@@ -176,7 +182,10 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
         let inner = toks.get(..toks.len() - 1).unwrap_or(&[]);
         let comma = inner
             .iter()
-            .rposition(|t| is_punct(para, t, ","))
+            .rposition(|t| {
+                tick();
+                is_punct(para, t, ",")
+            })
             .filter(|&c| inner.len() - c <= MAX_APPOSITION);
         match comma {
             Some(c) => toks = inner.get(..c).unwrap_or(&[]),
@@ -188,13 +197,17 @@ pub fn subject_before<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
     if toks.last().is_some_and(|t| is_punct(para, t, ")"))
         && let Some(open) = toks
             .iter()
-            .rposition(|t| is_punct(para, t, "("))
+            .rposition(|t| {
+                tick();
+                is_punct(para, t, "(")
+            })
             .filter(|&o| toks.len() - o <= MAX_PARENTHESIS)
     {
         toks = toks.get(..open).unwrap_or(&[]);
     }
     let mut start = toks.len();
     while start > 0 {
+        tick();
         let Some(t) = toks.get(start - 1) else { break };
         let w = para.lower(t);
         let is_pronoun = pronoun(para, t).is_some();
@@ -322,6 +335,7 @@ fn description_start(m: &Mentions, toks: &[Token]) -> Option<usize> {
         .filter(|t| is_description_noun(para, t) || role_tag(para, t).is_some())?;
     let floor = toks.len().saturating_sub(MAX_DESCRIPTION);
     for k in (floor..toks.len()).rev() {
+        tick();
         let t = toks.get(k)?;
         let w = para.lower(t);
         if k + 1 < toks.len() && (is_determiner(t) || t.possessive) {
@@ -341,6 +355,7 @@ fn description_start(m: &Mentions, toks: &[Token]) -> Option<usize> {
 /// saying “...”").
 fn opening_noun_phrase<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
     let lead = usize::from(toks.first().is_some_and(is_determiner));
+    tick_n(toks.len());
     let n = toks
         .iter()
         .skip(lead)
@@ -356,6 +371,7 @@ pub fn trim_fillers<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
             .get(end - 1)
             .is_some_and(|t| t.is_word() && is_filler(m.para.lower(t)))
     {
+        tick();
         end -= 1;
     }
     toks.get(..end).unwrap_or(&[])
@@ -363,6 +379,7 @@ pub fn trim_fillers<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
 
 /// The words before the first comma (the head of `X, the mayor of Y,`).
 pub fn main_chunk<'t>(m: &Mentions, toks: &'t [Token]) -> &'t [Token] {
+    tick_n(toks.len());
     let n = toks
         .iter()
         .position(|t| is_punct(m.para, t, ",("))
@@ -386,6 +403,7 @@ pub fn is_it(m: &Mentions, toks: &[Token]) -> bool {
 /// No clause words: the words before a trailing verb name someone rather
 /// than say something ("the minister" yes, "he went to the store and" no).
 pub fn plain_noun_phrase(m: &Mentions, toks: &[Token]) -> bool {
+    tick_n(toks.len());
     toks.iter().all(|t| !is_clause_word(m.para.lower(t)))
 }
 
@@ -393,6 +411,7 @@ pub fn plain_noun_phrase(m: &Mentions, toks: &[Token]) -> bool {
 /// clause between a verb and the quote has its own subject and verb, so
 /// the earlier verb does not report the quoted words.
 pub fn relative_clause_between(m: &Mentions, toks: &[Token]) -> bool {
+    tick_n(toks.len());
     toks.iter()
         .any(|t| t.is_word() && is_relative(m.para.lower(t)))
 }

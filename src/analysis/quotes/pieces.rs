@@ -19,6 +19,7 @@ use super::super::text::ParagraphModel;
 use super::super::text::quotes::{MarkKind, Region};
 use super::QuoteKind;
 use super::words::tokens_in;
+use crate::analysis::work::{tick, tick_n};
 
 /// One quoted piece: the words between one opening mark and its closing
 /// mark (or the end of the paragraph for a quote that runs on).
@@ -50,6 +51,9 @@ pub struct Within {
 impl Within {
     pub fn new(spans: impl Iterator<Item = Span>) -> Within {
         let mut spans: Vec<Span> = spans.collect();
+        // a sort and a sweep: counted as linear, the test's ratio leaves
+        // room for the sort's log
+        tick_n(2 * spans.len());
         spans.sort_by_key(|s| s.start);
         let mut furthest = 0;
         let reach = spans
@@ -70,7 +74,10 @@ impl Within {
         }
         // some span before reaches past the offset; an empty one or one
         // ending at it does not count
-        self.spans[..k].iter().rev().any(|s| s.contains(offset))
+        self.spans[..k].iter().rev().any(|s| {
+            tick();
+            s.contains(offset)
+        })
     }
 }
 
@@ -87,6 +94,7 @@ pub struct Shape {
 /// The pieces of one paragraph, offsets relative to it, `para` and
 /// `group` 0 (see [`place`] for those).
 pub fn paragraph_pieces(para: &ParagraphModel) -> Vec<Piece> {
+    tick_n(para.quotes.regions.len());
     let top: Vec<&Region> = para.quotes.regions.iter().filter(|r| !r.nested).collect();
     let mut out = Vec::with_capacity(top.len());
     let mut k = 0;
@@ -105,11 +113,13 @@ pub fn paragraph_pieces(para: &ParagraphModel) -> Vec<Piece> {
             && let Some(next) = top.get(k)
             && next.kind == region.kind
         {
+            tick();
             piece.span = Span::new(piece.span.start, next.span.end);
             piece.inner = Span::new(piece.inner.start, next.inner.end.max(piece.inner.start));
             piece.closed = next.closed;
             k += 1;
         }
+        tick_n(piece.inner.len());
         if piece.inner.text(&para.text).contains(char::is_alphanumeric) {
             out.push(piece);
         }
@@ -136,6 +146,7 @@ pub fn place<'a>(
         };
         let first_piece = out.len();
         for (n, local) in pieces.iter().enumerate() {
+            tick();
             let continues = n == 0 && local.span.start == 0 && !local.single;
             let mut group = match (continues, running_group) {
                 (true, Some(g)) => g,
@@ -176,7 +187,9 @@ const INTERRUPTION_WORDS: usize = 12;
 
 /// Number of words in `span` of `para`.
 pub fn word_count(para: &ParagraphModel, span: Span) -> usize {
-    tokens_in(para, span).iter().filter(|t| t.is_word()).count()
+    let tokens = tokens_in(para, span);
+    tick_n(tokens.len());
+    tokens.iter().filter(|t| t.is_word()).count()
 }
 
 /// The shape of each piece of `para`.
@@ -184,7 +197,10 @@ pub fn shapes(para: &ParagraphModel, pieces: &[Piece]) -> Vec<Shape> {
     pieces
         .iter()
         .map(|piece| Shape {
-            kind: shape_kind(para, piece),
+            kind: {
+                tick();
+                shape_kind(para, piece)
+            },
             short: is_short(para, piece),
             one_word: word_count(para, piece.inner) == 1,
         })
@@ -195,6 +211,7 @@ pub fn shapes(para: &ParagraphModel, pieces: &[Piece]) -> Vec<Shape> {
 /// a sentence of their own ("But we stayed." is speech).
 fn is_short(para: &ParagraphModel, piece: &Piece) -> bool {
     let words = piece.inner.text(&para.text);
+    tick_n(words.len());
     let count = word_count(para, piece.inner);
     let sentence = count >= 2
         && words.chars().next().is_some_and(char::is_uppercase)
@@ -238,6 +255,7 @@ fn is_headline(para: &ParagraphModel) -> bool {
 /// clause punctuation: "Face the Nation", "The Best Men Can Be".
 fn is_title_case(para: &ParagraphModel, span: Span) -> bool {
     let s = span.text(&para.text);
+    tick_n(2 * s.len());
     if s.trim_end_matches(['.', ','])
         .contains([',', ';', '?', '!'])
     {
@@ -267,6 +285,7 @@ pub fn joins_previous(para: &ParagraphModel, pieces: &[Piece], i: usize) -> bool
         return false;
     }
     let text = &para.text;
+    tick_n(2 * (b.span.start.saturating_sub(a.span.end)) + 1);
     let first_ends_with_comma = a.inner.text(text).ends_with(',')
         || text.get(a.span.end..).is_some_and(|r| r.starts_with(','));
     let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();

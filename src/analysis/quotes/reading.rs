@@ -22,6 +22,7 @@ use super::tables::is_filler;
 use super::words::{
     RoleTag, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag, tokens_in, verb_at,
 };
+use crate::analysis::work::{tick, tick_n};
 
 /// The context of a paragraph's reading beyond its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -97,6 +98,8 @@ const ROLE_WORDS_BEFORE: usize = 5;
 const ROLE_WORDS_AFTER: usize = 8;
 
 fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
+    // the slots' spans and kinds
+    tick_n(2 * key.mentions.len());
     let list: Vec<(Span, usize)> = key
         .mentions
         .iter()
@@ -115,15 +118,22 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         pieces::paragraph_pieces(para)
     };
     let joined = (0..pieces.len())
-        .map(|i| pieces::joins_previous(para, &pieces, i))
+        .map(|i| {
+            tick();
+            pieces::joins_previous(para, &pieces, i)
+        })
         .collect();
     let shapes = pieces::shapes(para, &pieces);
     let cues = (0..pieces.len())
-        .map(|i| attribution::find_cue(&m, &pieces, i))
+        .map(|i| {
+            tick();
+            attribution::find_cue(&m, &pieces, i)
+        })
         .collect();
     let leads = pieces
         .iter()
         .map(|p| {
+            tick();
             let lead = Span::new(0, p.span.start);
             let blank = lead.text(&para.text).trim().is_empty();
             (!blank)
@@ -136,19 +146,26 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         Vec::new()
     } else {
         (0..para.sentences.len())
-            .filter_map(|k| attribution::bare_cue(&m, k))
+            .filter_map(|k| {
+                tick();
+                attribution::bare_cue(&m, k)
+            })
             .collect()
     };
     let inside = Within::new(pieces.iter().map(|p| p.inner));
     let quoted: Vec<bool> = key
         .mentions
         .iter()
-        .map(|(s, _)| inside.contains(s.start))
+        .map(|(s, _)| {
+            tick();
+            inside.contains(s.start)
+        })
         .collect();
     // for each slot, where the next person named outside quotes starts
     let mut next_person = vec![para.text.len(); key.mentions.len()];
     let mut after = para.text.len();
     for (slot, (s, kind)) in key.mentions.iter().enumerate().rev() {
+        tick();
         if let Some(next) = next_person.get_mut(slot) {
             *next = after;
         }
@@ -161,6 +178,7 @@ fn read(para: &ParagraphModel, key: &ReadingKey) -> Reading {
         .iter()
         .enumerate()
         .map(|(slot, &(span, kind))| {
+            tick();
             let quoted = quoted.get(slot).copied().unwrap_or(false);
             let person = kind == EntityKind::Person;
             let next_person = next_person.get(slot).copied().unwrap_or(para.text.len());
@@ -218,6 +236,8 @@ fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
     let end = floor(para, span.end + REPORT_BYTES);
     let toks = tokens_in(para, Span::new(span.end, end.max(span.end)));
     let toks = &toks[..toks.len().min(MAX_REPORT_TOKENS)];
+    // the apposition and the fillers are within these tokens
+    tick_n(2 * toks.len());
     let mut k = 0;
     if toks.first().is_some_and(|t| is_punct(para, t, ",")) {
         // Step over an apposition.
@@ -248,6 +268,7 @@ pub(super) fn is_subject(para: &ParagraphModel, span: Span) -> bool {
         return false;
     }
     let before = tokens_in(para, Span::new(sentence.start, span.start));
+    tick_n(before.len().min(SUBJECT_LEAD_TOKENS + 1));
     before.len() <= SUBJECT_LEAD_TOKENS
         && before
             .iter()
@@ -261,7 +282,10 @@ fn pronoun_after(para: &ParagraphModel, span: Span, next_person: usize) -> Optio
     let end = floor(para, (span.end + GENDER_WINDOW).min(next_person));
     tokens_in(para, Span::new(span.end, end.max(span.end)))
         .iter()
-        .filter(|t| t.is_word())
+        .filter(|t| {
+            tick();
+            t.is_word()
+        })
         .find_map(|t| pronoun_gender(para.lower(t)))
 }
 
@@ -272,6 +296,7 @@ pub fn role_entries(words: &[&str]) -> Vec<(String, String)> {
     if !words.iter().any(|w| person_role(&w)) {
         return Vec::new();
     }
+    tick_n(3 * words.len());
     let phrase = words.join(" ");
     words
         .iter()
@@ -291,7 +316,10 @@ fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
     let mut words: Vec<&Token> = tokens_in(para, before)
         .iter()
         .rev()
-        .take_while(|t| t.is_word())
+        .take_while(|t| {
+            tick();
+            t.is_word()
+        })
         .take(ROLE_WORDS_BEFORE)
         .collect();
     words.reverse();
@@ -302,7 +330,10 @@ fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
     {
         let words: Vec<&Token> = rest
             .iter()
-            .take_while(|t| t.is_word())
+            .take_while(|t| {
+                tick();
+                t.is_word()
+            })
             .take(ROLE_WORDS_AFTER)
             .collect();
         roles.extend(role_entries(&lower(&words)));

@@ -10,6 +10,7 @@ use super::super::Span;
 use super::super::entities::Gender;
 use super::super::lexicon::{self, Tags};
 use super::super::text::{ParagraphModel, Shape, Token};
+use crate::analysis::work::{tick, tick_n};
 
 /// How a reporting verb is inflected, which tells how it attaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,9 +144,11 @@ pub fn role_of_word(lower: &str) -> Option<RoleTag> {
 /// Number of leading words of `toks` that form titles ("Prime Minister"),
 /// leaving at least one word: a title alone is a role, not a name.
 pub fn leading_title_len(para: &ParagraphModel, toks: &[&Token]) -> usize {
+    tick_n(toks.len());
     let lower: Vec<&str> = toks.iter().map(|t| para.lower(t)).collect();
     let mut n = 0;
     while n < lower.len() {
+        tick();
         let len = match lexicon::phrase(&lower[n..]) {
             Some((len, tags)) if tags.contains(Tags::TITLE) => len,
             _ if lexicon::tags(lower[n]).contains(Tags::TITLE) => 1,
@@ -232,6 +235,7 @@ pub fn ends_sentence(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
 pub fn phrase_of(para: &ParagraphModel, toks: &[&Token]) -> String {
     let mut out = String::new();
     for t in toks {
+        tick();
         if !out.is_empty() {
             out.push(' ');
         }

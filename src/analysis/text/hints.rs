@@ -9,6 +9,7 @@
 use super::super::Span;
 use super::lexicon::Tags;
 use super::tokens::{Shape, Tokens};
+use crate::analysis::work::tick_n;
 
 /// The shape facts of one paragraph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,6 +37,9 @@ pub struct Hints {
 /// The hints of paragraph `para` with its `tokens`.
 pub fn of(para: &str, tokens: &Tokens) -> Hints {
     let list = &tokens.list;
+    // Each hint below is one scan of the text or of the tokens (the
+    // dateline reads at most nine tokens), so they are counted together.
+    tick_n(4 * para.len() + 3 * list.len());
     let words = list.iter().filter(|t| t.is_word()).count();
     Hints {
         words,

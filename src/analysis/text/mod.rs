@@ -20,6 +20,7 @@ use std::sync::Arc;
 use super::Span;
 use super::driver::ParagraphId;
 use super::segment::{self, Segmentation};
+use super::work::tick;
 
 pub use hints::Hints;
 pub use quotes::QuoteScan;
@@ -78,12 +79,15 @@ fn token_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut i = 0;
     for (k, s) in sentences.iter().enumerate() {
+        tick();
         while i < tokens.len() && tokens[i].span.start < s.start {
+            tick();
             i += 1;
         }
         let next_start = sentences.get(k + 1).map_or(usize::MAX, |n| n.start);
         let from = i;
         while i < tokens.len() && tokens[i].span.start < next_start {
+            tick();
             i += 1;
         }
         out.push(from..i);

@@ -44,6 +44,7 @@
 //! [`QuoteScan::starts_with_open`].
 
 use crate::analysis::Span;
+use crate::analysis::work::{tick, tick_n};
 use glyphs::{flanks, is_apostrophe, is_plain_space, is_quote_char, is_single_glyph, opens_after};
 
 mod glyphs;
@@ -170,18 +171,6 @@ pub fn scan(paragraph: &str) -> QuoteScan {
         k += scanner.step(k);
     }
     scanner.finish()
-}
-
-#[cfg(test)]
-thread_local! {
-    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Counts a unit of work (tests check that it stays linear).
-#[inline]
-fn tick() {
-    #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + 1));
 }
 
 /// Which way a glyph is drawn.
@@ -472,12 +461,14 @@ impl Scanner<'_> {
         let mut index = vec![usize::MAX; self.marks.len()];
         let mut marks = Vec::with_capacity(self.marks.len());
         for (i, &(mark, keep)) in self.marks.iter().enumerate() {
+            tick();
             if keep {
                 index[i] = marks.len();
                 marks.push(mark);
             }
         }
         let renumber = |v: &[usize]| -> Vec<usize> {
+            tick_n(v.len());
             v.iter()
                 .filter_map(|&m| index.get(m).copied().filter(|&i| i != usize::MAX))
                 .collect()
@@ -509,6 +500,7 @@ impl Scanner<'_> {
         let mut out: Vec<Region> = Vec::new();
         let mut enclosing: Vec<Span> = Vec::new();
         for raw in self.regions.iter().filter(|r| !r.dead) {
+            tick();
             let Some(open) = index.get(raw.open).copied().filter(|&i| i != usize::MAX) else {
                 continue;
             };

@@ -25,6 +25,7 @@
 
 use super::super::Span;
 use super::lexicon::{self, Tags};
+use crate::analysis::work::tick_n;
 
 /// What a token looks like, for the name, headline and furniture rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,6 +124,9 @@ pub fn tokenize(para: &str) -> Tokens {
     };
     let bytes = para.as_bytes();
     let mut chars = para.char_indices().peekable();
+    // Both loops below take chars from one iterator: one step per char
+    // (at most one per byte), counted at once.
+    tick_n(para.len());
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
             continue;
@@ -169,6 +173,8 @@ pub fn tokenize(para: &str) -> Tokens {
             possessive = true;
         }
         let word = &para[start..stem_end];
+        // the possessive, initials and shape checks each read the word once
+        tick_n(3 * (end - start));
         let initials = is_initials_prefix(word) && bytes.get(end) == Some(&b'.');
         let mut dotted = false;
         let mut stem = Span::new(start, stem_end);
@@ -211,6 +217,8 @@ fn push(
 ) {
     let from = out.lower.len();
     let text = stem.text(para);
+    // lower-casing the stem, then hashing it for its tags
+    tick_n(2 * text.len());
     if text.is_ascii() {
         out.lower.push_str(text);
         out.lower[from..].make_ascii_lowercase();

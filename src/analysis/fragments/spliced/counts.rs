@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::super::Doc;
 use super::vocabulary::Sentence;
+use crate::analysis::work::{tick, tick_n};
 
 /// The article's word counts for one version: per paragraph the
 /// article-wide number of each of its vocabulary entries, and per number
@@ -34,6 +35,7 @@ impl Counts {
                     .vocabulary
                     .iter()
                     .map(|entry| {
+                        tick_n(entry.text.len() + 1);
                         let id = *index.entry(&entry.text).or_insert_with(|| {
                             frequency.push(0);
                             lower.push(0);
@@ -54,6 +56,7 @@ impl Counts {
         for (i, placed) in doc.paras.iter().enumerate() {
             let local = &placed.local.spliced;
             for sentence in &local.sentences {
+                tick();
                 if let Some((entry, _)) = counts.doubt(i, sentence)
                     && !local.has_key(sentence, entry)
                 {

@@ -29,6 +29,8 @@ use crate::analysis::Severity;
 use counts::Counts;
 use vocabulary::{Key, Sentence};
 
+use crate::analysis::work::tick;
+
 pub(crate) use vocabulary::{Local, local};
 
 pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
@@ -36,6 +38,7 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
     for (i, placed) in doc.paras.iter().enumerate() {
         let local = &placed.local.spliced;
         for (k, sentence) in local.sentences.iter().enumerate() {
+            tick();
             let lead = i == 0 || (i == 1 && k == 0);
             if lead || !sentence.candidate {
                 continue;
@@ -63,6 +66,7 @@ fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Op
     let mut shared: Option<u32> = None;
     let mut cohesion = 0;
     for (entry, name) in keys {
+        tick();
         let frequency = counts.frequency[counts.id(para, entry)] as usize;
         let elsewhere = frequency.max(1) - 1;
         if elsewhere == 0 {

@@ -11,6 +11,7 @@ use super::super::Para;
 use crate::analysis::Span;
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Token;
+use crate::analysis::work::{tick, tick_n};
 
 /// One paragraph's content words, as the article-wide count needs them:
 /// each comparison key once, with the sentences that use it.
@@ -63,6 +64,7 @@ pub(super) struct Sentence {
 
 impl Local {
     pub(super) fn has_key(&self, sentence: &Sentence, entry: u32) -> bool {
+        tick_n(sentence.keys.len());
         self.keys[sentence.keys.clone()]
             .iter()
             .any(|k| k.entry == entry)
@@ -74,6 +76,7 @@ impl Local {
 pub(crate) fn local(para: &Para) -> Local {
     let mut builder = Builder::default();
     for k in 0..para.sentences.len() {
+        tick();
         let after_quote = k
             .checked_sub(1)
             .is_some_and(|j| ends_with_quote_mark(para, para.tokens_of(j)));
@@ -100,9 +103,11 @@ fn has_quote_mark(para: &Para, span: Span) -> bool {
 #[derive(Default)]
 struct Builder {
     index: FxHashMap<Box<str>, u32>,
-    /// Per entry: sentences with it as a settled key, lower-case use, and
-    /// the last sentence (numbered from 1) that listed it.
-    counts: Vec<(u32, bool, usize)>,
+    /// Per entry: sentences with it as a settled key, lower-case use, the
+    /// last sentence (numbered from 1) that listed it, and where in
+    /// `keys` that sentence listed it (so a word repeated in a long
+    /// sentence finds its key at once, not by a scan of the sentence's).
+    counts: Vec<(u32, bool, usize, usize)>,
     keys: Vec<Key>,
     sentences: Vec<Sentence>,
 }
@@ -119,6 +124,8 @@ impl Builder {
         let words = para.tokens_of(k).iter().filter(|t| t.is_word());
         for (i, token) in words.enumerate() {
             let lower = para.lower(token);
+            // the content-word checks, the stem and the hash of the key
+            tick_n(4 * lower.len() + 1);
             definite |= i == 0 && para.slice(token.span) == "The";
             reporting |= after_quote && token.tags.contains(Tags::REPORTING_VERB | Tags::OBJECT);
             tie |= is_tie(i, lower, token.tags);
@@ -143,6 +150,7 @@ impl Builder {
             || tie
             || has_quote_mark(para, span)
             || para.quotes.inside(span.start);
+        tick_n(span.len() - para.slice(span).trim_end().len() + 1);
         let candidate = !tied && para.slice(span).trim_end().ends_with(['.', '!', '?']);
         self.sentences.push(Sentence {
             span,
@@ -159,7 +167,7 @@ impl Builder {
         }
         let entry = u32::try_from(self.counts.len()).unwrap_or(u32::MAX);
         self.index.insert(text.into(), entry);
-        self.counts.push((0, false, 0));
+        self.counts.push((0, false, 0, 0));
         entry
     }
 
@@ -169,12 +177,19 @@ impl Builder {
         let entry = self.entry(text);
         let counts = &mut self.counts[entry as usize];
         if counts.2 == number {
-            if name && let Some(k) = self.keys[first_key..].iter_mut().find(|k| k.entry == entry) {
+            // listed by this sentence already, at `counts.3`
+            if name
+                && let Some(k) = self
+                    .keys
+                    .get_mut(counts.3)
+                    .filter(|k| k.entry == entry && counts.3 >= first_key)
+            {
                 k.name = true;
             }
         } else {
             counts.0 += 1;
             counts.2 = number;
+            counts.3 = self.keys.len();
             self.keys.push(Key { entry, name });
         }
         entry
@@ -183,6 +198,7 @@ impl Builder {
     fn finish(self) -> Local {
         let mut texts: Vec<Box<str>> = vec![Box::default(); self.counts.len()];
         for (text, entry) in self.index {
+            tick();
             if let Some(slot) = texts.get_mut(entry as usize) {
                 *slot = text;
             }
@@ -190,7 +206,7 @@ impl Builder {
         let vocabulary = texts
             .into_iter()
             .zip(self.counts)
-            .map(|(text, (sentences, lower, _))| Entry {
+            .map(|(text, (sentences, lower, _, _))| Entry {
                 text,
                 sentences,
                 lower,

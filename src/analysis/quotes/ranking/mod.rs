@@ -27,6 +27,7 @@ use super::pieces::{Piece, Within};
 use super::speakers::Found;
 use super::words;
 use super::{Attribution, QuoteKind};
+use crate::analysis::work::{tick, tick_n};
 
 /// The rule a ranked decision shows on the hover card when it overrides
 /// the sieves.
@@ -62,6 +63,7 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
     // the entities that spoke the last RECENT quotes, newest first
     let mut recent: [Option<usize>; RECENT] = [None; RECENT];
     for (i, piece) in ctx.pieces.iter().enumerate() {
+        tick();
         if ctx.kinds.get(i) != Some(&QuoteKind::Speech) {
             out.push(Vec::new());
             continue;
@@ -76,6 +78,7 @@ pub fn candidates_of(ctx: &Context, found: &[Option<Found>]) -> Vec<Vec<Candidat
             .map(|before| before.span.end);
         let mut cands = candidates_for(ctx, &named, piece, sieve, prev, since);
         for c in &mut cands {
+            tick();
             if c.entity().is_some_and(|e| recent.contains(&Some(e))) {
                 c.set(F::RecentSpeaker, 1.0);
             }
@@ -110,8 +113,13 @@ fn named_outside_quotes(ctx: &Context) -> Vec<Named> {
                 entity: i,
             })
         })
-        .filter(|n| !inside(n.span))
+        .filter(|n| {
+            tick();
+            !inside(n.span)
+        })
         .collect();
+    // a sort: counted as linear, the test's ratio leaves room for its log
+    tick_n(named.len());
     named.sort_by_key(|n| n.span.start);
     named
 }
@@ -132,6 +140,7 @@ fn candidates_for(
             .get(e)
             .and_then(|entity| entity.acronym_of)
             .unwrap_or(e);
+        tick_n(cands.len());
         if let Some(k) = cands.iter().position(|c| c.entity() == Some(e)) {
             return Some(k);
         }
@@ -243,6 +252,7 @@ fn candidates_for(
     // per candidate: how far before the quote its nearest mention ends
     let mut distance_before: Vec<Option<usize>> = Vec::new();
     for idx in lo..hi {
+        tick();
         let Some(n) = named.get(idx) else {
             continue;
         };
@@ -365,6 +375,7 @@ fn candidates_for(
     }
     // salience and agreement
     for c in &mut cands {
+        tick();
         let Some(entity) = c.entity().and_then(|e| ctx.entities.get(e)) else {
             continue;
         };
@@ -380,6 +391,8 @@ fn candidates_for(
         }
     }
     // "he said": the nearest man named before the quote
+    // the nearest agreeing candidate, then agreement itself
+    tick_n(2 * cands.len());
     if pronoun_gender.is_some() {
         let nearest = cands
             .iter()
@@ -522,6 +535,8 @@ pub fn rank(ctx: &Context, found: &mut [Option<Found>]) {
     }
     let all = candidates_of(ctx, found);
     for (slot, cands) in found.iter_mut().zip(all) {
+        // scoring each candidate, then the softmax over them
+        tick_n(2 * cands.len() + 1);
         let best = cands
             .iter()
             .map(|c| (c.score(weights), c))

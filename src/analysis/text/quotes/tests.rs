@@ -263,9 +263,7 @@ fn inside_knows_closed_open_and_unclosed_quotes() {
 }
 
 fn work(s: &str) -> usize {
-    WORK.with(|w| w.set(0));
-    let _ = scan(s);
-    WORK.with(|w| w.get())
+    crate::analysis::work::steps_of(|| scan(s))
 }
 
 #[test]
