@@ -20,22 +20,18 @@ struct Located<'a> {
     end: LineCol,
 }
 
-fn located<'a>(
-    text: &str,
-    diagnostics: &'a [crate::analysis::Diagnostic],
-) -> impl Iterator<Item = Located<'a>> {
+fn located<'a>(text: &str, diagnostics: &'a [crate::analysis::Diagnostic]) -> Vec<Located<'a>> {
     let index = LineIndex::new(text);
     diagnostics
         .iter()
-        .map(move |d| Located {
+        .map(|d| Located {
             code: &d.code,
             message: &d.message,
             severity: d.severity,
             start: index.position(text, d.span.start, Encoding::Utf16),
             end: index.position(text, d.span.end, Encoding::Utf16),
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// GitHub's command level for a severity.
@@ -64,6 +60,7 @@ fn escape_property(s: &str) -> String {
 pub fn github(path: &str, text: &str, analysis: &Analysis, config: &Config) -> Vec<String> {
     let diagnostics = analysis.diagnostics(text, config);
     located(text, &diagnostics)
+        .into_iter()
         .map(|d| {
             format!(
                 "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -111,9 +108,11 @@ fn artifact_uri(path: &str) -> String {
 /// The SARIF results of one file, as a JSON array (the batch runner hands
 /// strings around; [`sarif_log`] joins them).
 pub fn sarif_results(path: &str, text: &str, analysis: &Analysis, config: &Config) -> String {
-    let rule_index = |code: &str| codes::rules().iter().position(|r| r.code == code);
+    let rules = codes::rules();
+    let rule_index = |code: &str| rules.iter().position(|r| r.code == code);
     let diagnostics = analysis.diagnostics(text, config);
     let results: Vec<Value> = located(text, &diagnostics)
+        .into_iter()
         .map(|d| {
             let mut result = json!({
                 "ruleId": d.code,

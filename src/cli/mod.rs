@@ -285,6 +285,17 @@ struct Outcome {
     found: bool,
 }
 
+impl Outcome {
+    /// An input that could not be used, and why.
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            printed: String::new(),
+            error: Some(error),
+            found: false,
+        }
+    }
+}
+
 /// Print `outcome`, add it to `tally`, and break when stdout is closed
 /// (nobody is listening: stop, exit 2).
 fn emit(out: &mut impl Write, tally: &mut Tally, outcome: Outcome) -> ControlFlow<()> {
@@ -357,43 +368,24 @@ fn analyse_input(
     resolver: &Resolver,
     render: &(impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync),
 ) -> Outcome {
-    let config = match &input {
-        Input::Path(path) => resolver.config_for(path),
-        Input::Unwalkable(_) => Ok(Config::default()),
+    let path = match input {
+        Input::Unwalkable(error) => return Outcome::failed(error),
+        Input::Path(path) => path,
     };
-    let config = match config {
-        Ok(config) => config,
-        Err(error) => {
-            return Outcome {
-                printed: String::new(),
-                error: Some(error),
-                found: false,
-            };
-        }
-    };
-    let config = &config;
-    match input {
-        Input::Unwalkable(error) => Outcome {
-            printed: String::new(),
-            error: Some(error),
-            found: false,
-        },
-        Input::Path(path) => match read_input(&path) {
-            Ok(text) => {
-                let result = analysis::analyze_as(&text, Syntax::of_path(&path), config);
-                let (printed, found) = render(&display_name(&path), &text, &result, config);
-                Outcome {
-                    printed,
-                    error: None,
-                    found,
-                }
+    let read = resolver
+        .config_for(&path)
+        .and_then(|config| read_input(&path).map(|text| (config, text)));
+    match read {
+        Ok((config, text)) => {
+            let result = analysis::analyze_as(&text, Syntax::of_path(&path), &config);
+            let (printed, found) = render(&display_name(&path), &text, &result, &config);
+            Outcome {
+                printed,
+                error: None,
+                found,
             }
-            Err(error) => Outcome {
-                printed: String::new(),
-                error: Some(error),
-                found: false,
-            },
-        },
+        }
+        Err(error) => Outcome::failed(error),
     }
 }
 
@@ -451,11 +443,7 @@ fn analyze_jsonl(options: &AnalyzeOptions, config: &Config) -> ExitCode {
         let line = match line {
             Ok(line) => line,
             Err(error) => {
-                return Outcome {
-                    printed: String::new(),
-                    error: Some(error),
-                    found: false,
-                };
+                return Outcome::failed(error);
             }
         };
         match jsonl::parse(&line) {
