@@ -386,6 +386,21 @@ fn one_role_named_by_thousands_of_cues_is_linear() {
 }
 
 #[test]
+fn one_noun_in_thousands_of_role_wordings_is_linear() {
+    assert_linear("role-wordings", |n| {
+        units(n, |i| {
+            let modifier = name(i, 2).to_lowercase();
+            format!(
+                "{} {}, the {modifier} mayor, spoke on Monday. “We will fix the bridge,” the \
+                 {modifier} mayor said.\n\n",
+                name(i, 0),
+                name(i, 3)
+            )
+        })
+    });
+}
+
+#[test]
 fn thousands_of_uncued_quotes_in_one_paragraph_are_linear() {
     assert_linear("uncued-quotes", |n| {
         repeated(n, " ", "“We will keep the ferry running all winter ", ".”")

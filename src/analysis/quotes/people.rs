@@ -19,7 +19,7 @@ use super::super::text::TextModel;
 use super::Speaker;
 use super::mentions::Head;
 use super::reading::MentionReading;
-use super::roles::{Role, RoleIndex, collect_roles};
+use super::roles::{RoleIndex, collect_roles};
 use super::tables::is_opening_conjunction;
 use super::weights::*;
 use super::words::{Pronoun, subject_pronoun, tokens_in};
@@ -43,8 +43,6 @@ pub struct People<'a> {
     /// Per entity: something marks it as a person beyond its capitals (a
     /// role, a mention that speaks or opens its sentence).
     personal: Vec<bool>,
-    /// Roles the article gives people, by offset.
-    pub(super) roles: Vec<Role>,
     /// The roles by noun, and who each wording of a role head names.
     pub(super) role_index: RoleIndex,
     /// The quoted spans (sorted, disjoint).
@@ -100,14 +98,12 @@ impl<'a> People<'a> {
             person_index,
             genders: Vec::new(),
             personal: Vec::new(),
-            roles: Vec::new(),
             role_index: RoleIndex::default(),
             quoted,
             surnames,
         };
         people.genders = people.infer_genders();
-        people.roles = collect_roles(&people);
-        people.role_index = RoleIndex::new(&people.roles);
+        people.role_index = RoleIndex::new(&collect_roles(&people));
         let mut personal: Vec<bool> = entities.iter().map(|e| e.role.is_some()).collect();
         for k in 0..people.persons.len() {
             tick();

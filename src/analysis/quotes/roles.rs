@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -83,22 +84,36 @@ pub fn collect_roles(people: &People) -> Vec<Role> {
 /// noun and modifiers) the roles it may name, worked out once: a role
 /// head looks up its holder with a binary search instead of scanning every
 /// role of the article (thousands of "the mayor said" cost the square of
-/// their number so). A wording met for the first time still reads every
-/// role of its noun, to find those whose words hold its modifiers: an
-/// article with thousands of differently worded heads of one noun ("the
-/// kalo mayor", "the mire mayor", ...) costs their number times that
-/// noun's roles.
+/// their number so). A wording met for the first time reads only the roles
+/// holding its rarest modifier, through a word index, so thousands of
+/// differently worded heads of one noun ("the kalo mayor", "the mire
+/// mayor", ...) cost their number, not their number times the noun's roles.
 #[derive(Debug, Default)]
 pub struct RoleIndex {
-    /// Indices into the roles (sorted by offset) of each noun.
-    by_noun: FxHashMap<String, Vec<usize>>,
+    by_noun: FxHashMap<String, NounRoles>,
     /// The roles each (noun, modifiers) of a head may name, as they are
     /// asked for.
-    held: RefCell<FxHashMap<(String, Vec<String>), Held>>,
+    held: RefCell<FxHashMap<Wording, Rc<Held>>>,
 }
 
-/// The roles a role head may name: those of its noun whose words hold all
-/// its modifiers, else all of its noun.
+/// A role head's noun and modifiers, the key of what it may name.
+type Wording = (String, Vec<String>);
+
+/// The roles of one noun.
+#[derive(Debug)]
+struct NounRoles {
+    /// All of them, by offset: what a head names when no role of its noun
+    /// holds all its modifiers. Shared by every such head's entry.
+    all: Rc<Held>,
+    /// For each word of their phrases, the positions in `all` of the roles
+    /// whose phrase has it, ascending.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// Each role's phrase words, in `all`'s order.
+    words: Vec<Vec<String>>,
+}
+
+/// The roles a role head may name: those of its noun whose phrase has
+/// every one of its modifiers as a word, else all of its noun.
 #[derive(Debug)]
 struct Held {
     /// (offset, entity) of each, by offset.
@@ -107,14 +122,54 @@ struct Held {
     one_entity: bool,
 }
 
+impl Held {
+    fn new(roles: Vec<(usize, usize)>) -> Self {
+        Held {
+            one_entity: roles.windows(2).all(|pair| {
+                tick();
+                pair[0].1 == pair[1].1
+            }),
+            roles,
+        }
+    }
+}
+
 impl RoleIndex {
     /// The index of `roles` (sorted by offset).
     pub fn new(roles: &[Role]) -> Self {
-        let mut by_noun: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (i, role) in roles.iter().enumerate() {
+        let mut grouped: FxHashMap<&str, Vec<&Role>> = FxHashMap::default();
+        for role in roles {
             tick_n(role.noun.len() + 1);
-            by_noun.entry(role.noun.clone()).or_default().push(i);
+            grouped.entry(role.noun.as_str()).or_default().push(role);
         }
+        let by_noun = grouped
+            .into_iter()
+            .map(|(noun, roles)| {
+                let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                let words: Vec<Vec<String>> = roles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, role)| {
+                        tick_n(role.phrase.len() + 1);
+                        let mut words: Vec<String> =
+                            role.phrase.split(' ').map(str::to_string).collect();
+                        words.sort_unstable();
+                        words.dedup();
+                        for word in &words {
+                            by_word.entry(word.clone()).or_default().push(i);
+                        }
+                        words
+                    })
+                    .collect();
+                let all = Rc::new(Held::new(roles.iter().map(|r| (r.at, r.entity)).collect()));
+                let entry = NounRoles {
+                    all,
+                    by_word,
+                    words,
+                };
+                (noun.to_string(), entry)
+            })
+            .collect();
         RoleIndex {
             by_noun,
             held: RefCell::default(),
@@ -123,43 +178,42 @@ impl RoleIndex {
 
     /// The entity holding the role `noun` with `modifiers` as seen at
     /// `at`: the last holder named before `at`, else the only one.
-    fn holder(&self, roles: &[Role], noun: &str, modifiers: &[String], at: usize) -> Option<usize> {
+    fn holder(&self, noun: &str, modifiers: &[String], at: usize) -> Option<usize> {
+        let nouns = self.by_noun.get(noun)?;
         let mut held = self.held.borrow_mut();
         let key = (noun.to_string(), modifiers.to_vec());
         tick_n(noun.len() + modifiers.iter().map(String::len).sum::<usize>());
-        let held = held
-            .entry(key)
-            .or_insert_with(|| self.held_roles(roles, noun, modifiers));
+        let held = held.entry(key).or_insert_with(|| nouns.holding(modifiers));
         let before = held.roles.partition_point(|&(offset, _)| offset < at);
         held.roles[..before]
             .last()
             .or(held.roles.first().filter(|_| held.one_entity))
             .map(|&(_, entity)| entity)
     }
+}
 
-    fn held_roles(&self, roles: &[Role], noun: &str, modifiers: &[String]) -> Held {
-        let all: Vec<&Role> = self
-            .by_noun
-            .get(noun)
-            .map_or(&[][..], Vec::as_slice)
+impl NounRoles {
+    /// The roles whose phrase has every modifier as a word, else all.
+    fn holding(&self, modifiers: &[String]) -> Rc<Held> {
+        let postings: Option<Vec<&Vec<usize>>> =
+            modifiers.iter().map(|m| self.by_word.get(m)).collect();
+        let Some(rarest) = postings.and_then(|p| p.into_iter().min_by_key(|p| p.len())) else {
+            return Rc::clone(&self.all);
+        };
+        let fitting: Vec<(usize, usize)> = rarest
             .iter()
-            .filter_map(|&i| roles.get(i))
-            .collect();
-        let fitting: Vec<&Role> = all
-            .iter()
-            .copied()
-            .filter(|r| {
-                tick_n(r.phrase.len() * modifiers.len() + 1);
-                modifiers.iter().all(|m| r.phrase.contains(m.as_str()))
+            .filter(|&&i| {
+                tick_n(modifiers.len() + 1);
+                self.words
+                    .get(i)
+                    .is_some_and(|words| modifiers.iter().all(|m| words.binary_search(m).is_ok()))
             })
+            .filter_map(|&i| self.all.roles.get(i).copied())
             .collect();
-        let held = if fitting.is_empty() { all } else { fitting };
-        Held {
-            one_entity: held.windows(2).all(|pair| {
-                tick();
-                pair[0].entity == pair[1].entity
-            }),
-            roles: held.iter().map(|r| (r.at, r.entity)).collect(),
+        if fitting.is_empty() {
+            Rc::clone(&self.all)
+        } else {
+            Rc::new(Held::new(fitting))
         }
     }
 }
@@ -190,7 +244,7 @@ impl People<'_> {
         else {
             return (written, false);
         };
-        let holder = self.role_index.holder(&self.roles, noun, modifiers, at);
+        let holder = self.role_index.holder(noun, modifiers, at);
         if let (RoleTag::Person(_), Some(entity)) = (tag, holder) {
             return (self.entity_speaker(entity), false);
         }
