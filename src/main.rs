@@ -38,13 +38,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         #[command(flatten)]
-        jobs: Jobs,
-        #[command(flatten)]
-        limits: Limits,
-        /// Files or directories (walked for .txt, .md and .markdown files,
-        /// honouring .gitignore) to analyse; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        inputs: Inputs,
     },
     /// Print `path:line:col: severity[code] message` for each diagnostic
     /// (or JSON, SARIF, GitHub annotations); exit 1 if any was found at or
@@ -67,13 +61,7 @@ enum Command {
         #[arg(long = "disable", value_name = "CODE")]
         disabled: Vec<String>,
         #[command(flatten)]
-        jobs: Jobs,
-        #[command(flatten)]
-        limits: Limits,
-        /// Files or directories (walked for .txt, .md and .markdown files,
-        /// honouring .gitignore) to check; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        inputs: Inputs,
     },
     /// Print the settings a file (or directory) is analysed with, and where
     /// each came from (default, `.copydesk.toml`, one of its overrides).
@@ -91,9 +79,14 @@ enum Command {
     },
 }
 
-/// How many inputs are analysed at once.
+/// What `analyze` and `check` read, how many at once, and what one
+/// document may cost.
 #[derive(clap::Args, Debug)]
-struct Jobs {
+struct Inputs {
+    /// Files or directories (walked for .txt, .md and .markdown files,
+    /// honouring .gitignore); `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
     /// Worker threads (default: one per core); the output is in input
     /// order whatever the number.
     #[arg(
@@ -104,11 +97,6 @@ struct Jobs {
         hide_default_value = true
     )]
     jobs: usize,
-}
-
-/// What one document may cost, and where settings come from.
-#[derive(clap::Args, Debug)]
-struct Limits {
     /// A document longer than this many bytes is not analysed (one
     /// information diagnostic says so) [default: 20 MiB].
     #[arg(long, value_name = "BYTES")]
@@ -187,35 +175,28 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Analyze {
-            format,
-            jobs,
-            limits,
-            files,
-        } => cli::analyze(&AnalyzeOptions {
+        Command::Analyze { format, inputs } => cli::analyze(&AnalyzeOptions {
             format: format.into(),
-            files,
-            jobs: jobs.jobs,
-            max_document_bytes: limits.max_document_bytes,
-            no_config: limits.no_config,
+            files: inputs.files,
+            jobs: inputs.jobs,
+            max_document_bytes: inputs.max_document_bytes,
+            no_config: inputs.no_config,
         }),
         Command::Check {
             format,
             fail_on,
             patterns,
             disabled,
-            jobs,
-            limits,
-            files,
+            inputs,
         } => cli::check(&CheckOptions {
             format: format.into(),
             fail_on: fail_on.into(),
             boilerplate_patterns: patterns,
             disabled_codes: disabled,
-            files,
-            jobs: jobs.jobs,
-            max_document_bytes: limits.max_document_bytes,
-            no_config: limits.no_config,
+            files: inputs.files,
+            jobs: inputs.jobs,
+            max_document_bytes: inputs.max_document_bytes,
+            no_config: inputs.no_config,
         }),
         Command::Config { path } => cli::config(&path),
         Command::Lsp { stdio: _ } => copydesk::lsp::run(),

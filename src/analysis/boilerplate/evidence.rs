@@ -29,48 +29,11 @@ use super::contextual::is_byline;
 use super::words::{Features, starts_upper, ui_kind};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Shape;
+use crate::analysis::weights_file::{self, features};
 use crate::analysis::work::{tick, tick_n};
 
-/// Declares [`Feature`]: each feature's variant and its name in the model
-/// file.
-macro_rules! features {
-    ($($variant:ident = $name:literal / $phrase:literal,)*) => {
-        /// One piece of evidence about a paragraph.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Feature {
-            $($variant,)*
-        }
-
-        impl Feature {
-            /// Every feature, in declaration order.
-            pub const ALL: &'static [Feature] = &[$(Feature::$variant,)*];
-            pub const COUNT: usize = Feature::ALL.len();
-
-            /// The feature's name in `data/model/furniture.txt`.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(Feature::$variant => $name,)*
-                }
-            }
-
-            /// The feature in words, for a diagnostic's message.
-            pub fn phrase(self) -> &'static str {
-                match self {
-                    $(Feature::$variant => $phrase,)*
-                }
-            }
-
-            pub fn from_name(name: &str) -> Option<Feature> {
-                match name {
-                    $($name => Some(Feature::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
 features! {
+    /// One piece of evidence about a paragraph.
     Bias = "bias" / "a base rate",
     Words1 = "words:1" / "one word",
     Words2 = "words:2" / "two words",
@@ -172,11 +135,11 @@ impl Evidence {
 
     /// The weighted sum: above zero is furniture.
     pub fn score(&self, weights: &Weights) -> f32 {
-        weights.values[Feature::Bias as usize]
+        weights.get(Feature::Bias)
             + self
                 .values
                 .iter()
-                .map(|&(f, v)| weights.values[f as usize] * v)
+                .map(|&(f, v)| weights.get(f) * v)
                 .sum::<f32>()
     }
 
@@ -186,7 +149,7 @@ impl Evidence {
         let mut pushes: Vec<(Feature, f32)> = self
             .values
             .iter()
-            .map(|&(f, v)| (f, weights.values[f as usize] * v))
+            .map(|&(f, v)| (f, weights.get(f) * v))
             .filter(|&(_, push)| push > 0.0)
             .collect();
         pushes.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -439,43 +402,10 @@ fn share(part: usize, whole: usize) -> f32 {
 }
 
 /// Learned feature weights (`data/model/furniture.txt`).
-#[derive(Debug, Clone)]
-pub struct Weights {
-    values: [f32; Feature::COUNT],
-    /// No weight was read: the score never fires.
-    empty: bool,
-}
+pub type Weights = weights_file::Weights<Feature>;
 
-impl Weights {
-    /// Reads the weights (see [`crate::analysis::weights_file`]).
-    pub fn parse(source: &str) -> Result<Weights, String> {
-        let mut values = [0.0; Feature::COUNT];
-        let any = crate::analysis::weights_file::read(source, |name, value| {
-            Feature::from_name(name)
-                .map(|f| values[f as usize] = value)
-                .is_some()
-        })?;
-        Ok(Weights {
-            values,
-            empty: !any,
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.empty
-    }
-
-    pub fn of(&self, feature: Feature) -> f32 {
-        self.values[feature as usize]
-    }
-}
-
-static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
-    Weights::parse(include_str!("../../../data/model/furniture.txt")).unwrap_or(Weights {
-        values: [0.0; Feature::COUNT],
-        empty: true,
-    })
-});
+static WEIGHTS: LazyLock<Weights> =
+    LazyLock::new(|| Weights::shipped(include_str!("../../../data/model/furniture.txt")));
 
 /// The shipped weights.
 pub fn weights() -> &'static Weights {
@@ -561,8 +491,8 @@ mod tests {
     #[test]
     fn weights_parse_and_name_bad_lines() {
         let w = Weights::parse("# comment\nbias -1.5\nimperative 2\n").expect("parses");
-        assert_eq!(w.of(Feature::Bias), -1.5);
-        assert_eq!(w.of(Feature::Imperative), 2.0);
+        assert_eq!(w.get(Feature::Bias), -1.5);
+        assert_eq!(w.get(Feature::Imperative), 2.0);
         assert!(!w.is_empty());
         let err = Weights::parse("bias 1\nno_such_feature 2").expect_err("unknown");
         assert!(
@@ -582,7 +512,7 @@ mod tests {
         let source = include_str!("../../../data/model/furniture.txt");
         let w = Weights::parse(source).expect("data/model/furniture.txt parses");
         assert!(!w.is_empty());
-        assert!(w.of(Feature::Bias) < 0.0, "furniture is the exception");
+        assert!(w.get(Feature::Bias) < 0.0, "furniture is the exception");
         for f in Feature::ALL {
             assert_eq!(Feature::from_name(f.name()), Some(*f));
             assert!(!f.phrase().is_empty());

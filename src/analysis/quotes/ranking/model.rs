@@ -7,40 +7,10 @@ use std::sync::LazyLock;
 use super::super::super::Span;
 use super::super::super::entities::Entity;
 use super::super::Speaker;
-
-/// Declares [`Feature`]: each feature's variant and its name in the model
-/// file.
-macro_rules! features {
-    ($($variant:ident = $name:literal,)*) => {
-        /// One feature of a candidate speaker.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Feature {
-            $($variant,)*
-        }
-
-        impl Feature {
-            /// Every feature, in declaration order.
-            pub const ALL: &'static [Feature] = &[$(Feature::$variant,)*];
-            pub const COUNT: usize = Feature::ALL.len();
-
-            /// The feature's name in `data/model/speakers.txt`.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(Feature::$variant => $name,)*
-                }
-            }
-
-            pub fn from_name(name: &str) -> Option<Feature> {
-                match name {
-                    $($name => Some(Feature::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-    };
-}
+use crate::analysis::weights_file::{self, features};
 
 features! {
+    /// One feature of a candidate speaker.
     Bias = "bias",
     Person = "person",
     Organization = "organization",
@@ -170,51 +140,17 @@ impl Candidate {
     pub fn score(&self, weights: &Weights) -> f32 {
         self.values
             .iter()
-            .zip(&weights.values)
+            .zip(weights.values())
             .map(|(v, w)| v * w)
             .sum()
     }
 }
 
 /// Learned feature weights (`data/model/speakers.txt`).
-#[derive(Debug)]
-pub struct Weights {
-    values: [f32; Feature::COUNT],
-    empty: bool,
-}
+pub type Weights = weights_file::Weights<Feature>;
 
-impl Weights {
-    /// Parses `name weight` lines; `#` starts a comment. A malformed line or
-    /// a feature the code does not know is an error naming the line, so a
-    /// model file out of step with the code fails its test.
-    pub fn parse(source: &str) -> Result<Weights, String> {
-        let mut values = [0.0; Feature::COUNT];
-        let any = crate::analysis::weights_file::read(source, |name, value| {
-            Feature::from_name(name)
-                .map(|f| values[f as usize] = value)
-                .is_some()
-        })?;
-        Ok(Weights {
-            values,
-            empty: !any,
-        })
-    }
-
-    pub fn get(&self, feature: Feature) -> f32 {
-        self.values[feature as usize]
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.empty
-    }
-}
-
-static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
-    Weights::parse(include_str!("../../../../data/model/speakers.txt")).unwrap_or(Weights {
-        values: [0.0; Feature::COUNT],
-        empty: true,
-    })
-});
+static WEIGHTS: LazyLock<Weights> =
+    LazyLock::new(|| Weights::shipped(include_str!("../../../../data/model/speakers.txt")));
 
 /// The shipped weights.
 pub fn weights() -> &'static Weights {
