@@ -55,7 +55,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     for (g, group) in groups.iter().enumerate() {
         tick();
         let words = &cands[group.members[0]].words;
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        if let (Some(first), Some(last)) = (words.first(), surname_word(words)) {
             let entry = longest_by_ends
                 .entry((first.clone(), last.clone()))
                 .or_insert((g, words.len()));
@@ -69,7 +69,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let words = &cands[group.members[0]].words;
         // the name's words read by `looks_like_person_name`
         tick_n(2 * words.len());
-        if let (Some(first), Some(last)) = (words.first(), words.last())
+        if let (Some(first), Some(last)) = (words.first(), surname_word(words))
             && let Some(&(target, _)) = longest_by_ends.get(&(first.clone(), last.clone()))
             && looks_like_person_name(words)
         {
@@ -132,9 +132,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         // the name's words read by `looks_like_person_name` and `initials`
         tick_n(3 * words.len());
         if looks_like_person_name(words) {
-            if let Some(last) = words
-                .last()
-                .filter(|w| can_be_surname(w) || is_surname_after_given(words))
+            if let Some(last) =
+                surname_word(words).filter(|w| can_be_surname(w) || is_surname_after_given(words))
                 && !place_after_common_word(words)
             {
                 by_surname.entry(last.as_str()).or_default().push(g);
@@ -428,6 +427,18 @@ fn place_after_common_word(words: &[String]) -> bool {
 
 /// A multi-word name without organisation cues or a place match: the
 /// kind of full name a surname may refer back to.
+/// The word of a full name that its bearer is called by alone: the last,
+/// or the one before a generational suffix ("Harry B. Harris Jr." is
+/// "Harris"; "Jr." alone names no one).
+fn surname_word(words: &[String]) -> Option<&String> {
+    match words {
+        [.., surname, suffix] if words.len() >= 3 && super::is_generation_suffix(suffix) => {
+            Some(surname)
+        }
+        _ => words.last(),
+    }
+}
+
 fn looks_like_person_name(words: &[String]) -> bool {
     let gaz = gazetteer();
     words.len() >= 2 && !words.iter().any(|w| gaz.is_org_cue(w)) && !gaz.is_place(&words.join(" "))

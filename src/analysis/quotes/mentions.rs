@@ -179,6 +179,19 @@ impl Mentions<'_> {
             return Some(role);
         }
         if let Some(&(s, e)) = found.iter().rev().find(|(_, e)| self.is_person(*e)) {
+            // "Tomas Rhee's spokeswoman": the possessor's role noun heads
+            // the phrase; the speaker is whoever holds that role for them
+            let possessed = toks
+                .iter()
+                .any(|t| t.possessive && t.span.start < s.end && t.span.end >= s.end);
+            if possessed
+                && last.span.start >= s.end
+                && let Some(tag @ RoleTag::Person(_)) = role_tag(self.para, last)
+                && let Some(k) = toks.iter().position(|t| t.span.start >= s.start)
+                && let Some(phrase) = toks.get(k..)
+            {
+                return Some(self.role_head(phrase, last, tag));
+            }
             // "a Scott ally", "a Trump spokesman": the name modifies a
             // noun; the phrase is a description of someone else
             let modifies = last.span.start >= s.end && is_description_noun(self.para, last);

@@ -22,6 +22,7 @@ use super::tables::is_filler;
 use super::words::{
     RoleTag, is_capitalised, is_punct, pronoun_gender, role_of_word, role_tag, tokens_in, verb_at,
 };
+use crate::analysis::lexicon::Tags;
 use crate::analysis::work::{tick, tick_n};
 
 /// The context of a paragraph's reading beyond its text.
@@ -313,12 +314,14 @@ fn mention_roles(para: &ParagraphModel, span: Span) -> Vec<(String, String)> {
         floor(para, span.start.saturating_sub(ROLE_BEFORE)),
         span.start,
     );
+    // The noun phrase just before the name: a verb ends it ("Grayson's
+    // spokeswoman said Hillary Clinton ..." gives Clinton no role).
     let mut words: Vec<&Token> = tokens_in(para, before)
         .iter()
         .rev()
         .take_while(|t| {
             tick();
-            t.is_word()
+            t.is_word() && !t.tags.contains(Tags::REPORTING_VERB)
         })
         .take(ROLE_WORDS_BEFORE)
         .collect();

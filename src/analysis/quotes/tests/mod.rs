@@ -492,3 +492,20 @@ fn an_acronym_speaker_is_named_by_its_spelled_out_organisation() {
 }
 
 mod kinds_and_versions;
+
+#[test]
+fn a_verb_ends_the_role_words_read_before_a_name() {
+    // "spokeswoman said Ana Vell": the spokeswoman is someone else, so the
+    // quote is hers as written, not Ana Vell's
+    let text = "Tomas Rhee's spokeswoman said Ana Vell had been “treated unfairly” \
+                by the board.";
+    let found = crate::analysis::analyze(text, &crate::analysis::Config::default()).quotes;
+    let speaker = found[0].speaker.as_ref().map(|s| s.name.as_str());
+    assert_eq!(speaker, Some("Tomas Rhee's spokeswoman"));
+    // with no verb between, the role before the name is the name's own
+    let text = "Board spokeswoman Ana Vell spoke first.\n\n“We were treated unfairly,” \
+                the spokeswoman said.";
+    let found = crate::analysis::analyze(text, &crate::analysis::Config::default()).quotes;
+    let speaker = found[0].speaker.as_ref().map(|s| s.name.as_str());
+    assert_eq!(speaker, Some("Ana Vell"));
+}

@@ -1,0 +1,227 @@
+//! Names read from their context: modifiers, places, institutions,
+//! lists, bios and newsroom jobs around them.
+
+use super::*;
+
+#[test]
+fn a_person_named_often_as_a_modifier_is_still_a_person() {
+    let text = "Dana Okafor won in 2008. The Okafor administration grew. Critics of the \
+                Okafor administration were loud, and the Okafor plan stalled. \
+                Okafor aides left, and the Okafor team shrank. Okafor said little.";
+    assert_eq!(kind_of(text, "Dana Okafor"), Some(EntityKind::Person));
+    // a name that is only ever a modifier, with a determiner, is no person
+    let text = "The Harbourline fleet grew. The Harbourline ferries run late.";
+    assert_ne!(kind_of(text, "Harbourline"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_surname_that_is_also_a_title_does_not_join_the_place_after_it() {
+    let text = "Representative Peter T. King of New York said the race was open.";
+    assert_eq!(kind_of(text, "Peter T. King"), Some(EntityKind::Person));
+    assert_eq!(kind_of(text, "New York"), Some(EntityKind::Place));
+    // a title opening the name still takes its "of"
+    let text = "The Minister of Health, Ana Roe, spoke.";
+    assert!(
+        all_names(text)
+            .iter()
+            .any(|n| n == "Minister of Health" || n == "Ana Roe")
+    );
+    assert!(all_names(text).iter().all(|n| n != "Health"));
+}
+
+#[test]
+fn a_name_ending_in_an_acronym_is_no_person_unless_the_acronym_is_a_suffix() {
+    let text = "Spending rose again. An August PBO report found the gap had grown.";
+    assert!(
+        names_of(text, EntityKind::Person).is_empty(),
+        "{:?}",
+        all_names(text)
+    );
+    let text = "The vote was close, said Dana Whitfield MP, who sits for Harbourside.";
+    assert!(
+        names_of(text, EntityKind::Person)
+            .iter()
+            .any(|n| n.starts_with("Dana Whitfield")),
+        "{:?}",
+        all_names(text)
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_a_place_noun_names_a_person_after_a_given_name() {
+    let text = "Ana Ruiz met Tom Hill on Monday.\n\nHill said the talks went well.";
+    assert_eq!(kind_of(text, "Tom Hill"), Some(EntityKind::Person));
+    assert_eq!(mentions(text, "Tom Hill"), ["Tom Hill", "Hill"]);
+    // a place noun after a word that is no given name is no surname
+    let text = "Protesters gathered on Beacon Hill on Monday.";
+    assert_eq!(kind_of(text, "Beacon Hill"), Some(EntityKind::Place));
+}
+
+#[test]
+fn a_full_name_before_of_and_an_institution_is_a_person_and_an_organisation() {
+    let text = "“It was a long shot,” said Marta Quell of the University of Lisbon Law School.";
+    assert_eq!(kind_of(text, "Marta Quell"), Some(EntityKind::Person));
+    assert_eq!(
+        kind_of(text, "University of Lisbon Law School"),
+        Some(EntityKind::Organization)
+    );
+    // an institution's own name still joins over "of"
+    let text = "Officials at the Bank of Montreal said rates would rise.";
+    assert_eq!(
+        kind_of(text, "Bank of Montreal"),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn a_lone_surname_does_not_join_a_thing_named_after_it_by_its_first_word() {
+    let text = "Supporters boarded the Trump Train in Ohio.\n\n\
+                Trump said the rally was huge. Later Trump spoke again.";
+    assert_eq!(mentions(text, "Trump Train"), ["Trump Train"]);
+    // a given name alone still joins the one person who has it
+    let text = "Priya Natarajan runs the lab. On Monday, Priya said the grant arrived.";
+    assert_eq!(
+        mentions(text, "Priya Natarajan"),
+        ["Priya Natarajan", "Priya"]
+    );
+}
+
+#[test]
+fn a_reporting_verb_after_an_adverb_is_evidence_of_a_person() {
+    let text = "The vote is on Friday. Later, Zorvath openly admitted that the plan had failed.";
+    assert_eq!(kind_of(text, "Zorvath"), Some(EntityKind::Person));
+}
+
+#[test]
+fn another_name_of_a_place_joins_the_place_the_article_writes_out() {
+    let text = "Talks with the United States stalled. USA officials left, and America said little.";
+    assert_eq!(
+        mentions_of(text, "United States", Some(EntityKind::Place)),
+        ["United States", "USA", "America"]
+    );
+    // without the full name, an alias stays what it is
+    let text = "USA Today ran the story first.";
+    assert!(all_names(text).iter().all(|n| n != "United States"));
+}
+
+#[test]
+fn a_name_only_in_an_authors_bio_is_not_a_person_of_the_piece() {
+    let text = "The ferry will run at night. “It helps,” Ana Roe said.\n\n\
+                Lena Quist is a Toronto-based reporter covering transit. Follow her on Twitter.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Ana Roe"]);
+    // named in the story too, the writer is one of its people
+    let text = "Lena Quist rode the ferry with Ana Roe.\n\n\
+                Lena Quist is the Star's transit reporter.";
+    assert!(
+        names_of(text, EntityKind::Person)
+            .iter()
+            .any(|n| n == "Lena Quist")
+    );
+}
+
+#[test]
+fn names_that_companies_including_introduces_are_organisations() {
+    let text = "The tower holds offices of companies including Dorrin Vale, \
+                Hekla Morrow and Pell Kessler. Dorrin Vale opened in May.";
+    for name in ["Dorrin Vale", "Hekla Morrow", "Pell Kessler"] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(EntityKind::Organization),
+            "{name}"
+        );
+    }
+    // people in a list are not affected, nor a list no organisation noun
+    // introduces
+    let text = "Mayors such as Dorrin Vale and Hekla Morrow said they would attend.";
+    assert_eq!(kind_of(text, "Dorrin Vale"), Some(EntityKind::Person));
+    let org = |text: &str| {
+        introducing_noun(text, text.len())
+            .is_some_and(|tags| tags.contains(crate::analysis::lexicon::Tags::ORG_NOUN))
+    };
+    assert!(!org("leaders including "));
+    assert!(org("firms such as "));
+    assert!(org("Several banks like "));
+    assert!(!org("the company including "));
+}
+
+#[test]
+fn the_end_of_a_longer_name_written_before_is_its_compound_surname() {
+    let text = "Architect Lorena Paz Akin designed the house. \
+                \u{201c}We kept it simple,\u{201d} says Paz Akin.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Lorena Paz Akin"]);
+    assert_eq!(
+        mentions(text, "Lorena Paz Akin"),
+        ["Lorena Paz Akin", "Paz Akin"]
+    );
+    // written before the longer name, the shorter one stays its own
+    let text = "Paz Akin spoke first. Later, Lorena Paz Akin and Mai Lee spoke.";
+    assert_eq!(mentions(text, "Lorena Paz Akin"), ["Lorena Paz Akin"]);
+}
+
+#[test]
+fn names_that_a_plural_role_noun_introduces_are_people() {
+    let text = "He called mass shooters such as Dorran Roof and Kell Vane his idols.";
+    assert_eq!(kind_of(text, "Dorran Roof"), Some(EntityKind::Person));
+    assert_eq!(kind_of(text, "Kell Vane"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_year_after_an_article_is_no_reason_to_read_a_person() {
+    let text = "Crowds marked the 1916 Corran Rising on Sunday. \
+                The 2017 Dalby report said the line was late.";
+    assert_ne!(kind_of(text, "Corran Rising"), Some(EntityKind::Person));
+    assert_ne!(kind_of(text, "Dalby"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_lone_name_listed_among_places_is_a_place() {
+    let text = "Rallies in Toronto, Calgary, Brenloe and Vancouver drew crowds. \
+                Brenloe saw the largest.";
+    assert_eq!(kind_of(text, "Brenloe"), Some(EntityKind::Place));
+    // beside a single place it may as well be a person
+    let text = "Then Onyeka and Sydney argued. Onyeka left first.";
+    assert_ne!(kind_of(text, "Onyeka"), Some(EntityKind::Place));
+}
+
+#[test]
+fn a_month_abbreviation_that_is_a_given_name_opens_a_name() {
+    let text = "The index was designed by Jan Hatzby, the bank's chief economist.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Jan Hatzby"]);
+    let text = "On Jan. 5 Hatzby spoke.";
+    assert!(!all_names(text).iter().any(|n| n.starts_with("Jan")));
+}
+
+#[test]
+fn a_name_then_its_employer_then_a_reporting_verb_is_a_speaker() {
+    let text = "\u{201c}More tariffs,\u{201d} Jingfei Pan of Kestrel Markets said.";
+    assert_eq!(kind_of(text, "Jingfei Pan"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_title_in_capitals_before_a_name_is_no_dateline() {
+    let text = "Liberal MP Marko Mendel \u{2014} a former prosecutor \u{2014} said no.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marko Mendel"]);
+}
+
+#[test]
+fn a_name_after_a_newsroom_job_and_for_is_a_publication() {
+    // a magazine named like a woman
+    let text = "She was a columnist for Harper Quinn for eight years.";
+    assert_ne!(kind_of(text, "Harper Quinn"), Some(EntityKind::Person));
+    // the job of the person named is no such cue
+    let text = "Columnist Dorrel Tabb wrote for eight years. Tabb retired.";
+    assert_eq!(kind_of(text, "Dorrel Tabb"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_surname_alone_joins_a_full_name_that_ends_in_a_generational_suffix() {
+    let text = "Adm. Corwin B. Halloway Jr., who leads the fleet, spoke on Tuesday. \
+                Later Halloway said the ships were ready.";
+    assert_eq!(
+        mentions(text, "Corwin B. Halloway Jr"),
+        ["Corwin B. Halloway Jr", "Halloway"]
+    );
+    // the suffix itself names no one: a lone "Jr." joins nothing
+    let text = "Corwin Halloway Jr. spoke. Jr. was a nickname at school.";
+    assert_eq!(mentions(text, "Corwin Halloway Jr"), ["Corwin Halloway Jr"]);
+}
