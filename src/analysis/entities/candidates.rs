@@ -466,7 +466,15 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
             tick();
             t.capitalised
         });
-    if left_is_person {
+    // "John Bolton and Breitbart News": a person's full name (a given
+    // name, then a surname) before "and" ends there; two names listed, not
+    // one organisation's ("Procter and Gamble" has no given name first)
+    let ends_in_full_name = matches!(token.lower, "and" | "&")
+        && !left_is_org
+        && left.len() >= 2
+        && lex.given(&left[left.len() - 2]).is_some()
+        && left.last().is_some_and(|t| t.capitalised);
+    if left_is_person || ends_in_full_name {
         return None;
     }
     let right_is_org = || {
@@ -647,7 +655,10 @@ pub(super) fn split_run(
         let first = &tokens[start].lower;
         let known_given = lex.given(*first).is_some() && !(ctx.lowercase_seen)(first);
         let common = (ctx.lowercase_seen)(first) || lex.is_common_word(*first);
-        if end - start >= 2 && !known_given && common {
+        // "Quarry and Dunmore Publishing": a connector after it made the
+        // run an organisation's name, which the word opens
+        let opens_organisation = tokens.get(start + 1).is_some_and(|t| is_connector(t.lower));
+        if end - start >= 2 && !known_given && common && !opens_organisation {
             start += 1;
         }
     }

@@ -225,3 +225,20 @@ fn a_surname_alone_joins_a_full_name_that_ends_in_a_generational_suffix() {
     let text = "Corwin Halloway Jr. spoke. Jr. was a nickname at school.";
     assert_eq!(mentions(text, "Corwin Halloway Jr"), ["Corwin Halloway Jr"]);
 }
+
+#[test]
+fn a_full_name_before_and_ends_there_but_an_organisations_and_joins() {
+    let text = "Former Ambassador Ana Vell and Harbour News Network editor Tomas Rhee \
+                spoke on Thursday. Vell said little.";
+    assert_eq!(mentions(text, "Ana Vell"), ["Ana Vell", "Vell"]);
+    assert_eq!(
+        kind_of(text, "Harbour News Network"),
+        Some(EntityKind::Organization)
+    );
+    // no given name first: the connector stays inside the organisation's name
+    let text = "Quarry and Dunmore Publishing said on Monday it would close.";
+    assert_eq!(
+        kind_of(text, "Quarry and Dunmore Publishing"),
+        Some(EntityKind::Organization)
+    );
+}
