@@ -174,8 +174,13 @@ impl Mentions<'_> {
             && let Some(p) = first_preposition
             && let Some(at) = toks.get(p)
             && found.iter().all(|(s, _)| s.start > at.span.start)
-            && let Some(role) = toks.get(..p).and_then(|before| self.known_role_in(before))
+            && let Some(role) = toks.get(..p).and_then(|before| {
+                self.known_role_in(before)
+                    .or_else(|| self.description(before))
+            })
         {
+            // "a letter to committee members": the description before the
+            // preposition heads the phrase, not a role noun after it
             return Some(role);
         }
         if let Some(&(s, e)) = found.iter().rev().find(|(_, e)| self.is_person(*e)) {

@@ -509,3 +509,22 @@ fn a_verb_ends_the_role_words_read_before_a_name() {
     let speaker = found[0].speaker.as_ref().map(|s| s.name.as_str());
     assert_eq!(speaker, Some("Ana Vell"));
 }
+
+#[test]
+fn a_description_before_a_preposition_heads_the_subject() {
+    let config = crate::analysis::Config::default();
+    let speaker_of = |text: &str| {
+        crate::analysis::analyze(text, &config).quotes[0]
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+    };
+    // not the role noun "members" after "to"
+    let text = "Harbour plan\n\nA letter to harbour board members calls the plan “a threat \
+                to the town.”";
+    assert_eq!(speaker_of(text).as_deref(), Some("A letter"));
+    // a role noun before the preposition still heads it
+    let text = "Harbour plan\n\nA spokesman for the harbour board said: “We will appeal the \
+                ruling.”";
+    assert_eq!(speaker_of(text).as_deref(), Some("A spokesman"));
+}
