@@ -374,6 +374,7 @@ impl<'a> People<'a> {
                 // "she worked at the Harbour Grill": a name with no gender
                 // and nothing personal about it takes no he/she.
                 (None, Some(_)) if !self.personal.get(e).copied().unwrap_or(false) => continue,
+                (None, Some(_)) => GENDER_AGREEMENT / 2.0,
                 _ => 0.0,
             };
             if recent.contains(&e) {
