@@ -130,6 +130,11 @@ pub(super) fn classify(
         if lex.is_surname(last) {
             s.person += 1;
         }
+        // "Duncan Hunter Sr.", "Harry B. Harris Jr.": only people carry a
+        // generational suffix
+        if words.len() >= 3 && super::is_generation_suffix(last) {
+            s.person += 6;
+        }
         if has_place_part(words, canonical.is_some_and(|c| c.acronym_first)) {
             // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
             // "St. Louis": a place inside the name.

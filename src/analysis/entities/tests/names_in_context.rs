@@ -242,3 +242,14 @@ fn a_full_name_before_and_ends_there_but_an_organisations_and_joins() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn a_generational_suffix_makes_a_name_a_persons() {
+    // "Duncan" is a place too; only people carry "Sr."
+    let text = "His father, Duncan Vellacott Sr., who once represented the district, \
+                spoke on Monday.";
+    assert_eq!(
+        kind_of(text, "Duncan Vellacott Sr"),
+        Some(EntityKind::Person)
+    );
+}
