@@ -11,6 +11,9 @@
 //! parsing is not counted). Prints a markdown table: median and p95
 //! latency per size, the time to first
 //! diagnostics after didOpen, and the server's peak RSS (VmHWM).
+//! Then a second table: requests on a small document answered while a
+//! 10 MB one is being analysed (it is opened, then edited before each
+//! request, so an analysis of it is always running or queued).
 //! Set `LSP_BENCH_QUICK=1` for a short run (fewer edits, no 10 MB).
 
 #[path = "../tests/common/mod.rs"]
@@ -57,6 +60,50 @@ fn main() {
             )),
         );
     }
+    if !quick {
+        beside_a_large_analysis();
+    }
+}
+
+/// Requests on a 5 KB document while a 10 MB one is analysed.
+const BESIDE_REQUESTS: usize = 40;
+
+fn beside_a_large_analysis() {
+    let large = article(10_000_000);
+    let small = article(5_000);
+    let small_uri = "file:///bench/small.txt";
+    let mut server = Server::spawn();
+    server.initialize(false, Value::Null);
+    server.open(small_uri, 1, &small);
+    server.wait_for_diagnostics(small_uri, 1);
+    server.open(URI, 1, &large);
+    let (line, col) = middle_line_end(&large);
+    let mut latencies = Vec::with_capacity(BESIDE_REQUESTS);
+    for i in 0..BESIDE_REQUESTS {
+        let at = col + i as u32;
+        server.change(
+            URI,
+            i as i64 + 2,
+            vec![edit(range(line, at, line, at), "x")],
+        );
+        let started = Instant::now();
+        server.call(
+            "textDocument/documentSymbol",
+            serde_json::json!({"textDocument": {"uri": small_uri}}),
+        );
+        latencies.push(started.elapsed());
+    }
+    drop(server);
+    latencies.sort_unstable();
+    println!();
+    println!("| beside a 10 MB analysis | requests | documentSymbol (5 KB) median | p95 | max |");
+    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| 5 KB beside 10 MB | {BESIDE_REQUESTS} | {} | {} | {} |",
+        ms(percentile(&latencies, 50)),
+        ms(percentile(&latencies, 95)),
+        ms(latencies.last().copied().unwrap_or_default()),
+    );
 }
 
 struct Row {
