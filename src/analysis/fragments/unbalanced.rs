@@ -7,7 +7,11 @@
 //!   convention for a quote that runs over several paragraphs). The
 //!   convention does not excuse a quote that visibly ends inside the
 //!   paragraph: an attribution cue after a comma (`…are over, the mayor
-//!   said.`) shows where the closing mark belonged.
+//!   said.`) shows where the closing mark belonged, nor a partial quote
+//!   (`… and “using a Karl Rove attack.`): as news style has it, only
+//!   quoted material that is a full sentence runs on without its closing
+//!   mark; a quotation opened right after a word of the sentence, with no
+//!   punctuation or reporting verb before it, is part of a sentence.
 //! - A closing mark with no opening mark before it.
 //!
 //! Where an attribution cue shows where the quote ended, the fragment
@@ -34,6 +38,9 @@ pub(crate) struct Local {
     /// where it ended (then the next paragraph cannot excuse it).
     open_at_end: Option<Box<Fragment>>,
     cue_at_end: bool,
+    /// The quote still open at the end is a partial quote, which the next
+    /// paragraph cannot continue either.
+    partial_at_end: bool,
     starts_with_open: bool,
 }
 
@@ -67,11 +74,16 @@ pub(crate) fn local(para: &Para) -> Local {
     });
     // The fix is there exactly when a cue shows where the quote ended.
     let cue_at_end = open_at_end.as_ref().is_some_and(|f| f.insertion.is_some());
+    let partial_at_end = quotes
+        .open_at_end
+        .and_then(|k| quotes.marks.get(k))
+        .is_some_and(|mark| opens_partial_quote(para, mark.span.start));
     Local {
         never_closed: never_closed.map(Box::new),
         stray: stray.map(Box::new),
         open_at_end: open_at_end.map(Box::new),
         cue_at_end,
+        partial_at_end,
         starts_with_open: quotes.starts_with_open,
     }
 }
@@ -92,7 +104,7 @@ fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragme
         let continues = doc
             .next(i)
             .is_some_and(|next| next.local.unbalanced.starts_with_open);
-        local.cue_at_end || !continues
+        local.cue_at_end || local.partial_at_end || !continues
     });
     [
         local.never_closed.as_deref(),
@@ -102,6 +114,18 @@ fn first_problem<'l>(doc: &Doc, i: usize, local: &'l Local) -> Option<&'l Fragme
     .into_iter()
     .flatten()
     .min_by_key(|f| f.span.start)
+}
+
+/// Whether a quotation mark at `at` opens a partial quote: the token just
+/// before it is a word of the sentence ("and", "his patented") rather than
+/// punctuation, the paragraph's start or a reporting verb ("said “We").
+fn opens_partial_quote(para: &Para, at: usize) -> bool {
+    let tokens = &para.model.tokens.list;
+    let before = tokens.partition_point(|t| t.span.end <= at);
+    before
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.is_word() && !t.tags.contains(Tags::REPORTING_VERB))
 }
 
 /// The mark after mark `k` of the same family: the opening mark that left
@@ -250,6 +274,25 @@ mod tests {
         let text = "Headline.\n\n“We will rebuild,” she said. “It will take years.\n\n\
                     “But we will do it together.”";
         assert_eq!(found(text, UnbalancedQuote), []);
+    }
+
+    #[test]
+    fn a_partial_quote_cannot_run_over_paragraphs() {
+        // opened after a word of the sentence: the next paragraph's opening
+        // mark does not excuse it
+        let text = "Headline.\n\nShe called the plan a \"waste of the harbour fund.\n\n\
+                    \"We will vote against it,\" she said.";
+        assert_eq!(
+            found(text, UnbalancedQuote),
+            [(2, "\"waste of the harbour fund.".into())]
+        );
+        // after a reporting verb, or a colon, a full sentence may run on
+        for text in [
+            "Headline.\n\nShe said \"We will vote against it.\n\n\"All of us will.\"",
+            "Headline.\n\nShe was clear: \"We will vote against it.\n\n\"All of us will.\"",
+        ] {
+            assert_eq!(found(text, UnbalancedQuote), [], "{text}");
+        }
     }
 
     #[test]
