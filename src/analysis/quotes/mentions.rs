@@ -336,6 +336,9 @@ impl Mentions<'_> {
 /// only a plural of a role noun): "the minister" with no named minister is
 /// the person in focus, "the father" is not.
 pub fn is_office(noun: &str) -> bool {
-    super::super::lexicon::tags(noun).contains(super::super::lexicon::Tags::TITLE)
-        || role_of_word(noun).is_none()
+    let plural_of_role = role_of_word(noun).is_none()
+        && noun
+            .strip_suffix('s')
+            .is_some_and(|one| role_of_word(one).is_some());
+    super::super::lexicon::tags(noun).contains(super::super::lexicon::Tags::TITLE) || plural_of_role
 }

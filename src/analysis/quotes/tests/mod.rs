@@ -528,3 +528,22 @@ fn a_description_before_a_preposition_heads_the_subject() {
                 ruling.”";
     assert_eq!(speaker_of(text).as_deref(), Some("A spokesman"));
 }
+
+#[test]
+fn a_description_that_is_no_office_is_not_the_person_in_focus() {
+    let config = crate::analysis::Config::default();
+    let speaker_of = |text: &str| {
+        crate::analysis::analyze(text, &config).quotes[0]
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+    };
+    // "the letter" names no office: it speaks as written
+    let text = "Harbour plan\n\nAna Vell spoke in Eastford. The letter says the plan is a \
+                “waste of the harbour fund that no one asked for.”";
+    assert_eq!(speaker_of(text).as_deref(), Some("The letter"));
+    // "the minister" with no named minister is the person in focus
+    let text = "Harbour plan\n\nAna Vell spoke in Eastford on Monday. “We will build it \
+                this year,” the minister said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Ana Vell"));
+}
