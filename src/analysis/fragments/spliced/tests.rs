@@ -151,3 +151,21 @@ fn a_capitalised_first_word_is_a_name_unless_the_article_writes_it_in_lower_case
     assert_eq!(run(&name), []);
     assert_eq!(run(&common).len(), 1);
 }
+
+#[test]
+fn such_as_introduces_examples_and_ties_nothing() {
+    let text = format!(
+        "{ARTICLE} Diverse countries such as France, Spain and Switzerland have banned octopus trawling."
+    );
+    assert_eq!(
+        found(&text, Spliced),
+        [(
+            6,
+            "Diverse countries such as France, Spain and Switzerland have banned octopus trawling."
+                .to_string()
+        )]
+    );
+    // "such" on its own refers back to something the article said.
+    let text = format!("{ARTICLE} Diverse countries in Europe have banned such octopus trawling.");
+    assert_eq!(found(&text, Spliced), []);
+}

@@ -121,14 +121,20 @@ impl Builder {
         let mut reporting = false;
         let mut tie = false;
         let mut definite = false;
-        let words = para.tokens_of(k).iter().filter(|t| t.is_word());
-        for (i, token) in words.enumerate() {
+        let mut words = para
+            .tokens_of(k)
+            .iter()
+            .filter(|t| t.is_word())
+            .enumerate()
+            .peekable();
+        while let Some((i, token)) = words.next() {
             let lower = para.lower(token);
             // the content-word checks, the stem and the hash of the key
             tick_n(4 * lower.len() + 1);
             definite |= i == 0 && para.slice(token.span) == "The";
             reporting |= after_quote && token.tags.contains(Tags::REPORTING_VERB | Tags::OBJECT);
-            tie |= is_tie(i, lower, token.tags);
+            let next = words.peek().map_or("", |(_, t)| para.lower(t));
+            tie |= is_tie(i, lower, token.tags) && !introduces_examples(lower, next);
             let Some(bare) = content_word(lower, token.tags) else {
                 continue;
             };
@@ -238,6 +244,12 @@ fn is_tie(i: usize, lower: &str, tags: Tags) -> bool {
     };
     let head = crate::analysis::lexicon::tags(head);
     head.contains(Tags::COHESIVE_TIE) || (i == 0 && head.contains(Tags::CONJUNCTION))
+}
+
+/// True for "such as": it introduces examples ("countries such as France
+/// and Spain"), where "such" alone refers back ("such a plan").
+fn introduces_examples(lower: &str, next: &str) -> bool {
+    lower == "such" && next == "as"
 }
 
 /// The content word in `lower` (a word's lower-case stem, possessive
