@@ -76,18 +76,18 @@ impl Decided {
         // a full name, or the first name alone, gives its given name's gender
         let given_name =
             c.words.len() >= 2 || c.words.first() == full.first().filter(|_| full.len() >= 2);
+        let from_name = (c.gender.is_none() && person && given_name && !self.surname_first)
+            .then(|| {
+                c.words
+                    .first()
+                    .and_then(|w| super::names::lexicon().given(w))
+            })
+            .flatten()
+            .flatten();
         MentionFacts {
             title: c.title_span,
-            gender: c.gender.or_else(|| {
-                (person && given_name && !self.surname_first)
-                    .then(|| {
-                        c.words
-                            .first()
-                            .and_then(|w| super::names::lexicon().given(w))
-                    })
-                    .flatten()
-                    .flatten()
-            }),
+            gender: c.gender.or(from_name),
+            gender_from_name: from_name.is_some(),
             role: c.role_span,
             acronym,
             short_form: !acronym && c.words.len() < full.len(),

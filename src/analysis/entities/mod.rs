@@ -84,6 +84,9 @@ pub struct MentionFacts {
     pub title: Option<Span>,
     /// Gender evidence of this mention alone: its title, a kinship noun, its given name.
     pub gender: Option<Gender>,
+    /// The gender above is read from the given name alone: a weaker clue
+    /// than a title, as Lindsey, Jordan or Leslie name men and women.
+    pub gender_from_name: bool,
     /// A role noun before the name or in apposition ("council chair Jane Roe", "Jane Roe, the mayor,").
     pub role: Option<Span>,
     /// This mention is an acronym the article spells out for this entity ("RCMP").

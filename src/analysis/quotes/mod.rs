@@ -41,7 +41,7 @@ use rustc_hash::FxHashSet;
 use super::Span;
 use super::boilerplate::Boilerplate;
 use super::driver::{Driver, Placed};
-use super::entities::Entity;
+use super::entities::{Entity, Gender};
 use super::text::TextModel;
 pub use attribution::BareCue;
 use attribution::Cue;
@@ -173,6 +173,7 @@ pub fn read(
         kinds,
         mut found,
         bare_cues,
+        genders,
     } = resolve(driver, text, model, entities, boilerplate);
     let ranking = ranking::Context {
         text,
@@ -180,6 +181,7 @@ pub fn read(
         pieces: &pieces,
         kinds: &kinds,
         entities,
+        genders: &genders,
     };
     ranking::rank(&ranking, &mut found);
     let quotes = pieces
@@ -225,6 +227,7 @@ pub fn speaker_candidates(
         pieces: &resolved.pieces,
         kinds: &resolved.kinds,
         entities,
+        genders: &resolved.genders,
     };
     let candidates = ranking::candidates_of(&ranking, &resolved.found);
     resolved
@@ -244,6 +247,8 @@ struct Resolved {
     kinds: Vec<QuoteKind>,
     found: Vec<Option<Found>>,
     bare_cues: Vec<BareCue>,
+    /// Each entity's gender as the quotes read it ([`People::genders`]).
+    genders: Vec<Option<Gender>>,
 }
 
 fn resolve(
@@ -357,6 +362,7 @@ fn resolve(
         kinds,
         found,
         bare_cues,
+        genders: people.genders().to_vec(),
     }
 }
 

@@ -149,22 +149,25 @@ impl<'a> People<'a> {
     }
 
     /// The gender a mention itself tells (its title, a kinship noun, its
-    /// given name), as the entity pass read it.
-    fn mention_gender(&self, (span, e): (Span, usize)) -> Option<Gender> {
+    /// given name), as the entity pass read it, and whether only its given
+    /// name told it.
+    fn mention_gender(&self, (span, e): (Span, usize)) -> Option<(Gender, bool)> {
         let mentions = &self.entities.get(e)?.mentions;
         let i = mentions.partition_point(|m| m.span.start < span.start);
-        mentions
-            .get(i)
-            .filter(|m| m.span == span)
-            .and_then(|m| m.facts.gender)
+        let facts = &mentions.get(i).filter(|m| m.span == span)?.facts;
+        facts.gender.map(|g| (g, facts.gender_from_name))
     }
 
-    /// Each person's gender: the entity's own when set, else votes from
-    /// what its mentions tell (a title: strong) and the first
-    /// gendered pronoun after a mention, before the next person is named
-    /// (stronger when the mention is its sentence's subject).
+    /// Each person's gender, from votes: what its mentions tell (a title:
+    /// strong; a given name: weak) and the first gendered pronoun after a
+    /// mention, before the next person is named (stronger when the mention
+    /// is its sentence's subject). A title settles it; a given name only
+    /// when the pronouns do not outvote it ("Sen. Lindsey Graham ... his
+    /// rival ... He added").
     fn infer_genders(&self) -> Vec<Option<Gender>> {
         let mut votes = vec![0i32; self.entities.len()];
+        let mut pronouns = vec![0i32; self.entities.len()];
+        let mut titled = vec![false; self.entities.len()];
         let weight = |g: Option<Gender>, w: i32| match g {
             Some(Gender::Male) => w,
             Some(Gender::Female) => -w,
@@ -184,21 +187,44 @@ impl<'a> People<'a> {
                     PRONOUN_VOTE
                 };
                 let own = self.mention_gender(self.persons[k]);
-                *v += weight(own, TITLE_VOTE) + weight(reading.pronoun, pronoun_weight);
+                let own_weight = match own {
+                    Some((_, true)) => GIVEN_NAME_VOTE,
+                    _ => TITLE_VOTE,
+                };
+                if let (Some((_, false)), Some(t)) = (own, titled.get_mut(e)) {
+                    *t = true;
+                }
+                *v += weight(own.map(|(g, _)| g), own_weight)
+                    + weight(reading.pronoun, pronoun_weight);
+            }
+            if let Some(p) = pronouns.get_mut(e) {
+                *p += weight(reading.pronoun, 1);
             }
         }
+        let decided = |v: i32, min: i32| match v {
+            v if v >= min => Some(Gender::Male),
+            v if v <= -min => Some(Gender::Female),
+            _ => None,
+        };
         self.entities
             .iter()
-            .zip(votes)
-            .map(|(e, v)| {
+            .enumerate()
+            .map(|(i, e)| {
                 tick();
-                e.gender.or(match v {
-                    v if v >= MIN_GENDER_VOTES => Some(Gender::Male),
-                    v if v <= -MIN_GENDER_VOTES => Some(Gender::Female),
-                    _ => None,
-                })
+                let voted = decided(votes[i], MIN_GENDER_VOTES);
+                if titled[i] {
+                    return e.gender.or(voted);
+                }
+                // pronouns against the given name leave it open
+                let against = decided(pronouns[i], 1).is_some_and(|g| Some(g) != e.gender);
+                voted.or(if against { None } else { e.gender })
             })
             .collect()
+    }
+
+    /// Every entity's gender as [`Self::infer_genders`] read it.
+    pub fn genders(&self) -> &[Option<Gender>] {
+        &self.genders
     }
 
     /// The speaker a head names, as seen at byte `at`. `recent` holds the

@@ -31,9 +31,11 @@ pub const LAST_SENTENCE_BONUS: f32 = 1.0;
 /// as its speaker (news style names a new speaker, then quotes them).
 pub const INTRODUCTION_BONUS: f32 = 0.5;
 
-/// Gender votes: a title before a mention counts 3, the first pronoun after
-/// it 1 (2 after a sentence's subject); net votes needed to decide.
+/// Gender votes: a title before a mention counts 3, a given name 1, the
+/// first pronoun after it 1 (2 after a sentence's subject); net votes
+/// needed to decide.
 pub const TITLE_VOTE: i32 = 3;
+pub const GIVEN_NAME_VOTE: i32 = 2;
 pub const PRONOUN_VOTE: i32 = 1;
 pub const SUBJECT_PRONOUN_VOTE: i32 = 2;
 pub const MIN_GENDER_VOTES: i32 = 2;

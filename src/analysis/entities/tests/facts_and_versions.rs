@@ -72,6 +72,13 @@ fn each_mention_keeps_its_title_role_gender_and_form() {
     );
     let found = run(text);
     assert_eq!(found[0].surname.as_deref(), Some("Okafor"));
+    // "Marta" told the first mention's gender, "Mr." the second's
+    let from_name: Vec<bool> = found[0]
+        .mentions
+        .iter()
+        .map(|m| m.facts.gender_from_name)
+        .collect();
+    assert_eq!(from_name, [true, false, false]);
 }
 
 #[test]

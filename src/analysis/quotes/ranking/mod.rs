@@ -44,6 +44,15 @@ pub struct Context<'a> {
     pub pieces: &'a [Piece],
     pub kinds: &'a [QuoteKind],
     pub entities: &'a [Entity],
+    /// Each entity's gender as the quotes read it (a given name yields to
+    /// the pronouns the article uses for the person).
+    pub genders: &'a [Option<Gender>],
+}
+
+impl Context<'_> {
+    fn gender(&self, entity: usize) -> Option<Gender> {
+        self.genders.get(entity).copied().flatten()
+    }
 }
 
 /// A mention of a person, organisation or other named thing (the typing
@@ -376,7 +385,7 @@ fn candidates_for(
     // salience and agreement
     for c in &mut cands {
         tick();
-        let Some(entity) = c.entity().and_then(|e| ctx.entities.get(e)) else {
+        let Some((e, entity)) = c.entity().and_then(|e| Some((e, ctx.entities.get(e)?))) else {
             continue;
         };
         // mentions are in document order
@@ -384,7 +393,7 @@ fn candidates_for(
             .mentions
             .partition_point(|m| m.span.start < piece.span.start);
         c.set(F::MentionsSoFar, (1.0 + so_far as f32).ln());
-        if let (Some(want), Some(has)) = (pronoun_gender, entity.gender)
+        if let (Some(want), Some(has)) = (pronoun_gender, ctx.gender(e))
             && want == has
         {
             c.set(F::GenderAgrees, 1.0);
@@ -408,8 +417,7 @@ fn candidates_for(
     if let Some(want) = pronoun_gender {
         cands.retain(|c| {
             c.entity()
-                .and_then(|e| ctx.entities.get(e))
-                .and_then(|e| e.gender)
+                .and_then(|e| ctx.gender(e))
                 .is_none_or(|has| has == want)
         });
     }

@@ -539,3 +539,28 @@ fn a_description_that_is_no_office_is_not_the_person_in_focus() {
 }
 
 mod kinds_and_versions;
+
+fn all_speakers(text: &str) -> Vec<Option<String>> {
+    let found = crate::analysis::analyze(text, &crate::analysis::Config::default()).quotes;
+    found
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        .collect()
+}
+
+#[test]
+fn pronouns_outvote_a_given_name_but_not_a_title() {
+    // "Lindsey" names women more often than men; the article's "his" and
+    // "He" say this one is a man, so "He continued" is his
+    let text = "Sen. Lindsey Hale called out his rival Tom Baker on Monday.\n\n\
+                Hale said, “We lose because we are not listening to voters.”\n\n\
+                He continued, “The party must change before the election.”";
+    let hale = Some("Lindsey Hale".to_string());
+    assert_eq!(all_speakers(text), [hale.clone(), hale]);
+    // a title is the article's own word for her: "He" is someone else
+    let text = "Mrs. Lindsey Hale called out her rival Tom Baker on Monday.\n\n\
+                Baker said, “We lose because we are not listening to voters.”\n\n\
+                He continued, “The party must change before the election.”";
+    let baker = Some("Tom Baker".to_string());
+    assert_eq!(all_speakers(text), [baker.clone(), baker]);
+}
