@@ -53,6 +53,9 @@ pub(super) struct Cues {
     /// An organisation noun right before it: "aid group Medline",
     /// "retailer Bell & Rowe".
     pub org_noun_before: bool,
+    /// An apposition whose head is an organisation noun follows: "Xinhua,
+    /// the official Chinese news agency,".
+    pub org_apposition: bool,
     /// After a newsroom job and "for"/"at"/"with": "a columnist for Bon
     /// Appétit", "a reporter at the Herald" (a publication).
     pub newsroom_before: bool,

@@ -60,7 +60,7 @@ pub(super) fn classify(
         // counts once
         modifier |= cues.modifier;
         determiner |= cues.determiner_before;
-        if cues.org_noun_before || cues.newsroom_before {
+        if cues.org_noun_before || cues.newsroom_before || cues.org_apposition {
             s.person -= 5;
             s.org += 4;
         }

@@ -61,6 +61,49 @@ pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Opti
     Some(role_phrase(text, tokens, end))
 }
 
+/// An apposition after the token range ending at `end` whose head is an
+/// organisation noun: "Xinhua, the official Chinese news agency,", "Acme,
+/// a Toronto firm that ...". The head is the last word before the phrase
+/// ends (a comma, a clause, a preposition), so "the agency's director"
+/// or "a lawyer for the firm" are no organisation's.
+pub(super) fn organisation_apposition(text: &str, tokens: &[Token], end: usize) -> bool {
+    const MOST_WORDS: usize = 8;
+    let lex = lexicon();
+    let (Some(last), Some(next)) = (
+        end.checked_sub(1).and_then(|i| tokens.get(i)),
+        tokens.get(end),
+    ) else {
+        return false;
+    };
+    if text.get(last.end..next.span.start).map(str::trim) != Some(",")
+        || !matches!(next.lower, "the" | "a" | "an" | "its")
+    {
+        return false;
+    }
+    let mut head = next;
+    for pair in tokens
+        .get(end..)
+        .unwrap_or(&[])
+        .windows(2)
+        .take(MOST_WORDS - 1)
+    {
+        let [a, b] = pair else { break };
+        tick();
+        let gap = text.get(a.end..b.span.start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace)
+            || a.possessive
+            || matches!(
+                b.lower,
+                "of" | "for" | "at" | "in" | "from" | "with" | "that" | "which" | "who"
+            )
+        {
+            break;
+        }
+        head = b;
+    }
+    !head.capitalised && !head.possessive && lex.is_org_noun(head)
+}
+
 /// The gender the first role noun of an apposition gives: "his wife"
 /// (female), "the lawyer for her husband" (none: the lawyer's).
 pub(super) fn head_noun_gender(phrase: &str) -> Option<Gender> {
@@ -232,7 +275,8 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                     !job.capitalised && job.tags.contains(Tags::NEWSROOM) && joined(text, job, b)
                 })
     });
-    let apposition = apposition_after(text, tokens, range.end);
+    cues.org_apposition = organisation_apposition(text, tokens, range.end);
+    let apposition = apposition_after(text, tokens, range.end).filter(|_| !cues.org_apposition);
     cues.apposition |= apposition.is_some();
     let gender = gender.or_else(|| {
         apposition

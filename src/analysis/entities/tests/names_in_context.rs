@@ -253,3 +253,16 @@ fn a_generational_suffix_makes_a_name_a_persons() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn an_apposition_headed_by_an_organisation_noun_names_an_organisation() {
+    let text = "“The plan is unkind,” Norvena, the official state news agency, wrote on Monday.";
+    assert_eq!(kind_of(text, "Norvena"), Some(EntityKind::Organization));
+    let text = "Brightwell, a Toronto software firm that makes maps, said it would hire.";
+    assert_eq!(kind_of(text, "Brightwell"), Some(EntityKind::Organization));
+    // the head is someone's job: the agency's director, a lawyer for the firm
+    let text = "Ada Okafor, the agency's director, said the plan was unkind.";
+    assert_eq!(kind_of(text, "Ada Okafor"), Some(EntityKind::Person));
+    let text = "Tomas Vell, a lawyer for the firm, said the plan was unkind.";
+    assert_eq!(kind_of(text, "Tomas Vell"), Some(EntityKind::Person));
+}
