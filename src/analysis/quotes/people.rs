@@ -22,7 +22,7 @@ use super::reading::MentionReading;
 use super::roles::{RoleIndex, collect_roles};
 use super::tables::is_opening_conjunction;
 use super::weights::*;
-use super::words::{Pronoun, subject_pronoun, tokens_in};
+use super::words::{Pronoun, is_punct, subject_pronoun, tokens_in};
 use crate::analysis::work::{tick, tick_n};
 
 /// The per-document index of people and roles.
@@ -324,13 +324,17 @@ impl<'a> People<'a> {
     }
 
     /// The first word of the sentence starting at `start` (after an
-    /// opening conjunction), if it starts before `end`.
+    /// opening conjunction), if it starts before `end`; when that word is
+    /// no pronoun and an introductory phrase ends in a comma, the subject
+    /// pronoun after it ("Asked who leads the party, he said ...", "On
+    /// Monday, she wrote ...").
     fn sentence_opener(&self, start: usize, end: usize) -> Option<(Span, Option<Pronoun>)> {
         let p = self.seg.paragraph_at(start)?;
         let para = self.model.paragraphs.get(p)?;
         let base = self.seg.paragraphs.get(p)?.span.start;
         let rel = Span::new(start - base, end.saturating_sub(base).min(para.text.len()));
-        tokens_in(para, rel)
+        let tokens = tokens_in(para, rel);
+        let opener = tokens
             .iter()
             .filter(|t| {
                 tick();
@@ -338,7 +342,21 @@ impl<'a> People<'a> {
             })
             .take(2)
             .find(|t| !is_opening_conjunction(para.lower(t)))
-            .map(|t| (t.span.shifted(base), subject_pronoun(para.lower(t))))
+            .map(|t| (t.span.shifted(base), subject_pronoun(para.lower(t))))?;
+        if opener.1.is_some() || self.is_quoted(opener.0.start) {
+            return Some(opener);
+        }
+        let after_phrase = tokens
+            .iter()
+            .take(INTRODUCTORY_PHRASE_TOKENS)
+            .position(|t| {
+                tick();
+                is_punct(para, t, ",")
+            })
+            .and_then(|comma| tokens.get(comma + 1))
+            .filter(|t| t.is_word())
+            .and_then(|t| Some((t.span.shifted(base), Some(subject_pronoun(para.lower(t))?))));
+        Some(after_phrase.unwrap_or(opener))
     }
 
     /// Where a run of sentences about one person starts: while the sentence

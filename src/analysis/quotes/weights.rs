@@ -12,6 +12,9 @@ pub const LONG_LOOKBACK: usize = 120;
 pub const LONG_PRONOUN_PARAGRAPHS: usize = 12;
 /// How many sentences back a chain of same-pronoun subjects is followed.
 pub const PRONOUN_CHAIN_STEPS: usize = 4;
+/// Most tokens of an introductory phrase before the comma that ends it
+/// ("Asked on Fox News who leads the party in his view, he said").
+pub const INTRODUCTORY_PHRASE_TOKENS: usize = 16;
 
 /// Pronoun antecedent scoring: agreeing in gender counts most; a person
 /// already quoted is a little more salient; each paragraph and each

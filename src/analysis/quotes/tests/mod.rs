@@ -564,3 +564,19 @@ fn pronouns_outvote_a_given_name_but_not_a_title() {
     let baker = Some("Tom Baker".to_string());
     assert_eq!(all_speakers(text), [baker.clone(), baker]);
 }
+
+#[test]
+fn a_pronoun_after_an_introductory_phrase_continues_the_chain() {
+    // "he" after "Asked ...," is the subject of that sentence, so the
+    // quote's "he said" refers back past Cole to Tomas Rhee
+    let text = "Tomas Rhee spoke at the hall.\n\n\
+                Mayor Dan Cole said he would meet him soon.\n\n\
+                On Monday, Rhee softened his tone. Asked on the radio who leads the council, \
+                he said Cole. “I would say Dan for the time being,” he said.";
+    assert_eq!(all_speakers(text), [Some("Tomas Rhee".to_string())]);
+    // a name after the phrase is the subject: the chain stops there
+    let text = "Tomas Rhee spoke at the hall.\n\n\
+                Mayor Dan Cole said he would meet him soon.\n\n\
+                On Monday, Cole praised Rhee. “I would say it again,” he said.";
+    assert_eq!(all_speakers(text), [Some("Dan Cole".to_string())]);
+}
