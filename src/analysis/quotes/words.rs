@@ -95,10 +95,25 @@ pub fn verb_at(para: &ParagraphModel, toks: &[Token], i: usize) -> Option<VerbHi
     {
         return Some(hit(tags, i, i + 2));
     }
-    first
-        .tags
-        .contains(Tags::REPORTING_VERB)
-        .then(|| hit(first.tags, i, i + 1))
+    let reporting = first.tags.contains(Tags::REPORTING_VERB);
+    (reporting && !reads_as_noun(para, toks, i)).then(|| hit(first.tags, i, i + 1))
+}
+
+/// True when the reporting-verb word at `toks[i]` is written as a noun or a
+/// name: after an article ("the state", "a report"), or capitalised after a
+/// capitalised word outside a Title Case line ("the United States"). After
+/// a possessive it stays a cue: "his calls to end the “rigged economy”"
+/// reports his words.
+fn reads_as_noun(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    if !before.is_word() || before.span.end == toks[i].span.start {
+        return false;
+    }
+    let article = matches!(para.lower(before), "the" | "a" | "an");
+    let name_part = toks[i].is_capitalised() && before.is_capitalised() && !para.hints.title_case;
+    article || name_part
 }
 
 fn hit(tags: Tags, first: usize, end: usize) -> VerbHit {
@@ -267,6 +282,28 @@ mod tests {
             );
             assert_eq!(verb_at(para, toks, 4).map(|v| v.framing), Some(true));
             assert_eq!(verb_at(para, toks, 0), None);
+        });
+    }
+
+    #[test]
+    fn a_reporting_verb_after_an_article_or_inside_a_name_is_no_cue() {
+        // tokens: 0 officials 1 in 2 the 3 United 4 States 5 said 6 the
+        // 7 report 8 and 9 her 10 report 11 says
+        with(
+            "officials in the United States said the report and her report says",
+            |para| {
+                let toks = &para.tokens.list;
+                let cue = |i: usize| verb_at(para, toks, i).is_some();
+                assert!(!cue(4), "States in a name");
+                assert!(cue(5));
+                assert!(!cue(7), "the report");
+                assert!(cue(10), "her report: her words");
+                assert!(cue(11));
+            },
+        );
+        // a Title Case line capitalises its verbs
+        with("Mayor Ana Roe Says Bridge Is Safe", |para| {
+            assert!(verb_at(para, &para.tokens.list, 3).is_some());
         });
     }
 
