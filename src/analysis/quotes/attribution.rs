@@ -48,6 +48,8 @@ pub const ORGANISATION_IN_FOCUS: &str = "organisation in focus";
 pub const CONTINUATION: &str = "continuation";
 pub const SAME_PARAGRAPH: &str = "same paragraph";
 pub const PRECEDING_SPEECH: &str = "preceding reported speech";
+/// A quotation paragraph signed on the next line ("— Ana Roe (@anaroe)").
+pub const SIGNATURE: &str = "signature";
 
 /// Tokens allowed between a leading cue verb and the quote for it to count
 /// as adjacent ("said in a statement: “").

@@ -29,6 +29,7 @@ pub mod pieces;
 pub mod ranking;
 pub mod reading;
 pub mod roles;
+pub mod signature;
 pub mod speakers;
 pub mod tables;
 pub mod weights;
@@ -337,6 +338,7 @@ fn resolve(
         }
         found.push(here);
     }
+    signature::sign(text, seg, &pieces, &people, &mut found);
     let kinds = kinds(text, &pieces, &shapes, &found);
     let floor = Floor {
         text,

@@ -64,3 +64,10 @@ pub const NEW_SUBJECT: f32 = 0.5;
 pub const PREVIOUS_PARAGRAPH: f32 = 0.7;
 pub const REPORTED_SPEECH: f32 = 0.5;
 pub const FLOOR_CONFIDENCE: f32 = 0.4;
+
+/// A signature line under a quotation paragraph ("— Ana Roe (@anaroe)
+/// March 3, 2016"): its confidence, its longest length in bytes, and how
+/// far after the dash its name may start (title words between).
+pub const SIGNATURE_CONFIDENCE: f32 = 0.85;
+pub const SIGNATURE_MOST_BYTES: usize = 160;
+pub const SIGNATURE_NAME_REACH: usize = 40;

@@ -580,3 +580,28 @@ fn a_pronoun_after_an_introductory_phrase_continues_the_chain() {
                 On Monday, Cole praised Rhee. “I would say it again,” he said.";
     assert_eq!(all_speakers(text), [Some("Dan Cole".to_string())]);
 }
+
+#[test]
+fn a_signature_under_a_quotation_paragraph_names_its_speaker() {
+    let text = "Councillor Tomas Rhee spoke at the hall. Mayor Dan Cole listened.\n\n\
+                “The bridge will open in May, and the fares will not rise.”\n\n\
+                -Mayor Dan Cole, writing after the vote.\n\n\
+                “We waited long enough for this bridge.”\n\n\
+                — Ana Vell, Harbourview";
+    let speakers = all_speakers(text);
+    assert_eq!(
+        speakers,
+        [Some("Dan Cole".to_string()), Some("Ana Vell".to_string())]
+    );
+    let text = "Councillor Tomas Rhee spoke at the hall.\n\n\
+                “The bridge will open in May,” he said.\n\n\
+                — Ana Vell, Harbourview";
+    // a cued quote keeps its cue
+    assert_eq!(all_speakers(text), [Some("Tomas Rhee".to_string())]);
+    // a dash line that opens with no name is no signature
+    let text = "Councillor Tomas Rhee spoke at the hall.\n\n\
+                “The bridge will open in May, and the fares will not rise.”\n\n\
+                - The vote was held on Monday, said Ana Vell.";
+    let speakers = all_speakers(text);
+    assert_ne!(speakers, [Some("Ana Vell".to_string())]);
+}
