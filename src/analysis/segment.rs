@@ -1,8 +1,10 @@
 //! Segmentation: lines, paragraphs and sentences, as byte spans.
 //!
 //! A *line* is the text between line breaks (`\n` or `\r\n`), without the
-//! break. A *paragraph* is a maximal run of non-blank lines (one line per
-//! paragraph in scraped `.txt`; possibly several in wrapped Markdown).
+//! break. A *paragraph* is a maximal run of non-blank lines (possibly
+//! several in wrapped Markdown), except that a run written one paragraph
+//! per line with single breaks, as much scraped `.txt` is, is split at its
+//! line breaks (see [`split_paragraphs`]).
 //! Sentences are split inside paragraphs only.
 
 use super::Span;
@@ -62,32 +64,97 @@ pub fn segment(text: &str) -> Segmentation {
 /// The lines of `text`, and each paragraph's trimmed span with its first
 /// and last line; sentences are left to the caller (the driver reuses the
 /// splits of paragraphs it has seen).
+///
+/// A paragraph is a run of non-blank lines, except in a run that is not
+/// hard-wrapped: when one of its lines is longer than any wrapped line is
+/// ([`UNWRAPPED_LINE_CHARS`]), the text was written one paragraph per line
+/// with single line breaks, as much scraped copy is, and every line of the
+/// run is a paragraph of its own.
 pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
     let lines = split_lines(text);
     let mut paragraphs = Vec::new();
-    let mut current: Option<(usize, usize)> = None; // first, last line
     let close = |first: usize, last: usize, out: &mut Vec<(Span, usize, usize)>| {
         let raw = Span::new(lines[first].start, lines[last].end);
         out.push((trim_span(text, raw), first, last));
     };
+    let mut run: Option<(usize, usize, bool)> = None; // first, last line, unwrapped
+    let close_run = |(first, last, unwrapped): (usize, usize, bool),
+                     out: &mut Vec<(Span, usize, usize)>| {
+        if unwrapped {
+            let mut start = first;
+            for i in first..=last {
+                tick();
+                if i == last || !continues_on_next_line(text, lines[i], lines[i + 1]) {
+                    close(start, i, out);
+                    start = i + 1;
+                }
+            }
+        } else {
+            close(first, last, out);
+        }
+    };
     for (i, line) in lines.iter().enumerate() {
         tick();
-        let blank = line.text(text).trim().is_empty();
-        match (&mut current, blank) {
-            (Some((_, last)), false) => *last = i,
-            (None, false) => current = Some((i, i)),
-            (Some((first, last)), true) => {
-                close(*first, *last, &mut paragraphs);
-                current = None;
+        let written = line.text(text);
+        let blank = written.trim().is_empty();
+        // one step per byte of a long line, counted at once
+        let long = written.len() > UNWRAPPED_LINE_CHARS && {
+            tick_n(written.len());
+            written.chars().count() > UNWRAPPED_LINE_CHARS
+        };
+        match (&mut run, blank) {
+            (Some((_, last, unwrapped)), false) => {
+                *last = i;
+                *unwrapped |= long;
+            }
+            (None, false) => run = Some((i, i, long)),
+            (Some(_), true) => {
+                if let Some(done) = run.take() {
+                    close_run(done, &mut paragraphs);
+                }
             }
             (None, true) => {}
         }
     }
-    if let Some((first, last)) = current {
-        close(first, last, &mut paragraphs);
+    if let Some(done) = run {
+        close_run(done, &mut paragraphs);
     }
     (lines, paragraphs)
 }
+
+/// True when `line` breaks off a sentence or a quotation that `next` goes
+/// on with: a quotation mark opened on it is not closed, or it ends with
+/// no closing punctuation and `next` starts in lower case ("... has a
+/// limited effect on identifying supporters" / "in caucuses and
+/// primaries.”"), as where a scraper broke a paragraph in two.
+fn continues_on_next_line(text: &str, line: Span, next: Span) -> bool {
+    let written = line.text(text);
+    // a quotation still open at the line's end goes on below ("“We need
+    // stimulus." / "Josh Bivens, Economic Policy Institute.”")
+    tick_n(written.len());
+    let opened = written.matches('“').count() > written.matches('”').count()
+        || written.matches('"').count() % 2 == 1;
+    if opened {
+        return true;
+    }
+    let ends_open = line
+        .text(text)
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let next_lower = next
+        .text(text)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    ends_open && next_lower
+}
+
+/// Longer than a hard-wrapped line ever is (editors and mail wrap at 72 to
+/// 80 characters, a few writers at 100).
+pub const UNWRAPPED_LINE_CHARS: usize = 110;
 
 fn split_lines(text: &str) -> Vec<Span> {
     let mut lines = Vec::new();
@@ -346,6 +413,43 @@ mod tests {
         assert_eq!(seg.paragraphs[1].first_line, 2);
         assert_eq!(seg.paragraphs[1].last_line, 3);
         assert_eq!(seg.lines.len(), 8);
+    }
+
+    #[test]
+    fn a_run_written_one_paragraph_per_line_is_split_at_its_line_breaks() {
+        let long = "The council met on Monday evening to debate the harbour bridge budget, \
+                    which has grown by a third since the spring estimate was made.";
+        assert!(long.chars().count() > UNWRAPPED_LINE_CHARS);
+        let paras = |text: &str| -> Vec<String> {
+            let seg = segment(text);
+            seg.paragraphs
+                .iter()
+                .map(|p| p.span.text(text).to_string())
+                .collect()
+        };
+        // a line no wrapped text has: every line is a paragraph
+        let text = format!("{long}\nThe mayor spoke first.\n“We will build it,” she said.");
+        assert_eq!(
+            paras(&text),
+            [
+                long,
+                "The mayor spoke first.",
+                "“We will build it,” she said."
+            ]
+        );
+        // a sentence broken off mid-way, or a quotation still open, goes on
+        let text =
+            format!("{long} It has\nbeen delayed.\n“We need the bridge.\nAna Roe, Harbourview.”");
+        assert_eq!(
+            paras(&text),
+            [
+                format!("{long} It has\nbeen delayed."),
+                "“We need the bridge.\nAna Roe, Harbourview.”".to_string()
+            ]
+        );
+        // hard-wrapped prose keeps its paragraphs whole
+        let text = "The council met on Monday evening.\nIt debated the harbour bridge budget.";
+        assert_eq!(paras(text), [text]);
     }
 
     #[test]

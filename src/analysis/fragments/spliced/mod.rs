@@ -14,7 +14,8 @@
 //! evidence in the message, and only when nothing else ties the sentence
 //! to its neighbours: no pronoun, demonstrative or connective, no definite
 //! subject ("The driver ..."), no quotation, not the attribution right
-//! after one. The headline and the lead sentence set the topic and are
+//! after one, not a list item (its tie is the line that introduces the
+//! list). The headline and the lead sentence set the topic and are
 //! never reported, nor is a line without terminal punctuation (a headline
 //! of another story is boilerplate, not a spliced sentence).
 

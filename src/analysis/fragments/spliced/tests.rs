@@ -169,3 +169,16 @@ fn such_as_introduces_examples_and_ties_nothing() {
     let text = format!("{ARTICLE} Diverse countries in Europe have banned such octopus trawling.");
     assert_eq!(found(&text, Spliced), []);
 }
+
+#[test]
+fn a_list_item_is_tied_to_the_line_that_introduces_it() {
+    let text = format!(
+        "{ARTICLE}\n\nThe mayor listed her other plans:\n\n\
+         — Scientists found a new species of octopus living near volcanic vents."
+    );
+    assert_eq!(found(&text, Spliced), []);
+    let text = format!(
+        "{ARTICLE}\n\nScientists found a new species of octopus living near volcanic vents."
+    );
+    assert_eq!(found(&text, Spliced).len(), 1);
+}

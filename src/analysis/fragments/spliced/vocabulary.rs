@@ -157,7 +157,10 @@ impl Builder {
             || has_quote_mark(para, span)
             || para.quotes.inside(span.start);
         tick_n(span.len() - para.slice(span).trim_end().len() + 1);
-        let candidate = !tied && para.slice(span).trim_end().ends_with(['.', '!', '?']);
+        // a list item's cohesion is with the line that introduces the list
+        let candidate = !tied
+            && !para.hints().list_item
+            && para.slice(span).trim_end().ends_with(['.', '!', '?']);
         self.sentences.push(Sentence {
             span,
             candidate,
