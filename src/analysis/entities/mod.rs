@@ -329,19 +329,18 @@ fn list_hints(text: &str, cands: &[Candidate], groups: &[aliases::Group]) -> Vec
                 .filter_map(|i| group_of.get(i).copied())
                 .collect();
             let kind_of = |g: usize| kinds.get(g).copied().flatten();
-            let has_person = list.iter().any(|&g| kind_of(g) == Some(EntityKind::Person));
-            // two places at least: "Onyeka and Sydney" may be two women
-            let places = list
-                .iter()
-                .filter(|&&g| kind_of(g) == Some(EntityKind::Place))
-                .count();
-            let has_organisation = list
-                .iter()
-                .any(|&g| kind_of(g) == Some(EntityKind::Organization));
+            let count =
+                |kind: EntityKind| list.iter().filter(|&&g| kind_of(g) == Some(kind)).count();
+            let persons = count(EntityKind::Person);
+            let places = count(EntityKind::Place);
+            let organisations = count(EntityKind::Organization);
             let lone_name = |g: usize| lone.get(g).copied().unwrap_or(false);
-            let given = if has_person && places == 0 && !has_organisation {
+            // two places at least ("Onyeka and Sydney" may be two women),
+            // and more than the names of other kinds: "Edmonton, Calgary,
+            // Brooks, Edson and Medicine Hat" is a list of towns
+            let given = if persons > 0 && places == 0 && organisations == 0 {
                 ListHint::People
-            } else if places >= 2 && !has_person && !has_organisation {
+            } else if places >= 2 && places > persons + organisations {
                 ListHint::Places
             } else {
                 ListHint::None

@@ -266,3 +266,14 @@ fn an_apposition_headed_by_an_organisation_noun_names_an_organisation() {
     let text = "Tomas Vell, a lawyer for the firm, said the plan was unkind.";
     assert_eq!(kind_of(text, "Tomas Vell"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_list_mostly_of_places_makes_its_lone_names_places() {
+    let text = "Rallies in Edmonton, Calgary, Brooks, Edson and Medicine Hat drew crowds.\n\n\
+                In Brooks, nearly 450 trucks drove through town on Saturday.";
+    assert_eq!(kind_of(text, "Brooks"), Some(EntityKind::Place));
+    assert_eq!(kind_of(text, "Edson"), Some(EntityKind::Place));
+    // two people beside two places: no kind wins, the names keep their own
+    let text = "Ana Roe met Tomas Vell, Calgary and Edmonton officials said.";
+    assert_eq!(kind_of(text, "Ana Roe"), Some(EntityKind::Person));
+}
