@@ -598,6 +598,12 @@ fn a_signature_under_a_quotation_paragraph_names_its_speaker() {
                 — Ana Vell, Harbourview";
     // a cued quote keeps its cue
     assert_eq!(all_speakers(text), [Some("Tomas Rhee".to_string())]);
+    // a post's signature is furniture of the embedded post, yet it still
+    // names the post's writer, known to the article or not
+    let text = "The council voted on Monday.\n\n\
+                “We will not raise taxes this year.”\n\n\
+                — Ana Vell (@anavell) March 3, 2016";
+    assert_eq!(all_speakers(text), [Some("Ana Vell".to_string())]);
     // a dash line that opens with no name is no signature
     let text = "Councillor Tomas Rhee spoke at the hall.\n\n\
                 “The bridge will open in May, and the fares will not rise.”\n\n\
