@@ -130,15 +130,12 @@ pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
 fn continues_on_next_line(text: &str, line: Span, next: Span) -> bool {
     let written = line.text(text);
     // a quotation still open at the line's end goes on below ("“We need
-    // stimulus." / "Josh Bivens, Economic Policy Institute.”")
-    tick_n(written.len());
-    let opened = written.matches('“').count() > written.matches('”').count()
-        || written.matches('"').count() % 2 == 1;
-    if opened {
+    // stimulus." / "Josh Bivens, Economic Policy Institute.”"), by the
+    // text model's one reading of quotation marks
+    if super::text::quotes::scan(written).open_at_end.is_some() {
         return true;
     }
-    let ends_open = line
-        .text(text)
+    let ends_open = written
         .trim_end()
         .chars()
         .next_back()

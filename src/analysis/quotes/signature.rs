@@ -62,15 +62,19 @@ fn only_quotes(text: &str, seg: &Segmentation, para: usize, pieces: &[Piece]) ->
     let Some(p) = seg.paragraphs.get(para) else {
         return false;
     };
+    let has_words = |from: usize, to: usize| {
+        text.get(from..to.max(from))
+            .is_some_and(|gap| gap.chars().any(char::is_alphanumeric))
+    };
+    tick_n(p.span.len());
     let mut at = p.span.start;
-    let mut outside = String::new();
     for piece in pieces {
-        outside.push_str(text.get(at..piece.span.start.max(at)).unwrap_or(""));
+        if has_words(at, piece.span.start) {
+            return false;
+        }
         at = at.max(piece.span.end);
     }
-    outside.push_str(text.get(at..p.span.end.max(at)).unwrap_or(""));
-    tick_n(p.span.len());
-    !pieces.is_empty() && !outside.chars().any(char::is_alphanumeric)
+    !pieces.is_empty() && !has_words(at, p.span.end)
 }
 
 /// The signature on paragraph `para`, if it is one: a short line opening
@@ -133,16 +137,12 @@ fn handle_signer(
     let open = rest.find("(@")?;
     let name = rest[..open].trim();
     tick_n(rest.len());
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let name_like = (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let handle_closes = rest[open + 2..]
-        .split(')')
-        .next()
-        .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        && rest[open..].contains(')');
+    let mut words = name.split_whitespace();
+    let name_like = (1..=4).contains(&words.clone().count())
+        && words.all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let handle_closes = rest[open + 2..].split_once(')').is_some_and(|(handle, _)| {
+        !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_')
+    });
     if !name_like || !handle_closes {
         return None;
     }
