@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use copydesk::cli::{self, AnalyzeOptions, CheckOptions};
+use copydesk::cli::{self, AnalyzeOptions, CheckOptions, SettingFlags};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -69,6 +69,18 @@ enum Command {
         /// The file or directory [default: the current directory].
         #[arg(default_value = ".")]
         path: PathBuf,
+        /// As for `check`: an extra boilerplate phrase (or `/regex/`).
+        #[arg(long = "boilerplate-pattern", value_name = "PATTERN")]
+        patterns: Vec<String>,
+        /// As for `check`: a code or family to switch off.
+        #[arg(long = "disable", value_name = "CODE")]
+        disabled: Vec<String>,
+        /// As for `check`: the largest document analysed.
+        #[arg(long, value_name = "BYTES")]
+        max_document_bytes: Option<usize>,
+        /// Ignore `.copydesk.toml` files.
+        #[arg(long)]
+        no_config: bool,
     },
     /// Run the language server over standard input/output.
     Lsp {
@@ -198,7 +210,21 @@ fn main() -> ExitCode {
             max_document_bytes: inputs.max_document_bytes,
             no_config: inputs.no_config,
         }),
-        Command::Config { path } => cli::config(&path),
+        Command::Config {
+            path,
+            patterns,
+            disabled,
+            max_document_bytes,
+            no_config,
+        } => cli::config(
+            &path,
+            &SettingFlags {
+                boilerplate_patterns: patterns,
+                disabled_codes: disabled,
+                max_document_bytes,
+                no_config,
+            },
+        ),
         Command::Lsp { stdio: _ } => copydesk::lsp::run(),
     }
 }

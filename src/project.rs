@@ -20,6 +20,9 @@
 //! [inlayHints]
 //! enabled = false
 //!
+//! [files]
+//! extensions = ["rst"]   # read by `check DIR` besides .txt, .md, .markdown
+//!
 //! [[overrides]]
 //! paths = ["archive/**"]
 //! diagnostics = { fragments = false }
@@ -48,6 +51,7 @@ pub struct Layer {
     pub diagnostics: Option<DiagnosticsLayer>,
     pub boilerplate: Option<BoilerplateLayer>,
     pub inlay_hints: Option<InlayHintsLayer>,
+    pub files: Option<FilesLayer>,
     pub debounce_ms: Option<u64>,
     pub max_document_bytes: Option<u64>,
     pub analysis_timeout_ms: Option<u64>,
@@ -75,6 +79,37 @@ pub struct BoilerplateLayer {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 pub struct InlayHintsLayer {
     pub enabled: Option<bool>,
+}
+
+/// Which files a directory walk (`copydesk check DIR`) reads.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+pub struct FilesLayer {
+    /// Extensions read besides the built-in [`ARTICLE_EXTENSIONS`]
+    /// (`"rst"` or `".rst"`; case does not matter).
+    #[serde(default, deserialize_with = "string_list")]
+    pub extensions: Option<Vec<String>>,
+}
+
+/// Extensions of the files a directory walk always reads.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+impl FilesLayer {
+    /// The extensions as compared: no leading dot, lower case.
+    pub fn normalised(extensions: &[String]) -> Result<Vec<String>, String> {
+        extensions
+            .iter()
+            .map(|e| {
+                let bare = e.strip_prefix('.').unwrap_or(e);
+                if bare.is_empty() || bare.contains(['/', '\\', '.', '*']) {
+                    Err(format!(
+                        "files.extensions: `{e}` is not an extension (write \"rst\" or \".rst\")"
+                    ))
+                } else {
+                    Ok(bare.to_lowercase())
+                }
+            })
+            .collect()
+    }
 }
 
 /// A list of strings. An empty object also counts as an empty list: Lua
@@ -127,10 +162,17 @@ impl Layer {
             }),
             (u, o) => either(u, o),
         };
+        let files = match (&self.files, &over.files) {
+            (Some(u), Some(o)) => Some(FilesLayer {
+                extensions: either(&u.extensions, &o.extensions),
+            }),
+            (u, o) => either(u, o),
+        };
         Layer {
             diagnostics,
             boilerplate,
             inlay_hints,
+            files,
             debounce_ms: either(&self.debounce_ms, &over.debounce_ms),
             max_document_bytes: either(&self.max_document_bytes, &over.max_document_bytes),
             analysis_timeout_ms: either(&self.analysis_timeout_ms, &over.analysis_timeout_ms),
@@ -159,6 +201,9 @@ impl Layer {
         }
         if let Some(max) = self.max_document_bytes {
             config.max_document_bytes = usize::try_from(max).unwrap_or(usize::MAX);
+        }
+        if let Some(extensions) = self.files.as_ref().and_then(|f| f.extensions.as_ref()) {
+            FilesLayer::normalised(extensions)?;
         }
         Ok(())
     }
@@ -197,9 +242,12 @@ impl ProjectFile {
         }
     }
 
-    /// Whether any override's globs match `file`.
-    pub fn overrides_match(&self, file: &Path) -> bool {
-        self.layers_for(file).len() > 1
+    /// The indices of the overrides whose globs match `file`.
+    pub fn matching_overrides(&self, file: &Path) -> Vec<usize> {
+        let relative = file.strip_prefix(self.root()).unwrap_or(file);
+        (0..self.overrides.len())
+            .filter(|&i| self.overrides[i].matcher.is_match(relative))
+            .collect()
     }
 
     /// Check `text` as the content of the project file at `path`. Errors
@@ -244,28 +292,21 @@ impl ProjectFile {
                 e.message(),
             )
         })?;
+        let lines = KeyLines::new(text);
         let unknown: Vec<String> = unknown
             .iter()
             .map(|key| {
-                let last = key.rsplit('.').next().unwrap_or(key);
-                at_line(line_of_key(text, last), &format!("unknown key `{key}`"))
+                let segments: Vec<&str> = key.split('.').collect();
+                at_line(lines.of(&segments), &format!("unknown key `{key}`"))
             })
             .collect();
-        let check = |layer: &Layer, line: usize| {
-            layer
-                .apply(&mut Config::default())
-                .map_err(|e| at_line(line, &e))
-        };
         if base.paths.is_some() {
             return Err(at_line(
-                line_of_key(text, "paths"),
+                lines.of(&["paths"]),
                 "`paths` belongs in an [[overrides]] table",
             ));
         }
-        check(
-            &base,
-            line_of_key(text, "disabled").max(line_of_key(text, "patterns")),
-        )?;
+        check_layer(&base, &[], &lines).map_err(|(line, e)| at_line(line, &e))?;
         let mut overrides = Vec::new();
         for (i, layer) in base
             .overrides
@@ -274,11 +315,13 @@ impl ProjectFile {
             .into_iter()
             .enumerate()
         {
-            let line = line_of_nth_override(text, i);
-            check(&layer, line)?;
+            let index = i.to_string();
+            let table = ["overrides", index.as_str()];
+            let line = lines.of(&table);
+            check_layer(&layer, &table, &lines).map_err(|(line, e)| at_line(line, &e))?;
             if layer.overrides.is_some() {
                 return Err(at_line(
-                    line,
+                    lines.of(&["overrides", &index, "overrides"]),
                     "an [[overrides]] table cannot hold overrides",
                 ));
             }
@@ -286,9 +329,13 @@ impl ProjectFile {
                 return Err(at_line(line, "an [[overrides]] table needs `paths`"));
             };
             let mut builder = GlobSetBuilder::new();
-            for glob in &paths {
-                let glob = Glob::new(glob)
-                    .map_err(|e| at_line(line, &format!("overrides: bad glob `{glob}`: {e}")))?;
+            for (j, glob) in paths.iter().enumerate() {
+                let glob = Glob::new(glob).map_err(|e| {
+                    at_line(
+                        lines.of(&["overrides", &index, "paths", &j.to_string()]),
+                        &format!("overrides: bad glob `{glob}`: {e}"),
+                    )
+                })?;
                 builder.add(glob);
             }
             let matcher = builder
@@ -306,6 +353,17 @@ impl ProjectFile {
             overrides,
         };
         Ok((file, unknown))
+    }
+
+    /// The extensions a directory walk reads for `file` besides the
+    /// built-in ones: the last applying layer's list (checked on load).
+    pub fn extensions_for(&self, file: &Path) -> Vec<String> {
+        self.layers_for(file)
+            .iter()
+            .rev()
+            .find_map(|l| l.files.as_ref().and_then(|f| f.extensions.as_ref()))
+            .and_then(|list| FilesLayer::normalised(list).ok())
+            .unwrap_or_default()
     }
 
     /// The directory the globs are relative to.
@@ -352,32 +410,92 @@ fn line_of_offset(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The 1-based line where `key` is first set or opens a table (1 if not
-/// found: the file as a whole).
-fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches('[').trim_start();
-            let Some(rest) = line.strip_prefix(key).or_else(|| {
-                line.strip_prefix('"')
-                    .and_then(|l| l.strip_prefix(key))
-                    .and_then(|l| l.strip_prefix('"'))
-            }) else {
-                return false;
-            };
-            let rest = rest.trim_start();
-            rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.')
-        })
-        .map_or(1, |i| i + 1)
+/// Checks `layer` (a table of the file at key path `table`) setting by
+/// setting, so that an error names the line of the very code or pattern
+/// at fault. The error is `(line, message)`.
+fn check_layer(layer: &Layer, table: &[&str], lines: &KeyLines) -> Result<(), (usize, String)> {
+    let line_of = |keys: &[&str]| {
+        let path: Vec<&str> = table.iter().chain(keys).copied().collect();
+        lines.of(&path)
+    };
+    let disabled = layer.diagnostics.as_ref().and_then(|d| d.disabled.as_ref());
+    for (i, code) in disabled.into_iter().flatten().enumerate() {
+        codes::check(code).map_err(|e| {
+            let at = line_of(&["diagnostics", "disabled", &i.to_string()]);
+            (at, format!("diagnostics.disabled: {e}"))
+        })?;
+    }
+    let patterns = layer.boilerplate.as_ref().and_then(|b| b.patterns.as_ref());
+    if let Some(patterns) = patterns {
+        Config::compile_patterns(patterns).map_err(|e| {
+            // name the pattern at fault where one is; else the list
+            let at = patterns
+                .iter()
+                .position(|p| Config::compile_patterns(&[p]).is_err())
+                .map_or_else(
+                    || line_of(&["boilerplate", "patterns"]),
+                    |i| line_of(&["boilerplate", "patterns", &i.to_string()]),
+                );
+            (at, format!("boilerplate.patterns: {e}"))
+        })?;
+    }
+    let extensions = layer.files.as_ref().and_then(|f| f.extensions.as_ref());
+    for (i, extension) in extensions.into_iter().flatten().enumerate() {
+        FilesLayer::normalised(std::slice::from_ref(extension))
+            .map_err(|e| (line_of(&["files", "extensions", &i.to_string()]), e))?;
+    }
+    layer
+        .apply(&mut Config::default())
+        .map_err(|e| (line_of(&[]), e))
 }
 
-/// The 1-based line of the `i`th `[[overrides]]` header.
-fn line_of_nth_override(text: &str, i: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim().starts_with("[[overrides]]"))
-        .nth(i)
-        .map_or(1, |(n, _)| n + 1)
+/// The lines of the file's keys and values, from the TOML parser's spans.
+struct KeyLines<'t> {
+    text: &'t str,
+    root: Option<toml::Spanned<toml::de::DeTable<'t>>>,
+}
+
+impl<'t> KeyLines<'t> {
+    fn new(text: &'t str) -> Self {
+        KeyLines {
+            text,
+            root: toml::de::DeTable::parse(text).ok(),
+        }
+    }
+
+    /// The 1-based line of the setting at `path` (table keys; array
+    /// elements by index, as `serde_ignored` names them): the line of its
+    /// key, or of the element. Where the path leaves the file, the line of
+    /// the deepest part found (1: the file as a whole).
+    fn of(&self, path: &[&str]) -> usize {
+        use toml::de::DeValue;
+        let Some(root) = &self.root else { return 1 };
+        let mut span = None;
+        let mut value: Option<&DeValue<'t>> = None;
+        let mut table = Some(root.get_ref());
+        for segment in path {
+            let next = match (table, value) {
+                (Some(t), _) => t
+                    .iter()
+                    .find(|(key, _)| key.get_ref() == segment)
+                    .map(|(key, v)| (key.span(), v)),
+                (None, Some(DeValue::Array(items))) => segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|v| (v.span(), v)),
+                _ => None,
+            };
+            let Some((at, v)) = next else { break };
+            span = Some(at);
+            value = Some(v.get_ref());
+            table = match v.get_ref() {
+                DeValue::Table(t) => Some(t),
+                _ => None,
+            };
+        }
+        span.map_or(1, |s| line_of_offset(self.text, s.start))
+    }
 }
 
 #[cfg(test)]

@@ -158,6 +158,102 @@ fn config_prints_the_effective_settings_and_their_sources() {
     );
 }
 
+#[test]
+fn a_broken_file_is_reported_once_however_many_inputs_it_governs() {
+    let tree = Tree::new("once");
+    tree.write(".copydesk.toml", "[diagnostics]\ndisabld = []\n");
+    for name in ["a.txt", "b.txt", "desk/c.md"] {
+        tree.write(name, ARTICLE);
+    }
+    let out = copydesk(&tree.0, &["check", "a.txt", "b.txt", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("unknown key `diagnostics.disabld`").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is checked");
+}
+
+#[test]
+fn a_directory_walk_reads_the_extensions_the_project_adds() {
+    let tree = Tree::new("extensions");
+    tree.write("desk/a.txt", ARTICLE);
+    tree.write("desk/b.rst", ARTICLE);
+    tree.write("desk/c.json", ARTICLE);
+    let walked = |out: &Output| {
+        let mut files: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| Some(l.split(':').next()?.to_string()))
+            .collect();
+        files.dedup();
+        files
+    };
+    let out = copydesk(&tree.0, &["check", "desk"]);
+    assert_eq!(walked(&out), ["desk/a.txt"]);
+    tree.write(".copydesk.toml", "[files]\nextensions = [\".RST\"]\n");
+    let out = copydesk(&tree.0, &["check", "desk"]);
+    assert_eq!(walked(&out), ["desk/a.txt", "desk/b.rst"]);
+    let config = copydesk(&tree.0, &["config", "desk/b.rst"]);
+    assert!(
+        String::from_utf8_lossy(&config.stdout).contains("files.extensions = [\"rst\"]"),
+        "{}",
+        String::from_utf8_lossy(&config.stdout)
+    );
+    tree.write(
+        ".copydesk.toml",
+        "[files]\nextensions = [\n  \"rst\",\n  \"*.txt\",\n]\n",
+    );
+    let out = copydesk(&tree.0, &["check", "desk"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(".copydesk.toml:4: files.extensions: `*.txt` is not an extension"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_takes_the_flags_check_takes() {
+    let tree = Tree::new("config-flags");
+    tree.write(
+        ".copydesk.toml",
+        "[diagnostics]\ndisabled = [\"fragment\"]\n",
+    );
+    let out = copydesk(
+        &tree.0,
+        &[
+            "config",
+            "--disable",
+            "boilerplate/ad",
+            "--max-document-bytes",
+            "99",
+            ".",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("diagnostics.disabled = [\"fragment\", \"boilerplate/ad\"]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("+ --disable"), "{stdout}");
+    assert!(
+        stdout.lines().any(
+            |l| l.starts_with("maxDocumentBytes = 99") && l.ends_with("# --max-document-bytes")
+        ),
+        "{stdout}"
+    );
+    let out = copydesk(&tree.0, &["config", "--no-config", "."]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("diagnostics.disabled = []"),
+        "--no-config leaves the file out"
+    );
+    let out = copydesk(&tree.0, &["config", "--disable", "fragmnt", "."]);
+    assert_eq!(out.status.code(), Some(2), "a mistyped code is refused");
+}
+
 /// A server started in `tree` as its workspace folder, the client able to
 /// watch files.
 fn server_in(tree: &Tree, options: Value) -> Server {
@@ -249,6 +345,73 @@ fn a_wrong_file_is_shown_once_and_the_server_runs_on_its_valid_part() {
     assert_eq!(
         diagnostic_codes(&server.wait_for_diagnostics(&today, 1)),
         ["boilerplate/ad"]
+    );
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn each_workspace_folder_follows_its_own_file() {
+    let tree = Tree::new("folders");
+    tree.write(
+        "sports/.copydesk.toml",
+        "[diagnostics]\ndisabled = [\"boilerplate/ad\"]\n",
+    );
+    tree.write(
+        "politics/.copydesk.toml",
+        "[diagnostics]\ndisabled = [\"boilerplate/share\"]\n",
+    );
+    let mut server = Server::spawn();
+    let folders = json!([
+        {"uri": tree.uri("sports"), "name": "sports"},
+        {"uri": tree.uri("politics"), "name": "politics"},
+        {"uri": tree.uri("outside"), "name": "outside"},
+    ]);
+    server.initialize_in(json!({}), Value::Null, folders);
+    let sports = tree.uri("sports/a.txt");
+    server.open(&sports, 1, ARTICLE);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&sports, 1)),
+        ["boilerplate/share"]
+    );
+    let politics = tree.uri("politics/desk/b.txt");
+    server.open(&politics, 1, ARTICLE);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&politics, 1)),
+        ["boilerplate/ad"],
+        "the second folder's file, not the first's"
+    );
+    let outside = tree.uri("outside/c.txt");
+    server.open(&outside, 1, ARTICLE);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&outside, 1)),
+        ["boilerplate/ad", "boilerplate/share"],
+        "a folder without a file has the defaults"
+    );
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn saving_the_file_is_picked_up_where_the_client_cannot_watch_files() {
+    let tree = Tree::new("save");
+    let project = tree.write(".copydesk.toml", PROJECT);
+    let mut server = Server::spawn();
+    let folders = json!([{"uri": tree.uri(""), "name": "news"}]);
+    server.initialize_in(json!({}), Value::Null, folders);
+    let today = tree.uri("today/a.txt");
+    server.open(&today, 1, ARTICLE);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&today, 1)),
+        ["boilerplate/ad"]
+    );
+    std::fs::write(&project, "[diagnostics]\ndisabled = [\"boilerplate/ad\"]\n").expect("rewrite");
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": tree.uri(".copydesk.toml")}}),
+    );
+    server.change(&today, 2, vec![]);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&today, 2)),
+        ["boilerplate/share"]
     );
     server.shutdown_and_exit();
 }

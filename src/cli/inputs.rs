@@ -1,16 +1,16 @@
 //! What the command line's file arguments name: files, `-` for standard
 //! input, and directories, which are walked for articles.
 //!
-//! A directory stands for the `.txt`, `.md` and `.markdown` files under it,
-//! found the way ripgrep finds files (the `ignore` crate): `.gitignore`,
+//! A directory stands for the `.txt`, `.md` and `.markdown` files under it
+//! (and those of the extensions the governing `.copydesk.toml` adds under
+//! `[files] extensions`), found the way ripgrep finds files (the `ignore` crate): `.gitignore`,
 //! `.ignore` and hidden files are honoured, and the walk is sorted by name
 //! so that a run over an archive prints in the same order every time. A
 //! file named directly is always read, whatever its extension.
 
 use std::path::{Path, PathBuf};
 
-/// Extensions of the files a directory walk picks up.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+use crate::project::ARTICLE_EXTENSIONS;
 
 /// One input of a command: a path to read (`-` is standard input), or an
 /// error found while walking a directory.
@@ -22,12 +22,14 @@ pub enum Input {
 }
 
 /// The inputs that `args` name, in order: each argument in turn, a
-/// directory replaced by the articles under it.
-pub fn expand(args: &[PathBuf]) -> Vec<Input> {
+/// directory replaced by the articles under it. `extra_extensions` gives,
+/// for a file found in a walk, the extensions its project adds (lower
+/// case, no dot).
+pub fn expand(args: &[PathBuf], extra_extensions: &dyn Fn(&Path) -> Vec<String>) -> Vec<Input> {
     let mut inputs = Vec::with_capacity(args.len());
     for arg in args {
         if arg.as_os_str() != "-" && arg.is_dir() {
-            walk(arg, &mut inputs);
+            walk(arg, extra_extensions, &mut inputs);
         } else {
             inputs.push(Input::Path(arg.clone()));
         }
@@ -35,7 +37,7 @@ pub fn expand(args: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+fn walk(dir: &Path, extra_extensions: &dyn Fn(&Path) -> Vec<String>, inputs: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(dir)
         .sort_by_file_name(|a, b| a.cmp(b))
         // Honour .gitignore even outside a git checkout (an unpacked archive).
@@ -45,7 +47,9 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_article(path) {
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && (is_article(path) || has_extension(path, &extra_extensions(path)))
+                {
                     inputs.push(Input::Path(path.to_path_buf()));
                 }
             }
@@ -55,9 +59,15 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
 }
 
 fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+    has_extension(path, ARTICLE_EXTENSIONS)
+}
+
+fn has_extension<S: AsRef<str>>(path: &Path, extensions: &[S]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|a| a.as_ref().eq_ignore_ascii_case(e))
+    })
 }
 
 #[cfg(test)]
@@ -77,7 +87,7 @@ mod tests {
     fn stdin_and_missing_files_stay_as_given() {
         let args = [PathBuf::from("-"), PathBuf::from("no/such/file.txt")];
         assert_eq!(
-            expand(&args),
+            expand(&args, &|_| Vec::new()),
             [
                 Input::Path(PathBuf::from("-")),
                 Input::Path(PathBuf::from("no/such/file.txt"))

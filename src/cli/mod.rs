@@ -11,8 +11,9 @@
 //! ([`batch`], output in input order), and renders each result through
 //! [`render`]; `analyze --format jsonl` reads articles from JSON Lines
 //! instead ([`jsonl`]). Exit codes for `check`: 0 clean, 1 findings, 2 a
-//! bad `--boilerplate-pattern` or an input that cannot be read or is not
-//! UTF-8 (the other inputs are still checked).
+//! bad flag or `.copydesk.toml` (each error printed once; nothing is
+//! checked) or an input that cannot be read or is not UTF-8 (the other
+//! inputs are still checked).
 
 mod annotations;
 mod batch;
@@ -126,7 +127,7 @@ pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
         // JSON Lines records have no path: the project is the current
         // directory's.
         return match resolver.config_for(Path::new("-")) {
-            Ok(config) => analyze_jsonl(options, &config),
+            Ok(config) => analyze_jsonl(options, &resolver, &config),
             Err(e) => {
                 eprintln!("copydesk: {e}");
                 ExitCode::from(2)
@@ -154,27 +155,11 @@ pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
 /// diagnostic. Exit code 0 clean, 1 findings, 2 a pattern that does not
 /// compile (nothing is checked) or an unreadable file.
 pub fn check(options: &CheckOptions) -> ExitCode {
-    let extra = match Config::compile_patterns(&options.boilerplate_patterns) {
-        Ok(extra) => extra,
-        Err(e) => {
-            eprintln!("copydesk: {e}");
-            return ExitCode::from(2);
-        }
+    let flags = match SettingFlags::of_check(options).checked() {
+        Ok(flags) => flags,
+        Err(code) => return code,
     };
-    if let Some(e) = options
-        .disabled_codes
-        .iter()
-        .find_map(|c| codes::check(c).err())
-    {
-        eprintln!("copydesk: --disable: {e}");
-        return ExitCode::from(2);
-    }
-    let resolver = Resolver::new(Flags {
-        disabled_codes: options.disabled_codes.clone(),
-        patterns: extra,
-        max_document_bytes: options.max_document_bytes,
-        no_config: options.no_config,
-    });
+    let resolver = Resolver::new(flags);
     let fail_on = options.fail_on;
     let render = |name: &str, text: &str, result: &analysis::Analysis, config: &Config| {
         let found = result
@@ -197,10 +182,61 @@ pub fn check(options: &CheckOptions) -> ExitCode {
     each_file(&options.files, options.jobs, &resolver, render)
 }
 
-/// `copydesk config [PATH]`: print the settings PATH is analysed with and
-/// where each came from. Exit 2 if its project file does not check.
-pub fn config(path: &Path) -> ExitCode {
-    match settings::describe(&Resolver::new(Flags::default()), path) {
+/// The flags that change settings, as `check` and `config` take them.
+#[derive(Clone, Debug, Default)]
+pub struct SettingFlags {
+    /// Extra boilerplate phrases (or `/regex/`), compiled by [`SettingFlags::checked`].
+    pub boilerplate_patterns: Vec<String>,
+    /// Codes or whole families to switch off.
+    pub disabled_codes: Vec<String>,
+    pub max_document_bytes: Option<usize>,
+    /// Ignore `.copydesk.toml` files.
+    pub no_config: bool,
+}
+
+impl SettingFlags {
+    fn of_check(options: &CheckOptions) -> SettingFlags {
+        SettingFlags {
+            boilerplate_patterns: options.boilerplate_patterns.clone(),
+            disabled_codes: options.disabled_codes.clone(),
+            max_document_bytes: options.max_document_bytes,
+            no_config: options.no_config,
+        }
+    }
+
+    /// The flags with patterns compiled and codes checked; a bad one is
+    /// printed and is exit 2.
+    fn checked(&self) -> Result<Flags, ExitCode> {
+        let patterns = Config::compile_patterns(&self.boilerplate_patterns).map_err(|e| {
+            eprintln!("copydesk: {e}");
+            ExitCode::from(2)
+        })?;
+        if let Some(e) = self
+            .disabled_codes
+            .iter()
+            .find_map(|c| codes::check(c).err())
+        {
+            eprintln!("copydesk: --disable: {e}");
+            return Err(ExitCode::from(2));
+        }
+        Ok(Flags {
+            disabled_codes: self.disabled_codes.clone(),
+            patterns,
+            max_document_bytes: self.max_document_bytes,
+            no_config: self.no_config,
+        })
+    }
+}
+
+/// `copydesk config [PATH]`: print the settings PATH is analysed with by
+/// `check` with these flags, and where each came from. Exit 2 if a flag or
+/// its project file does not check.
+pub fn config(path: &Path, flags: &SettingFlags) -> ExitCode {
+    let flags = match flags.checked() {
+        Ok(flags) => flags,
+        Err(code) => return code,
+    };
+    match settings::describe(&Resolver::new(flags), path) {
         Ok(text) => {
             print!("{text}");
             ExitCode::from(0)
@@ -321,7 +357,10 @@ fn each_file(
     resolver: &Resolver,
     render: impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync,
 ) -> ExitCode {
-    let inputs = inputs::expand(files);
+    let inputs = match expand_checked(files, resolver) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
+    };
     let total = inputs.len();
     let work = |input: Input| analyse_input(input, resolver, &render);
     run(inputs.into_iter(), Some(total), jobs, work)
@@ -336,7 +375,10 @@ fn each_file_collected(
     render: impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync,
     join: impl FnOnce(&[String]) -> String,
 ) -> ExitCode {
-    let inputs = inputs::expand(files);
+    let inputs = match expand_checked(files, resolver) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
+    };
     let total = inputs.len();
     let work = |input: Input| analyse_input(input, resolver, &render);
     let mut tally = Tally::default();
@@ -360,6 +402,27 @@ fn each_file_collected(
         return ExitCode::from(2);
     }
     tally.exit_code()
+}
+
+/// The inputs `files` name (directories walked with the extensions their
+/// projects add), once every project file that governs one has checked.
+/// A project file that does not check is reported once, however many
+/// inputs it governs, and nothing is analysed: exit 2, as for a bad flag.
+fn expand_checked(files: &[PathBuf], resolver: &Resolver) -> Result<Vec<Input>, ExitCode> {
+    let extensions = |path: &Path| resolver.extensions_for(path);
+    let inputs = inputs::expand(files, &extensions);
+    let paths = inputs.iter().filter_map(|input| match input {
+        Input::Path(path) => Some(path.as_path()),
+        Input::Unwalkable(_) => None,
+    });
+    let errors = resolver.check_projects(paths);
+    if errors.is_empty() {
+        return Ok(inputs);
+    }
+    for error in errors {
+        eprintln!("copydesk: {error}");
+    }
+    Err(ExitCode::from(2))
 }
 
 /// Read, analyse (with the settings of its project) and render one input.
@@ -415,9 +478,10 @@ type Reader = Box<dyn std::io::BufRead + Send>;
 
 /// `analyze --format jsonl`: every input (a file, or `-` for stdin) is a
 /// JSON Lines stream of articles; one result line per article line.
-fn analyze_jsonl(options: &AnalyzeOptions, config: &Config) -> ExitCode {
+fn analyze_jsonl(options: &AnalyzeOptions, resolver: &Resolver, config: &Config) -> ExitCode {
     let mut opened: Vec<Result<(String, Reader), String>> = Vec::new();
-    for input in inputs::expand(&options.files) {
+    let extensions = |path: &Path| resolver.extensions_for(path);
+    for input in inputs::expand(&options.files, &extensions) {
         opened.push(match input {
             Input::Unwalkable(error) => Err(error),
             Input::Path(path) if path.as_os_str() == "-" => Ok((

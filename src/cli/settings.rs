@@ -60,6 +60,33 @@ impl Resolver {
             .map(Some)
     }
 
+    /// The extensions a directory walk reads for `file` besides the
+    /// built-in ones (none where its project file does not check: that
+    /// error is reported by [`Resolver::check_projects`]).
+    pub fn extensions_for(&self, file: &Path) -> Vec<String> {
+        match self.project_for(file) {
+            Ok(Some(project)) => {
+                let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+                project.extensions_for(&absolute)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The errors of the project files that govern `inputs`, each once,
+    /// in input order.
+    pub fn check_projects<'a>(&self, inputs: impl Iterator<Item = &'a Path>) -> Vec<String> {
+        let mut errors: Vec<String> = Vec::new();
+        for input in inputs {
+            if let Err(e) = self.project_for(input)
+                && !errors.contains(&e)
+            {
+                errors.push(e);
+            }
+        }
+        errors
+    }
+
     /// The configuration `input` is analysed with.
     pub fn config_for(&self, input: &Path) -> Result<Config, String> {
         let mut config = Config::default();
@@ -139,6 +166,9 @@ pub fn describe(resolver: &Resolver, path: &Path) -> Result<String, String> {
     } else {
         source_of(&|l| l.max_document_bytes.is_some())
     };
+    let extensions = resolver.extensions_for(path);
+    let extensions_source =
+        source_of(&|l| l.files.as_ref().is_some_and(|f| f.extensions.is_some()));
     let patterns: Vec<String> = config
         .extra_boilerplate
         .iter()
@@ -164,6 +194,10 @@ pub fn describe(resolver: &Resolver, path: &Path) -> Result<String, String> {
         (
             format!("maxDocumentBytes = {}", config.max_document_bytes),
             size_source,
+        ),
+        (
+            format!("files.extensions = {}", list(&extensions)),
+            extensions_source,
         ),
     ];
     let mut out = format!(

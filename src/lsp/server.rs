@@ -32,11 +32,12 @@ use super::settings::{Settings, editor_layer};
 use crate::analysis::Syntax;
 use crate::line_index::Encoding;
 use crate::project::{Layer, ProjectFile};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod configuration;
 
-use configuration::{is_project_file, workspace_roots};
+use configuration::{SettingsKey, is_project_file, workspace_roots};
 
 /// How long to wait for the client to answer a request of ours.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
@@ -63,8 +64,13 @@ struct Inner {
     /// What the editor has set, all its updates laid over each other; it
     /// wins over the project file.
     editor: RwLock<Layer>,
-    /// The workspace's `.copydesk.toml`, if it has one that can be used.
-    project: RwLock<Option<ProjectFile>>,
+    /// The workspace's `.copydesk.toml` files that can be used: the one
+    /// found walking up from each workspace folder, each once, in folder
+    /// order. A document follows the nearest of them above it.
+    projects: RwLock<Vec<ProjectFile>>,
+    /// The settings of each kind of document (its project file and the
+    /// overrides that match it), built once per configuration.
+    document_settings: Mutex<HashMap<SettingsKey, Arc<Settings>>>,
     /// The workspace folders, where the project file is looked for.
     roots: Mutex<Vec<PathBuf>>,
     /// The client can be asked to watch files (dynamic registration).
@@ -86,7 +92,8 @@ impl Backend {
                 client_pulls_configuration: AtomicBool::new(false),
                 init_error: Mutex::new(None),
                 editor: RwLock::default(),
-                project: RwLock::default(),
+                projects: RwLock::default(),
+                document_settings: Mutex::default(),
                 roots: Mutex::default(),
                 watches_files: AtomicBool::new(false),
                 shut_down,
@@ -525,7 +532,11 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        if !self.inner.settings().inlay_hints {
+        if !self
+            .inner
+            .settings_for(&params.text_document.uri)
+            .inlay_hints
+        {
             return Ok(Some(Vec::new()));
         }
         let range = params.range;

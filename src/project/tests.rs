@@ -134,3 +134,40 @@ fn an_overlay_keeps_what_the_upper_layer_leaves_unset() {
     assert_eq!(d.disabled, Some(vec!["fragment".to_string()]));
     assert_eq!(both.max_document_bytes, Some(10));
 }
+
+#[test]
+fn an_error_names_the_line_of_the_very_code_key_or_pattern() {
+    let error = |text: &str| parse(text).err().unwrap_or_default();
+    // a bad code on the list's second line, after a patterns list
+    assert_eq!(
+        error(
+            "[boilerplate]\npatterns = [\"Click here\"]\n\n[diagnostics]\ndisabled = [\n  \"fragment\",\n  \"fragment/splice\",\n]\n"
+        ),
+        "/news/.copydesk.toml:7: diagnostics.disabled: unknown code `fragment/splice`; \
+         did you mean `fragment/spliced`?"
+    );
+    // inside an override's own sub-table
+    assert_eq!(
+        error(
+            "[[overrides]]\npaths = [\"a/**\"]\n\n[overrides.diagnostics]\ndisabled = [\"boilerplate/shar\"]\n"
+        ),
+        "/news/.copydesk.toml:5: diagnostics.disabled: unknown code `boilerplate/shar`; \
+         did you mean `boilerplate/share`?"
+    );
+    // an unknown key in an override's inline table, in the second override
+    assert_eq!(
+        error(
+            "[[overrides]]\npaths = [\"a/**\"]\n\n[[overrides]]\npaths = [\"b/**\"]\ndiagnostics = { fragmnts = false }\n"
+        ),
+        "/news/.copydesk.toml:6: unknown key `overrides.1.diagnostics.fragmnts`"
+    );
+    // the bad pattern among good ones, and a bad glob
+    assert!(
+        error("[boilerplate]\npatterns = [\n  \"Share\",\n  \"/(/\",\n]\n")
+            .starts_with("/news/.copydesk.toml:4: boilerplate.patterns: invalid")
+    );
+    assert!(
+        error("[[overrides]]\npaths = [\n  \"a/**\",\n  \"b/[\",\n]\n")
+            .starts_with("/news/.copydesk.toml:4: overrides: bad glob `b/[`")
+    );
+}

@@ -1,8 +1,9 @@
 //! The server's configuration: the editor's settings laid over the
-//! workspace's `.copydesk.toml` (the editor wins), the project file's
-//! overrides per document, and reading both again when either changes.
+//! `.copydesk.toml` of each workspace folder (the editor wins), per
+//! document the file nearest above it and its overrides, and reading both
+//! again when either changes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -32,62 +33,101 @@ pub(super) fn is_project_file(uri: &Uri) -> bool {
         .ends_with(&format!("/{}", project::FILE_NAME))
 }
 
+/// Which settings a document has: the project file that governs it (an
+/// index into the loaded ones; `None`: no project file) and the indices of
+/// that file's overrides that match it.
+pub(super) type SettingsKey = (Option<usize>, Vec<usize>);
+
+/// The loaded project file nearest above `path`: the one whose directory
+/// is the longest ancestor of it.
+fn governing<'p>(projects: &'p [ProjectFile], path: &Path) -> Option<(usize, &'p ProjectFile)> {
+    projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| path.starts_with(p.root()))
+        .max_by_key(|(_, p)| p.root().components().count())
+}
+
 impl Inner {
-    /// The settings of the project file (if any) with the editor's `editor`
-    /// layer over them.
+    /// The server-wide settings (debounce, analysis budget, the
+    /// configuration of documents with no file path): the first workspace
+    /// folder's project file with the editor's `editor` layer over it.
     pub(super) fn resolve_settings(&self, editor: &Layer) -> std::result::Result<Settings, String> {
         let mut settings = Settings::from_env();
-        if let Some(project) = read(&self.project).as_ref() {
+        if let Some(project) = read(&self.projects).first() {
             settings = settings.merged(&project.base)?;
         }
         settings.merged(editor)
     }
 
-    /// The configuration `uri` is analysed with: the settings, unless one
-    /// of the project file's overrides matches it, in which case the
-    /// defaults, the file's top level, its matching overrides, then the
-    /// editor's settings.
-    pub(super) fn config_for(&self, uri: &Uri) -> Arc<Config> {
-        let settings = self.settings();
-        let project = read(&self.project);
-        let (Some(project), Some(path)) = (project.as_ref(), uri.to_file_path()) else {
-            return settings.config;
+    /// The settings `uri` is analysed and shown with: the defaults, the
+    /// project file nearest above it (its top level, then its overrides
+    /// that match the document), then the editor's settings. A document
+    /// under no project file has the defaults and the editor's settings;
+    /// one with no file path (an unsaved buffer) the server-wide ones.
+    pub(super) fn settings_for(&self, uri: &Uri) -> Arc<Settings> {
+        let Some(path) = uri.to_file_path() else {
+            return Arc::new(self.settings());
         };
-        if !project.overrides_match(&path) {
-            return settings.config;
-        }
-        let mut config = Config::default();
-        let editor = read(&self.editor).clone();
-        let layers = project.layers_for(&path);
-        // every layer was checked when it was read
-        match layers
-            .into_iter()
-            .chain(std::iter::once(&editor))
-            .try_for_each(|layer| layer.apply(&mut config))
-        {
-            Ok(()) => Arc::new(config),
-            Err(_) => settings.config,
-        }
-    }
-
-    /// Read the workspace's project file again; returns the problems to
-    /// show (an unusable file is dropped, unknown keys are skipped).
-    pub(super) fn load_project(&self) -> Vec<String> {
-        let roots = lock(&self.roots).clone();
-        let (file, problems) = match roots.iter().find_map(|r| project::find(r)) {
-            Some(path) => ProjectFile::load_keeping_valid(&path),
+        let projects = read(&self.projects);
+        let key: SettingsKey = match governing(&projects, &path) {
+            Some((index, project)) => (Some(index), project.matching_overrides(&path)),
             None => (None, Vec::new()),
         };
-        *self.project.write().unwrap_or_else(|e| e.into_inner()) = file;
-        problems
+        let mut cache = lock(&self.document_settings);
+        if let Some(settings) = cache.get(&key) {
+            return Arc::clone(settings);
+        }
+        let editor = read(&self.editor).clone();
+        let project_layers = key
+            .0
+            .and_then(|i| projects.get(i))
+            .map(|p| p.layers_for(&path))
+            .unwrap_or_default();
+        // every layer was checked when it was read
+        let built = project_layers
             .into_iter()
-            .map(|p| format!("copydesk: {p}"))
-            .collect()
+            .chain(std::iter::once(&editor))
+            .try_fold(Settings::from_env(), |settings, layer| {
+                settings.merged(layer)
+            });
+        let settings = Arc::new(built.unwrap_or_else(|_| self.settings()));
+        cache.insert(key, Arc::clone(&settings));
+        settings
+    }
+
+    /// The configuration `uri` is analysed with (see [`Inner::settings_for`]).
+    pub(super) fn config_for(&self, uri: &Uri) -> Arc<Config> {
+        Arc::clone(&self.settings_for(uri).config)
+    }
+
+    /// Read the workspace's project files again, one per workspace folder
+    /// (each file once); returns the problems to show (an unusable file is
+    /// dropped, unknown keys are skipped).
+    pub(super) fn load_project(&self) -> Vec<String> {
+        let roots = lock(&self.roots).clone();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for path in roots.iter().filter_map(|r| project::find(r)) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            let (file, found) = ProjectFile::load_keeping_valid(&path);
+            files.extend(file);
+            problems.extend(found.into_iter().map(|p| format!("copydesk: {p}")));
+        }
+        *self.projects.write().unwrap_or_else(|e| e.into_inner()) = files;
+        lock(&self.document_settings).clear();
+        problems
     }
 
     /// Use `settings` from now on and re-analyse every open document.
     pub(super) fn reconfigure(self: &Arc<Self>, settings: Settings) {
         *self.settings.write().unwrap_or_else(|e| e.into_inner()) = settings;
+        lock(&self.document_settings).clear();
         let touched = self.docs().touch_all();
         for (uri, revision) in touched {
             self.schedule(uri, revision);
