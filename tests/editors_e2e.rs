@@ -294,6 +294,53 @@ fn neovim_lsp_client_sees_copydesk() {
 }
 
 #[test]
+fn neovim_rereads_a_project_file_written_in_it() {
+    let found = neovims();
+    if found.is_empty() {
+        skip("no Neovim found (nvim on PATH or COPYDESK_NVIM)");
+        return;
+    }
+    let script = root().join("tests/editors/nvim_project_file.lua");
+    let mut failures = Vec::new();
+    for (version, program) in &found {
+        for registration in registrations(*version) {
+            let label = format!(
+                "Neovim {}.{} ({registration}), project file",
+                version.0, version.1
+            );
+            let state = scratch_dir("nvim-project");
+            let work = state.join("desk");
+            std::fs::create_dir_all(&work).expect("scratch dir");
+            std::fs::write(
+                work.join("a.txt"),
+                "Library Opens Late\n\nThe library will stay open until 9 p.m. on Fridays.\n\n\
+                 Advertisement\n\nShare this article\n\nThe change follows a survey of readers.\n",
+            )
+            .expect("article");
+            std::fs::write(
+                work.join(".copydesk.toml"),
+                "[diagnostics]\ndisabled = [\"boilerplate/ad\"]\n",
+            )
+            .expect("project file");
+            let mut command = Command::new(program);
+            command
+                .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+                .arg(format!("luafile {}", script.display()))
+                .current_dir(&work)
+                .env("PATH", path_with_copydesk())
+                .env("XDG_STATE_HOME", state.join("state"))
+                .env("XDG_DATA_HOME", state.join("data"))
+                .env("XDG_CACHE_HOME", state.join("cache"))
+                .env("XDG_CONFIG_HOME", state.join("config"))
+                .env("COPYDESK_E2E_REGISTRATION", registration)
+                .env("COPYDESK_E2E_DIR", &work);
+            report(&label, &run(command), &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
 fn emacs_eglot_sees_copydesk() {
     let program = std::env::var("COPYDESK_EMACS").unwrap_or_else(|_| "emacs".to_string());
     let Some(version) = version_line(&program) else {

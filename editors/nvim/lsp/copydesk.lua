@@ -7,4 +7,8 @@ return {
   filetypes = { "text", "markdown" },
   -- the project file first: a workspace is where its settings live
   root_markers = { ".copydesk.toml", ".git" },
+  -- a .copydesk.toml written in Neovim is reread without a restart
+  on_init = function(client)
+    require("copydesk").on_init(client)
+  end,
 }

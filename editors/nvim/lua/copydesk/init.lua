@@ -71,6 +71,33 @@ local function merge(defaults, user)
   return out
 end
 
+--- Tell `client` whenever a `.copydesk.toml` is written from Neovim, as
+--- workspace/didChangeWatchedFiles (Neovim on Linux does not watch files
+--- for servers by default), so an edit to the project file takes effect
+--- without restarting the server. Used as the client's `on_init`.
+function M.on_init(client)
+  local group = vim.api.nvim_create_augroup("copydesk_project_file_" .. client.id, { clear = true })
+  vim.api.nvim_create_autocmd("BufWritePost", {
+    group = group,
+    pattern = ".copydesk.toml",
+    callback = function(args)
+      local new_api = vim.fn.has("nvim-0.11") == 1
+      local stopped = new_api and client:is_stopped() or (not new_api and client.is_stopped())
+      if stopped then
+        pcall(vim.api.nvim_del_augroup_by_id, group)
+        return
+      end
+      local uri = vim.uri_from_fname(vim.fn.fnamemodify(args.file, ":p"))
+      local params = { changes = { { uri = uri, type = 2 } } }
+      if new_api then
+        client:notify("workspace/didChangeWatchedFiles", params)
+      else
+        client.notify("workspace/didChangeWatchedFiles", params)
+      end
+    end,
+  })
+end
+
 --- The client configuration shared by every registration path. The server
 --- reads its settings from initializationOptions at start and under the
 --- "copydesk" key of workspace/didChangeConfiguration and
@@ -88,6 +115,7 @@ function M.client_config(opts)
     root_markers = opts.root_markers,
     init_options = init_options,
     settings = { copydesk = vim.deepcopy(settings) },
+    on_init = M.on_init,
   }
 end
 
