@@ -45,3 +45,8 @@ pub const MAX_COHESION: usize = 1;
 pub const NAME_WEIGHT: usize = 2;
 /// Most other sentences one shared word is counted for.
 pub const OCCURRENCE_CAP: usize = 3;
+/// A sentence that shares names with the article but none of at least
+/// this many common content words is on a topic of its own...
+pub const MIN_TOPIC_WORDS_NAMES_SHARED: usize = 8;
+/// ...when it is also set in at least this many places found nowhere else.
+pub const MIN_NEW_PLACES: usize = 1;

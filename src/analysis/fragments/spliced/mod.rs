@@ -23,7 +23,8 @@ mod counts;
 mod vocabulary;
 
 use super::weights::{
-    MAX_COHESION, MIN_CONTENT_WORDS, MIN_CONTENT_WORDS_ONE_SHARED, NAME_WEIGHT, OCCURRENCE_CAP,
+    MAX_COHESION, MIN_CONTENT_WORDS, MIN_CONTENT_WORDS_ONE_SHARED, MIN_NEW_PLACES,
+    MIN_TOPIC_WORDS_NAMES_SHARED, NAME_WEIGHT, OCCURRENCE_CAP,
 };
 use super::{Doc, Fragment, FragmentKind};
 use crate::analysis::Severity;
@@ -63,35 +64,60 @@ fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Op
         return None;
     }
     let named = |k: &Key| k.name || known.is_some_and(|(entry, name)| name && entry == k.entry);
-    let keys = settled.iter().map(|k| (k.entry, named(k))).chain(extra);
+    let keys = settled
+        .iter()
+        .map(|k| (k.entry, named(k), k.place))
+        .chain(extra.map(|(entry, name)| (entry, name, false)));
     let mut shared: Option<u32> = None;
+    let mut shared_words = 0;
     let mut cohesion = 0;
-    for (entry, name) in keys {
+    // the topic apart from the names: common words, and names of nothing
+    // else in the article
+    let (mut topic_words, mut topic_shared, mut new_places) = (0, 0, 0);
+    for (entry, name, place) in keys {
         tick();
         let frequency = counts.frequency[counts.id(para, entry)] as usize;
         let elsewhere = frequency.max(1) - 1;
+        match (name, elsewhere) {
+            (false, 0) => topic_words += 1,
+            (false, _) => {
+                topic_words += 1;
+                topic_shared += 1;
+            }
+            (true, 0) => new_places += usize::from(place),
+            (true, _) => {}
+        }
         if elsewhere == 0 {
             continue;
         }
-        if shared.is_some() {
-            return None; // two shared words: the sentence belongs
-        }
+        shared_words += 1;
         shared = Some(entry);
         let weight = if name { NAME_WEIGHT } else { 1 };
         cohesion += elsewhere.min(OCCURRENCE_CAP) * weight;
     }
-    let isolated = match shared {
-        None => true,
-        Some(_) => cohesion <= MAX_COHESION && count >= MIN_CONTENT_WORDS_ONE_SHARED,
+    let isolated = match shared_words {
+        0 => true,
+        1 => cohesion <= MAX_COHESION && count >= MIN_CONTENT_WORDS_ONE_SHARED,
+        _ => false,
     };
-    if !isolated {
+    // A sentence about the article's people but on a topic of its own: none
+    // of its common words occur elsewhere, and it is set in a place the
+    // article never mentions again.
+    let off_topic = topic_shared == 0
+        && topic_words >= MIN_TOPIC_WORDS_NAMES_SHARED
+        && new_places >= MIN_NEW_PLACES;
+    if !isolated && !off_topic {
         return None;
     }
     let evidence = match shared {
         None => "shares no content words with the rest of the article".to_string(),
-        Some(entry) => format!(
+        Some(entry) if isolated => format!(
             "shares only one word (“{}…”) with the rest of the article, out of {count}",
             local.vocabulary[entry as usize].text
+        ),
+        Some(_) => format!(
+            "shares only names with the rest of the article, none of its {topic_words} \
+             other content words, and is set in a place the article does not mention again"
         ),
     };
     Some(Fragment {

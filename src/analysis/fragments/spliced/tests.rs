@@ -182,3 +182,48 @@ fn a_list_item_is_tied_to_the_line_that_introduces_it() {
     );
     assert_eq!(found(&text, Spliced).len(), 1);
 }
+
+/// An article about one mayor, then a sentence about her on a topic and in
+/// a place of its own.
+const MAYOR: &str = "Mayor Ana Ortiz opens new library.\n\n\
+    Mayor Ana Ortiz opened the new central library on Tuesday, after three years of building work.\n\n\
+    The library holds 200,000 books and a reading room for children, and it stays open late.\n\n\
+    Ortiz said the building work finished on budget and that readers had waited long enough.\n\n\
+    Librarians will run reading classes for children every weekend.";
+
+#[test]
+fn a_sentence_sharing_only_names_and_set_elsewhere_is_reported() {
+    let off_topic = "Ortiz urged governments on Sunday to show restraint over fishing \
+                     quotas and to avoid measures that might inflame disputes with Oslo.";
+    let text = format!("{MAYOR}\n\n{off_topic}\n\nReaders praised the library.");
+    let fragments: Vec<Fragment> = all(&text)
+        .into_iter()
+        .filter(|f| f.kind == Spliced)
+        .collect();
+    assert_eq!(fragments.len(), 1, "{fragments:?}");
+    assert_eq!(fragments[0].span.text(&text), off_topic);
+    assert!(fragments[0].message.contains("shares only names"));
+    assert_eq!(fragments[0].severity, Severity::Information);
+}
+
+#[test]
+fn sharing_only_names_is_not_enough_without_a_place_of_its_own() {
+    // no place: background on the same person is copy
+    let text = format!(
+        "{MAYOR}\n\nOrtiz urged governments on Sunday to show restraint over fishing \
+         quotas and to avoid measures that might inflame disputes."
+    );
+    assert_eq!(found(&text, Spliced), []);
+    // the place opens a longer name (an institution, not a setting)
+    let text = format!(
+        "{MAYOR}\n\nOrtiz urged governments on Sunday to show restraint over fishing \
+         quotas and to avoid measures that might inflame disputes at Oslo University."
+    );
+    assert_eq!(found(&text, Spliced), []);
+    // one topic word shared with the article ties it
+    let text = format!(
+        "{MAYOR}\n\nOrtiz urged governments on Sunday to show restraint over fishing \
+         quotas and to avoid measures that might inflame readers in Oslo."
+    );
+    assert_eq!(found(&text, Spliced), []);
+}

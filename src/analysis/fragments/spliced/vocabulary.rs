@@ -43,6 +43,9 @@ pub(super) struct Entry {
 pub(super) struct Key {
     pub entry: u32,
     pub name: bool,
+    /// Whether the sentence uses it as the name of a place (a gazetteer
+    /// place that is not also a personal name).
+    pub place: bool,
 }
 
 /// One sentence as the cohesion measure sees it.
@@ -147,7 +150,16 @@ impl Builder {
             } else if i == 0 {
                 doubtful = Some((self.entry(bare), self.entry(stemmed)));
             } else {
-                self.key(bare, true, first_key, number);
+                let entry = self.key(bare, true, first_key, number);
+                // a place by itself, not the first word of a longer name
+                // ("Columbia University")
+                let next_capitalised = words.peek().is_some_and(|(_, t)| t.is_capitalised());
+                let place = token.tags.contains(Tags::PLACE)
+                    && !token.tags.intersects(Tags::GIVEN_NAME | Tags::SURNAME)
+                    && !next_capitalised;
+                if place && let Some(k) = self.keys.last_mut().filter(|k| k.entry == entry) {
+                    k.place = true;
+                }
             }
         }
         let attribution = after_quote && reporting;
@@ -199,7 +211,11 @@ impl Builder {
             counts.0 += 1;
             counts.2 = number;
             counts.3 = self.keys.len();
-            self.keys.push(Key { entry, name });
+            self.keys.push(Key {
+                entry,
+                name,
+                place: false,
+            });
         }
         entry
     }
