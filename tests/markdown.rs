@@ -3,8 +3,9 @@
 //! (`tests/fixtures/markdown/`). Nothing outside prose (front matter, code,
 //! table headers, image text, comments, URLs) yields a diagnostic, a quote
 //! or an entity; emphasis and blockquotes hide no speaker; positions are
-//! the Markdown source's own, in UTF-8 and UTF-16, with LF or CRLF; and
-//! comments switch diagnostics off.
+//! the Markdown source's own, in UTF-8 and UTF-16, with LF or CRLF;
+//! comments switch diagnostics off; and a mistyped code in one is reported
+//! (SARIF, the server's diagnostics and its quick fix), never ignored.
 
 mod common;
 
@@ -264,5 +265,98 @@ fn markdown_offers_to_ignore_a_diagnostic_on_its_line_or_in_the_file() {
     server.wait_for_diagnostics(txt, 1);
     let actions = server.code_actions(txt, range(4, 0, 4, 0));
     assert_eq!(actions.as_array().map(Vec::len), Some(1), "{actions}");
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn a_mistyped_code_in_a_comment_is_a_sarif_result_with_its_rule() {
+    // the comment names a typo of `boilerplate/share` and the share line
+    // stays reported; the typo is a warning on the code as written
+    let text = COUNCIL.replace(
+        "disable-next-line boilerplate -->",
+        "disable-next-line boilerplate/shar -->",
+    );
+    let dir = std::env::temp_dir().join(format!("copydesk-md-sarif-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("council.md");
+    std::fs::write(&path, &text).expect("temp file");
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "sarif"])
+        .arg(&path)
+        .output()
+        .expect("the copydesk binary runs");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    let ids: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    assert_eq!(ids, ["copydesk/unknown-code", "boilerplate/share"]);
+    let unknown = &results[0];
+    let index = unknown["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(
+        run["tool"]["driver"]["rules"][index]["id"],
+        "copydesk/unknown-code"
+    );
+    assert_eq!(unknown["level"], "warning");
+    assert_eq!(
+        unknown["message"]["text"],
+        "This comment switches nothing off: unknown code `boilerplate/shar`; \
+         did you mean `boilerplate/share`?"
+    );
+    // 1-based: line 33 of the fixture, from the code's first character
+    let line = text
+        .lines()
+        .position(|l| l.contains("boilerplate/shar "))
+        .expect("comment");
+    let column = text
+        .lines()
+        .nth(line)
+        .and_then(|l| l.find("boilerplate/shar"))
+        .expect("code");
+    let region = &unknown["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        region,
+        &json!({
+            "startLine": line + 1,
+            "startColumn": column + 1,
+            "endLine": line + 1,
+            "endColumn": column + 1 + "boilerplate/shar".len(),
+        })
+    );
+}
+
+#[test]
+fn a_mistyped_code_offers_the_right_one_and_no_comment_to_ignore_it() {
+    let mut server = Server::spawn();
+    server.initialize(false, Value::Null);
+    let uri = "file:///fixtures/typo.md";
+    let text = "# Harbour news\n\n<!-- copydesk-disable-next-line fragment/splice -->\nThe council voted.\n";
+    server.open_as(uri, 1, text, "markdown");
+    let diagnostics = server.wait_for_diagnostics(uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "copydesk/unknown-code");
+    // `fragment/splice` on line 2, from column 32
+    assert_eq!(diagnostics[0]["range"], range(2, 32, 2, 47));
+    let actions = server.code_actions(uri, range(2, 35, 2, 35));
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    // a comment cannot switch off the report of its own mistake
+    assert_eq!(titles, ["Change to `fragment/spliced`"]);
+    let edit = &actions[0]["edit"]["changes"][uri][0];
+    assert_eq!(edit["range"], range(2, 32, 2, 47));
+    assert_eq!(edit["newText"], "fragment/spliced");
     server.shutdown_and_exit();
 }

@@ -1,9 +1,10 @@
-//! Markdown on arbitrary UTF-8: the prose view is as long as the source
-//! with every kept byte the source's own; every invariant of
-//! `invariants.rs` holds against the Markdown source (spans on its char
-//! boundaries, so positions need no mapping); every quote and mention
-//! starts on prose, not on blanked markup; and an analyzer that saw the
-//! first half first gives what a fresh one gives on the whole.
+//! Markdown on arbitrary UTF-8: the prose view is as long as the source,
+//! keeps its line breaks, and every other byte is the source's own, a
+//! blank, a table's line break or a decoded character reference; every
+//! invariant of `invariants.rs` holds against the Markdown source (spans on
+//! its char boundaries, so positions need no mapping); every quote and
+//! mention starts on prose, not on blanked markup; and an analyzer that saw
+//! the first half first gives what a fresh one gives on the whole.
 #![no_main]
 
 use copydesk::analysis::markdown::prose_view;
@@ -15,8 +16,27 @@ mod invariants;
 fuzz_target!(|text: &str| {
     let view = prose_view(text);
     assert_eq!(view.text.len(), text.len(), "the view keeps every offset");
-    for (&shown, &source) in view.text.as_bytes().iter().zip(text.as_bytes()) {
-        assert!(shown == b' ' || shown == source || (shown == b'-' && source == b'|'));
+    let bytes = text.as_bytes();
+    // inside `&name;` or `&#...;`: a character reference the parser decoded
+    let in_reference = |i: usize| {
+        let start = bytes[..=i].iter().rposition(|&b| b == b'&');
+        let end = bytes[i..].iter().position(|&b| b == b';').map(|e| i + e);
+        start.zip(end).is_some_and(|(s, e)| {
+            bytes[s + 1..e]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        })
+    };
+    for (i, (&shown, &source)) in view.text.as_bytes().iter().zip(bytes).enumerate() {
+        if source == b'\n' || source == b'\r' {
+            assert_eq!(shown, source, "the source's line breaks stay");
+        }
+        assert!(
+            shown == b' '
+                || shown == source
+                || (shown == b'\n' && (source == b'|' || source == b' '))
+                || in_reference(i)
+        );
     }
     for s in &view.suppressions {
         assert!(s.region.start <= s.region.end && s.region.end <= text.len());

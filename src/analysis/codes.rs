@@ -31,11 +31,17 @@ pub fn rules() -> Vec<Rule> {
         code: k.code(),
         summary: k.summary().to_string(),
     });
-    let limits = std::iter::once(Rule {
-        code: super::TOO_LARGE,
-        summary: "A document above the size limit, not analysed".to_string(),
-    });
-    boilerplate.chain(fragments).chain(limits).collect()
+    let own = [
+        Rule {
+            code: super::TOO_LARGE,
+            summary: "A document above the size limit, not analysed".to_string(),
+        },
+        Rule {
+            code: super::UNKNOWN_CODE,
+            summary: "A suppression comment names a code copydesk does not know".to_string(),
+        },
+    ];
+    boilerplate.chain(fragments).chain(own).collect()
 }
 
 /// `Ok` if `code` is a code or a family; else an error naming the closest
@@ -45,19 +51,24 @@ pub fn check(code: &str) -> Result<(), String> {
     if FAMILIES.contains(&code) || rules.iter().any(|r| r.code == code) {
         return Ok(());
     }
-    let nearest = rules
-        .iter()
-        .map(|r| r.code)
-        .chain(FAMILIES.iter().copied())
-        .min_by_key(|known| edit_distance(code, known))
-        .filter(|known| edit_distance(code, known) <= known.len() / 3 + 1);
-    Err(match nearest {
+    Err(match nearest(code) {
         Some(known) => format!("unknown code `{code}`; did you mean `{known}`?"),
         None => format!(
             "unknown code `{code}`; codes are a family ({}) or a code such as `fragment/spliced`",
             FAMILIES.join(", ")
         ),
     })
+}
+
+/// The known code or family closest to `code` when it is close enough to
+/// be a typo of it (at most a third of its characters, plus one, differ).
+pub fn nearest(code: &str) -> Option<&'static str> {
+    rules()
+        .iter()
+        .map(|r| r.code)
+        .chain(FAMILIES.iter().copied())
+        .min_by_key(|known| edit_distance(code, known))
+        .filter(|known| edit_distance(code, known) <= known.len() / 3 + 1)
 }
 
 /// Levenshtein distance by characters; codes are short.
@@ -85,6 +96,9 @@ mod tests {
         assert!(check("fragment").is_ok());
         assert!(check("boilerplate/ad").is_ok());
         assert!(check("copydesk/too-large").is_ok());
+        assert!(check("copydesk/unknown-code").is_ok());
+        assert_eq!(nearest("fragment/splice"), Some("fragment/spliced"));
+        assert_eq!(nearest("zzz"), None);
         assert_eq!(
             check("fragment/splice"),
             Err("unknown code `fragment/splice`; did you mean `fragment/spliced`?".to_string())

@@ -57,10 +57,17 @@ pub struct Analysis {
     pub prose: Option<String>,
     /// Regions where comments in the document switch diagnostics off.
     pub suppressions: Vec<Suppression>,
+    /// The codes those comments name that copydesk does not know, each the
+    /// span of the code as written: a `copydesk/unknown-code` warning each.
+    pub unknown_codes: Vec<Span>,
 }
 
 /// The code of the diagnostic on a document too large to analyse.
 pub const TOO_LARGE: &str = "copydesk/too-large";
+
+/// The code of the diagnostic on a code a suppression comment names that
+/// copydesk does not know (see [`markdown`]'s suppressions).
+pub const UNKNOWN_CODE: &str = "copydesk/unknown-code";
 
 /// Analyse plain `text` with `config`. Pure and deterministic.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
@@ -124,11 +131,16 @@ impl Analyzer {
                 ..Analysis::default()
             });
         }
-        let (prose, suppressions, tables) = match self.syntax {
-            Syntax::Plain => (None, Vec::new(), Vec::new()),
+        let (prose, suppressions, unknown_codes, tables) = match self.syntax {
+            Syntax::Plain => (None, Vec::new(), Vec::new(), Vec::new()),
             Syntax::Markdown => {
                 let view = markdown::prose_view(text);
-                (Some(view.text), view.suppressions, view.tables)
+                (
+                    Some(view.text),
+                    view.suppressions,
+                    view.unknown_codes,
+                    view.tables,
+                )
             }
         };
         // A table is content but not sentences: nothing in it is furniture
@@ -174,6 +186,7 @@ impl Analyzer {
             too_large: None,
             prose,
             suppressions,
+            unknown_codes,
         })
     }
 }
@@ -200,12 +213,18 @@ impl Analysis {
             .iter()
             .map(|b| b.to_diagnostic(text))
             .chain(self.fragments.iter().map(|f| f.to_diagnostic(text)))
+            .chain(
+                self.unknown_codes
+                    .iter()
+                    .map(|&span| unknown_code(source, span)),
+            )
             .filter(|d| config.code_enabled(&d.code))
             .filter(|d| {
-                !self
-                    .suppressions
-                    .iter()
-                    .any(|s| s.covers(&d.code, d.span.start))
+                !markdown::suppressible(&d.code)
+                    || !self
+                        .suppressions
+                        .iter()
+                        .any(|s| s.covers(&d.code, d.span.start))
             })
             .collect();
         out.sort_by_key(|d| (d.span.start, d.span.end));
@@ -234,6 +253,27 @@ fn too_large(text: &str, len: usize, limit: usize) -> Diagnostic {
         ),
         related: Vec::new(),
         fix: None,
+    }
+}
+
+/// The warning on a code a suppression comment names that copydesk does not
+/// know, at `span` of the Markdown `source` (the prose view blanks
+/// comments), with the known code it is a typo of as its fix.
+fn unknown_code(source: &str, span: Span) -> Diagnostic {
+    let written = source.get(span.start..span.end).unwrap_or("");
+    let problem = codes::check(written)
+        .err()
+        .unwrap_or_else(|| format!("code `{written}`"));
+    Diagnostic {
+        span,
+        code: UNKNOWN_CODE.to_string(),
+        severity: Severity::Warning,
+        message: format!("This comment switches nothing off: {problem}"),
+        related: Vec::new(),
+        fix: codes::nearest(written).map(|known| Fix {
+            title: format!("Change to `{known}`"),
+            edits: vec![(span, known.to_string())],
+        }),
     }
 }
 

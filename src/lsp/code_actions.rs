@@ -48,7 +48,8 @@ pub fn quick_fixes(uri: &Uri, snapshot: &Snapshot, range: Range) -> Vec<CodeActi
         if let Some(fix) = &core.fix {
             out.push(action(fix, lsp, true));
         }
-        if markdown {
+        // a comment cannot switch off the report of its own unknown code
+        if markdown && markdown::suppressible(&core.code) {
             let text = &snapshot.text;
             let before = &text.as_bytes()[..core.span.start.min(text.len())];
             let line_start = before

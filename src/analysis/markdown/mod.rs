@@ -12,12 +12,31 @@
 //! reads as `  Jane Roe   said`).
 //!
 //! What the view keeps beyond prose, because the passes use it as plain text
-//! would give it: list markers (`-`, `1.`), which say "list item"; table
-//! body rows become list items too (a row's leading `|` reads as `-`; the
-//! header row, column labels, is blanked). A table is list content: its
-//! cells are read for names and quotes, but never judged as sentences or
-//! as page furniture ([`ProseView::tables`]). The front-matter `title` is
-//! kept where it stands, so it is the first paragraph, the headline.
+//! would give it: list markers (`-`, `1.`), which say "list item". A table
+//! is list content: each body cell is a paragraph of its own, so a name in
+//! one cell never runs on into the next cell or row, and a row of
+//! capitalised cells is not read as one Title Case headline. The view makes
+//! the blank lines from the table's own bytes: each `|` of a body row
+//! becomes a line break, and so does the space before an inner or trailing
+//! one (`| John Doe | Mayor |` reads as `\n John Doe\n\n Mayor\n\n`).
+//! Where a cell's text touches an inner `|` (`Doe|Mayor`) there is no room
+//! for a blank line; the `|` stays, which still parts the cells' words. The
+//! header row, column labels, is blanked. Cells are read for names and
+//! quotes, but never judged as sentences or as page furniture
+//! ([`ProseView::tables`]). The front-matter `title` is kept where it
+//! stands, so it is the first paragraph, the headline.
+//!
+//! Character references (`&ldquo;`, `&amp;`, `&#8220;`, `&nbsp;`) are read
+//! as the character they stand for, which pulldown-cmark decodes: the view
+//! holds the character and blanks the rest of the reference's bytes, so
+//! `&ldquo;It works,&rdquo; said Jane Roe.` reads as a quote. The character
+//! goes at the reference's start when it opens a word (after a blank or
+//! an opening bracket, before a non-blank: `&ldquo;It`) and at its end
+//! otherwise (`works,&rdquo;`), so a quotation mark's outer edge is the
+//! reference's, and a quote's span covers the whole reference in the
+//! source. A reference inside a word (`don&rsquo;t`, `caf&eacute;`) is
+//! left as written: its character and blanks would part the word, and the
+//! view has no bytes to spare for keeping it whole.
 //!
 //! The comments that switch diagnostics off are read here as well
 //! ([`suppressions`]), since only the parser knows which `<!-- -->` is an
@@ -25,7 +44,7 @@
 
 mod suppressions;
 
-pub use suppressions::Suppression;
+pub use suppressions::{Suppression, suppressible};
 
 use super::Span;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -69,11 +88,15 @@ impl Syntax {
 /// diagnostics off in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseView {
-    /// Exactly as long as the source, with the same line breaks; every
-    /// byte is the source's own, a space, or a `-` standing for a table
-    /// row's leading `|`.
+    /// Exactly as long as the source, with its line breaks and more in
+    /// tables (a body row's `|`, and the space before one, become line
+    /// breaks); every other byte is the source's own, a space, or a decoded
+    /// character reference.
     pub text: String,
     pub suppressions: Vec<Suppression>,
+    /// The codes the suppression comments name that copydesk does not
+    /// know, each the span of the code as written.
+    pub unknown_codes: Vec<Span>,
     /// The tables, header to last row: content, but not sentences.
     pub tables: Vec<Span>,
 }
@@ -101,6 +124,8 @@ pub fn prose_view(md: &str) -> ProseView {
     let mut tables = Vec::new();
     // Depths of the containers whose text is not prose.
     let mut hidden = 0usize;
+    // The end of the last cell of the table body row being read.
+    let mut cell_end: Option<usize> = None;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -117,7 +142,15 @@ pub fn prose_view(md: &str) -> ProseView {
                     ..
                 } => hidden += 1,
                 Tag::Item if hidden == 0 => view.reveal_list_marker(range.start),
-                Tag::TableRow if hidden == 0 => view.mark_row(range.start),
+                Tag::TableRow if hidden == 0 => {
+                    cell_end = None;
+                    view.part_cells(range.start..range.start + 1, Pipe::Leading);
+                }
+                Tag::TableCell if hidden == 0 => {
+                    if let Some(end) = cell_end {
+                        view.part_cells(end..range.start, Pipe::Inner);
+                    }
+                }
                 Tag::Table(_) => tables.push(Span::new(range.start, range.end)),
                 Tag::HtmlBlock => html.push(range),
                 _ => {}
@@ -128,19 +161,34 @@ pub fn prose_view(md: &str) -> ProseView {
                 | TagEnd::MetadataBlock(_)
                 | TagEnd::TableHead => hidden = hidden.saturating_sub(1),
                 TagEnd::Link if view.closes_autolink(&range) => hidden = hidden.saturating_sub(1),
+                TagEnd::TableCell if hidden == 0 => cell_end = Some(range.end),
+                TagEnd::TableRow if hidden == 0 => {
+                    if let Some(end) = cell_end.take() {
+                        view.part_cells(end..range.end, Pipe::Trailing);
+                    }
+                }
                 _ => {}
             },
-            Event::Text(_) if hidden == 0 => view.reveal(range),
+            Event::Text(text) if hidden == 0 => {
+                if md.get(range.clone()) == Some(&*text) {
+                    view.reveal(range);
+                } else {
+                    // a character reference (or an escape) the parser
+                    // decoded
+                    view.decode(range, &text);
+                }
+            }
             Event::Html(_) | Event::InlineHtml(_) => html.push(range),
             // Inline code, math, footnote marks, task boxes, rules and
             // breaks are not prose; breaks keep their line break anyway.
             _ => {}
         }
     }
-    let suppressions = suppressions::read(md, &html);
+    let comments = suppressions::read(md, &html);
     ProseView {
         text: view.finish(md),
-        suppressions,
+        suppressions: comments.suppressions,
+        unknown_codes: comments.unknown_codes,
         tables,
     }
 }
@@ -193,11 +241,75 @@ impl<'a> Blank<'a> {
         }
     }
 
-    /// A table row starting at `start`: its leading `|`, if it has one,
-    /// reads as a list bullet.
-    fn mark_row(&mut self, start: usize) {
-        if self.source.as_bytes().get(start) == Some(&b'|') {
-            self.bytes[start] = b'-';
+    /// The `|` of a table body row somewhere in `gap`, if there is one
+    /// (before the row's first cell, between two cells, after its last):
+    /// it becomes a line break, and so does the space before it when there
+    /// is one, so that the cell before it ends in a blank line and each
+    /// cell is a paragraph of its own. Where a cell's text touches an inner
+    /// `|` (`Doe|Mayor`) there is no room for a blank line: the `|` stays,
+    /// which still parts the two cells' words.
+    fn part_cells(&mut self, gap: Range<usize>, pipe: Pipe) {
+        let Some(at) = self
+            .source
+            .as_bytes()
+            .get(gap.clone())
+            .and_then(|g| g.iter().position(|&b| b == b'|'))
+            .map(|i| gap.start + i)
+        else {
+            return;
+        };
+        let space_before = at
+            .checked_sub(1)
+            .filter(|&b| self.source.as_bytes()[b] == b' ' && self.bytes[b] == b' ');
+        match (space_before, pipe) {
+            (_, Pipe::Leading) => self.bytes[at] = b'\n',
+            (Some(before), _) => {
+                self.bytes[before] = b'\n';
+                self.bytes[at] = b'\n';
+            }
+            (None, Pipe::Trailing) => self.bytes[at] = b'\n',
+            (None, Pipe::Inner) => self.bytes[at] = b'|',
+        }
+    }
+
+    /// Write `decoded`, the parser's reading of the source bytes `range`
+    /// (a character reference such as `&rdquo;`), into the view, the rest
+    /// of the range blank: at its start when it opens a word, else at its
+    /// end (see the module comment). When it does not fit (never for a
+    /// reference), the source is shown as written.
+    fn decode(&mut self, range: Range<usize>, decoded: &str) {
+        let (start, end) = (range.start, range.end);
+        let fits = start <= end
+            && end <= self.source.len()
+            && self.source.is_char_boundary(start)
+            && self.source.is_char_boundary(end)
+            && decoded.len() <= end - start;
+        if !fits {
+            self.reveal(range);
+            return;
+        }
+        let before = self.source[..start].chars().next_back();
+        let after = self.source[end..].chars().next();
+        // Inside a word (`don&rsquo;t`, `caf&eacute;`) the character and
+        // its blanks would part the word, worse than the reference as
+        // written, which the tokenizer keeps in one word; a blank decoded
+        // (`Jane&nbsp;Roe`) parts nothing.
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let blank = decoded.chars().all(char::is_whitespace);
+        let decoded_word = decoded.chars().any(char::is_alphanumeric);
+        let in_word =
+            (word(before) && word(after)) || (decoded_word && (word(before) || word(after)));
+        if in_word && !blank {
+            self.reveal(range);
+            return;
+        }
+        let opens = before.is_none_or(|c| c.is_whitespace() || "([{“‘«".contains(c))
+            && after.is_some_and(|c| !c.is_whitespace());
+        let at = if opens { start } else { end - decoded.len() };
+        // a decoded line break (`&#10;`) would add a line the source does
+        // not have: it reads as the blank it is
+        for (i, &b) in decoded.as_bytes().iter().enumerate() {
+            self.bytes[at + i] = if b == b'\n' || b == b'\r' { b' ' } else { b };
         }
     }
 
@@ -214,6 +326,14 @@ impl<'a> Blank<'a> {
         // as plain text is the safe answer.
         String::from_utf8(self.bytes).unwrap_or_else(|_| source.to_string())
     }
+}
+
+/// Where a table row's `|` stands (see [`Blank::part_cells`]).
+#[derive(Clone, Copy)]
+enum Pipe {
+    Leading,
+    Inner,
+    Trailing,
 }
 
 /// Where the Markdown after the front matter (if any) starts: where a

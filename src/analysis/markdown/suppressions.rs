@@ -14,8 +14,14 @@
 //! code. An `enable` naming codes ends only the disables of those codes.
 //! Only real HTML comments count: the same text inside a code block or
 //! inline code is an example, not a switch.
+//!
+//! A code that is neither a code nor a family ([`crate::analysis::codes`])
+//! switches nothing off, and a writer who mistyped it would never know: each
+//! one is kept ([`Comments::unknown_codes`]) and reported as
+//! `copydesk/unknown-code` on the code as written. No comment switches that
+//! report off (see [`suppressible`]): a comment cannot hide its own mistake.
 
-use super::super::Span;
+use super::super::{Span, UNKNOWN_CODE, codes};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -41,6 +47,21 @@ impl Suppression {
     }
 }
 
+/// What the suppression comments of a document say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Comments {
+    pub suppressions: Vec<Suppression>,
+    /// Each code a comment names that copydesk does not know: the span of
+    /// the code as written, in document order.
+    pub unknown_codes: Vec<Span>,
+}
+
+/// Whether a comment can switch `code` off: every code but the report of a
+/// comment's own unknown code.
+pub fn suppressible(code: &str) -> bool {
+    code != UNKNOWN_CODE
+}
+
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*copydesk-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
         .unwrap_or_else(|e| panic!("the suppression pattern is valid: {e}"))
@@ -48,8 +69,9 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The suppressions of Markdown source `md`, whose HTML (blocks, inline
 /// HTML, comments) the parser found at `html`.
-pub(super) fn read(md: &str, html: &[Range<usize>]) -> Vec<Suppression> {
+pub(super) fn read(md: &str, html: &[Range<usize>]) -> Comments {
     let mut out = Vec::new();
+    let mut unknown_codes = Vec::new();
     // Disables waiting for their `enable`: (index in `out`).
     let mut open: Vec<usize> = Vec::new();
     for range in merged(html) {
@@ -61,14 +83,18 @@ pub(super) fn read(md: &str, html: &[Range<usize>]) -> Vec<Suppression> {
                 continue;
             };
             let comment = Span::new(range.start + whole.start(), range.start + whole.end());
-            let codes: Vec<String> = m
-                .get(2)
-                .map(|c| c.as_str())
-                .unwrap_or("")
-                .split([' ', ',', '\t', '\n', '\r'])
-                .filter(|c| !c.is_empty())
-                .map(str::to_string)
-                .collect();
+            let named = m.get(2).map_or((0, ""), |c| (c.start(), c.as_str()));
+            let mut codes: Vec<String> = Vec::new();
+            for (at, code) in words(named.1) {
+                if codes::check(code).is_err() {
+                    let start = range.start + named.0 + at;
+                    unknown_codes.push(Span::new(start, start + code.len()));
+                }
+                // An unknown code stays in the list: it matches no
+                // diagnostic, where dropping it could leave the list empty,
+                // which means every code.
+                codes.push(code.to_string());
+            }
             match kind.as_str() {
                 "disable-next-line" => {
                     let after_line = md[comment.end..]
@@ -100,7 +126,22 @@ pub(super) fn read(md: &str, html: &[Range<usize>]) -> Vec<Suppression> {
             }
         }
     }
-    out
+    Comments {
+        suppressions: out,
+        unknown_codes,
+    }
+}
+
+/// The codes of a comment, separated by blanks or commas, each with its
+/// offset in `list`.
+fn words(list: &str) -> impl Iterator<Item = (usize, &str)> {
+    list.split([' ', ',', '\t', '\n', '\r'])
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, word)| !word.is_empty())
 }
 
 /// `ranges` sorted and merged where they overlap (an HTML block and the

@@ -1,22 +1,63 @@
 use super::*;
+use crate::analysis::{Analysis, Config, Severity, UNKNOWN_CODE, analyze_as};
+use crate::line_index::{Encoding, LineIndex};
 
+/// The prose view of `md`, checked against what it may hold: as long as
+/// the source; the source's line breaks kept, more only for a table's `|`
+/// and the space before one; every other byte the source's own, a blank,
+/// or inside a character reference (`&...;`) the parser decoded.
 fn view(md: &str) -> String {
     let v = prose_view(md).text;
     assert_eq!(v.len(), md.len(), "the view is as long as the source");
-    let breaks = |s: &str| {
-        s.char_indices()
-            .filter(|(_, c)| *c == '\n' || *c == '\r')
-            .map(|(i, _)| i)
-            .collect::<Vec<_>>()
+    let in_reference = |i: usize| {
+        let start = md[..=i].rfind('&');
+        let end = md[i..].find(';').map(|e| i + e);
+        match (start, end) {
+            (Some(s), Some(e)) => md[s + 1..e]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'#'),
+            _ => false,
+        }
     };
-    assert_eq!(breaks(&v), breaks(md), "line breaks stay where they are");
     for (i, (&shown, &source)) in v.as_bytes().iter().zip(md.as_bytes()).enumerate() {
+        if source == b'\n' || source == b'\r' {
+            assert_eq!(shown, source, "byte {i}: the source's line breaks stay");
+        }
         assert!(
-            shown == b' ' || shown == source || (shown == b'-' && source == b'|'),
-            "byte {i} of the view is the source's own, a blank or a row bullet"
+            shown == b' '
+                || shown == source
+                || (shown == b'\n' && (source == b'|' || source == b' '))
+                || in_reference(i),
+            "byte {i} of the view is the source's own, a blank, a table's line break \
+             or a decoded reference"
         );
     }
     v
+}
+
+/// `md` analysed as Markdown with the default configuration.
+fn analysed(md: &str) -> Analysis {
+    analyze_as(md, Syntax::Markdown, &Config::default())
+}
+
+/// The span of the `nth` (0-based) occurrence of `needle` in `text`.
+fn nth_span(text: &str, needle: &str, nth: usize) -> Span {
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .map_or(usize::MAX, |(i, _)| i);
+    assert_ne!(start, usize::MAX, "{needle:?} #{nth} in the fixture");
+    Span::new(start, start + needle.len())
+}
+
+/// Every mention span of the entity named `name`.
+fn mentions_of(analysis: &Analysis, name: &str) -> Vec<Span> {
+    analysis
+        .entities
+        .iter()
+        .filter(|e| e.name == name)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect()
 }
 
 /// The view, line by line, each with its runs of blanks squeezed to one:
@@ -91,14 +132,22 @@ fn html_and_comments_are_not_prose() {
 }
 
 #[test]
-fn list_markers_stay_and_table_rows_become_list_items() {
+fn list_markers_stay_and_table_cells_become_paragraphs() {
     assert_eq!(
         view("- Jane Roe, mayor\n1. John Doe\n"),
         "- Jane Roe, mayor\n1. John Doe\n"
     );
+    // every `|` of a body row, and the space before an inner or trailing
+    // one, is a line break: a blank line after each cell
     assert_eq!(
         view("| Name | Role |\n|---|---|\n| Jane Roe | Mayor |\n"),
-        "               \n         \n- Jane Roe   Mayor  \n"
+        "               \n         \n\n Jane Roe\n\n Mayor\n\n\n"
+    );
+    // without the spaces, the trailing and leading `|` still end a row; an
+    // inner `|` touching a cell's text stays, parting the cells' words
+    assert_eq!(
+        view("|Name|Role|\n|-|-|\n|Jane Roe|Mayor|\nAna Ruiz | Chair\n"),
+        "           \n     \n\nJane Roe|Mayor\n\nAna Ruiz\n\n Chair\n"
     );
     let md = "Text.\n\n| Name | Role |\n|---|---|\n| Jane Roe | Mayor |\n\nMore.\n";
     let v = prose_view(md);
@@ -150,4 +199,191 @@ fn syntax_from_paths_and_language_ids() {
     assert_eq!(Syntax::of_path(Path::new("a.txt")), Syntax::Plain);
     assert_eq!(Syntax::of_language_id("markdown"), Syntax::Markdown);
     assert_eq!(Syntax::of_language_id("plaintext"), Syntax::Plain);
+}
+
+/// A table between two paragraphs: names in its cells, and each row's
+/// cells capitalised like a Title Case line.
+const TABLE: &str = "# Council votes on the ferry plan\n\n\
+    The council voted on Tuesday to fund a second ferry route.\n\n\
+    | Name | Role | Vote |\n\
+    |---|---|---|\n\
+    | John Doe | Mayor | Yes |\n\
+    | Zoë Ng | Harbour Councillor | No |\n\
+    | Ana Ruiz | Deputy Mayor | Yes |\n\n\
+    The motion passed 2-1.\n";
+
+#[test]
+fn a_name_in_a_table_cell_is_found_with_its_exact_span() {
+    for md in [TABLE.to_string(), TABLE.replace('\n', "\r\n")] {
+        let analysis = analysed(&md);
+        // each name is its cell's text exactly, not run on into "Mayor"
+        // or lost to a row read as one Title Case line
+        assert_eq!(
+            mentions_of(&analysis, "John Doe"),
+            [nth_span(&md, "John Doe", 0)]
+        );
+        assert_eq!(
+            mentions_of(&analysis, "Zoë Ng"),
+            [nth_span(&md, "Zoë Ng", 0)]
+        );
+        assert_eq!(
+            mentions_of(&analysis, "Ana Ruiz"),
+            [nth_span(&md, "Ana Ruiz", 0)]
+        );
+        // no entity's mention spans two cells or two rows
+        for e in &analysis.entities {
+            for m in &e.mentions {
+                let written = m.span.text(&md);
+                assert!(!written.contains(['|', '\n']), "{written:?} of {}", e.name);
+            }
+        }
+        // a table is content: nothing in it is furniture or a fragment
+        let table = nth_span(&md, "| Name", 0).start..nth_span(&md, "The motion", 0).start;
+        let diagnostics = analysis.diagnostics(&md, &Config::default());
+        assert!(
+            diagnostics.iter().all(|d| !table.contains(&d.span.start)),
+            "{diagnostics:?}"
+        );
+    }
+    // positions: Zoë Ng on line 7 (0-based), after "| ": the same column
+    // in UTF-8 and UTF-16 at its start, one unit apart at its end (ë)
+    let zoe = nth_span(TABLE, "Zoë Ng", 0);
+    let lines = LineIndex::new(TABLE);
+    let at = |offset, enc| {
+        let p = lines.position(TABLE, offset, enc);
+        (p.line, p.col)
+    };
+    assert_eq!(at(zoe.start, Encoding::Utf8), (7, 2));
+    assert_eq!(at(zoe.start, Encoding::Utf16), (7, 2));
+    assert_eq!(at(zoe.end, Encoding::Utf8), (7, 9));
+    assert_eq!(at(zoe.end, Encoding::Utf16), (7, 8));
+}
+
+#[test]
+fn character_references_read_as_their_characters() {
+    let md = "Harbour news\n\n&ldquo;It works,&rdquo; said Jane Roe.\n\n\
+              &quot;We won,&quot; said Ana Ruiz of Smith &amp; Sons.\n";
+    // the character at the edge it faces, the rest of the reference blank
+    assert_eq!(words(md)[2], "“ It works, ” said Jane Roe.");
+    assert_eq!(words(md)[4], "\" We won, \" said Ana Ruiz of Smith & Sons.");
+    let analysis = analysed(md);
+    let speech: Vec<(Span, Option<&str>)> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.is_speech())
+        .map(|q| (q.span, q.speaker.as_ref().map(|s| s.name.as_str())))
+        .collect();
+    // each quote's span is the source's, from the first byte of the
+    // opening reference to the last of the closing one
+    assert_eq!(
+        speech,
+        [
+            (nth_span(md, "&ldquo;It works,&rdquo;", 0), Some("Jane Roe")),
+            (nth_span(md, "&quot;We won,&quot;", 0), Some("Ana Ruiz")),
+        ]
+    );
+    assert_eq!(
+        mentions_of(&analysis, "Jane Roe"),
+        [nth_span(md, "Jane Roe", 0)]
+    );
+    // UTF-16 columns count the reference as written: 23 units for
+    // `&ldquo;It works,&rdquo;`, not the 11 of `“It works,”`
+    let lines = LineIndex::new(md);
+    let end = lines.position(md, speech[0].0.end, Encoding::Utf16);
+    assert_eq!((end.line, end.col), (2, 23));
+}
+
+#[test]
+fn a_reference_inside_a_word_or_a_blank_one_keeps_the_word() {
+    // inside a word, the reference stays as written (its character and
+    // blanks would cut the word in two); a no-break space is a blank
+    assert_eq!(
+        view("Don&rsquo;t go, caf&eacute; owner Jane&nbsp;Roe said.\n"),
+        "Don&rsquo;t go, caf&eacute; owner Jane    \u{a0}Roe said.\n"
+    );
+    let md = "Harbour news\n\nThe caf&eacute; owner Jane&nbsp;Roe said it was over.\n";
+    assert_eq!(
+        mentions_of(&analysed(md), "Jane Roe"),
+        [nth_span(md, "Jane&nbsp;Roe", 0)]
+    );
+}
+
+#[test]
+fn an_unknown_code_in_a_suppression_comment_is_reported_on_the_code() {
+    let md = "# Harbour news\n\n\
+              <!-- copydesk-disable-next-line fragment/splice, boilerplate/share -->\n\
+              Share this article\n\n\
+              <!-- copydesk-disable -->\n\
+              <!-- copydesk-enable boilerplat -->\n\
+              The council voted.\n";
+    let analysis = analysed(md);
+    assert_eq!(
+        analysis.unknown_codes,
+        [
+            nth_span(md, "fragment/splice", 0),
+            nth_span(md, "boilerplat", 1)
+        ]
+    );
+    let diagnostics = analysis.diagnostics(md, &Config::default());
+    let reported: Vec<(Span, &str, Severity)> = diagnostics
+        .iter()
+        .map(|d| (d.span, d.code.as_str(), d.severity))
+        .collect();
+    // the known code on the same comment still switches Share off, and
+    // the `disable` of every code hides neither report
+    assert_eq!(
+        reported,
+        [
+            (
+                nth_span(md, "fragment/splice", 0),
+                UNKNOWN_CODE,
+                Severity::Warning
+            ),
+            (
+                nth_span(md, "boilerplat", 1),
+                UNKNOWN_CODE,
+                Severity::Warning
+            ),
+        ]
+    );
+    assert_eq!(
+        diagnostics[0].message,
+        "This comment switches nothing off: unknown code `fragment/splice`; \
+         did you mean `fragment/spliced`?"
+    );
+    let fix = diagnostics[0].fix.as_ref().map(|f| f.edits.clone());
+    assert_eq!(
+        fix,
+        Some(vec![(
+            nth_span(md, "fragment/splice", 0),
+            "fragment/spliced".to_string()
+        )])
+    );
+    // switched off by the configuration, as any code
+    let quiet = Config {
+        disabled_codes: vec![UNKNOWN_CODE.to_string()],
+        ..Config::default()
+    };
+    assert!(analysis.diagnostics(md, &quiet).is_empty());
+}
+
+#[test]
+fn a_mistyped_code_switches_nothing_off_and_a_right_one_does() {
+    let share = "# Harbour news\n\n<!-- copydesk-disable-next-line CODE -->\nShare this article\n";
+    let codes_of = |code: &str| -> Vec<String> {
+        let md = share.replace("CODE", code);
+        analysed(&md)
+            .diagnostics(&md, &Config::default())
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    assert_eq!(codes_of("boilerplate/share"), Vec::<String>::new());
+    assert_eq!(codes_of("boilerplate"), Vec::<String>::new());
+    assert_eq!(
+        codes_of("boilerplate/shar"),
+        [UNKNOWN_CODE, "boilerplate/share"]
+    );
+    // an unknown code alone is not "every code"
+    assert_eq!(codes_of("zzz"), [UNKNOWN_CODE, "boilerplate/share"]);
 }
