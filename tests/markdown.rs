@@ -332,6 +332,17 @@ fn a_mistyped_code_in_a_comment_is_a_sarif_result_with_its_rule() {
             "endColumn": column + 1 + "boilerplate/shar".len(),
         })
     );
+    // the JSON report shows the code as written, not the blanked comment
+    std::fs::write(&path, &text).expect("temp file");
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("the copydesk binary runs");
+    let _ = std::fs::remove_file(&path);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["diagnostics"][0]["code"], "copydesk/unknown-code");
+    assert_eq!(report["diagnostics"][0]["text"], "boilerplate/shar");
 }
 
 #[test]

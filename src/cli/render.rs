@@ -107,7 +107,11 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) 
             message: &d.message,
             range: range(&index, text, d.span),
             severity: d.severity.as_str(),
-            text: d.span.text(shown),
+            // a diagnostic on markup (a suppression comment's code) shows
+            // the source: the prose view blanks markup out
+            text: Some(d.span.text(shown))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| d.span.text(text)),
         })
         .collect();
     // The contract lists speech only: scare quotes and titles are not quotations.
