@@ -3,7 +3,8 @@
 //! form with the same first and last word absorbs a shorter one ("John A.
 //! Smith" ← "John Smith"); a bare surname or title + surname joins the
 //! person with that surname mentioned most recently ("Putin", "Mr Putin" →
-//! "Vladimir Putin"); a lone given name joins the only person with it; an
+//! "Vladimir Putin"); a name in the plural joins the person it names
+//! ("more Audrey Parkers"); a lone given name joins the only person with it; an
 //! acronym joins the organisation it abbreviates ("AFN" → "Assembly of
 //! First Nations"). Everything is keyed through hash maps: linear in the
 //! number of candidates.
@@ -108,6 +109,35 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             && first_mention < group.members[0]
         {
             redirect[g] = target;
+        }
+    }
+    // 2c. "more Audrey Parkers" after "Audrey Parker": a person's name in
+    //     the plural (people like them) is that person.
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        tick_n(words.len());
+        let Some((last, rest)) = words.split_last() else {
+            continue;
+        };
+        let Some(singular) = last
+            .strip_suffix('s')
+            .filter(|s| s.chars().nth(2).is_some() && !s.ends_with(['s', '\'']))
+        else {
+            continue;
+        };
+        let key = rest
+            .iter()
+            .map(String::as_str)
+            .chain([singular])
+            .collect::<Vec<_>>();
+        if redirect[g] == g
+            && !rest.is_empty()
+            && let Some(&target) = by_key.get(&key.join(" "))
+            && target != g
+            && groups[target].members[0] < group.members[0]
+            && looks_like_person_name(&cands[groups[target].members[0]].words)
+        {
+            redirect[g] = redirect[target];
         }
     }
     for slot in assigned.iter_mut() {

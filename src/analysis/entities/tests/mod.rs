@@ -143,6 +143,23 @@ fn a_first_name_alone_joins_the_only_person_with_it() {
 }
 
 #[test]
+fn a_name_in_the_plural_is_the_person_it_names() {
+    let text = "Nurse Imelda Farrow asked for the law to change. \
+                \"Do we want more Imelda Farrows?\" said Dana Obi.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Imelda Farrow", "Dana Obi"]
+    );
+    assert_eq!(
+        mentions(text, "Imelda Farrow"),
+        ["Imelda Farrow", "Imelda Farrows"]
+    );
+    // a name that ends in s is no plural of anyone
+    let text = "Rosa Adams met Rosa Adam on Monday.";
+    assert_eq!(mentions(text, "Rosa Adams"), ["Rosa Adams"]);
+}
+
+#[test]
 fn the_canonical_name_is_the_fullest_form() {
     let text = "Mr Kowalczyk arrived. Later, Senator Piotr A. Kowalczyk voted, \
                 and Piotr Kowalczyk left.";
