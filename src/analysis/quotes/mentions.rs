@@ -213,6 +213,21 @@ impl Mentions<'_> {
         if ends_in_role {
             return self.role_in(toks);
         }
+        // "the Republican nominee", "a Mexican official": a demonym or a
+        // party word only modifies the noun after it; the phrase is a
+        // description of someone
+        let only_modifiers = toks.iter().all(|t| {
+            !(t.is_word() && is_capitalised(self.para, t))
+                || is_determiner(t)
+                || t.tags.contains(Tags::DEMONYM)
+        });
+        if only_modifiers
+            && toks.iter().any(|t| t.tags.contains(Tags::DEMONYM))
+            && is_description_noun(self.para, last)
+            && let Some(d) = self.description(toks)
+        {
+            return Some(d);
+        }
         // "Jane Pan of Acme": the mention not after a preposition heads it.
         let heading = found.iter().find(|(s, _)| {
             let k = toks.iter().position(|t| t.span.start >= s.start);

@@ -611,3 +611,25 @@ fn a_signature_under_a_quotation_paragraph_names_its_speaker() {
     let speakers = all_speakers(text);
     assert_ne!(speakers, [Some("Ana Vell".to_string())]);
 }
+
+#[test]
+fn a_party_or_demonym_word_before_a_noun_describes_the_speaker() {
+    let text = "Rally Draws Crowd\n\nThe rally was held in Ohio on Monday.\n\n\
+                “I was curious to see it,” the Republican nominee said.\n\n\
+                “We need someone new,” said a Mexican official.\n\n\
+                “Nobody asked us,” the Republicans said.";
+    let analysis = crate::analysis::analyze(text, &crate::analysis::Config::default());
+    let speakers: Vec<Option<String>> = analysis
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            s("the Republican nominee"),
+            s("a Mexican official"),
+            s("Republicans")
+        ]
+    );
+}
