@@ -212,6 +212,21 @@ fn a_directory_walk_reads_the_extensions_the_project_adds() {
         stderr.contains(".copydesk.toml:4: files.extensions: `*.txt` is not an extension"),
         "{stderr}"
     );
+    // a directory of only the added extension, under a broken file, is
+    // an error, not an empty run
+    tree.write("rst-only/d.rst", ARTICLE);
+    tree.write(
+        ".copydesk.toml",
+        "[files]\nextensions = [\"rst\"]\ncolour = 1\n",
+    );
+    let out = copydesk(&tree.0, &["check", "rst-only"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(".copydesk.toml:3: unknown key `files.colour`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -47,8 +47,7 @@ pub fn rules() -> Vec<Rule> {
 /// `Ok` if `code` is a code or a family; else an error naming the closest
 /// known code.
 pub fn check(code: &str) -> Result<(), String> {
-    let rules = rules();
-    if FAMILIES.contains(&code) || rules.iter().any(|r| r.code == code) {
+    if known().contains(&code) {
         return Ok(());
     }
     Err(match nearest(code) {
@@ -62,16 +61,35 @@ pub fn check(code: &str) -> Result<(), String> {
 
 /// The known code or family closest to `code` when it is close enough to
 /// be a typo of it (at most a third of its characters, plus one, differ).
+///
+/// Bounded whatever `code` is (it may come from a document): only known
+/// codes of about its length are compared with it.
 pub fn nearest(code: &str) -> Option<&'static str> {
-    rules()
+    let length = code.chars().count();
+    known()
         .iter()
-        .map(|r| r.code)
-        .chain(FAMILIES.iter().copied())
-        .min_by_key(|known| edit_distance(code, known))
-        .filter(|known| edit_distance(code, known) <= known.len() / 3 + 1)
+        .copied()
+        .filter(|known| length.abs_diff(known.len()) <= known.len() / 3 + 1)
+        .map(|known| (edit_distance(code, known), known))
+        .filter(|&(distance, known)| distance <= known.len() / 3 + 1)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, known)| known)
 }
 
-/// Levenshtein distance by characters; codes are short.
+/// Every code and family, built once.
+fn known() -> &'static [&'static str] {
+    static KNOWN: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        rules()
+            .iter()
+            .map(|r| r.code)
+            .chain(FAMILIES.iter().copied())
+            .collect()
+    });
+    &KNOWN
+}
+
+/// Levenshtein distance by characters (of a known code and a word of
+/// about its length: see [`nearest`]).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();

@@ -152,8 +152,9 @@ pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
 }
 
 /// `copydesk check`: print `path:line:col: severity[code] message` for each
-/// diagnostic. Exit code 0 clean, 1 findings, 2 a pattern that does not
-/// compile (nothing is checked) or an unreadable file.
+/// diagnostic (or JSON, SARIF, GitHub annotations). Exit code 0 clean, 1
+/// findings at or above `--fail-on`, 2 a bad flag or project file (nothing
+/// is checked) or an unreadable file.
 pub fn check(options: &CheckOptions) -> ExitCode {
     let flags = match SettingFlags::of_check(options).checked() {
         Ok(flags) => flags,
@@ -411,11 +412,14 @@ fn each_file_collected(
 fn expand_checked(files: &[PathBuf], resolver: &Resolver) -> Result<Vec<Input>, ExitCode> {
     let extensions = |path: &Path| resolver.extensions_for(path);
     let inputs = inputs::expand(files, &extensions);
+    // the directories named too: a broken file that adds the only
+    // extension a directory holds must not leave it silently empty
+    let directories = files.iter().filter(|f| f.is_dir()).map(PathBuf::as_path);
     let paths = inputs.iter().filter_map(|input| match input {
         Input::Path(path) => Some(path.as_path()),
         Input::Unwalkable(_) => None,
     });
-    let errors = resolver.check_projects(paths);
+    let errors = resolver.check_projects(directories.chain(paths));
     if errors.is_empty() {
         return Ok(inputs);
     }

@@ -119,9 +119,11 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let Some((last, rest)) = words.split_last() else {
             continue;
         };
+        // "Adams", "Edwards": a surname of its own, not a plural
         let Some(singular) = last
             .strip_suffix('s')
             .filter(|s| s.chars().nth(2).is_some() && !s.ends_with(['s', '\'']))
+            .filter(|_| !lexicon().is_surname(last))
         else {
             continue;
         };

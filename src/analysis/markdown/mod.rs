@@ -305,7 +305,14 @@ impl<'a> Blank<'a> {
         }
         let opens = before.is_none_or(|c| c.is_whitespace() || "([{“‘«".contains(c))
             && after.is_some_and(|c| !c.is_whitespace());
-        let at = if opens { start } else { end - decoded.len() };
+        // an apostrophe keeps to its word: after it (`players&rsquo; union`)
+        // or, eliding, before it (`&rsquo;90s`)
+        let apostrophe = matches!(decoded, "’" | "'");
+        let at = if (opens && !apostrophe) || (word(before) && !word(after)) {
+            start
+        } else {
+            end - decoded.len()
+        };
         // a decoded line break (`&#10;`) would add a line the source does
         // not have: it reads as the blank it is
         for (i, &b) in decoded.as_bytes().iter().enumerate() {

@@ -22,6 +22,7 @@
 //! report off (see [`suppressible`]): a comment cannot hide its own mistake.
 
 use super::super::{Span, UNKNOWN_CODE, codes};
+use crate::analysis::work::tick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -67,6 +68,10 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the suppression pattern is valid: {e}"))
 });
 
+/// Most mistyped codes reported for one comment: a comment of thousands
+/// of words is not a list of codes to correct one by one.
+pub(super) const MAX_UNKNOWN_PER_COMMENT: usize = 8;
+
 /// The suppressions of Markdown source `md`, whose HTML (blocks, inline
 /// HTML, comments) the parser found at `html`.
 pub(super) fn read(md: &str, html: &[Range<usize>]) -> Comments {
@@ -85,8 +90,11 @@ pub(super) fn read(md: &str, html: &[Range<usize>]) -> Comments {
             let comment = Span::new(range.start + whole.start(), range.start + whole.end());
             let named = m.get(2).map_or((0, ""), |c| (c.start(), c.as_str()));
             let mut codes: Vec<String> = Vec::new();
+            let mut unknown_here = 0;
             for (at, code) in words(named.1) {
-                if codes::check(code).is_err() {
+                tick();
+                if codes::check(code).is_err() && unknown_here < MAX_UNKNOWN_PER_COMMENT {
+                    unknown_here += 1;
                     let start = range.start + named.0 + at;
                     unknown_codes.push(Span::new(start, start + code.len()));
                 }

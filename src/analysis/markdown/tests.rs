@@ -387,3 +387,37 @@ fn a_mistyped_code_switches_nothing_off_and_a_right_one_does() {
     // an unknown code alone is not "every code"
     assert_eq!(codes_of("zzz"), [UNKNOWN_CODE, "boilerplate/share"]);
 }
+
+#[test]
+fn a_comment_of_many_or_huge_words_reports_a_few_and_suggests_nothing_far() {
+    let many = format!(
+        "# Harbour news\n\n<!-- copydesk-disable-next-line {} -->\nThe council voted.\n",
+        "xyz ".repeat(50)
+    );
+    assert_eq!(
+        analysed(&many).unknown_codes.len(),
+        suppressions::MAX_UNKNOWN_PER_COMMENT
+    );
+    let huge = format!(
+        "# Harbour news\n\n<!-- copydesk-disable-next-line fragment/{} -->\nThe council voted.\n",
+        "s".repeat(100_000)
+    );
+    let analysis = analysed(&huge);
+    let diagnostics = analysis.diagnostics(&huge, &Config::default());
+    let unknown: Vec<&crate::analysis::Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.code == UNKNOWN_CODE)
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert!(unknown[0].fix.is_none(), "no code is near a 100 KB word");
+    assert_eq!(unknown[0].span.len(), "fragment/".len() + 100_000);
+}
+
+#[test]
+fn a_decoded_apostrophe_keeps_to_its_word() {
+    // after a possessive plural, and before the decade it elides
+    assert_eq!(
+        view("The players&rsquo; union met in the &rsquo;90s.\n"),
+        "The players’     union met in the     ’90s.\n"
+    );
+}

@@ -50,8 +50,9 @@ fn governing<'p>(projects: &'p [ProjectFile], path: &Path) -> Option<(usize, &'p
 
 impl Inner {
     /// The server-wide settings (debounce, analysis budget, the
-    /// configuration of documents with no file path): the first workspace
-    /// folder's project file with the editor's `editor` layer over it.
+    /// configuration of documents with no file path): the first project
+    /// file loaded (that of the first workspace folder with a usable one)
+    /// with the editor's `editor` layer over it.
     pub(super) fn resolve_settings(&self, editor: &Layer) -> std::result::Result<Settings, String> {
         let mut settings = Settings::from_env();
         if let Some(project) = read(&self.projects).first() {
@@ -119,8 +120,12 @@ impl Inner {
             files.extend(file);
             problems.extend(found.into_iter().map(|p| format!("copydesk: {p}")));
         }
-        *self.projects.write().unwrap_or_else(|e| e.into_inner()) = files;
+        // the cache is cleared before the new files can be read, so no
+        // document meets settings of the old ones
+        let mut projects = self.projects.write().unwrap_or_else(|e| e.into_inner());
+        *projects = files;
         lock(&self.document_settings).clear();
+        drop(projects);
         problems
     }
 

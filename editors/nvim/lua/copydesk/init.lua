@@ -76,13 +76,25 @@ end
 --- for servers by default), so an edit to the project file takes effect
 --- without restarting the server. Used as the client's `on_init`.
 function M.on_init(client)
+  -- where Neovim watches files for servers itself (macOS, Windows), the
+  -- server's own registration already reports the write
+  local caps = client.capabilities or (client.config and client.config.capabilities) or {}
+  local watched = caps.workspace and caps.workspace.didChangeWatchedFiles
+  if watched and watched.dynamicRegistration then
+    return
+  end
   local group = vim.api.nvim_create_augroup("copydesk_project_file_" .. client.id, { clear = true })
   vim.api.nvim_create_autocmd("BufWritePost", {
     group = group,
     pattern = ".copydesk.toml",
     callback = function(args)
       local new_api = vim.fn.has("nvim-0.11") == 1
-      local stopped = new_api and client:is_stopped() or (not new_api and client.is_stopped())
+      local stopped
+      if new_api then
+        stopped = client:is_stopped()
+      else
+        stopped = client.is_stopped()
+      end
       if stopped then
         pcall(vim.api.nvim_del_augroup_by_id, group)
         return

@@ -154,9 +154,13 @@ fn a_name_in_the_plural_is_the_person_it_names() {
         mentions(text, "Imelda Farrow"),
         ["Imelda Farrow", "Imelda Farrows"]
     );
-    // a name that ends in s is no plural of anyone
+    // a name that ends in s is no plural of anyone: not when it comes
+    // first, nor when its last word is a surname of its own
     let text = "Rosa Adams met Rosa Adam on Monday.";
     assert_eq!(mentions(text, "Rosa Adams"), ["Rosa Adams"]);
+    let text = "Rosa Adam met Rosa Adams on Monday.";
+    assert_eq!(mentions(text, "Rosa Adams"), ["Rosa Adams"]);
+    assert_eq!(mentions(text, "Rosa Adam"), ["Rosa Adam"]);
 }
 
 #[test]

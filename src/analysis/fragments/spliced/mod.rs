@@ -100,12 +100,14 @@ fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Op
         1 => cohesion <= MAX_COHESION && count >= MIN_CONTENT_WORDS_ONE_SHARED,
         _ => false,
     };
-    // A sentence about the article's people but on a topic of its own: none
-    // of its common words occur elsewhere, and it is set in a place the
-    // article never mentions again.
+    // A sentence about the article's people but on an event of its own:
+    // none of its common words occur elsewhere, it is set in a place the
+    // article never mentions again, and on a day or month of its own (a
+    // person's background has its places but no day: "grew up in Oslo").
     let off_topic = topic_shared == 0
         && topic_words >= MIN_TOPIC_WORDS_NAMES_SHARED
-        && new_places >= MIN_NEW_PLACES;
+        && new_places >= MIN_NEW_PLACES
+        && sentence.dated;
     if !isolated && !off_topic {
         return None;
     }
@@ -117,7 +119,8 @@ fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Op
         ),
         Some(_) => format!(
             "shares only names with the rest of the article, none of its {topic_words} \
-             other content words, and is set in a place the article does not mention again"
+             other content words, and tells of a day of its own in a place the article does \
+             not mention again"
         ),
     };
     Some(Fragment {

@@ -220,6 +220,12 @@ fn sharing_only_names_is_not_enough_without_a_place_of_its_own() {
          quotas and to avoid measures that might inflame disputes at Oslo University."
     );
     assert_eq!(found(&text, Spliced), []);
+    // background on the person: where she grew up is no other story
+    let text = format!(
+        "{MAYOR}\n\nOrtiz grew up in Oslo, studied engineering and served as a fisheries \
+         inspector for a decade before entering politics."
+    );
+    assert_eq!(found(&text, Spliced), []);
     // one topic word shared with the article ties it
     let text = format!(
         "{MAYOR}\n\nOrtiz urged governments on Sunday to show restraint over fishing \

@@ -63,6 +63,8 @@ pub(super) struct Sentence {
     /// also writes its stem in lower case, which only the whole article
     /// knows.
     pub doubtful: Option<(u32, u32)>,
+    /// Whether it names a day or a month: an event of its own time.
+    pub dated: bool,
 }
 
 impl Local {
@@ -121,6 +123,7 @@ impl Builder {
         let first_key = self.keys.len();
         let number = self.sentences.len() + 1;
         let mut doubtful = None;
+        let mut dated = false;
         let mut reporting = false;
         let mut tie = false;
         let mut definite = false;
@@ -146,6 +149,7 @@ impl Builder {
                 let entry = self.key(stemmed, false, first_key, number);
                 self.counts[entry as usize].1 = true;
             } else if token.tags.contains(Tags::CALENDAR) {
+                dated = true;
                 self.key(stemmed, false, first_key, number);
             } else if i == 0 {
                 doubtful = Some((self.entry(bare), self.entry(stemmed)));
@@ -157,7 +161,9 @@ impl Builder {
                 let place = token.tags.contains(Tags::PLACE)
                     && !token.tags.intersects(Tags::GIVEN_NAME | Tags::SURNAME)
                     && !next_capitalised;
-                if place && let Some(k) = self.keys.last_mut().filter(|k| k.entry == entry) {
+                // the sentence's key for it, new or listed before
+                let at = self.counts[entry as usize].3;
+                if place && let Some(k) = self.keys.get_mut(at).filter(|k| k.entry == entry) {
                     k.place = true;
                 }
             }
@@ -178,6 +184,7 @@ impl Builder {
             candidate,
             keys: first_key..self.keys.len(),
             doubtful,
+            dated,
         });
     }
 
