@@ -430,3 +430,45 @@ fn saving_the_file_is_picked_up_where_the_client_cannot_watch_files() {
     );
     server.shutdown_and_exit();
 }
+
+#[test]
+fn a_workspace_folder_added_later_brings_its_file() {
+    let tree = Tree::new("added-folder");
+    tree.write(
+        "sports/.copydesk.toml",
+        "[diagnostics]\ndisabled = [\"boilerplate/ad\"]\n",
+    );
+    let mut server = Server::spawn();
+    let answer = server.initialize_in(json!({}), Value::Null, json!([]));
+    assert_eq!(
+        answer["capabilities"]["workspace"]["workspaceFolders"]["changeNotifications"],
+        true
+    );
+    let sports = tree.uri("sports/a.txt");
+    server.open(&sports, 1, ARTICLE);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&sports, 1)),
+        ["boilerplate/ad", "boilerplate/share"],
+        "no folder yet: the defaults"
+    );
+    server.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": tree.uri("sports"), "name": "sports"}], "removed": []}}),
+    );
+    server.change(&sports, 2, vec![]);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&sports, 2)),
+        ["boilerplate/share"]
+    );
+    server.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": tree.uri("sports"), "name": "sports"}]}}),
+    );
+    server.change(&sports, 3, vec![]);
+    assert_eq!(
+        diagnostic_codes(&server.wait_for_diagnostics(&sports, 3)),
+        ["boilerplate/ad", "boilerplate/share"],
+        "the folder removed, its file no longer applies"
+    );
+    server.shutdown_and_exit();
+}

@@ -85,6 +85,14 @@ pub fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         diagnostic_provider,
+        // a folder added later brings its `.copydesk.toml`
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         ..ServerCapabilities::default()
     }
 }

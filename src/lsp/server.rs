@@ -469,6 +469,21 @@ impl LanguageServer for Backend {
         }
     }
 
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let path_of = |f: &WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+        {
+            let mut roots = lock(&self.inner.roots);
+            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path_of).collect();
+            roots.retain(|r| !removed.contains(r));
+            for added in params.event.added.iter().filter_map(path_of) {
+                if !roots.contains(&added) {
+                    roots.push(added);
+                }
+            }
+        }
+        self.inner.reload_project().await;
+    }
+
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         if is_project_file(&params.text_document.uri) {
             self.inner.reload_project().await;
