@@ -158,11 +158,13 @@ pub(super) fn lowercase_use<'w>(
 pub(super) struct Find;
 
 impl Pass for Find {
-    type Key = Option<LowercaseUse>;
+    /// The paragraph's [`LowercaseUse`], and whether it opens the article
+    /// (its first paragraph that is not furniture: the headline's place).
+    type Key = Option<(LowercaseUse, bool)>;
     type Local = Vec<Candidate>;
 
-    fn local(&self, para: &ParagraphModel, key: &Option<LowercaseUse>) -> Vec<Candidate> {
-        let Some(bits) = key else {
+    fn local(&self, para: &ParagraphModel, key: &Option<(LowercaseUse, bool)>) -> Vec<Candidate> {
+        let Some((bits, opens)) = key else {
             return Vec::new();
         };
         let (capitalised, lowercase) = word_sets(para);
@@ -172,7 +174,10 @@ impl Pass for Find {
             Some(k) => bits.get(k / 64).is_some_and(|b| b & (1 << (k % 64)) != 0),
             None => lowercase.position(word).is_some(),
         };
-        let headline = paragraph_kinds::is_headline(para);
+        // a short headline ("Dry Summer Ahead") is one only where a
+        // headline stands: the article's first paragraph
+        let headline = paragraph_kinds::is_headline(para)
+            || (*opens && paragraph_kinds::is_short_headline(para));
         let mut cands = Vec::new();
         for (i, &sentence) in para.sentences.iter().enumerate() {
             // "PORT ALDER —": a dateline names where the story was filed

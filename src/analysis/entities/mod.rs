@@ -191,13 +191,12 @@ pub fn recognize(
         .flat_map(|(p, _)| p.local.lowercase_words())
         .inspect(|word| tick_n(word.len() + 1))
         .collect();
+    let first_taken = taking.iter().position(|&t| t);
     let found = driver.locals(&Find, model, |i| {
         let examined = examined.get(i).filter(|_| taking.get(i) == Some(&true))?;
         let used = |w: &str| lowercase.contains(w);
-        Some(local::lowercase_use(
-            examined.local.capitalised_words(),
-            used,
-        ))
+        let bits = local::lowercase_use(examined.local.capitalised_words(), used);
+        Some((bits, first_taken == Some(i)))
     });
     let found: Vec<_> = found
         .into_iter()

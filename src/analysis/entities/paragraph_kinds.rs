@@ -29,6 +29,31 @@ pub(super) fn is_caption_or_teaser(body: &str) -> bool {
     CREDITS.iter().any(|c| lower.contains(c))
 }
 
+/// A headline too short for [`is_headline`] ("Dry Summer Ahead", "Budget
+/// Passes"): no final mark, two words or more, every word of four letters
+/// or more capitalised and at least two of them. Only the paragraph that
+/// opens the article is asked: elsewhere such a line is a name ("Jane
+/// Roe" under a photo) or a subhead.
+pub(super) fn is_short_headline(para: &ParagraphModel) -> bool {
+    const LONGEST: usize = 80;
+    let body: &str = &para.text;
+    if body.len() > LONGEST || body.trim_end().ends_with(['.', '?', '!', ':', ',']) {
+        return false;
+    }
+    let mut long = 0;
+    for t in para.tokens.list.iter().filter(|t| t.is_word()) {
+        let word = t.span.text(body);
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
+}
+
 /// A headline paragraph: ALL CAPS (see [`Hints::all_caps`]), or Title Case
 /// (most words of four letters or more capitalised) without a final
 /// period; at least two such words either way.

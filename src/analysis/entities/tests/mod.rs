@@ -264,6 +264,20 @@ fn headline_title_case_words_only_count_when_the_body_has_them() {
 }
 
 #[test]
+fn a_short_headline_is_a_headline_where_the_article_opens() {
+    // two long words: too short for a headline anywhere else
+    let text = "Dry Summer Ahead\n\n\
+                Rivers in the south are low, officials said on Sunday, and farmers fear drought.";
+    assert_eq!(all_names(text), Vec::<String>::new());
+    let text = "Budget Passes\n\nCorinne Abernathy said the budget passed on Monday.";
+    assert_eq!(all_names(text), ["Corinne Abernathy"]);
+    // the same shape inside the article is a name on a line of its own
+    let text = "Council Meets On Harbour Plan\n\nThe council met on Monday.\n\n\
+                Corinne Abernathy\n\nAbernathy chaired the meeting.";
+    assert_eq!(all_names(text), ["Corinne Abernathy"]);
+}
+
+#[test]
 fn an_all_caps_headline_name_joins_the_body_name() {
     let text = "ABERNATHY WINS AGAIN\n\nCorinne Abernathy was re-elected.";
     assert_eq!(
