@@ -203,12 +203,14 @@ fn main() -> ExitCode {
         } => cli::check(&CheckOptions {
             format: format.into(),
             fail_on: fail_on.into(),
-            boilerplate_patterns: patterns,
-            disabled_codes: disabled,
+            settings: SettingFlags {
+                boilerplate_patterns: patterns,
+                disabled_codes: disabled,
+                max_document_bytes: inputs.max_document_bytes,
+                no_config: inputs.no_config,
+            },
             files: inputs.files,
             jobs: inputs.jobs,
-            max_document_bytes: inputs.max_document_bytes,
-            no_config: inputs.no_config,
         }),
         Command::Config {
             path,

@@ -259,6 +259,23 @@ fn report(label: &str, outcome: &Outcome, failures: &mut Vec<String>) {
     }
 }
 
+/// Neovim `program` running `script` headless with no user config, its
+/// state files in `state`, copydesk on its PATH, registering the plugin
+/// the `registration` way.
+fn headless_nvim(program: &str, script: &Path, state: &Path, registration: &str) -> Command {
+    let mut command = Command::new(program);
+    command
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("PATH", path_with_copydesk())
+        .env("XDG_STATE_HOME", state.join("state"))
+        .env("XDG_DATA_HOME", state.join("data"))
+        .env("XDG_CACHE_HOME", state.join("cache"))
+        .env("XDG_CONFIG_HOME", state.join("config"))
+        .env("COPYDESK_E2E_REGISTRATION", registration);
+    command
+}
+
 #[test]
 fn neovim_lsp_client_sees_copydesk() {
     let found = neovims();
@@ -275,18 +292,8 @@ fn neovim_lsp_client_sees_copydesk() {
         for registration in registrations(*version) {
             let label = format!("Neovim {}.{} ({registration})", version.0, version.1);
             let state = scratch_dir("nvim");
-            let mut command = Command::new(program);
-            command
-                .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-                .arg(format!("luafile {}", script.display()))
-                .current_dir(root())
-                .env("PATH", path_with_copydesk())
-                .env("XDG_STATE_HOME", state.join("state"))
-                .env("XDG_DATA_HOME", state.join("data"))
-                .env("XDG_CACHE_HOME", state.join("cache"))
-                .env("XDG_CONFIG_HOME", state.join("config"))
-                .env("COPYDESK_E2E_REGISTRATION", registration)
-                .envs(expectations.env());
+            let mut command = headless_nvim(program, &script, &state, registration);
+            command.current_dir(root()).envs(expectations.env());
             report(&label, &run(command), &mut failures);
         }
     }
@@ -322,18 +329,8 @@ fn neovim_rereads_a_project_file_written_in_it() {
                 "[diagnostics]\ndisabled = [\"boilerplate/ad\"]\n",
             )
             .expect("project file");
-            let mut command = Command::new(program);
-            command
-                .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-                .arg(format!("luafile {}", script.display()))
-                .current_dir(&work)
-                .env("PATH", path_with_copydesk())
-                .env("XDG_STATE_HOME", state.join("state"))
-                .env("XDG_DATA_HOME", state.join("data"))
-                .env("XDG_CACHE_HOME", state.join("cache"))
-                .env("XDG_CONFIG_HOME", state.join("config"))
-                .env("COPYDESK_E2E_REGISTRATION", registration)
-                .env("COPYDESK_E2E_DIR", &work);
+            let mut command = headless_nvim(program, &script, &state, registration);
+            command.current_dir(&work).env("COPYDESK_E2E_DIR", &work);
             report(&label, &run(command), &mut failures);
         }
     }

@@ -17,7 +17,8 @@ const COUNCIL: &str = include_str!("fixtures/markdown/council.md");
 const CAFE: &str = include_str!("fixtures/markdown/cafe.md");
 
 /// `analyze --format json` of `text` saved as `name`.
-fn analyze_file(name: &str, text: &str) -> Value {
+/// `copydesk ARGS FILE` on `text` written to a file called `name`.
+fn run_on_file(name: &str, text: &str, args: &[&str]) -> std::process::Output {
     // a directory per call: the tests run in parallel and reuse names
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -26,11 +27,16 @@ fn analyze_file(name: &str, text: &str) -> Value {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("temp file");
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["analyze", "--format", "json"])
+        .args(args)
         .arg(&path)
         .output()
         .expect("the copydesk binary runs");
-    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+fn analyze_file(name: &str, text: &str) -> Value {
+    let out = run_on_file(name, text, &["analyze", "--format", "json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -276,16 +282,7 @@ fn a_mistyped_code_in_a_comment_is_a_sarif_result_with_its_rule() {
         "disable-next-line boilerplate -->",
         "disable-next-line boilerplate/shar -->",
     );
-    let dir = std::env::temp_dir().join(format!("copydesk-md-sarif-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("council.md");
-    std::fs::write(&path, &text).expect("temp file");
-    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["check", "--format", "sarif"])
-        .arg(&path)
-        .output()
-        .expect("the copydesk binary runs");
-    let _ = std::fs::remove_file(&path);
+    let out = run_on_file("council.md", &text, &["check", "--format", "sarif"]);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -333,13 +330,7 @@ fn a_mistyped_code_in_a_comment_is_a_sarif_result_with_its_rule() {
         })
     );
     // the JSON report shows the code as written, not the blanked comment
-    std::fs::write(&path, &text).expect("temp file");
-    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .expect("the copydesk binary runs");
-    let _ = std::fs::remove_file(&path);
+    let out = run_on_file("council.md", &text, &["check", "--format", "json"]);
     let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(report["diagnostics"][0]["code"], "copydesk/unknown-code");
     assert_eq!(report["diagnostics"][0]["text"], "boilerplate/shar");

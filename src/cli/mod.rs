@@ -101,18 +101,12 @@ impl FailOn {
 pub struct CheckOptions {
     pub format: CheckFormat,
     pub fail_on: FailOn,
-    /// Extra boilerplate phrases (or `/regex/`), compiled by [`check`].
-    pub boilerplate_patterns: Vec<String>,
-    /// Codes or whole families (`fragment/spliced`, `fragment`) to switch off.
-    pub disabled_codes: Vec<String>,
+    /// Patterns, disabled codes, the size limit, `--no-config`.
+    pub settings: SettingFlags,
     /// Files or directories to check; `-` reads standard input.
     pub files: Vec<PathBuf>,
     /// Worker threads; 0 is one per core.
     pub jobs: usize,
-    /// Largest document analysed; `None` is the core's default.
-    pub max_document_bytes: Option<usize>,
-    /// Ignore `.copydesk.toml` files.
-    pub no_config: bool,
 }
 
 /// `copydesk analyze`: print the full analysis (diagnostics, quotes,
@@ -156,7 +150,7 @@ pub fn analyze(options: &AnalyzeOptions) -> ExitCode {
 /// findings at or above `--fail-on`, 2 a bad flag or project file (nothing
 /// is checked) or an unreadable file.
 pub fn check(options: &CheckOptions) -> ExitCode {
-    let flags = match SettingFlags::of_check(options).checked() {
+    let flags = match options.settings.checked() {
         Ok(flags) => flags,
         Err(code) => return code,
     };
@@ -188,23 +182,15 @@ pub fn check(options: &CheckOptions) -> ExitCode {
 pub struct SettingFlags {
     /// Extra boilerplate phrases (or `/regex/`), compiled by [`SettingFlags::checked`].
     pub boilerplate_patterns: Vec<String>,
-    /// Codes or whole families to switch off.
+    /// Codes or whole families (`fragment/spliced`, `fragment`) to switch off.
     pub disabled_codes: Vec<String>,
+    /// Largest document analysed; `None` is the core's default.
     pub max_document_bytes: Option<usize>,
     /// Ignore `.copydesk.toml` files.
     pub no_config: bool,
 }
 
 impl SettingFlags {
-    fn of_check(options: &CheckOptions) -> SettingFlags {
-        SettingFlags {
-            boilerplate_patterns: options.boilerplate_patterns.clone(),
-            disabled_codes: options.disabled_codes.clone(),
-            max_document_bytes: options.max_document_bytes,
-            no_config: options.no_config,
-        }
-    }
-
     /// The flags with patterns compiled and codes checked; a bad one is
     /// printed and is exit 2.
     fn checked(&self) -> Result<Flags, ExitCode> {

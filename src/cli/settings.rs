@@ -28,6 +28,9 @@ pub struct Flags {
 pub struct Resolver {
     flags: Flags,
     files: Mutex<HashMap<PathBuf, Result<Arc<ProjectFile>, String>>>,
+    /// Per directory, its nearest project file: a walk over an archive
+    /// asks for every file, several times, and the answer is its folder's.
+    nearest: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 impl Resolver {
@@ -35,6 +38,7 @@ impl Resolver {
         Resolver {
             flags,
             files: Mutex::default(),
+            nearest: Mutex::default(),
         }
     }
 
@@ -49,7 +53,7 @@ impl Resolver {
         } else {
             input
         };
-        let Some(path) = project::find(start) else {
+        let Some(path) = self.nearest_file(start) else {
             return Ok(None);
         };
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
@@ -58,6 +62,22 @@ impl Resolver {
             .or_insert_with(|| ProjectFile::load(&path).map(Arc::new))
             .clone()
             .map(Some)
+    }
+
+    /// The project file nearest above `start` (a file or a directory),
+    /// looked up once per directory.
+    fn nearest_file(&self, start: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(start).ok()?;
+        let dir = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent()?.to_path_buf()
+        };
+        let mut nearest = self.nearest.lock().unwrap_or_else(PoisonError::into_inner);
+        nearest
+            .entry(dir)
+            .or_insert_with_key(|dir| project::find(dir))
+            .clone()
     }
 
     /// The extensions a directory walk reads for `file` besides the
