@@ -5,35 +5,26 @@
 //! `{"file", "lines": [...]}`. `scripts/leave_one_kind_out.py` runs it once
 //! per kind and scores the recall of the kind left out.
 //!
-//! Run: `cargo run --release --example furniture_ablation -- [--without
+//! Run: `cargo run --release --example furniture_ablation -- [--without | --without-words
 //! boilerplate/KIND] FILE...`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use copydesk::analysis::boilerplate::{BoilerplateKind, ablation};
+use copydesk::analysis::boilerplate::ablation;
 use copydesk::analysis::{Config, analyze};
 use serde_json::json;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--without") {
-        let Some(code) = args.get(1).cloned() else {
-            eprintln!("furniture_ablation: --without needs a kind (boilerplate/ad, ...)");
-            return ExitCode::from(2);
-        };
-        let Some(kind) = BoilerplateKind::from_code(&code) else {
-            eprintln!("furniture_ablation: unknown kind `{code}`");
-            return ExitCode::from(2);
-        };
-        if ablation::leave_out(kind).is_err() {
-            eprintln!("furniture_ablation: a kind is already left out");
-            return ExitCode::from(2);
-        }
-        args.drain(..2);
+    if let Err(e) = ablation::leave_out_from_args(&mut args) {
+        eprintln!("furniture_ablation: {e}");
+        return ExitCode::from(2);
     }
     if args.is_empty() {
-        eprintln!("usage: furniture_ablation [--without boilerplate/KIND] FILE...");
+        eprintln!(
+            "usage: furniture_ablation [--without | --without-words boilerplate/KIND] FILE..."
+        );
         return ExitCode::from(2);
     }
     let stdout = std::io::stdout();

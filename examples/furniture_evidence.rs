@@ -4,7 +4,7 @@
 //! gave it, or null). `scripts/fit_furniture.py` learns the weights of
 //! `data/model/furniture.txt` from it.
 //!
-//! Run: `cargo run --release --example furniture_evidence -- [--without
+//! Run: `cargo run --release --example furniture_evidence -- [--without | --without-words
 //! boilerplate/KIND] FILE...`; with `--without`, that kind's own phrases
 //! are left out (see `copydesk::analysis::boilerplate::ablation`).
 
@@ -12,28 +12,19 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use copydesk::analysis::Config;
-use copydesk::analysis::boilerplate::{BoilerplateKind, ablation, evidence_rows};
+use copydesk::analysis::boilerplate::{ablation, evidence_rows};
 use serde_json::{Map, Value, json};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--without") {
-        let Some(code) = args.get(1).cloned() else {
-            eprintln!("furniture_evidence: --without needs a kind (boilerplate/ad, ...)");
-            return ExitCode::from(2);
-        };
-        let Some(kind) = BoilerplateKind::from_code(&code) else {
-            eprintln!("furniture_evidence: unknown kind `{code}`");
-            return ExitCode::from(2);
-        };
-        if ablation::leave_out(kind).is_err() {
-            eprintln!("furniture_evidence: a kind is already left out");
-            return ExitCode::from(2);
-        }
-        args.drain(..2);
+    if let Err(e) = ablation::leave_out_from_args(&mut args) {
+        eprintln!("furniture_evidence: {e}");
+        return ExitCode::from(2);
     }
     if args.is_empty() {
-        eprintln!("usage: furniture_evidence [--without boilerplate/KIND] FILE...");
+        eprintln!(
+            "usage: furniture_evidence [--without | --without-words boilerplate/KIND] FILE..."
+        );
         return ExitCode::from(2);
     }
     let stdout = std::io::stdout();

@@ -17,6 +17,15 @@ furniture is not labelled, so every paragraph there that the rules leave
 counts as article text. A little real furniture among them is counted
 wrong; without them the score learns from synthetic's bases, which were
 chosen to have no short lines at all, that every short line is furniture.
+Two more sources of rows: each kind's own lines of the fit part read a
+second time with that kind's phrases left out (`ablated_copies`: the
+score learns what furniture looks like to a site whose wording the
+phrases do not know, not only the verdict of the phrase rules), and the
+article text written for the fit in data/model/furniture-negatives
+(subheads, results, Q&A, live-blog times, letters, corrections). In the
+leave-one-kind-out runs a polnear paragraph that the rules mark with every
+phrase in use stays out of the article text, though the ablated rules no
+longer see it.
 The bias is then set so that the score marks none of the fit paragraphs
 of article text that the rules leave (and is right on at least PRECISION
 of all it marks).
@@ -31,7 +40,9 @@ is measured. That is the figure that says how the score does on furniture
 worded as nothing it was fitted on.
 
 Usage:
-  scripts/fit_furniture.py [--corpus ../shared/corpus] [--write] [--no-cv]
+  scripts/fit_furniture.py [--corpus ../shared/corpus] [--write] [--no-cv] [--strict]
+(--strict: cross-validate with the kind's words out of the UI vocabulary
+too; FURNITURE_EVIDENCE_CACHE=DIR keeps the evidence runs between calls.)
 Without --write it only prints what it would write.
 """
 
@@ -54,8 +65,10 @@ EPOCHS = 30
 RATE = 0.3
 L2 = 1e-3
 PRECISION = 0.97
-UNLABELLED_WEIGHT = float(os.environ.get("UNLABELLED_WEIGHT", "0.3"))  # a polnear paragraph counts this much
+UNLABELLED_WEIGHT = float(os.environ.get("UNLABELLED_WEIGHT", "1.0"))  # a polnear paragraph counts this much
+AUGMENT = os.environ.get("AUGMENT", "1") == "1"
 MODEL = os.path.join(ROOT, "data", "model", "furniture.txt")
+NEGATIVES = os.path.join(ROOT, "data", "model", "furniture-negatives")
 
 # ggt's kinds of furniture, in the kinds of synthetic (and of the program).
 GGT_KINDS = {
@@ -91,6 +104,10 @@ def articles(corpus):
             kinds = gold.get("boilerplate_kinds", {})
             lines = {line: GGT_KINDS.get(kinds.get(str(line)), "other") for line in gold.get("boilerplate_lines", [])}
             out.append((path, part, lines))
+    # Article text written for the fit (data/model/furniture-negatives):
+    # subheads, results, Q&A, live-blog times, letters, corrections.
+    for path in sorted(glob.glob(os.path.join(NEGATIVES, "*.txt"))):
+        out.append((path, "fit", {}))
     for path in sorted(glob.glob(os.path.join(corpus, "synthetic", "*.txt"))):
         with open(path[:-4] + ".json", encoding="utf-8") as f:
             gold = json.load(f)
@@ -100,20 +117,37 @@ def articles(corpus):
     return out
 
 
-def evidence(paths, without=None):
+CACHE = os.environ.get("FURNITURE_EVIDENCE_CACHE")  # a directory: keep each run's rows there
+
+
+def evidence(paths, without=None, flag="--without"):
     exe = os.path.join(ROOT, "target", "release", "examples", "furniture_evidence")
+    cached = None
+    if CACHE:
+        stamp = hashlib.sha256(("%s %d %s %s" % (os.path.getmtime(exe), len(paths), flag, without)).encode()).hexdigest()[:16]
+        cached = os.path.join(CACHE, f"evidence-{stamp}.json")
+        if os.path.exists(cached):
+            with open(cached, encoding="utf-8") as f:
+                return json.load(f)
     rows = []
     for i in range(0, len(paths), 100):
-        args = [exe] + (["--without", without] if without else []) + paths[i : i + 100]
+        args = [exe] + ([flag, without] if without else []) + paths[i : i + 100]
         out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
         rows += [json.loads(line) for line in out.splitlines() if line.strip()]
+    if cached:
+        os.makedirs(CACHE, exist_ok=True)
+        with open(cached, "w", encoding="utf-8") as f:
+            json.dump(rows, f)
     return rows
 
 
-def label(rows, arts):
+def label(rows, arts, furniture=frozenset()):
     """Mark each row with its part and gold label. A polnear paragraph
     (furniture not labelled there) is taken as article text unless the
-    rules mark it, and flagged `unlabelled`."""
+    rules mark it, in this run or in `furniture` (the (file, line) pairs
+    the rules mark with every phrase in use: with a kind's phrases left
+    out, its lines in polnear are still furniture, not article text), and
+    flagged `unlabelled`."""
     by_path = {path: (part, lines) for path, part, lines in arts}
     kept = []
     for r in rows:
@@ -121,7 +155,7 @@ def label(rows, arts):
         r["part"] = part
         r["unlabelled"] = lines is None
         if lines is None:
-            if r["rules"] is not None:
+            if r["rules"] is not None or (r["file"], r["line"]) in furniture:
                 continue
             lines = {}
         r["gold"] = r["line"] in lines
@@ -187,6 +221,19 @@ def prf(rows, weights):
     return p, rc, tp, fp, fn
 
 
+def ablated_copies(paths, arts, kinds, flag):
+    """{kind: rows}: each kind's own labelled lines of the fit part, read
+    with that kind's phrases left out. Fitted beside the lines as the
+    phrases read them, they teach the score what each kind looks like to
+    a site whose wording the phrases do not know: the shape, place and
+    general vocabulary, not the phrase rules' verdict."""
+    copies = {}
+    for kind in kinds:
+        krows = label(evidence(paths, kind, flag), arts)
+        copies[kind] = [r for r in krows if r["kind"] == kind and r["part"] == "fit"]
+    return copies
+
+
 def trainable(r):
     return r["kind"] is not None or not r["gold"]
 
@@ -196,13 +243,19 @@ def main():
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus")))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--no-cv", action="store_true", help="skip the leave-one-kind-out cross-validation")
+    ap.add_argument("--strict", action="store_true", help="cross-validate with the kind's words out of the UI vocabulary too")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "furniture_evidence"], cwd=ROOT, check=True)
     arts = articles(args.corpus)
     paths = [a[0] for a in arts]
-    rows = label(evidence(paths), arts)
+    full = evidence(paths)
+    furniture = frozenset((r["file"], r["line"]) for r in full if r["rules"] is not None)
+    rows = label(full, arts)
     fit_rows = [r for r in rows if r["part"] == "fit" and trainable(r)]
-    weights = calibrate(fit(fit_rows), fit_rows)
+    kinds = sorted({k for _, _, lines in arts if lines for k in lines.values() if k and k.startswith("boilerplate/")})
+    flag = "--without-words" if args.strict else "--without"
+    copies = ablated_copies(paths, arts, kinds, flag) if AUGMENT else {}
+    weights = calibrate(fit(fit_rows + [r for rs in copies.values() for r in rs]), fit_rows)
     report = []
     for part in ("fit", "held"):
         for corpus in ("ggt", "synthetic"):
@@ -211,15 +264,18 @@ def main():
             report.append(f"{part:4s} {corpus:9s} P {p:.3f} R {rc:.3f} (tp {tp}, fp {fp}, fn {fn})")
         unlabelled = [r for r in rows if r["part"] == part and r["unlabelled"] and score(weights, r) > 0.0]
         report.append(f"{part:4s} polnear   {len(unlabelled)} paragraphs the rules leave marked by the score")
+    own = [r for r in rows if r["file"].startswith(NEGATIVES)]
+    marked = sum(1 for r in own if predicted(weights, r))
+    report.append(f"own article text (furniture-negatives): {marked} of {len(own)} paragraphs marked")
     for line in report:
         print(line)
     cv = []
     if not args.no_cv:
-        kinds = sorted({k for _, _, lines in arts if lines for k in lines.values() if k and k.startswith("boilerplate/")})
         for kind in kinds:
-            krows = label(evidence(paths, without=kind), arts)
+            krows = label(evidence(paths, kind, flag), arts, furniture)
             train = [r for r in krows if r["part"] == "fit" and trainable(r) and r["kind"] != kind]
-            w = calibrate(fit(train), train)
+            extra = [r for k, rs in copies.items() if k != kind for r in rs]
+            w = calibrate(fit(train + extra), train)
             items = [r for r in krows if r["kind"] == kind and "/synthetic/" in r["file"]]
             found = sum(1 for r in items if predicted(w, r))
             rules_only = sum(1 for r in items if r["rules"] is not None)
@@ -246,8 +302,11 @@ def render(weights, report, cv):
         f"# on {today}: a logistic regression (AdaGrad, {EPOCHS} epochs, rate {RATE},",
         f"# L2 {L2}, classes balanced) on the fit part: the ggt articles of",
         "# scripts/split.py's fit part and the synthetic articles whose",
-        "# SHA-256(name) has an even first byte; the bias then set so that the",
-        "# score marks no fit paragraph of article text that the rules leave.",
+        "# SHA-256(name) has an even first byte, the polnear articles of the fit",
+        f"# part as article text (weight {UNLABELLED_WEIGHT}), each kind's fit lines again",
+        "# with its phrases left out, and data/model/furniture-negatives; the bias",
+        "# then set so that the score marks no fit paragraph of article text that",
+        "# the rules leave.",
         "# Rules and score together, by part (paragraph lines):",
     ]
     head += [f"#   {line}" for line in report]

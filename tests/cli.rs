@@ -458,3 +458,25 @@ fn disable_rejects_an_unknown_code_and_names_the_nearest() {
     let out = copydesk(&["check", "--disable", "boilerplate/ad", file.path()]);
     assert_eq!(out.status.code(), Some(0), "a known code is switched off");
 }
+
+/// Articles of the genres whose short lines and loose sentences are
+/// content (a listicle, race results, a Q&A transcript, a live blog,
+/// letters, corrections): written for this test, and not in the fit of the
+/// furniture score (`data/model/furniture-negatives` holds other texts).
+#[test]
+fn articles_of_every_genre_get_no_diagnostics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the clean fixtures are there")
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 6, "{files:?}");
+    for file in files {
+        let path = file.to_str().expect("a UTF-8 path");
+        let out = copydesk(&["check", path]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(stdout, "", "{path}");
+        assert_eq!(out.status.code(), Some(0), "{path}");
+    }
+}

@@ -19,6 +19,7 @@ use super::strong::{DATE_WORD, re, regex_matches};
 use super::weights as w;
 use super::words::{Features, ends_as_sentence, label_kind, starts_upper};
 use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Shape;
 use crate::analysis::work::{tick, tick_n};
 
 /// Credit and byline openers that belong to the article, not furniture:
@@ -357,6 +358,11 @@ fn is_attributed_pull_quote(f: &Features<'_>) -> bool {
         .iter()
         .all(|t| t.is_word() && starts_upper(f.token_text(t)));
     let role_words = role.iter().filter(|t| t.is_word()).count();
+    // A speaker's role is words ("mayor of Riverton"); a number after a
+    // name is a result, a time or a score: a line of a results table.
+    if role.iter().any(|t| t.shape == Shape::Number) {
+        return false;
+    }
     let ends_on_stop_word = f
         .last_word()
         .is_some_and(|w| w.at >= tail && w.tags.contains(Tags::STOP_WORD));

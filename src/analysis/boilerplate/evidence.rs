@@ -26,7 +26,7 @@ use rustc_hash::FxHasher;
 
 use super::BoilerplateKind;
 use super::contextual::is_byline;
-use super::words::{Features, starts_upper, ui_kind};
+use super::words::{Features, names_furniture, starts_upper, ui_kind};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Shape;
 use crate::analysis::weights_file::{self, features};
@@ -100,6 +100,10 @@ pub const MOST_WORDS: usize = 50;
 /// Most words of a [`Feature::ShortFragment`]: a line of a few words that
 /// does not end as a sentence.
 const SHORT_FRAGMENT_WORDS: usize = 8;
+
+/// Fewest words of a clause that is [`Feature::Prose`] without a mark
+/// that ends it.
+const PROSE_WITHOUT_MARK_WORDS: usize = 12;
 
 /// A set of features with their values (1.0 for present/absent ones).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -205,7 +209,7 @@ impl LocalEvidence {
         let ui = f
             .words
             .iter()
-            .filter(|w| ui_kind(w.tags).is_some() || w.tags.contains(Tags::UI_NOUN))
+            .filter(|w| names_furniture(w.tags) || w.tags.contains(Tags::UI_NOUN))
             .count();
         let lexical: Vec<_> = f
             .words
@@ -231,9 +235,13 @@ impl LocalEvidence {
         e.flag(F::Number, numbers > 0);
         e.flag(
             F::OpensWithNumber,
-            f.words
-                .first()
-                .is_some_and(|w| f.token(w).shape == Shape::Number),
+            // The number must open the text: "© 2016 ..." opens with a sign.
+            f.text
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+                && f.words
+                    .first()
+                    .is_some_and(|w| f.token(w).shape == Shape::Number),
         );
         e.flag(F::ClockTime, has_clock_time(f));
         e.flag(
@@ -278,11 +286,11 @@ impl LocalEvidence {
             .count();
         e.set(F::Capitalised, share(capitalised, words));
         // A sentence of some length with a verb, in no one's voice but the
-        // writer's: the plainest mark of article text.
+        // writer's: the plainest mark of article text. A long clause counts
+        // without its final mark (a sentence cut short is still prose).
         e.flag(
             F::Prose,
-            sentence
-                && words >= 6
+            ((sentence && words >= 6) || words >= PROSE_WITHOUT_MARK_WORDS)
                 && has_verb(f)
                 && f.imperatives.is_empty()
                 && !f.addresses_reader()
@@ -445,6 +453,18 @@ mod tests {
     }
 
     #[test]
+    fn a_long_clause_cut_before_its_end_is_still_prose() {
+        let cut = "The ferry company also has other routes to plan for, and they include \
+                   two crossings to the islands that are creating delays for";
+        assert!(has(cut, Feature::Prose));
+        assert!(!has("Topics: ferries, islands, transit", Feature::Prose));
+        assert!(!has(
+            "The ferry company also has other routes to plan for",
+            Feature::Prose
+        ));
+    }
+
+    #[test]
     fn a_line_of_one_or_two_words_has_no_verb() {
         assert!(!has("Comments", Feature::Verb));
         assert!(!has("Updated today", Feature::Verb));
@@ -460,6 +480,14 @@ mod tests {
         assert!(!has("The ratio was 4:1 in May.", Feature::ClockTime));
         assert!(has("- Advertisement -", Feature::Decorated));
         assert!(!has("Advertisement", Feature::Decorated));
+    }
+
+    #[test]
+    fn a_sign_before_the_first_number_is_not_a_line_opening_with_one() {
+        assert!(has("35 comments", Feature::OpensWithNumber));
+        assert!(!has("© 2016 The Harbour Herald.", Feature::OpensWithNumber));
+        assert!(has("© 2016 The Harbour Herald.", Feature::Symbol));
+        assert!(!has("Page 2 of the report", Feature::OpensWithNumber));
     }
 
     #[test]

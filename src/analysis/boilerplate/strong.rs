@@ -104,6 +104,10 @@ pub static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A time zone's abbreviation: ET, EDT, PST, GMT, UTC.
+static TIME_ZONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:e[sd]?t|p[sd]?t|c[sd]?t|m[sd]?t|gmt|utc)$"));
+
 /// A copyright or legal notice.
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -239,8 +243,18 @@ fn is_update_stamp(f: &Features<'_>) -> bool {
     has_digit && words <= w::DATE_ONLY_WORDS && is_only_date(f)
 }
 
-/// Every word is a number or a date/time word.
+/// Every word is a number or a date/time word, and there is a date: a
+/// time of day alone ("6:05 a.m.") heads an entry of a live blog.
 fn is_only_date(f: &Features<'_>) -> bool {
+    let time_of_day_only = f.words.iter().all(|word| {
+        let text = f.token_text(f.token(word));
+        text.contains(':')
+            || matches!(word.lower, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m")
+            || regex_matches(&TIME_ZONE, word.lower)
+    });
+    if time_of_day_only {
+        return false;
+    }
     f.words.iter().all(|word| {
         let token = f.token(word);
         tick_n(token.span.len());

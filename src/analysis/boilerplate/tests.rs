@@ -31,6 +31,16 @@ fn article_with(line: &str, at: usize) -> String {
     paras.join("\n\n")
 }
 
+/// The article with `lines` inserted as paragraphs 3, 4, ...: a run inside
+/// the body.
+fn article_with_run(lines: &[&str]) -> String {
+    let mut paras: Vec<&str> = ARTICLE.to_vec();
+    for (k, line) in lines.iter().enumerate() {
+        paras.insert(3 + k, line);
+    }
+    paras.join("\n\n")
+}
+
 /// Assert that `line`, inserted as paragraph `at`, alone is found, as `kind`.
 fn assert_found(line: &str, at: usize, kind: BoilerplateKind) {
     assert_eq!(kinds(&article_with(line, at)), [(2 * at, kind)], "{line}");
@@ -121,6 +131,36 @@ fn update_stamps() {
     assert_found("Posted: Oct. 3, 2025 at 6:05 a.m. PT", 1, Updated);
     assert_found("This article was updated to add a map.", 1, Updated);
     assert_found("Last modified: Friday 10.45 BST", 6, Updated);
+}
+
+#[test]
+fn a_time_of_day_alone_heads_a_live_blog_entry() {
+    for time in ["6:05 a.m.", "9:15 p.m. ET", "14:30"] {
+        assert_eq!(kinds(&article_with(time, 3)), [], "{time}");
+    }
+    // a date is the page's stamp
+    assert_found("Oct. 3, 2025", 1, Updated);
+    assert_found("Oct. 3, 2025 6:05 a.m.", 1, Updated);
+}
+
+#[test]
+fn a_quotation_then_a_name_and_role_is_an_attributed_pull_quote() {
+    assert_found(
+        "We cannot keep asking riders to wait for buses. Ana Ruiz, mayor",
+        4,
+        PullQuote,
+    );
+    // a number after the name is a result, not a role
+    assert_eq!(
+        kinds(&article_with(
+            "Men's single: 1. Aron Vesk, Northgate, 7:41.2; 2. Paul Imre, Westfield, 7:44.9",
+            3
+        ))
+        .iter()
+        .filter(|(_, kind)| *kind == PullQuote)
+        .count(),
+        0
+    );
 }
 
 #[test]
@@ -373,13 +413,18 @@ fn a_run_of_short_lines_inside_the_body_is_a_list_not_teasers() {
         "Best delivery cyclist: Omar Brenn of Northgate",
         "Rookie driver of the season: Lena Quist",
     ];
-    let mut paras: Vec<&str> = ARTICLE.to_vec();
-    for (k, line) in winners.iter().enumerate() {
-        paras.insert(3 + k, line);
-    }
-    assert_eq!(kinds(&paras.join("\n\n")), []);
+    assert_eq!(kinds(&article_with_run(&winners)), []);
     // one such line alone still reads as the headline of another story
     assert_found(winners[0], 3, Teaser);
+    // the results of a race, names and times in a row
+    assert_eq!(
+        kinds(&article_with_run(&[
+            "Men's single: 1. Aron Vesk, Northgate, 7:41.2; 2. Paul Imre, Westfield, 7:44.9",
+            "Women's single: 1. Maja Sorel, Northgate, 8:19.6; 2. Kira Old, Riverton, 8:25.3",
+            "Mixed double: 1. Lena Quist, Riverton, 7:02.0; 2. Omar Brenn, Eastford, 7:09.5",
+        ])),
+        []
+    );
 }
 
 #[test]
@@ -390,6 +435,9 @@ fn a_short_line_of_ui_words_after_the_story_is_furniture() {
     // inside the story the same shape is a subhead
     assert_eq!(kinds(&article_with("What comes next", 3)), []);
     assert_eq!(kinds(&article_with("Most read", 3)), []);
+    assert_eq!(kinds(&article_with("The road ahead", 3)), []);
+    assert_eq!(kinds(&article_with("Where the money goes", 3)), []);
+    assert_eq!(kinds(&article_with("Reading the results", 3)), []);
 }
 
 #[test]

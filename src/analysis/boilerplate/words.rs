@@ -488,6 +488,12 @@ pub fn ui_kind(tags: Tags) -> Option<BoilerplateKind> {
     first_kind(KINDS, tags)
 }
 
+/// Whether the word names a kind of furniture, said or not
+/// ([`Tags::UI_OTHER`]: its kind left out by the ablation test).
+pub fn names_furniture(tags: Tags) -> bool {
+    ui_kind(tags).is_some() || tags.contains(Tags::UI_OTHER)
+}
+
 /// The kind of the first of `kinds` whose tag `tags` carries.
 fn first_kind(kinds: &[(Tags, BoilerplateKind)], tags: Tags) -> Option<BoilerplateKind> {
     kinds

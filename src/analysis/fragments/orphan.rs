@@ -26,15 +26,15 @@
 //! very end of the article).
 
 use super::orphan_words::{
-    CONTENT_MARKERS, DAY_PARTS, DIRECT_LISTENER, FRONTED_PARTICIPLES, INVERTED_OPENERS, INVERTIBLE,
-    MAX_SPEAKER_WORDS, MAX_TOKENS, NOT_IN_SPEAKER, NP_LINKS, PRE_VERB, REMNANTS, TIME_ADVERBS,
-    TIME_DEIXIS, TIME_EDGES, TIME_UNITS, excluded_prepositions,
+    AMOUNTS, APPROXIMATORS, CONTENT_MARKERS, DAY_PARTS, DIRECT_LISTENER, FRONTED_PARTICIPLES,
+    INVERTED_OPENERS, INVERTIBLE, MAX_SPEAKER_WORDS, MAX_TOKENS, NOT_IN_SPEAKER, NP_LINKS,
+    PRE_VERB, REMNANTS, TIME_ADVERBS, TIME_DEIXIS, TIME_EDGES, TIME_UNITS, excluded_prepositions,
 };
 use super::{Doc, Fragment, FragmentKind};
 use crate::analysis::Span;
 use crate::analysis::lexicon::Tags;
 use crate::analysis::quotes::BareCue;
-use crate::analysis::text::{ParagraphModel, TextModel, Token};
+use crate::analysis::text::{ParagraphModel, Shape, TextModel, Token};
 use crate::analysis::work::{tick, tick_n};
 
 /// The orphan attributions among `cues` (absolute, in document order), for
@@ -312,11 +312,21 @@ impl<'m> Judge<'m> {
         if word_count(chunk) <= 2 && chunk.iter().all(|t| self.is_in(t, REMNANTS)) {
             return true;
         }
+        // "About half the vendors take cards": an amount, not a place or
+        // a topic ("about the plan")
+        if self.is_in(head, APPROXIMATORS) && chunk.get(1).is_some_and(|t| self.is_amount(t)) {
+            return false;
+        }
         let subordinate = Self::tagged(head, Tags::SUBORDINATOR);
         let opens = self.opens(head)
             || Self::tagged(head, Tags::CALENDAR)
             || self.is_in(head, FRONTED_PARTICIPLES);
         opens && self.is_circumstance(chunk, subordinate)
+    }
+
+    /// A number or a word of quantity ("half", "dozens").
+    fn is_amount(&self, t: &Token) -> bool {
+        t.shape == Shape::Number || self.is_in(t, AMOUNTS)
     }
 
     /// A circumstance chunk has no clause of its own (beyond the one a
@@ -526,6 +536,8 @@ mod tests {
             "Here's what she wrote.",
             "He said, saying the plan failed.",
             "Lee said, adding that the vote would wait.",
+            "About half the vendors take cards, Ann Lee said.",
+            "Around 300 people came, the organiser said.",
         ] {
             assert!(!flagged(s), "{s}");
         }

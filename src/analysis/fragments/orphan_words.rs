@@ -126,6 +126,32 @@ pub const NP_LINKS: &[&str] = &[
     "half",
 ];
 
+/// Words that make an amount approximate when a number or a quantity
+/// follows ("about half", "around 300"); otherwise prepositions.
+pub const APPROXIMATORS: &[&str] = &["about", "around", "nearly", "almost", "roughly", "some"];
+
+/// Words of quantity that follow an approximator.
+pub const AMOUNTS: &[&str] = &[
+    "half",
+    "third",
+    "quarter",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
 /// Time expressions: units after "last/this/next" ("last week"), parts of
 /// a day after a day ("Friday night"), and time or manner adverbs that
 /// stand alone after the verb ("said earlier").

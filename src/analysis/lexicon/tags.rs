@@ -109,6 +109,7 @@ tags! {
         UI_TAGS = 12, "ui-tags";
         UI_TOOLS = 13, "ui-tools";
         UI_VIDEO = 14, "ui-video";
+        UI_OTHER = 15, "ui-other";
     }
     label {
         LABEL_PHOTO = 1, "label-photo";
@@ -176,6 +177,14 @@ impl Tags {
         Tags(self.0 & FLAG_MASK & !flags)
     }
 
+    /// The tags without their UI or label kind: still a UI word, UI noun
+    /// or label word if it was one, and a word of furniture of some kind
+    /// ([`Tags::UI_OTHER`]) if it named one, but not which.
+    pub fn without_kinds(self) -> Tags {
+        let ui = if self.ui() != 0 { Tags::UI_OTHER.0 } else { 0 };
+        Tags((self.0 & FLAG_MASK) | ui)
+    }
+
     /// The names of the tags in the set, in declaration order.
     pub fn names(self) -> Vec<&'static str> {
         ALL.iter()
@@ -212,6 +221,20 @@ mod tests {
         assert!(t.intersects(Tags::LABEL_VIDEO | Tags::TITLE));
         assert!(!t.intersects(Tags::UI_AD | Tags::LABEL_PHOTO));
         assert!(Tags::default().is_empty() && Tags::from_name("nope").is_none());
+    }
+
+    #[test]
+    fn without_kinds_keeps_the_flags_and_drops_the_kinds() {
+        let t = Tags::UI_WORD | Tags::UI_NOUN | Tags::UI_SHARE | Tags::LABEL_VIDEO | Tags::TITLE;
+        let kindless = t.without_kinds();
+        assert!(kindless.contains(Tags::UI_WORD | Tags::UI_NOUN | Tags::TITLE));
+        assert!(!kindless.contains(Tags::UI_SHARE));
+        assert!(!kindless.contains(Tags::LABEL_VIDEO));
+        assert_eq!(
+            kindless,
+            Tags::UI_WORD | Tags::UI_NOUN | Tags::TITLE | Tags::UI_OTHER
+        );
+        assert_eq!(Tags::UI_WORD.without_kinds(), Tags::UI_WORD);
     }
 
     #[test]

@@ -42,10 +42,17 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
         for (k, sentence) in local.sentences.iter().enumerate() {
             tick();
             let lead = i == 0 || (i == 1 && k == 0);
-            if lead || !sentence.candidate {
+            // under a subhead, a live blog's time or a letter's title
+            // (not the headline: it sets the whole article's topic)
+            let under_heading = i
+                .checked_sub(1)
+                .is_some_and(|p| p > 0 && doc.paras[p].local.spliced.heading);
+            if lead || under_heading || !sentence.candidate {
                 continue;
             }
-            if let Some(f) = judge(&counts, i, local, sentence) {
+            if let Some(f) = judge(&counts, i, local, sentence)
+                .filter(|_| !repeats_a_neighbour(doc, &counts, i, k))
+            {
                 out.push(f.shifted(placed.start));
             }
         }
@@ -133,6 +140,35 @@ fn judge(counts: &Counts, para: usize, local: &Local, sentence: &Sentence) -> Op
         severity: Severity::Information,
         related: Vec::new(),
         insertion: None,
+    })
+}
+
+/// Whether sentence `k` of paragraph `para` repeats a content word of the
+/// sentence just before it (across a paragraph break too): the closest
+/// lexical tie there is ("... the mussel beds supply three restaurants. A
+/// study found fragments in two of every five mussels"). Only the sentence
+/// before counts: a sentence pasted in at the end of a paragraph meets the
+/// next paragraph's opening words by chance ("decision", "Monday"), while
+/// one that takes up its predecessor's word is following it.
+fn repeats_a_neighbour(doc: &Doc, counts: &Counts, para: usize, k: usize) -> bool {
+    let ids = |p: usize, sentence: &Sentence| {
+        let keys = &doc.paras[p].local.spliced.keys[sentence.keys.clone()];
+        keys.iter().map(move |key| counts.id(p, key.entry))
+    };
+    let local = &doc.paras[para].local.spliced;
+    let before = match k.checked_sub(1) {
+        Some(before) => local.sentences.get(before).map(|s| (para, s)),
+        None => para
+            .checked_sub(1)
+            .and_then(|p| doc.paras[p].local.spliced.sentences.last().map(|s| (p, s))),
+    };
+    let (Some((p, previous)), Some(sentence)) = (before, local.sentences.get(k)) else {
+        return false;
+    };
+    let own: Vec<usize> = ids(para, sentence).collect();
+    ids(p, previous).any(|id| {
+        tick();
+        own.contains(&id)
     })
 }
 

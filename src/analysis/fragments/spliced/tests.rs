@@ -233,3 +233,38 @@ fn sharing_only_names_is_not_enough_without_a_place_of_its_own() {
     );
     assert_eq!(found(&text, Spliced), []);
 }
+
+#[test]
+fn a_sentence_taking_up_its_predecessors_word_follows_it() {
+    let survey = "A survey of similar pylons found rust in two of every five sampled last winter.";
+    let sonar = "Engineers will also test the old pylons with sonar.";
+    // right after the sentence whose word it repeats: tied
+    let next_to = format!("{ARTICLE}\n\n{sonar}\n\n{survey}");
+    assert_eq!(found(&next_to, Spliced), []);
+    // the same single shared word two sentences away is no tie
+    let apart = format!(
+        "{ARTICLE}\n\n{sonar}\n\nThe council will meet again on the bridge budget.\n\n{survey}"
+    );
+    let reported = found(&apart, Spliced);
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    // only the sentence before ties: the next one's words do not
+    let before = format!("{ARTICLE}\n\n{survey}\n\n{sonar}");
+    assert_eq!(found(&before, Spliced).len(), 1);
+}
+
+#[test]
+fn a_paragraph_under_a_heading_or_taken_up_by_its_next_sentence_stands() {
+    let octopus = "Scientists found a new species of octopus living near volcanic vents.";
+    // a live blog's entry under its time, a letter under its title
+    for heading in ["10:20 a.m.", "Keep the ferries running"] {
+        let text = format!("{ARTICLE}\n\n{heading}\n\n{octopus}");
+        assert_eq!(found(&text, Spliced), [], "{heading}");
+    }
+    // an item that its own next sentence takes up: a correction
+    let item = format!("{ARTICLE}\n\n{octopus} It was in fact a squid.");
+    assert_eq!(found(&item, Spliced), []);
+    // alone, or after a sentence of the story, it is reported
+    assert_eq!(found(&format!("{ARTICLE}\n\n{octopus}"), Spliced).len(), 1);
+    let inside = format!("{ARTICLE} {octopus} It was in fact a squid.");
+    assert_eq!(found(&inside, Spliced).len(), 1);
+}

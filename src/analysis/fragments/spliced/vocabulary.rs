@@ -22,6 +22,10 @@ pub(crate) struct Local {
     /// [`Sentence::keys`]).
     pub(super) keys: Vec<Key>,
     pub(super) sentences: Vec<Sentence>,
+    /// A short line without a final mark (a subhead, a live blog's time,
+    /// a letter's title): the paragraph after it is tied to it, as a list
+    /// item is to the line that introduces the list.
+    pub(super) heading: bool,
 }
 
 /// A comparison key of the paragraph: a stem, or a name kept whole.
@@ -65,6 +69,9 @@ pub(super) struct Sentence {
     pub doubtful: Option<(u32, u32)>,
     /// Whether it names a day or a month: an event of its own time.
     pub dated: bool,
+    /// Whether its first word refers back ("It", "She", "But"): it goes on
+    /// from the sentence before, which is then no lone pasted sentence.
+    pub opens_with_tie: bool,
 }
 
 impl Local {
@@ -87,8 +94,32 @@ pub(crate) fn local(para: &Para) -> Local {
             .is_some_and(|j| ends_with_quote_mark(para, para.tokens_of(j)));
         builder.sentence(para, k, after_quote);
     }
-    builder.finish()
+    // A paragraph whose second sentence takes up its first ("A story on
+    // Monday gave the wrong figure. It will cost ...") opens a thread of
+    // its own. (Only the opening sentence: inside a paragraph the next
+    // sentence's "He" or "But" may go back past a pasted sentence to the
+    // one before it.)
+    if builder.sentences.get(1).is_some_and(|s| s.opens_with_tie)
+        && let Some(first) = builder.sentences.first_mut()
+    {
+        first.candidate = false;
+    }
+    let tokens = &para.model.tokens.list;
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    // "10:20 a.m." ends on an abbreviation's point, not a sentence's
+    let ends_on_abbreviation = tokens
+        .iter()
+        .rev()
+        .find(|t| t.is_word())
+        .is_some_and(|t| para.slice(t.span).trim_end_matches('.').contains('.'));
+    let heading = para.sentences.len() == 1
+        && words <= HEADING_WORDS
+        && (ends_on_abbreviation || !para.text.trim_end().ends_with(['.', '!', '?']));
+    builder.finish(heading)
 }
+
+/// Most words of a [`Local::heading`].
+const HEADING_WORDS: usize = 8;
 
 /// True when the last token of a sentence is a quotation mark.
 fn ends_with_quote_mark(para: &Para, tokens: &[Token]) -> bool {
@@ -126,6 +157,7 @@ impl Builder {
         let mut dated = false;
         let mut reporting = false;
         let mut tie = false;
+        let mut opens_with_tie = false;
         let mut definite = false;
         let mut words = para
             .tokens_of(k)
@@ -140,7 +172,9 @@ impl Builder {
             definite |= i == 0 && para.slice(token.span) == "The";
             reporting |= after_quote && token.tags.contains(Tags::REPORTING_VERB | Tags::OBJECT);
             let next = words.peek().map_or("", |(_, t)| para.lower(t));
-            tie |= is_tie(i, lower, token.tags) && !introduces_examples(lower, next);
+            let ties = is_tie(i, lower, token.tags) && !introduces_examples(lower, next);
+            tie |= ties;
+            opens_with_tie |= i == 0 && ties;
             let Some(bare) = content_word(lower, token.tags) else {
                 continue;
             };
@@ -185,6 +219,7 @@ impl Builder {
             keys: first_key..self.keys.len(),
             doubtful,
             dated,
+            opens_with_tie,
         });
     }
 
@@ -227,7 +262,7 @@ impl Builder {
         entry
     }
 
-    fn finish(self) -> Local {
+    fn finish(self, heading: bool) -> Local {
         let mut texts: Vec<Box<str>> = vec![Box::default(); self.counts.len()];
         for (text, entry) in self.index {
             tick();
@@ -248,6 +283,7 @@ impl Builder {
             vocabulary,
             keys: self.keys,
             sentences: self.sentences,
+            heading,
         }
     }
 }
