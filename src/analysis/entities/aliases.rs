@@ -142,6 +142,28 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             redirect[g] = redirect[target];
         }
     }
+    // 2d. "Coastal Power" beside "Coastal Power Corp.": an organisation's
+    //     name without the designator that ends it is that organisation
+    //     (unless it opens with a given name: "Eric Trump" of the "Eric
+    //     Trump Foundation" is the man).
+    for (g, group) in groups.iter().enumerate() {
+        let words = &cands[group.members[0]].words;
+        tick_n(words.len());
+        if let Some((last, rest)) = words.split_last()
+            && rest.len() >= 2
+            && gazetteer().is_org_cue(last.as_str())
+            && rest
+                .first()
+                .is_none_or(|w| lexicon().given(w.as_str()).is_none())
+            && let Some(&short) = by_key.get(&rest.join(" "))
+            && short != g
+            && redirect[g] == g
+        {
+            // the short form keeps the group: its first word still joins
+            // a bare mention ("Samsung" of "Samsung Electronics Co.")
+            redirect[g] = redirect[short];
+        }
+    }
     for slot in assigned.iter_mut() {
         tick();
         *slot = slot.map(|g| redirect[g]);

@@ -461,11 +461,17 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
     // "Stephen Vladeck of the University of Texas": a person's full name
     // (a given name, then more name words) before "of" is an affiliation
     // apposition, not the head of an organisation's name
+    // ("Analyst Marcus Webb of Harbour Securities": a title or role word
+    // that opens the sentence stands before the name, not in it)
+    let named = left
+        .iter()
+        .position(|t| lex.title(t).is_none() && !t.tags.contains(Tags::ROLE))
+        .map_or(&[][..], |first| &left[first..]);
     let left_is_person = token.lower == "of"
         && !left_is_org
-        && left.len() >= 2
-        && lex.given(&left[0]).is_some()
-        && left.iter().all(|t| {
+        && named.len() >= 2
+        && lex.given(&named[0]).is_some()
+        && named.iter().all(|t| {
             tick();
             t.capitalised
         });
@@ -659,8 +665,10 @@ pub(super) fn split_run(
         let known_given = lex.given(*first).is_some() && !(ctx.lowercase_seen)(first);
         let common = (ctx.lowercase_seen)(first) || lex.is_common_word(*first);
         // "Quarry and Dunmore Publishing": a connector after it made the
-        // run an organisation's name, which the word opens
-        let opens_organisation = tokens.get(start + 1).is_some_and(|t| is_connector(t.lower));
+        // run an organisation's name, which the word opens; so does a
+        // designator that ends it ("Coastal Power Corp. said")
+        let opens_organisation = tokens.get(start + 1).is_some_and(|t| is_connector(t.lower))
+            || (end - start >= 3 && gazetteer().is_org_cue(&tokens[end - 1]));
         if end - start >= 2 && !known_given && common && !opens_organisation {
             start += 1;
         }

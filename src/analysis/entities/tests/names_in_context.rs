@@ -277,3 +277,35 @@ fn a_list_mostly_of_places_makes_its_lone_names_places() {
     let text = "Ana Roe met Tomas Vell, Calgary and Edmonton officials said.";
     assert_eq!(kind_of(text, "Ana Roe"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_role_word_opening_the_sentence_leaves_the_name_and_its_firm_apart() {
+    let text = "Shares fell on Monday. Analyst Marcus Webb of Harbour Securities said \
+                the results were weak.";
+    assert_eq!(kind_of(text, "Marcus Webb"), Some(EntityKind::Person));
+    assert_eq!(
+        kind_of(text, "Harbour Securities"),
+        Some(EntityKind::Organization)
+    );
+    // an organisation's own "of" still holds
+    let text = "Shares fell on Monday. The Bank of Eastford said rates would hold.";
+    assert!(all_names(text).iter().any(|n| n == "Bank of Eastford"));
+}
+
+#[test]
+fn a_company_named_without_its_designator_is_the_same_company() {
+    let text = "Utility's profit falls\n\nCoastal Power Corp. said its profit fell.\n\n\
+                Shares of Coastal Power fell 3 per cent on the news.";
+    assert_eq!(
+        kind_of(text, "Coastal Power Corp"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        mentions(text, "Coastal Power Corp"),
+        ["Coastal Power Corp", "Coastal Power"]
+    );
+    // a foundation named for a person leaves the person his name
+    let text = "Gift for the library\n\nThe Ada Marsh Foundation gave $5,000.\n\n\
+                Ada Marsh said she was proud.";
+    assert_eq!(kind_of(text, "Ada Marsh"), Some(EntityKind::Person));
+}
