@@ -19,6 +19,7 @@ use super::credits;
 use super::weights as w;
 use super::words::{Features, Word, ends_as_sentence, ui_kind};
 use crate::analysis::lexicon::Tags;
+use crate::analysis::text::Shape;
 use crate::analysis::work::{tick, tick_n};
 
 /// Compile a built-in pattern (a constant, so a failure is a bug here).
@@ -103,10 +104,6 @@ pub static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:{MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|a\.?m\.?|p\.?m\.?|noon|at|on|ago|minutes?|hours?|days?|e[sd]?t|p[sd]?t|c[sd]?t|m[sd]?t|gmt|utc)$"
     ))
 });
-
-/// A time zone's abbreviation: ET, EDT, PST, GMT, UTC.
-static TIME_ZONE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:e[sd]?t|p[sd]?t|c[sd]?t|m[sd]?t|gmt|utc)$"));
 
 /// A copyright or legal notice.
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -246,13 +243,14 @@ fn is_update_stamp(f: &Features<'_>) -> bool {
 /// Every word is a number or a date/time word, and there is a date: a
 /// time of day alone ("6:05 a.m.") heads an entry of a live blog.
 fn is_only_date(f: &Features<'_>) -> bool {
-    let time_of_day_only = f.words.iter().all(|word| {
+    // a day, a month or a year: a month or day name, or a number that is
+    // no time of day
+    let dated = f.words.iter().any(|word| {
         let text = f.token_text(f.token(word));
-        text.contains(':')
-            || matches!(word.lower, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m")
-            || regex_matches(&TIME_ZONE, word.lower)
+        word.tags.contains(Tags::CALENDAR)
+            || (f.token(word).shape == Shape::Number && !text.contains(':'))
     });
-    if time_of_day_only {
+    if !dated {
         return false;
     }
     f.words.iter().all(|word| {

@@ -39,14 +39,14 @@ pub(crate) fn combine(doc: &Doc, out: &mut Vec<Fragment>) {
     let counts = Counts::new(doc);
     for (i, placed) in doc.paras.iter().enumerate() {
         let local = &placed.local.spliced;
+        // under a subhead, a live blog's time or a letter's title (not the
+        // headline: it sets the whole article's topic)
+        let under_heading = i
+            .checked_sub(1)
+            .is_some_and(|p| p > 0 && doc.paras[p].local.spliced.heading);
         for (k, sentence) in local.sentences.iter().enumerate() {
             tick();
             let lead = i == 0 || (i == 1 && k == 0);
-            // under a subhead, a live blog's time or a letter's title
-            // (not the headline: it sets the whole article's topic)
-            let under_heading = i
-                .checked_sub(1)
-                .is_some_and(|p| p > 0 && doc.paras[p].local.spliced.heading);
             if lead || under_heading || !sentence.candidate {
                 continue;
             }
