@@ -131,9 +131,13 @@ fn continues_on_next_line(text: &str, line: Span, next: Span) -> bool {
     let written = line.text(text);
     // a quotation still open at the line's end goes on below ("“We need
     // stimulus." / "Josh Bivens, Economic Policy Institute.”"), by the
-    // text model's one reading of quotation marks
+    // text model's one reading of quotation marks; but when the next line
+    // opens with a quotation mark, that is the news convention for a quote
+    // running over several paragraphs (no closing mark at the end of each
+    // but the last, an opening one at the start of each), not a paragraph
+    // broken in two
     if super::text::quotes::scan(written).open_at_end.is_some() {
-        return true;
+        return !super::text::quotes::scan(next.text(text)).starts_with_open;
     }
     let ends_open = written
         .trim_end()
@@ -442,6 +446,17 @@ mod tests {
             [
                 format!("{long} It has\nbeen delayed."),
                 "“We need the bridge.\nAna Roe, Harbourview.”".to_string()
+            ]
+        );
+        // but a quote running over paragraphs, the next one opening with a
+        // quotation mark as news style writes it, is two paragraphs
+        let text = format!("{long}\n“We need the bridge,” she said. “It is late.\n“Build it.”");
+        assert_eq!(
+            paras(&text),
+            [
+                long,
+                "“We need the bridge,” she said. “It is late.",
+                "“Build it.”"
             ]
         );
         // hard-wrapped prose keeps its paragraphs whole

@@ -261,8 +261,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                     by_given
                         .get(key.as_str())
                         .filter(|gs| gs.len() == 1 && c.certainty == Certainty::Certain)
-                        .filter(|_| first_name)
                         .and_then(|gs| gs.first().copied())
+                        .filter(|&g| {
+                            first_name || reads_surname_first(&cands[groups[g].members[0]].words)
+                        })
                 })
                 .or_else(|| by_acronym.get(&key).copied())
                 // "U.S." and "U.K." abbreviate with periods what "US" and
@@ -310,6 +312,9 @@ struct Surnames<'c> {
     index: HashMap<&'c str, usize>,
     /// Per surname, per mention gender (see [`Surnames::query`]).
     choices: Vec<[Choice; 3]>,
+    /// Per surname, the namesake mentioned last, narrowed by nothing: a
+    /// bare surname names someone the article has already introduced.
+    introduced: Vec<Option<usize>>,
     /// Per group that a surname may name: its surname, and in which of
     /// the three narrowings it stands.
     of_group: Vec<Option<(usize, [bool; 3])>>,
@@ -361,9 +366,11 @@ impl<'c> Surnames<'c> {
             }
             choices.push(narrowed);
         }
+        let introduced = vec![None; choices.len()];
         Surnames {
             index,
             choices,
+            introduced,
             of_group,
         }
     }
@@ -387,15 +394,27 @@ impl<'c> Surnames<'c> {
                 choice.latest = Some((at, g));
             }
         }
+        if let Some(slot) = self.introduced.get_mut(s) {
+            *slot = Some(g);
+        }
     }
 
     /// The group a bare `surname` (its mention giving `gender`) names: of
-    /// the namesakes that fit, the one mentioned last, else the one first
-    /// mentioned later on.
+    /// the namesakes that fit, the one mentioned last; else, when none of
+    /// them has been introduced yet, the namesake mentioned last ("Hiroshi
+    /// Tanaka ... Tanaka, 58, runs ..." before his wife Keiko Tanaka is
+    /// named: the style rule that the one called by given name is not the
+    /// bare surname holds between people already introduced); else the
+    /// fitting one first mentioned later on.
     fn pick(&self, surname: &str, gender: Option<Gender>) -> Option<usize> {
         let s = *self.index.get(surname)?;
         let choice = self.choices.get(s)?.get(Self::query(gender))?;
-        choice.latest.or(choice.earliest).map(|(_, g)| g)
+        let introduced = self.introduced.get(s).copied().flatten();
+        choice
+            .latest
+            .map(|(_, g)| g)
+            .or(introduced)
+            .or(choice.earliest.map(|(_, g)| g))
     }
 }
 
@@ -479,8 +498,22 @@ fn place_after_common_word(words: &[String]) -> bool {
             .is_some_and(|w| lex.is_common_word(w) && lex.given(w).is_none())
 }
 
-/// A multi-word name without organisation cues or a place match: the
-/// kind of full name a surname may refer back to.
+/// "Nguyen Thi Lan", "Wang Qishan": a full name that reads surname first,
+/// its first word a surname that is no given name and its last word a
+/// given name, so the first word alone names its bearer as the last word
+/// names others ("Nguyen said"; not "Goldman" of "Goldman Sachs", nor
+/// "Trump" of "Trump Train").
+fn reads_surname_first(words: &[String]) -> bool {
+    let lex = lexicon();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() >= 2
+        && lex.is_surname(first)
+        && lex.given(first).is_none()
+        && lex.given(last).is_some()
+}
+
 /// The word of a full name that its bearer is called by alone: the last,
 /// or the one before a generational suffix ("Harry B. Harris Jr." is
 /// "Harris"; "Jr." alone names no one).
@@ -493,6 +526,8 @@ fn surname_word(words: &[String]) -> Option<&String> {
     }
 }
 
+/// A multi-word name without organisation cues or a place match: the
+/// kind of full name a surname may refer back to.
 fn looks_like_person_name(words: &[String]) -> bool {
     let gaz = gazetteer();
     words.len() >= 2 && !words.iter().any(|w| gaz.is_org_cue(w)) && !gaz.is_place(&words.join(" "))

@@ -260,7 +260,7 @@ pub(super) fn is_name_word(token: &Token, prev: Option<&Token>) -> bool {
     if !token.capitalised || token.lower.chars().all(|c| c.is_numeric()) {
         return false;
     }
-    if token.compound_adjective || is_contraction(token.lower) {
+    if token.compound_adjective || is_contraction(token.lower) || is_party_and_state(token.lower) {
         return false;
     }
     // A function word capitalised right after a given name is a surname:
@@ -321,6 +321,15 @@ fn is_given_name_mid_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         && !before.contains(['.', '!', '?', '“', '"', '‘', ':', '—', '–', '(', '[', '•', '\n'])
         && joined(text, token, next)
         && next.span.text(text).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// "R-Ohio", "D-Md.", "I-Vt.": the party and state US style puts after a
+/// legislator's name, no name itself.
+pub(super) fn is_party_and_state(lower: &str) -> bool {
+    let mut chars = lower.chars();
+    matches!(chars.next(), Some('r' | 'd' | 'i'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_alphabetic)
 }
 
 /// "They've", "ID'd", "Isn't": a word with a contracted verb or "not"
@@ -545,6 +554,17 @@ pub(super) fn split_run(
                 }) || rest.len() >= 2
                     && rest.last().is_some_and(|t| gaz.is_place_cue(t));
                 if rest.is_empty() || rest_is_org {
+                    break;
+                }
+                // "Dean Mallory": a title that is also a frequent given
+                // name, opening the run before one more word, is the given
+                // name (the office is written "Dean of Law Jane Roe")
+                let given_name = len == 1
+                    && j == start
+                    && rest.len() == 1
+                    && !tokens[j].dotted
+                    && lex.is_frequent_given(&tokens[j]);
+                if given_name {
                     break;
                 }
                 let name_at = if rest.first().is_some_and(|t| is_connector(t.lower)) {

@@ -201,6 +201,12 @@ pub(super) fn classify(
     if !certain && s.person.max(s.org).max(s.place) < 2 {
         return None; // only ever the first word of a sentence, no evidence
     }
+    if !certain && words.len() == 1 && gaz.is_org_cue(&key) {
+        // "Press secretary Dana Whitfield said": a word that only makes a
+        // name an organisation's ("Free Press"), alone at the start of a
+        // sentence, names nothing
+        return None;
+    }
     let best = s.person.max(s.org).max(s.place);
     Some(if best <= 0 {
         EntityKind::Other

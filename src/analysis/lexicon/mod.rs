@@ -68,6 +68,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/lexicon/given_names.txt"),
     ),
     (
+        "given_names_world.txt",
+        include_str!("../../../data/lexicon/given_names_world.txt"),
+    ),
+    (
         "imperatives.txt",
         include_str!("../../../data/lexicon/imperatives.txt"),
     ),
