@@ -59,6 +59,10 @@ pub struct Cues {
     /// sentence ("Most read", "Gift this article"): furniture after the
     /// story, a subhead inside it.
     short_ui_line: bool,
+    /// Only a clip's running time ("0:45", "(2:31)", "Duration 1:05:12").
+    duration: bool,
+    /// ... and under an hour ("0:45"), which no clock time is.
+    duration_under_an_hour: bool,
 }
 
 impl Cues {
@@ -81,6 +85,8 @@ impl Cues {
                 && !f.has_quotes()
                 && !f.reports_speech()
                 && f.words.iter().any(|w| w.tags.contains(Tags::UI_WORD)),
+            duration: running_time(f).is_some(),
+            duration_under_an_hour: running_time(f).is_some_and(|t| t.starts_with("0:")),
         }
     }
 }
@@ -203,10 +209,63 @@ fn contextual(article: &Article<'_>, layout: &Layout, index: usize) -> Option<Bo
     if is_teaser(article, layout, index) {
         return Some(Teaser);
     }
+    // A running time alone is the leftover of a video player; inside the
+    // body a time of day heads a live blog's entry, so there only a time
+    // under an hour counts.
+    if c.duration
+        && phrases_of(Video)
+        && (layout.position(index) != Position::Within || c.duration_under_an_hour)
+    {
+        return Some(Video);
+    }
     if c.short_ui_line && layout.position(index) == Position::After {
         return Some(if c.word_count <= 2 { Related } else { Nav });
     }
     None
+}
+
+/// The running time a paragraph consists of ("0:45", "(2:31)",
+/// "Duration 1:05:12", "4:10 min"): one `m:ss` or `h:mm:ss` token, no
+/// "a.m."/"p.m.", and besides it only words of media players.
+fn running_time<'m>(f: &Features<'m>) -> Option<&'m str> {
+    let mut time = None;
+    for token in f.tokens() {
+        tick();
+        if token.is_punct() {
+            if matches!(
+                f.token_text(token),
+                "(" | ")" | "[" | "]" | "·" | "|" | "-" | "–"
+            ) {
+                continue;
+            }
+            return None;
+        }
+        let text = f.token_text(token);
+        let lower = f.para.lower(token);
+        if is_running_time(text) && time.is_none() {
+            time = Some(text);
+        } else if !matches!(
+            lower,
+            "duration" | "video" | "audio" | "play" | "min" | "mins" | "minutes" | "sec" | "secs"
+        ) {
+            return None;
+        }
+    }
+    time
+}
+
+/// "0:45", "12:03", "1:05:12": minutes (or hours) then two-digit parts.
+fn is_running_time(text: &str) -> bool {
+    let mut parts = text.split(':');
+    let head_ok = parts
+        .next()
+        .is_some_and(|h| (1..=2).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = parts.collect();
+    head_ok
+        && (1..=2).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A label that introduces a link: "READ MORE: ...", "Related: ...",
@@ -411,7 +470,8 @@ fn is_subhead(article: &Article<'_>, index: usize) -> bool {
 fn is_teaser(article: &Article<'_>, layout: &Layout, index: usize) -> bool {
     let s = article.summary(index);
     let c = &s.cues;
-    if !c.headline_shaped {
+    // a scoreline is headline-shaped too, and the story's own
+    if !c.headline_shaped || s.evidence.results {
         return false;
     }
     let overlap = article.overlap(&s.topic_stems, true);

@@ -34,6 +34,11 @@ static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A caption by its label: "Image caption, ...", "Photo caption: ...",
+/// "Caption: ...".
+static CAPTION_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\(?\s*(?:(?:image|photo|picture|video)\s+caption|caption)\s*[,:]"));
+
 /// UI text of a photo or graphic: "Open this photo in gallery", "Tap the
 /// image above", "the chart below".
 static PHOTO_UI: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,6 +62,7 @@ pub fn is_photo_credit(f: &Features<'_>) -> bool {
             && f.word_count() <= w::PHOTO_LABEL_WORDS
             && regex_matches(&PHOTO_LABEL, text))
         || (phrases_of(Photo) && regex_matches(&PHOTO_UI, text))
+        || (phrases_of(Photo) && regex_matches(&CAPTION_LABEL, text))
         || is_standalone_credit(f)
         || has_leading_credit(f)
         || is_agency_led_caption(f)

@@ -171,6 +171,9 @@ pub struct LocalEvidence {
     pub short_fragment: bool,
     /// The kind most of its UI words point to, if any.
     pub ui_kind: Option<BoilerplateKind>,
+    /// A scoreline or a line of results (see [`is_results_line`]): the
+    /// story's content however short, so the score does not judge it.
+    pub results: bool,
     /// Hash of the lower-case words, to find the same line repeated.
     pub text_hash: u64,
 }
@@ -320,9 +323,36 @@ impl LocalEvidence {
             words,
             short_fragment,
             ui_kind: majority_ui_kind(f),
+            results: is_results_line(f),
             text_hash: hasher.finish(),
         }
     }
+}
+
+/// Most words of one item of a results line ("Castlegate United 1").
+const RESULT_ITEM_WORDS: usize = 6;
+
+/// "Bristow Rovers 2, Castlegate United 1", "Vesk 7:41.2; Lind 7:43.0": a
+/// sports scoreline or results line, two or more items separated by commas
+/// or semicolons, each a capitalised name of a few words ending in a score
+/// or a time, and no word of the site's interface.
+fn is_results_line(f: &Features<'_>) -> bool {
+    if f.ends_as_sentence() || f.words.iter().any(|w| w.tags.contains(Tags::UI_WORD)) {
+        return false;
+    }
+    let items = f.items(0, |mark| matches!(mark, "," | ";"));
+    items.len() >= 2
+        && items.iter().all(|item| {
+            let mut words = item.text.split_whitespace();
+            let opens_with_name = item.text.starts_with(|c: char| c.is_uppercase());
+            let score = words.next_back().is_some_and(|last| {
+                last.starts_with(|c: char| c.is_ascii_digit())
+                    && last
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-'))
+            });
+            opens_with_name && score && (2..=RESULT_ITEM_WORDS).contains(&item.words)
+        })
 }
 
 /// A verb of some kind: an auxiliary or modal, a finite reporting verb,

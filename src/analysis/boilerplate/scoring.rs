@@ -107,7 +107,7 @@ pub fn verdict(
     weights: &Weights,
 ) -> Option<BoilerplateKind> {
     let local = &article.summary(index).evidence;
-    if weights.is_empty() || local.words == 0 || local.words > MOST_WORDS {
+    if weights.is_empty() || local.words == 0 || local.words > MOST_WORDS || local.results {
         return None;
     }
     (evidence.score(weights) > 0.0).then(|| local.ui_kind.unwrap_or(BoilerplateKind::Furniture))

@@ -376,7 +376,7 @@ fn follow_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
 /// (newsletter, app, cookies, comments, video, social networks).
 fn reader_prompt(f: &Features<'_>) -> Option<BoilerplateKind> {
     let words = f.word_count();
-    if words > w::PROMPT_WORDS || f.has_quotes() || f.reports_speech() {
+    if words > w::PROMPT_WORDS || f.has_quoted_words() || f.reports_speech() {
         return None;
     }
     let ui_words = f.words.iter().filter(|w| is_ui_word(w)).count();

@@ -444,6 +444,64 @@ fn a_short_line_of_ui_words_after_the_story_is_furniture() {
 fn an_image_source_line_is_a_photo_credit() {
     assert_found("Image source, Eastford Harbour Authority", 2, Photo);
     assert_found("Photo credits: Lena Quist", 4, Photo);
+    // a caption by its label, however long
+    assert_found(
+        "Image caption, Buses lined up on Mill Lane during the transit strike last spring",
+        2,
+        Photo,
+    );
+    assert_found("Caption: Riders wait at the new terminal", 4, Photo);
+    // the word in prose is no label
+    assert_eq!(
+        kinds(&article_with(
+            "The caption under the photo named the wrong councillor.",
+            4
+        )),
+        []
+    );
+}
+
+#[test]
+fn a_running_time_alone_is_a_video_leftover() {
+    for time in ["0:45", "(2:31)", "Duration 1:05:12"] {
+        assert_found(time, 6, Video);
+    }
+    // inside the body only a time under an hour: "14:30" may head a live
+    // blog's entry (see a_time_of_day_alone_heads_a_live_blog_entry)
+    assert_found("0:45", 3, Video);
+    assert_eq!(kinds(&article_with("14:30", 3)), []);
+    // a time of day is no running time
+    assert_eq!(kinds(&article_with("6:05 a.m.", 6)), []);
+}
+
+#[test]
+fn a_consent_notice_may_quote_its_button() {
+    assert_found(
+        "We use cookies to make this site work and to understand how you use it. \
+         By clicking \u{201c}Accept\u{201d}, you agree to our use of cookies.",
+        6,
+        Cookie,
+    );
+    // a longer quotation is somebody's words, not a button
+    assert_eq!(
+        kinds(&article_with(
+            "\u{201c}We use cookies to bake for the fundraiser,\u{201d} said Ana Ruiz.",
+            4
+        )),
+        []
+    );
+}
+
+#[test]
+fn a_scoreline_before_the_story_is_its_content() {
+    assert_eq!(
+        kinds(&article_with("Riverton Rovers 2, Castlegate United 1", 1)),
+        []
+    );
+    assert_eq!(
+        kinds(&article_with("Ana Ruiz 7:41.2; Dev Patel 7:43.0", 1)),
+        []
+    );
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub const FOLLOW_WORDS: usize = 15;
 pub const PROMPT_WORDS: usize = 30;
 /// Longest prompt in the publisher's voice without an imperative ("We use
 /// cookies ..."), and the UI words it needs.
-pub const PUBLISHER_PROMPT_WORDS: usize = 25;
+pub const PUBLISHER_PROMPT_WORDS: usize = 30;
 pub const PUBLISHER_PROMPT_UI_WORDS: usize = 2;
 
 // --- Link labels --------------------------------------------------------

@@ -30,6 +30,9 @@ pub struct Word<'m> {
     pub tags: Tags,
 }
 
+/// Most words of a quoted button or link label ("Accept", "Sign up now").
+pub const BUTTON_LABEL_WORDS: usize = 3;
+
 /// One paragraph, prepared for the rules.
 #[derive(Debug)]
 pub struct Features<'m> {
@@ -116,6 +119,23 @@ impl<'m> Features<'m> {
             .marks
             .iter()
             .any(|m| m.kind != MarkKind::Single)
+    }
+
+    /// Has a quotation of more than [`BUTTON_LABEL_WORDS`] words, or one
+    /// left open: what may be somebody's words. A consent notice quotes
+    /// its buttons ("By clicking “Accept”, you agree ..."), and those
+    /// short labels say nothing of speech.
+    pub fn has_quoted_words(&self) -> bool {
+        let quotes = &self.para.quotes;
+        tick_n(quotes.regions.len() + quotes.marks.len());
+        let unpaired = !quotes.unclosed.is_empty()
+            || !quotes.stray_closes.is_empty()
+            || quotes.open_at_end.is_some();
+        unpaired
+            || quotes.regions.iter().any(|r| {
+                r.kind != MarkKind::Single
+                    && r.inner.text(self.text).split_whitespace().count() > BUTTON_LABEL_WORDS
+            })
     }
 
     /// Has a double quotation mark.
