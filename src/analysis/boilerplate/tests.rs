@@ -482,6 +482,12 @@ fn a_consent_notice_may_quote_its_button() {
         6,
         Cookie,
     );
+    // the terms a sign-up form asks the reader to accept
+    assert_found(
+        "By signing up you agree to our Terms and Privacy Policy.",
+        6,
+        Newsletter,
+    );
     // a longer quotation is somebody's words, not a button
     assert_eq!(
         kinds(&article_with(

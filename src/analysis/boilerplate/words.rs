@@ -5,9 +5,9 @@
 //! Nothing here scans characters for words: a word is a word token of
 //! [`ParagraphModel::tokens`] and its lower-case form is the model's slice,
 //! so building the view costs one small vector per paragraph. The one
-//! liberty taken is reading "sign up" and "log in" (and "sign-up",
-//! "log-in") as the single words "signup" and "login", the way the UI-word
-//! list has them.
+//! liberty taken is reading "sign up" and "log in" (and "signing up",
+//! "logged in", "sign-up", "log-in") as the single words "signup" and
+//! "login", the way the UI-word list has them.
 
 use std::hash::{Hash, Hasher};
 
@@ -290,7 +290,7 @@ impl<'m> Features<'m> {
     }
 }
 
-/// The words of `para`, with "sign up" and "log in" joined.
+/// The words of `para`, with "sign up" and "log in" (in any form) joined.
 fn words_of(para: &ParagraphModel) -> Vec<Word<'_>> {
     let mut words: Vec<Word<'_>> = Vec::with_capacity(para.hints.words);
     for (at, token) in para.tokens.list.iter().enumerate() {
@@ -300,8 +300,8 @@ fn words_of(para: &ParagraphModel) -> Vec<Word<'_>> {
         }
         let lower = para.lower(token);
         let joined = match (words.last().map(|w| w.lower), lower) {
-            (Some("sign"), "up") => Some("signup"),
-            (Some("log"), "in") => Some("login"),
+            (Some("sign" | "signing" | "signed"), "up") => Some("signup"),
+            (Some("log" | "logging" | "logged"), "in") => Some("login"),
             _ => None,
         };
         if let (Some(joined), Some(last)) = (joined, words.last_mut()) {

@@ -172,6 +172,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_acronym: HashMap<String, usize> = HashMap::default();
+    // "Skylark" of "Skylark Airways": the one word before a designator
+    let mut by_short_name: HashMap<&str, Vec<usize>> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {
             tick();
@@ -197,6 +199,9 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             }
         } else if let Some(acronym) = initials(words) {
             by_acronym.entry(acronym).or_insert(g);
+        }
+        if let Some(short) = short_name_of_organisation(words) {
+            by_short_name.entry(short).or_default().push(g);
         }
     }
     for g in by_key.values_mut() {
@@ -267,6 +272,12 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
                         })
                 })
                 .or_else(|| by_acronym.get(&key).copied())
+                .or_else(|| {
+                    by_short_name
+                        .get(key.as_str())
+                        .filter(|gs| gs.len() == 1)
+                        .and_then(|gs| gs.first().copied())
+                })
                 // "U.S." and "U.K." abbreviate with periods what "US" and
                 // "UK" abbreviate without
                 .or_else(|| {
@@ -496,6 +507,32 @@ fn place_after_common_word(words: &[String]) -> bool {
         && words
             .first()
             .is_some_and(|w| lex.is_common_word(w) && lex.given(w).is_none())
+}
+
+/// "skylark" of "Skylark Airways Inc.", "northwind" of "Northwind Corp.":
+/// the word an organisation named by one word and its designators is
+/// called by alone. Not a place ("Canada" of "Canada Post" is the
+/// country), a surname ("Trump" of "Trump Organization" is the man) or a
+/// given name.
+fn short_name_of_organisation(words: &[String]) -> Option<&str> {
+    let (gaz, lex) = (gazetteer(), lexicon());
+    let designators = words
+        .iter()
+        .rev()
+        .take_while(|w| gaz.is_org_cue(w.as_str()))
+        .count();
+    match words {
+        [short, ..]
+            if designators >= 1
+                && designators + 1 == words.len()
+                && !gaz.is_place(short)
+                && !lex.is_surname(short.as_str())
+                && lex.given(short.as_str()).is_none() =>
+        {
+            Some(short.as_str())
+        }
+        _ => None,
+    }
 }
 
 /// "Nguyen Thi Lan", "Wang Qishan": a full name that reads surname first,

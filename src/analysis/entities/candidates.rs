@@ -579,7 +579,19 @@ pub(super) fn split_run(
                         None => break,
                     }
                 } else {
-                    j + len
+                    // "Chief Executive Officer Sandra Oyelaran": more words
+                    // of the office (titles, role nouns that are no given
+                    // name) before a name of one word or more
+                    let mut at = j + len;
+                    while at + 1 < end && {
+                        let t = &tokens[at];
+                        (lex.title(t.lower).is_some() || lex.is_role_noun(t.lower))
+                            && lex.given(t).is_none()
+                    } {
+                        tick();
+                        at += 1;
+                    }
+                    at
                 };
                 title = Some((j, name_at, gender));
                 break 'search;

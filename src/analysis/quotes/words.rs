@@ -113,7 +113,31 @@ fn reads_as_noun(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
     }
     let article = matches!(para.lower(before), "the" | "a" | "an");
     let name_part = toks[i].is_capitalised() && before.is_capitalised() && !para.hints.title_case;
-    article || name_part
+    article || name_part || is_base_form_after_modifier(para, before, &toks[i])
+}
+
+/// "the former state treasurer told": a verb's base form ("state",
+/// "report", "claim") after a lower-case word that is no subject it could
+/// agree with (a plural, "I", "we", "you", "they"), no auxiliary or modal,
+/// no "to", "not" or adverb before a verb, and no possessive (which keeps
+/// the noun a report of someone's words), is a noun in a noun phrase.
+fn is_base_form_after_modifier(para: &ParagraphModel, before: &Token, word: &Token) -> bool {
+    let tags = word.tags;
+    if !tags.contains(Tags::BASE) || tags.intersects(Tags::PRESENT | Tags::PAST) {
+        return false;
+    }
+    let w = para.lower(before);
+    let agrees_or_governs =
+        before.tags.intersects(
+            Tags::SUBJECT_PRONOUN | Tags::AUXILIARY | Tags::MODAL | Tags::REPORTING_VERB,
+        ) || matches!(
+            w,
+            "to" | "not" | "also" | "and" | "or" | "who" | "that" | "they"
+            // "her report", "their claim": a possessive makes it their words
+            | "her" | "their" | "its" | "our" | "my" | "your"
+        ) || w.ends_with('s')
+            || w.ends_with("ly");
+    !before.is_capitalised() && !agrees_or_governs
 }
 
 fn hit(tags: Tags, first: usize, end: usize) -> VerbHit {
@@ -299,6 +323,22 @@ mod tests {
                 assert!(!cue(7), "the report");
                 assert!(cue(10), "her report: her words");
                 assert!(cue(11));
+            },
+        );
+        // a base form after a modifier is a noun; after a plural, a
+        // pronoun, a modal or "to" it is the verb
+        // tokens: 0 the 1 former 2 state 3 treasurer 4 told 5 critics 6 say
+        // 7 we 8 state 9 to 10 state
+        with(
+            "the former state treasurer told critics say we state to state",
+            |para| {
+                let toks = &para.tokens.list;
+                let cue = |i: usize| verb_at(para, toks, i).is_some();
+                assert!(!cue(2), "the former state");
+                assert!(cue(4));
+                assert!(cue(6), "critics say");
+                assert!(cue(8), "we state");
+                assert!(cue(10), "to state");
             },
         );
         // a Title Case line capitalises its verbs

@@ -373,3 +373,22 @@ fn a_bare_surname_names_a_namesake_already_introduced() {
     );
     assert_eq!(mentions(text, "Keiko Tanaka"), ["Keiko Tanaka"]);
 }
+
+#[test]
+fn an_office_of_several_words_stands_before_the_name() {
+    let text = "Northwind Chief Executive Officer Sandra Oyelaran said the deal was done.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Sandra Oyelaran"]);
+}
+
+#[test]
+fn a_company_is_called_by_the_word_before_its_designators() {
+    let text = "Northwind said it would buy Skylark Airways Inc. for $2 billion. \
+                Skylark has grown quickly.";
+    assert_eq!(
+        mentions(text, "Skylark Airways Inc"),
+        ["Skylark Airways Inc", "Skylark"]
+    );
+    // a place before the designator is the place alone
+    let text = "Canada Post raised its rates. Canada has ten provinces.";
+    assert_eq!(mentions(text, "Canada Post"), ["Canada Post"]);
+}
