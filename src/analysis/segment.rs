@@ -90,7 +90,17 @@ pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
                 }
             }
         } else {
-            close(first, last, out);
+            // a list item opens a paragraph of its own, even where the
+            // items follow one another without a blank line
+            let mut start = first;
+            for (i, line) in lines.iter().enumerate().take(last + 1).skip(first + 1) {
+                tick();
+                if opens_list_item(line.text(text)) {
+                    close(start, i - 1, out);
+                    start = i;
+                }
+            }
+            close(start, last, out);
         }
     };
     for (i, line) in lines.iter().enumerate() {
@@ -120,6 +130,17 @@ pub fn split_paragraphs(text: &str) -> (Vec<Span>, Vec<(Span, usize, usize)>) {
         close_run(done, &mut paragraphs);
     }
     (lines, paragraphs)
+}
+
+/// "- item", "* item", "• item", "1. item", "2) item": a line that opens
+/// a list item by its marker and a space.
+fn opens_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
 /// True when `line` breaks off a sentence or a quotation that `next` goes
@@ -461,6 +482,20 @@ mod tests {
         );
         // hard-wrapped prose keeps its paragraphs whole
         let text = "The council met on Monday evening.\nIt debated the harbour bridge budget.";
+        assert_eq!(paras(text), [text]);
+        // but each list item is a paragraph, blank line or not
+        let text = "More from the council:\n- Bridge tolls rise\n- Ferry cut\n2. Parks";
+        assert_eq!(
+            paras(text),
+            [
+                "More from the council:",
+                "- Bridge tolls rise",
+                "- Ferry cut",
+                "2. Parks"
+            ]
+        );
+        // a hyphen that only wraps a line opens no item
+        let text = "The toll is\n-2 dollars for bikes.";
         assert_eq!(paras(text), [text]);
     }
 

@@ -63,6 +63,7 @@ pub struct Cues {
     duration: bool,
     /// ... and under an hour ("0:45"), which no clock time is.
     duration_under_an_hour: bool,
+    ends_as_sentence: bool,
 }
 
 impl Cues {
@@ -87,6 +88,7 @@ impl Cues {
                 && f.words.iter().any(|w| w.tags.contains(Tags::UI_WORD)),
             duration: running_time(f).is_some(),
             duration_under_an_hour: running_time(f).is_some_and(|t| t.starts_with("0:")),
+            ends_as_sentence: f.ends_as_sentence(),
         }
     }
 }
@@ -161,7 +163,34 @@ pub fn classify(
             kinds[index] = None;
         }
     }
+    mark_links_under_labels(article, &layout, kinds);
     layout
+}
+
+/// "More from Health" or "Related:" alone, then the links it introduces,
+/// one a line: after the story, the short lines that follow a label of
+/// related links, none of them a sentence, are those links, whatever
+/// their wording.
+fn mark_links_under_labels(
+    article: &Article<'_>,
+    layout: &Layout,
+    kinds: &mut [Option<BoilerplateKind>],
+) {
+    let mut under_label = false;
+    for (index, kind) in kinds.iter_mut().enumerate().skip(layout.headline + 1) {
+        tick();
+        let c = &article.summary(index).cues;
+        let link_line = c.word_count <= w::LINK_LINE_WORDS && !c.ends_as_sentence && !c.has_quotes;
+        match *kind {
+            Some(Related) if c.word_count <= w::LABEL_WORDS && !c.ends_as_sentence => {
+                under_label = layout.position(index) == Position::After;
+            }
+            // a teaser headline there is one of the links
+            None | Some(Teaser) if under_label && link_line => *kind = Some(Related),
+            Some(Related) if under_label => {}
+            _ => under_label = false,
+        }
+    }
 }
 
 /// Lines inside the body that belong to a run of at least

@@ -95,6 +95,8 @@ fn looks_like_credit(f: &Features<'_>, part: &str) -> bool {
     let end = start + part.len();
     let tokens = f.tokens();
     let mut words = 0;
+    // a credit names someone: "Yes / No" is an answer, not a credit
+    let mut names = 0;
     for (i, token) in tokens.iter().enumerate() {
         tick();
         if token.span.start < start || token.span.end > end {
@@ -108,13 +110,14 @@ fn looks_like_credit(f: &Features<'_>, part: &str) -> bool {
             continue;
         }
         words += 1;
+        names += usize::from(!token.tags.intersects(Tags::STOP_WORD | Tags::FUNCTION_WORD));
         if word.bytes().any(|b| b.is_ascii_digit())
             || !(starts_upper(word) || token.tags.contains(Tags::CREDIT_WORD))
         {
             return false;
         }
     }
-    (1..=w::CREDIT_WORDS).contains(&words)
+    (1..=w::CREDIT_WORDS).contains(&words) && names > 0
 }
 
 /// A paragraph that is only a credit with a slash or a photo word:
@@ -232,6 +235,7 @@ mod tests {
         assert!(credit("Ivo Berg/Northern Daily"));
         assert!(credit("Photo by Ivo Berg"));
         assert!(credit("Two girls skate. IVO BERG/Northern Daily"));
+        assert!(!credit("Was this article helpful? Yes / No"));
     }
 
     #[test]

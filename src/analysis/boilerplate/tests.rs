@@ -499,6 +499,19 @@ fn a_consent_notice_may_quote_its_button() {
 }
 
 #[test]
+fn the_lines_under_a_label_of_related_links_are_those_links() {
+    let mut text = ARTICLE.join("\n\n");
+    text.push_str(
+        "\n\nMore from Riverton\n\nHow to read the new bus map\n\nFive ways to beat the morning rush",
+    );
+    assert_eq!(kinds(&text), [(12, Related), (14, Related), (16, Related)]);
+    // a sentence after the label is the story again
+    let mut text = ARTICLE.join("\n\n");
+    text.push_str("\n\nRelated:\n\nThe authority will publish the new timetable in March.");
+    assert_eq!(kinds(&text), [(12, Related)]);
+}
+
+#[test]
 fn a_scoreline_before_the_story_is_its_content() {
     assert_eq!(
         kinds(&article_with("Riverton Rovers 2, Castlegate United 1", 1)),

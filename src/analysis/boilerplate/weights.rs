@@ -61,6 +61,8 @@ pub const LABEL_BYTES: usize = 48;
 /// A tag list after a label: at most this many items of at most this many words.
 pub const TAG_LIST_ITEMS: usize = 4;
 pub const TAG_ITEM_WORDS: usize = 2;
+/// Most words of a link's line under a label of related links.
+pub const LINK_LINE_WORDS: usize = 15;
 /// Longest "Watch the highlights:" introduction of a medium.
 pub const MEDIA_INTRO_WORDS: usize = 15;
 
