@@ -19,6 +19,10 @@ use super::names::lexicon;
 use crate::analysis::work::{tick, tick_n};
 use rustc_hash::FxHashSet as FastSet;
 
+/// Fewest letters of a word in capitals that may be a surname rather than
+/// an acronym ("MARSH" of Daniel Marsh; "NATO", "LRT" are acronyms).
+const SURNAME_IN_CAPITALS: usize = 5;
+
 /// Candidates (indices into the candidate list) that name one thing.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Group {
@@ -254,8 +258,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
         let target = if let Some(g) = uncut {
             Some(g)
         } else if c.words.len() == 1 {
-            // "LRT" is an acronym, not a surname
-            (!c.all_caps)
+            // "LRT" is an acronym, not a surname; a longer word in
+            // capitals is a surname set in capitals, as a transcript's
+            // speaker labels are ("MARSH: Minister, ...")
+            (!c.all_caps || key.chars().count() >= SURNAME_IN_CAPITALS)
                 .then(|| surnames.pick(&key, c.gender))
                 .flatten()
                 .or_else(|| {

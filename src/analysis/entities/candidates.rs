@@ -439,7 +439,11 @@ pub(super) fn bridge(text: &str, tokens: &[Token], start: usize, at: usize) -> O
         (joined(text, last, next) && is_name_word(next, None)).then_some(n)
     };
     if is_particle(token) && !token.capitalised {
-        return after(1);
+        // "von der Leyen", "de la Cruz": two particles in a row
+        let second = tokens
+            .get(at + 1)
+            .filter(|t| is_particle(*t) && !t.capitalised && joined(text, token, t));
+        return if second.is_some() { after(2) } else { after(1) };
     }
     if !is_connector(token.lower) || token.capitalised && token.lower != "of" {
         return None;

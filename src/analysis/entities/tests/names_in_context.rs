@@ -392,3 +392,22 @@ fn a_company_is_called_by_the_word_before_its_designators() {
     let text = "Canada Post raised its rates. Canada has ten provinces.";
     assert_eq!(mentions(text, "Canada Post"), ["Canada Post"]);
 }
+
+#[test]
+fn two_particles_in_a_row_stay_in_the_name() {
+    let text = "Commission President Ursula von der Leyen met Ana de la Cruz. \
+                Von der Leyen said little.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Ursula von der Leyen", "Ana de la Cruz"]
+    );
+}
+
+#[test]
+fn a_surname_set_in_capitals_is_the_person_and_an_acronym_is_not() {
+    let text = "Host Daniel Marsh pressed her on the cost.\n\n\
+                MARSH: Were you wrong?\n\n\
+                The LRT line opens in May, NATO said. Jane Lrt left.";
+    assert_eq!(mentions(text, "Daniel Marsh"), ["Daniel Marsh", "MARSH"]);
+    assert_eq!(mentions(text, "Jane Lrt"), ["Jane Lrt"]);
+}
