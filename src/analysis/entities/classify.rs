@@ -161,6 +161,18 @@ pub(super) fn classify(
             // an unknown two- or three-word name: most often a person's
             s.person += 1;
         }
+        // "Houghton Mifflin Harcourt": three names or more, none of them a
+        // given name or an initial, and nothing of a person around them
+        // (a title, a role, speech, an apposition): a firm named after
+        // its founders, a work, a ship, more often than a person (a
+        // particle is a person's: "Ludwig van Brecht")
+        let initial = words
+            .iter()
+            .any(|w| w.trim_end_matches('.').chars().count() == 1);
+        let particle = words.iter().any(|w| super::names::is_particle(w.as_str()));
+        if words.len() >= 3 && !given && !initial && !particle && s.person <= 2 && !titled {
+            s.person -= 2;
+        }
     } else {
         if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
             // "Officials", "Conservatives": groups of people, not a person.

@@ -411,3 +411,23 @@ fn a_surname_set_in_capitals_is_the_person_and_an_acronym_is_not() {
     assert_eq!(mentions(text, "Daniel Marsh"), ["Daniel Marsh", "MARSH"]);
     assert_eq!(mentions(text, "Jane Lrt"), ["Jane Lrt"]);
 }
+
+#[test]
+fn three_names_without_a_given_name_or_a_person_cue_are_no_person() {
+    let text = "Her new cookbook, Everyday Greens ($50, Harwood Mifflin Talbot), is out.";
+    assert_ne!(
+        kind_of(text, "Harwood Mifflin Talbot"),
+        Some(EntityKind::Person)
+    );
+    // a given name, an initial or a title keeps a person's three names
+    let text = "The prize went to Maria Elena Talbot, and T. Harwood Mifflin \
+                thanked Judge Harwood Mifflin Talbot.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        [
+            "Maria Elena Talbot",
+            "T. Harwood Mifflin",
+            "Harwood Mifflin Talbot"
+        ]
+    );
+}
