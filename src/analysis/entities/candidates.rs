@@ -707,6 +707,14 @@ pub(super) fn split_run(
             || (end - start >= 3 && gazetteer().is_org_cue(&tokens[end - 1]));
         if end - start >= 2 && !known_given && common && !opens_organisation {
             start += 1;
+        } else if end - start >= 3
+            && end - start <= 4
+            && names_a_person_by_role(&tokens[start])
+            && lex.is_frequent_given(&tokens[start + 1])
+        {
+            // "Evacuee Tom Gutierrez, 66, said": a noun of a person's
+            // part in the story, then a full name
+            start += 1;
         }
     }
     let initial = initial && start == run.start;
@@ -726,6 +734,22 @@ pub(super) fn split_run(
         c.dropped_first = dropped;
         c.title_span = title_span;
     }
+}
+
+/// "Evacuee", "Shopkeeper", "Volunteer", "Resident": a word shaped like a
+/// noun for a person by what they do or undergo (-ee, -er, -or, -ist,
+/// -ant, -ent, -ian), no given name or surname. A dictionary the lexicon
+/// does not have would know more of them; the suffixes are how English
+/// makes them.
+fn names_a_person_by_role(token: &Token) -> bool {
+    let lex = lexicon();
+    let lower = token.lower;
+    lower.chars().count() >= 6
+        && ["ee", "er", "or", "ist", "ant", "ent", "ian"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+        && lex.given(token).is_none()
+        && !lex.is_surname(token)
 }
 
 /// Mr, Mrs, Ms, ...: a courtesy title, not a role.

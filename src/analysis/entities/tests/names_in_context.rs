@@ -431,3 +431,15 @@ fn three_names_without_a_given_name_or_a_person_cue_are_no_person() {
         ]
     );
 }
+
+#[test]
+fn a_role_noun_opening_the_sentence_stands_before_the_name() {
+    let text = "Evacuee Tom Gutierrez, 66, left. Shopkeeper Ana Lee stayed.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Tom Gutierrez", "Ana Lee"]
+    );
+    // a first word that is a given name stays in the name
+    let text = "Spencer Tom Harlow spoke.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Spencer Tom Harlow"]);
+}
