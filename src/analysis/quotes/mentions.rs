@@ -159,12 +159,29 @@ impl Mentions<'_> {
                 .iter()
                 .position(|t| t.span.start >= s.start)
                 .unwrap_or(0);
-            // over the titles before the name ("for Mayor Ana Roe")
-            let before = toks[..at]
-                .iter()
-                .rposition(|t| !t.tags.contains(Tags::TITLE))
-                .and_then(|p| toks.get(p));
-            before.is_some_and(is_preposition)
+            // over the titles before the name ("for Mayor Ana Roe"), and
+            // over a title's own "of" ("for Secretary of State Ana Roe")
+            let mut p = at;
+            loop {
+                while p > 0 && toks[p - 1].tags.contains(Tags::TITLE) {
+                    p -= 1;
+                }
+                let object = toks[..p]
+                    .iter()
+                    .rposition(|t| !(t.is_word() && is_capitalised(self.para, t)))
+                    .map_or(0, |k| k + 1);
+                let title_of = object < p
+                    && object >= 2
+                    && self.lower(&toks[object - 1]) == "of"
+                    && toks[object - 2].tags.contains(Tags::TITLE);
+                if !title_of {
+                    break;
+                }
+                p = object - 1;
+            }
+            p.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(is_preposition)
         };
         let first_preposition = toks.iter().position(is_preposition).filter(|&p| p > 0);
         let persons_heading = found
@@ -183,7 +200,15 @@ impl Mentions<'_> {
             // preposition heads the phrase, not a role noun after it
             return Some(role);
         }
-        if let Some(&(s, e)) = found.iter().rev().find(|(_, e)| self.is_person(*e)) {
+        // "Jason Gilbert of Cheyenne": a person after a preposition (a
+        // given name used for a town, a namesake) does not head the phrase
+        // when a person before it does.
+        let person = found
+            .iter()
+            .rev()
+            .find(|(s, e)| self.is_person(*e) && !after_preposition(*s))
+            .or_else(|| found.iter().rev().find(|(_, e)| self.is_person(*e)));
+        if let Some(&(s, e)) = person {
             // "Tomas Rhee's spokeswoman": the possessor's role noun heads
             // the phrase; the speaker is whoever holds that role for them
             let possessed = toks

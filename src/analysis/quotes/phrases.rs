@@ -79,6 +79,9 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
             // clause describes the head, it does not name it
             Some(c) if toks.get(c + 1).is_some_and(|t| is_participle(m, t)) => None,
             Some(c) => m.head_of(toks.get(c + 1..end)?),
+            // "Reprising a favourite line, the governor said": the same,
+            // opening the sentence
+            None if opens_participle_clause(m, toks) => None,
             None => subject_head(m, toks.get(..end)?),
         };
         if let Some(h) = head {
@@ -100,6 +103,23 @@ fn is_participle(m: &Mentions, t: &Token) -> bool {
     t.is_word() && !is_capitalised(m.para, t) && m.para.lower(t).ends_with("ing")
 }
 
+/// "Reprising a favourite line", "Speaking to reporters": a capitalised
+/// "-ing" word that is no name, before a lower-case word, opening `toks`.
+fn opens_participle_clause(m: &Mentions, toks: &[Token]) -> bool {
+    let mut words = toks.iter().filter(|t| t.is_word());
+    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lower = m.para.lower(first);
+    is_capitalised(m.para, first)
+        && lower.len() > 5
+        && lower.ends_with("ing")
+        && !first
+            .tags
+            .intersects(Tags::GIVEN_NAME | Tags::SURNAME | Tags::PLACE)
+        && !is_capitalised(m.para, next)
+}
+
 /// The nearest pronoun or person mention in `toks`, from the end.
 fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
     toks.iter().rev().filter(|t| t.is_word()).find_map(|t| {
@@ -115,13 +135,15 @@ fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
 /// pronoun, else its opening noun phrase (after an opening prepositional
 /// phrase).
 pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
-    // "In a statement, the agency ...", "When Trump spoke, Rubio ...": skip
-    // an opening prepositional phrase or subordinate clause.
+    // "In a statement, the agency ...", "When Trump spoke, Rubio ...",
+    // "Reprising a line, the governor ...": skip an opening prepositional
+    // phrase, subordinate clause or participle's clause.
     // the first comma, the first pronoun and the opening noun phrase
     tick_n(3 * toks.len());
     let opens_with_phrase = toks
         .first()
-        .is_some_and(|t| is_preposition(t) || t.tags.contains(Tags::SUBORDINATOR));
+        .is_some_and(|t| is_preposition(t) || t.tags.contains(Tags::SUBORDINATOR))
+        || opens_participle_clause(m, toks);
     let toks = match toks.iter().position(|t| is_punct(m.para, t, ",")) {
         Some(c) if opens_with_phrase && c + 1 < toks.len() => toks.get(c + 1..).unwrap_or(&[]),
         _ => toks,
@@ -147,14 +169,26 @@ pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
     let opening = m.head_of(opening_noun_phrase(m, toks));
     let role_first = opening.as_ref().is_some_and(|o| {
         matches!(o, Head::Role { .. })
-            && first
-                .as_ref()
-                .is_none_or(|f| o.span().start < f.span().start)
+            && first.as_ref().is_none_or(|f| {
+                o.span().start < f.span().start && !titles_name(m, toks, o.span(), f.span())
+            })
     });
     if role_first {
         return opening;
     }
     first.or(opening)
+}
+
+/// "Former Secretary of State Helen Marsh", "Minister of Finance Ana
+/// Roe": the role is a title the name carries when only its own "of" and
+/// capitalised words stand between them.
+fn titles_name(m: &Mentions, toks: &[Token], role: Span, name: Span) -> bool {
+    let mut between = toks
+        .iter()
+        .filter(|t| t.span.start >= role.end && t.span.end <= name.start)
+        .peekable();
+    between.peek().is_some()
+        && between.all(|t| t.is_word() && (m.para.lower(t) == "of" || is_capitalised(m.para, t)))
 }
 
 /// The noun phrase that starts `toks`: up to a punctuation mark, a stop

@@ -273,3 +273,72 @@ fn an_opening_subordinate_clause_is_skipped_to_find_the_subject() {
         )]
     );
 }
+
+#[test]
+fn a_person_after_of_in_the_cue_is_where_the_speaker_is_from() {
+    // "Cheyenne" is a given name too, and is read as a person here; after
+    // "of" it modifies the name before it.
+    let text = "Voters weigh a familiar name\n\n\
+                Some voters liked her family ties.\n\n\
+                “I think she should have stayed in Ohio,” said Jason Gilbert of Cheyenne.\n\n\
+                “She knows the state,” said Patricia Moran of Cheyenne.";
+    assert_eq!(
+        speakers(text),
+        [
+            (
+                "I think she should have stayed in Ohio,".to_string(),
+                Some("Jason Gilbert".to_string())
+            ),
+            (
+                "She knows the state,".to_string(),
+                Some("Patricia Moran".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_title_with_its_own_of_belongs_to_the_name_after_it() {
+    let text = "Vote drive\n\nThe city opened polls.\n\n\
+                Former Secretary of State Helen Marsh urged voters to turn out, \
+                saying, “Every vote matters.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "Every vote matters.".to_string(),
+            Some("Helen Marsh".to_string())
+        )]
+    );
+    // After a preposition, the title and its "of" do not make the name the
+    // head: the spokesman speaks.
+    let text = "Vote drive\n\nThe city opened polls.\n\n\
+                “Every vote matters,” said a spokesman for Secretary of State Helen Marsh.";
+    assert_eq!(
+        speakers(text),
+        [(
+            "Every vote matters,".to_string(),
+            Some("a spokesman".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_name() {
+    let text = "Rally\n\nHillary Clinton spoke in Iowa on Monday.\n\n\
+                Reprising one of her own favorite lines, the former secretary of state \
+                talked about continuing the “progress we had under President Obama” and more.";
+    assert_eq!(
+        speakers(text),
+        [(
+            "progress we had under President Obama".to_string(),
+            Some("Hillary Clinton".to_string())
+        )]
+    );
+    // a name in "-ing" still names someone
+    let text = "Rally\n\nThe crowd waited.\n\n\
+                Manning said the plan was “a disaster,” and left.";
+    assert_eq!(
+        speakers(text),
+        [("a disaster,".to_string(), Some("Manning".to_string()))]
+    );
+}
