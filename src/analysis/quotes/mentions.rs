@@ -148,7 +148,9 @@ impl Mentions<'_> {
         }
         let found: Vec<(Span, usize)> = self
             .mentions_in(span)
-            .filter(|(_, e)| self.kind(*e) != Some(EntityKind::Place))
+            .filter(|(s, e)| {
+                self.kind(*e) != Some(EntityKind::Place) && !self.only_modifies(toks, *s)
+            })
             .collect();
         // each rule below reads the phrase once, or once per mention in it
         tick_n((found.len() + 4) * toks.len());
@@ -269,6 +271,22 @@ impl Mentions<'_> {
         self.role_in(toks)
     }
 
+    /// "a heavily Democratic state", "many Asian states": words at `span`
+    /// that are all demonyms or party words, before a lower-case word of
+    /// `toks`, modify it; they name no one.
+    fn only_modifies(&self, toks: &[Token], span: Span) -> bool {
+        let mut inside = toks
+            .iter()
+            .filter(|t| t.is_word() && t.span.start >= span.start && t.span.end <= span.end)
+            .peekable();
+        inside.peek().is_some()
+            && inside.all(|t| t.tags.contains(Tags::DEMONYM))
+            && toks
+                .iter()
+                .find(|t| t.span.start >= span.end)
+                .is_some_and(|t| t.is_word() && !is_capitalised(self.para, t))
+    }
+
     /// The last run of capitalised words in `toks` that is not a clause
     /// word or a bare role, as a name with its titles stripped.
     fn capitalised_name(&self, toks: &[Token]) -> Option<Head> {
@@ -307,6 +325,11 @@ impl Mentions<'_> {
         let kept = run.get(skip..)?;
         if let [only] = kept
             && role_tag(self.para, only).is_some()
+        {
+            return None;
+        }
+        if let (Some(first), Some(last)) = (kept.first(), kept.last())
+            && self.only_modifies(toks, Span::new(first.span.start, last.span.end))
         {
             return None;
         }

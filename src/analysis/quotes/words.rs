@@ -100,8 +100,9 @@ pub fn verb_at(para: &ParagraphModel, toks: &[Token], i: usize) -> Option<VerbHi
 }
 
 /// True when the reporting-verb word at `toks[i]` is written as a noun or a
-/// name: after an article ("the state", "a report"), or capitalised after a
-/// capitalised word outside a Title Case line ("the United States"). After
+/// name: after an article ("the state", "a report") or a demonym ("Asian
+/// states"), or capitalised after a capitalised word outside a Title Case
+/// line ("the United States"). After
 /// a possessive it stays a cue: "his calls to end the “rigged economy”"
 /// reports his words.
 fn reads_as_noun(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
@@ -113,7 +114,43 @@ fn reads_as_noun(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
     }
     let article = matches!(para.lower(before), "the" | "a" | "an");
     let name_part = toks[i].is_capitalised() && before.is_capitalised() && !para.hints.title_case;
-    article || name_part || is_base_form_after_modifier(para, before, &toks[i])
+    article
+        || name_part
+        || after_demonym(para, toks, i)
+        || is_base_form_after_modifier(para, before, &toks[i])
+}
+
+/// "a heavily Democratic state", "many Asian states": a demonym or party
+/// word used as an adjective makes the word after it a noun. A base form
+/// cannot agree with a singular demonym as its subject; a form in "-s"
+/// can ("the Texan says"), so it is a noun only when a quantifier comes
+/// before the demonym. A plural demonym may be the subject ("Republicans
+/// claim").
+fn after_demonym(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
+    let (Some(word), Some(demonym)) = (toks.get(i), i.checked_sub(1).and_then(|j| toks.get(j)))
+    else {
+        return false;
+    };
+    if !demonym.tags.contains(Tags::DEMONYM) || para.lower(demonym).ends_with('s') {
+        return false;
+    }
+    let base = word.tags.contains(Tags::BASE) && !word.tags.intersects(Tags::PRESENT | Tags::PAST);
+    let quantified = i.checked_sub(2).and_then(|j| toks.get(j)).is_some_and(|q| {
+        matches!(
+            para.lower(q),
+            "many"
+                | "several"
+                | "some"
+                | "other"
+                | "all"
+                | "most"
+                | "few"
+                | "both"
+                | "these"
+                | "those"
+        )
+    });
+    base || (quantified && word.tags.contains(Tags::PRESENT))
 }
 
 /// "the former state treasurer told": a verb's base form ("state",
@@ -339,6 +376,21 @@ mod tests {
                 assert!(cue(6), "critics say");
                 assert!(cue(8), "we state");
                 assert!(cue(10), "to state");
+            },
+        );
+        // after a demonym adjective: a base form is a noun, a form in "-s"
+        // only after a quantifier; a plural demonym may be the subject
+        // tokens: 0 many 1 Asian 2 states 3 a 4 Democratic 5 state 6 the
+        // 7 Texan 8 says 9 Republicans 10 claim
+        with(
+            "many Asian states a Democratic state the Texan says Republicans claim",
+            |para| {
+                let toks = &para.tokens.list;
+                let cue = |i: usize| verb_at(para, toks, i).is_some();
+                assert!(!cue(2), "many Asian states");
+                assert!(!cue(5), "a Democratic state");
+                assert!(cue(8), "the Texan says");
+                assert!(cue(10), "Republicans claim");
             },
         );
         // a Title Case line capitalises its verbs

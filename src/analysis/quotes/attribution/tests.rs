@@ -342,3 +342,40 @@ fn a_participle_opening_the_sentence_is_no_name() {
         [("a disaster,".to_string(), Some("Manning".to_string()))]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_demonym_adjective_is_a_noun() {
+    // "states" after "many Asian" is the noun; the speaker follows.
+    let text = "Tug of war\n\nChina and Russia signed a deal.\n\n\
+                The deal has provoked mixed feelings in many Asian states, and Beijing has \
+                used “velvet gloves” in its dealings with the region, said Nargis Kassenova, \
+                an expert at the university.";
+    assert_eq!(
+        speakers(text),
+        [(
+            "velvet gloves".to_string(),
+            Some("Nargis Kassenova".to_string())
+        )]
+    );
+    // "the Texan says": a singular demonym can be the subject of "says".
+    let text = "Ranch talk\n\nThe herd came in late.\n\n\
+                “We lost two calves,” the Texan says.";
+    assert_eq!(
+        speakers(text),
+        [("We lost two calves,".to_string(), Some("Texan".to_string()))]
+    );
+}
+
+#[test]
+fn a_party_word_before_a_noun_names_no_speaker() {
+    let text = "Town hall\n\nThe crowd waited in Hudson.\n\n\
+                Buddy Vale praised the governor’s record in a heavily Democratic state.\n\n\
+                “We need someone who can bring people together.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "We need someone who can bring people together.".to_string(),
+            Some("Buddy Vale".to_string())
+        )]
+    );
+}
