@@ -16,7 +16,7 @@ use super::phrases::is_description_noun;
 use super::tables::is_clause_opener;
 use super::words::{
     Pronoun, RoleTag, is_capitalised, is_determiner, is_preposition, leading_title_len,
-    possessive_pronoun, pronoun, role_of_word, role_tag,
+    possessive_pronoun, pronoun, role_of_word, role_tag, titles_start,
 };
 use crate::analysis::work::{tick, tick_n};
 
@@ -161,27 +161,10 @@ impl Mentions<'_> {
                 .iter()
                 .position(|t| t.span.start >= s.start)
                 .unwrap_or(0);
-            // over the titles before the name ("for Mayor Ana Roe"), and
-            // over a title's own "of" ("for Secretary of State Ana Roe")
-            let mut p = at;
-            loop {
-                while p > 0 && toks[p - 1].tags.contains(Tags::TITLE) {
-                    p -= 1;
-                }
-                let object = toks[..p]
-                    .iter()
-                    .rposition(|t| !(t.is_word() && is_capitalised(self.para, t)))
-                    .map_or(0, |k| k + 1);
-                let title_of = object < p
-                    && object >= 2
-                    && self.lower(&toks[object - 1]) == "of"
-                    && toks[object - 2].tags.contains(Tags::TITLE);
-                if !title_of {
-                    break;
-                }
-                p = object - 1;
-            }
-            p.checked_sub(1)
+            // over the titles before the name ("for Mayor Ana Roe", "for
+            // Secretary of State Ana Roe")
+            titles_start(self.para, toks, at)
+                .checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_some_and(is_preposition)
         };

@@ -11,6 +11,7 @@ use super::mentions::{Head, Mentions};
 use super::tables::{is_clause_opener, is_clause_word, is_filler, is_np_stop, is_relative};
 use super::words::{
     Pronoun, is_capitalised, is_determiner, is_preposition, is_punct, is_word, pronoun, role_tag,
+    titles_start,
 };
 use crate::analysis::work::{tick, tick_n};
 
@@ -180,15 +181,14 @@ pub fn clause_subject(m: &Mentions, toks: &[Token]) -> Option<Head> {
 }
 
 /// "Former Secretary of State Helen Marsh", "Minister of Finance Ana
-/// Roe": the role is a title the name carries when only its own "of" and
-/// capitalised words stand between them.
+/// Roe": the role is a title the name carries when the titles before the
+/// name (see [`titles_start`]) reach back into the role.
 fn titles_name(m: &Mentions, toks: &[Token], role: Span, name: Span) -> bool {
-    let mut between = toks
-        .iter()
-        .filter(|t| t.span.start >= role.end && t.span.end <= name.start)
-        .peekable();
-    between.peek().is_some()
-        && between.all(|t| t.is_word() && (m.para.lower(t) == "of" || is_capitalised(m.para, t)))
+    toks.iter()
+        .position(|t| t.span.start >= name.start)
+        .map(|at| titles_start(m.para, toks, at))
+        .and_then(|start| toks.get(start))
+        .is_some_and(|t| t.span.start < role.end && t.span.start < name.start)
 }
 
 /// The noun phrase that starts `toks`: up to a punctuation mark, a stop

@@ -217,6 +217,32 @@ pub fn role_of_word(lower: &str) -> Option<RoleTag> {
         .map(|_| RoleTag::Group)
 }
 
+/// Where the titles before the name at `toks[at]` begin: over title words
+/// ("Mayor Ana Roe") and a title's own "of" with the capitalised words
+/// after it ("Secretary of State Ana Roe", "Minister of Finance Ana Roe").
+/// `at` itself when no title comes before the name.
+pub fn titles_start(para: &ParagraphModel, toks: &[Token], at: usize) -> usize {
+    let mut p = at.min(toks.len());
+    loop {
+        tick();
+        while p > 0 && toks[p - 1].tags.contains(Tags::TITLE) {
+            p -= 1;
+        }
+        let object = toks[..p]
+            .iter()
+            .rposition(|t| !(t.is_word() && is_capitalised(para, t)))
+            .map_or(0, |k| k + 1);
+        let title_of = object < p
+            && object >= 2
+            && para.lower(&toks[object - 1]) == "of"
+            && toks[object - 2].tags.contains(Tags::TITLE);
+        if !title_of {
+            return p;
+        }
+        p = object - 1;
+    }
+}
+
 /// Number of leading words of `toks` that form titles ("Prime Minister"),
 /// leaving at least one word: a title alone is a role, not a name.
 pub fn leading_title_len(para: &ParagraphModel, toks: &[&Token]) -> usize {
