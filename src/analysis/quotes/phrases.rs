@@ -79,6 +79,9 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
             // "Smith, delivering Cross’ speech, asked": a participle's
             // clause describes the head, it does not name it
             Some(c) if toks.get(c + 1).is_some_and(|t| is_participle(m, t)) => None,
+            // "Sen. Joan Marsh, R-Ky., said": the party and state after a
+            // name describe it
+            Some(c) if is_party_designation(m, toks.get(c + 1..end)?) => None,
             Some(c) => m.head_of(toks.get(c + 1..end)?),
             // "Reprising a favourite line, the governor said": the same,
             // opening the sentence
@@ -97,6 +100,20 @@ fn apposition_head(m: &Mentions, toks: &[Token]) -> Option<Head> {
             None => return fallback,
         }
     }
+}
+
+/// "R-Ky.", "D-N.Y.", "I-Vt.": the one word of `toks` is a party's
+/// initial, a hyphen and a state, as US news writes them after a
+/// legislator's name.
+fn is_party_designation(m: &Mentions, toks: &[Token]) -> bool {
+    let mut words = toks.iter().filter(|t| t.is_word());
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lower = m.para.lower(word);
+    lower.len() > 2
+        && matches!(lower.as_bytes(), [b'd' | b'r' | b'i', b'-', next, ..] if next.is_ascii_alphabetic())
+        && is_capitalised(m.para, word)
 }
 
 /// A lower-case word ending in "-ing" ("delivering", "speaking").

@@ -327,10 +327,11 @@ pub fn is_preposition(t: &Token) -> bool {
     t.is_word() && t.tags.contains(Tags::PREPOSITION)
 }
 
-/// True when token `i` is a period, `!` or `?` that ends a sentence (the
-/// text model keeps an abbreviation's period in its word).
+/// True when token `i` is a period, `!` or `?` that ends one of the text
+/// model's sentences (an abbreviation's period ends none).
 pub fn ends_sentence(para: &ParagraphModel, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| is_punct(para, t, ".!?"))
+    toks.get(i)
+        .is_some_and(|t| is_punct(para, t, ".!?") && para.sentence_ends_at(t.span.end))
 }
 
 /// The words of `toks` as lower-case stems joined by spaces.

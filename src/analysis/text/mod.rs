@@ -71,6 +71,25 @@ impl ParagraphModel {
     pub fn lower(&self, token: &Token) -> &str {
         self.tokens.lower(token)
     }
+
+    /// Whether a sentence of the paragraph ends at byte `at`, closing
+    /// quotation marks and brackets after it aside: every pass reads the
+    /// end of a sentence from [`Self::sentences`], so the period of
+    /// "(D-Md.)" or "U.S." ends none where the splitter saw an
+    /// abbreviation.
+    pub fn sentence_ends_at(&self, at: usize) -> bool {
+        let k = self.sentences.partition_point(|s| s.start < at);
+        let Some(sentence) = k.checked_sub(1).and_then(|k| self.sentences.get(k)) else {
+            return false;
+        };
+        tick();
+        at <= sentence.end
+            && self.text.get(at..sentence.end).is_some_and(|rest| {
+                rest.chars().all(|c| {
+                    c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
+                })
+            })
+    }
 }
 
 /// Each sentence's tokens: those that start at or after its start and

@@ -379,3 +379,46 @@ fn a_party_word_before_a_noun_names_no_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_party_designation_after_a_name_leaves_the_name_heading_the_phrase() {
+    // AP style writes a member's party and state after the name, in
+    // parentheses or between commas; a role may follow.
+    let cases = [
+        "Rep. Joan Marsh (D-Ore.), chair of the panel, said it was “a disgrace to the process.”",
+        "Rep. Joan Marsh, D-Ore., chair of the panel, said it was “a disgrace to the process.”",
+        "Sen. Joan Marsh, R-Texas, said it was “a disgrace to the process.”",
+        "Rep. Joan Marsh, D-Ohio, chair of the panel, said it was “a disgrace to the process.”",
+        "Rep. Joan Marsh (D-Md.), chair of the panel, said that it was “a disgrace to the process.”",
+    ];
+    for text in cases {
+        assert_eq!(
+            speakers(text),
+            [(
+                "a disgrace to the process.".to_string(),
+                Some("Joan Marsh".to_string())
+            )],
+            "{text}"
+        );
+    }
+    // the role in apposition is the named member's, though another person
+    // of the story holds a role of that name
+    let text = "Party chair Ada Quist said the rules were “fair to all.”\n\n\
+                Rep. Joan Marsh (D-Md.), chair of the panel, said that it was “an open process.”";
+    assert_eq!(
+        speakers(text).pop(),
+        Some((
+            "an open process.".to_string(),
+            Some("Joan Marsh".to_string())
+        ))
+    );
+    // a role alone between commas still heads its phrase
+    let text = "The chair of the panel, a former judge, said it was “a disgrace to the process.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "a disgrace to the process.".to_string(),
+            Some("The chair".to_string())
+        )]
+    );
+}
