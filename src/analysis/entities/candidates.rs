@@ -62,6 +62,9 @@ pub(super) struct Cues {
     /// The subject of an author's bio: "Jane Roe is a Toronto-based
     /// reporter covering ...", "Sam Lee was the paper's editor".
     pub author_bio: bool,
+    /// A person's reflexive pronoun after its verb: "Sanders compared
+    /// himself", "Roe found herself" (only people are "himself").
+    pub reflexive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

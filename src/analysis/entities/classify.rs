@@ -46,7 +46,8 @@ pub(super) fn classify(
         s.person += 5 * i32::from(cues.title)
             + 3 * i32::from(cues.role_before)
             + 3 * i32::from(cues.apposition)
-            + 2 * i32::from(cues.speech);
+            + 2 * i32::from(cues.speech)
+            + 5 * i32::from(cues.reflexive);
         speech += 2 * i32::from(cues.speech);
         // "from Okafor" after "Ada Okafor": a place is not named by its
         // last word alone, so a preposition before that word says nothing.
@@ -361,6 +362,21 @@ mod tests {
     fn a_preposition_before_a_bare_surname_does_not_make_a_place() {
         let text = "Torvik Thistle runs the mill. The grain came from Thistle last year.";
         assert_eq!(kind_of(text, "Torvik Thistle"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_reflexive_pronoun_after_its_verb_makes_a_person() {
+        let text = "Like the Quillan camp, the council was wary. \
+                    At the debate, Quillan compared himself to the mayor.";
+        assert_eq!(kind_of(text, "Quillan"), Some(EntityKind::Person));
+        // without it, the article before the name is the evidence
+        let text = "Like the Quillan camp, the council was wary. \
+                    At the debate, Quillan compared the plans.";
+        assert_ne!(kind_of(text, "Quillan"), Some(EntityKind::Person));
+        // a firm's reflexive is "itself"
+        let text = "Like the Quillan camp, the council was wary. \
+                    At the debate, Quillan compared itself to rivals.";
+        assert_ne!(kind_of(text, "Quillan"), Some(EntityKind::Person));
     }
 
     #[test]

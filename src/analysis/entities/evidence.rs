@@ -275,6 +275,9 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                     !job.capitalised && job.tags.contains(Tags::NEWSROOM) && joined(text, job, b)
                 })
     });
+    let reflexive = reflexive_after(tokens, range.end);
+    cues.reflexive = reflexive.is_some();
+    let gender = gender.or(reflexive);
     cues.org_apposition = organisation_apposition(text, tokens, range.end);
     let apposition = apposition_after(text, tokens, range.end).filter(|_| !cues.org_apposition);
     cues.apposition |= apposition.is_some();
@@ -334,6 +337,28 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                 .is_some_and(|t| t.all_caps && !is_name_suffix(t.lower)),
         dropped_first: None,
     });
+}
+
+/// Words between a name and its reflexive pronoun: a verb, perhaps an
+/// adverb ("Roe quickly found herself").
+const REFLEXIVE_REACH: usize = 3;
+
+/// "himself" or "herself" within a few lower-case words after the name
+/// ending at token `end`: the gender it gives.
+fn reflexive_after(tokens: &[Token], end: usize) -> Option<Gender> {
+    tokens
+        .get(end..)?
+        .iter()
+        .take(REFLEXIVE_REACH)
+        .take_while(|t| !t.capitalised)
+        .find_map(|t| {
+            tick();
+            match t.lower {
+                "himself" => Some(Gender::Male),
+                "herself" => Some(Gender::Female),
+                _ => None,
+            }
+        })
 }
 
 /// Letters written after a person's name: generations, degrees, seats,
