@@ -89,6 +89,9 @@ const MAX_REPORT_TOKENS: usize = 16;
 /// A subject opens its sentence: at most a few title words precede it.
 const SUBJECT_REACH: usize = 80;
 const SUBJECT_LEAD_TOKENS: usize = 6;
+/// Longest opening phrase before a subject ("At Sunday night's debate,"),
+/// in tokens.
+const OPENING_PHRASE_TOKENS: usize = 8;
 /// How far after a mention a pronoun still votes for its gender.
 const GENDER_WINDOW: usize = 160;
 /// How far before and after a mention its role words are read, and how
@@ -256,7 +259,8 @@ fn reports_speech(para: &ParagraphModel, span: Span) -> bool {
     verb_at(para, toks, k).is_some_and(|h| !h.framing)
 }
 
-/// True when a mention opens its sentence (after titles and role words).
+/// True when a mention opens its sentence or the clause after an opening
+/// phrase and its comma (after titles and role words).
 pub(super) fn is_subject(para: &ParagraphModel, span: Span) -> bool {
     if ends_possessive(para, span) {
         return false;
@@ -269,9 +273,29 @@ pub(super) fn is_subject(para: &ParagraphModel, span: Span) -> bool {
         return false;
     }
     let before = tokens_in(para, Span::new(sentence.start, span.start));
-    tick_n(before.len().min(SUBJECT_LEAD_TOKENS + 1));
-    before.len() <= SUBJECT_LEAD_TOKENS
-        && before
+    tick_n(before.len());
+    // "At Sunday's debate, Sanders compared ...", "And a third, Dan Roe,
+    // said": an opening phrase set off by the sentence's first comma
+    // leaves the subject after it ("He said the firm, run by his friend,
+    // Ann Lee, ..." opens with no such phrase)
+    let opener_end = before.iter().position(|t| is_punct(para, t, ","));
+    let opens_phrase = opener_end.is_some_and(|c| {
+        c <= OPENING_PHRASE_TOKENS
+            && before.iter().find(|t| t.is_word()).is_some_and(|t| {
+                t.tags.intersects(
+                    Tags::PREPOSITION
+                        | Tags::CONJUNCTION
+                        | Tags::SUBORDINATOR
+                        | Tags::CIRCUMSTANCE_OPENER,
+                )
+            })
+    });
+    let lead = match opener_end {
+        Some(c) if opens_phrase => before.get(c + 1..).unwrap_or(&[]),
+        _ => before,
+    };
+    lead.len() <= SUBJECT_LEAD_TOKENS
+        && lead
             .iter()
             .all(|t| !t.is_word() || is_capitalised(para, t) || role_tag(para, t).is_some())
 }

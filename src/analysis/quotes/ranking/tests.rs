@@ -143,6 +143,27 @@ fn a_role_the_article_gives_someone_is_not_a_written_candidate() {
 }
 
 #[test]
+fn a_mention_after_an_opening_phrase_and_its_comma_is_a_subject() {
+    let subject = |text: &str, name: &str| {
+        let quotes = candidates(text);
+        let cands = &quotes.first().expect("a quote").1;
+        named(cands, name).is_some_and(|c| has(c, F::Subject))
+    };
+    let text = "Ferry vote\n\n\
+                At the dock on Monday, Omar Brenn met Ana Roe. \u{201c}We will win,\u{201d} he said.\n";
+    assert!(subject(text, "Omar Brenn"));
+    assert!(!subject(text, "Ana Roe"));
+    let text = "Ferry vote\n\n\
+                And a third, Omar Brenn, met Ana Roe. \u{201c}We will win,\u{201d} he said.\n";
+    assert!(subject(text, "Omar Brenn"));
+    // a name set off by commas later in the sentence is no subject
+    let text = "Ferry vote\n\n\
+                He said the ferry, run by his friend, Omar Brenn, was late. \
+                \u{201c}We will win,\u{201d} he said.\n";
+    assert!(!subject(text, "Omar Brenn"));
+}
+
+#[test]
 fn a_mention_opening_its_sentence_is_a_subject_also_in_the_paragraph_before() {
     let text = "Ferry vote\n\n\
                 Omar Brenn met Ana Roe at the dock on Monday.\n\n\
