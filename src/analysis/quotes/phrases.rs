@@ -138,12 +138,14 @@ fn opens_participle_clause(m: &Mentions, toks: &[Token]) -> bool {
         && !is_capitalised(m.para, next)
 }
 
-/// The nearest pronoun or person mention in `toks`, from the end.
+/// The nearest pronoun or person mention in `toks`, from the end; "it"
+/// is more often an object or a dummy subject ("said it was too early
+/// but added") than the speaker.
 fn nearest_personal(m: &Mentions, toks: &[Token]) -> Option<Head> {
     toks.iter().rev().filter(|t| t.is_word()).find_map(|t| {
         tick();
         if let Some(p) = pronoun(m.para, t) {
-            return Some(Head::Pronoun(p, t.span));
+            return (p != Pronoun::It).then_some(Head::Pronoun(p, t.span));
         }
         m.first_person_in(t.span)
     })

@@ -422,3 +422,29 @@ fn a_party_designation_after_a_name_leaves_the_name_heading_the_phrase() {
         )]
     );
 }
+
+#[test]
+fn it_before_a_coordinated_cue_is_no_speaker() {
+    // "said it was too early ... but added": the dummy "it" is nearer the
+    // second verb than its subject
+    let text = "The Harbour Party said it had won most seats.\n\n\
+                Appearing before supporters at Harbour Party headquarters, Quist, 70, said it \
+                was too early to celebrate but added, “I think you all know the results.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "I think you all know the results.".to_string(),
+            Some("Quist".to_string())
+        )]
+    );
+    // a pronoun that is the subject still speaks
+    let text = "Ana Roe left early.\n\n\
+                She picked up the phone and added, “I think you all know the results.”";
+    assert_eq!(
+        speakers(text),
+        [(
+            "I think you all know the results.".to_string(),
+            Some("Ana Roe".to_string())
+        )]
+    );
+}
