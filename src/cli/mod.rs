@@ -17,6 +17,7 @@
 
 mod annotations;
 mod batch;
+mod heap;
 mod inputs;
 mod jsonl;
 mod render;
