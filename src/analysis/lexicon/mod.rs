@@ -17,12 +17,14 @@
 //! its tags are the union. Every file is embedded with `include_str!`; the
 //! run-time loader ignores unknown tag names, a unit test rejects them.
 
+mod packed;
 mod tags;
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use packed::{PackedTable, pack};
 pub use tags::Tags;
 
 /// Every lexicon file: name and text.
@@ -135,11 +137,13 @@ const FILES: &[(&str, &str)] = &[
 
 /// Single words and phrases with their tags.
 struct Lexicon {
-    /// Words of at most [`PACKED_BYTES`] bytes, by their [`pack`]ed form:
+    /// Words of at most [`packed::PACKED_BYTES`] bytes, by their [`pack`]ed form:
     /// nearly every word looked up.
-    short_words: FxHashMap<Packed, Tags>,
-    /// The longer words.
+    short_words: PackedTable,
+    /// The longer words (and, if `short_words` were ever full, the short
+    /// ones it could not take: `spilled`).
     long_words: FxHashMap<&'static str, Tags>,
+    spilled: bool,
     /// Phrases (2+ words, single spaces) → tags.
     phrases: FxHashMap<&'static str, Tags>,
     /// First word of some phrase → most words in a phrase starting with it.
@@ -147,12 +151,16 @@ struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // Sized for every entry up front: growing a map of ~60,000 words
-    // step by step re-hashes it a dozen times at start-up.
-    let entries: usize = FILES.iter().map(|(_, source)| source.len() / 8).sum();
+    // Sized for every entry up front (there are at most as many as
+    // lines): the table of short words never grows.
+    let entries: usize = FILES
+        .iter()
+        .map(|(_, source)| source.bytes().filter(|&b| b == b'\n').count() + 1)
+        .sum();
     let mut lexicon = Lexicon {
-        short_words: FxHashMap::with_capacity_and_hasher(entries, Default::default()),
+        short_words: PackedTable::with_capacity(entries),
         long_words: FxHashMap::default(),
+        spilled: false,
         phrases: FxHashMap::default(),
         phrase_heads: FxHashMap::default(),
     };
@@ -169,7 +177,11 @@ impl Lexicon {
         let words = 1 + entry.bytes().filter(|&b| b == b' ').count();
         let slot = if words == 1 {
             match pack(entry) {
-                Some(packed) => self.short_words.entry(packed).or_default(),
+                Some(packed) if self.short_words.add(packed, tags) => return,
+                Some(_) => {
+                    self.spilled = true;
+                    self.long_words.entry(entry).or_default()
+                }
                 None => self.long_words.entry(entry).or_default(),
             }
         } else {
@@ -220,36 +232,14 @@ fn parse<'a>(
     }
 }
 
-/// A word of at most [`PACKED_BYTES`] bytes as two numbers: its bytes
-/// and, in the last byte, its length.
-type Packed = (u64, u64);
-
-/// The longest word [`pack`] packs.
-const PACKED_BYTES: usize = 15;
-
-/// `word` packed, if it is short enough. A look-up of a packed word
-/// hashes and compares two numbers kept in the table itself, where one by
-/// text would follow a pointer to the word's text (a cache miss in a table
-/// of 60,000 words) and call `memcmp` for every word of a document.
-fn pack(word: &str) -> Option<Packed> {
-    let bytes = word.as_bytes();
-    if bytes.len() > PACKED_BYTES {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[PACKED_BYTES] = bytes.len() as u8;
-    let n = u128::from_le_bytes(buf);
-    Some((n as u64, (n >> 64) as u64))
-}
-
 /// Tags of one lower-case word (apostrophes straightened to '\''); Tags::default() if unknown. One hash lookup.
 pub fn tags(word: &str) -> Tags {
-    let found = match pack(word) {
-        Some(packed) => LEXICON.short_words.get(&packed),
-        None => LEXICON.long_words.get(word),
-    };
-    found.copied().unwrap_or_default()
+    let lexicon = &*LEXICON;
+    let short = pack(word).map(|packed| lexicon.short_words.get(packed));
+    match short {
+        Some(tags) if !(tags.is_empty() && lexicon.spilled) => tags,
+        _ => lexicon.long_words.get(word).copied().unwrap_or_default(),
+    }
 }
 
 /// The longest phrase entry (2+ words) starting at words[0] (words lower case); returns (number of words, tags).
