@@ -17,6 +17,7 @@
 
 mod annotations;
 mod batch;
+mod heap;
 mod inputs;
 mod jsonl;
 mod render;
@@ -349,7 +350,7 @@ fn each_file(
         Err(code) => return code,
     };
     let total = inputs.len();
-    let work = |input: Input| analyse_input(input, resolver, &render);
+    let work = |input: Input| analyse_input(input, resolver, &render, total == 1);
     run(inputs.into_iter(), Some(total), jobs, work)
 }
 
@@ -367,7 +368,7 @@ fn each_file_collected(
         Err(code) => return code,
     };
     let total = inputs.len();
-    let work = |input: Input| analyse_input(input, resolver, &render);
+    let work = |input: Input| analyse_input(input, resolver, &render, total == 1);
     let mut tally = Tally::default();
     let mut collected = Vec::new();
     let mut sink = std::io::sink();
@@ -416,10 +417,13 @@ fn expand_checked(files: &[PathBuf], resolver: &Resolver) -> Result<Vec<Input>, 
 }
 
 /// Read, analyse (with the settings of its project) and render one input.
+/// `alone`: it is the run's only input, so the process ends once it is
+/// printed.
 fn analyse_input(
     input: Input,
     resolver: &Resolver,
     render: &(impl Fn(&str, &str, &analysis::Analysis, &Config) -> (String, bool) + Sync),
+    alone: bool,
 ) -> Outcome {
     let path = match input {
         Input::Unwalkable(error) => return Outcome::failed(error),
@@ -430,8 +434,17 @@ fn analyse_input(
         .and_then(|config| read_input(&path).map(|text| (config, text)));
     match read {
         Ok((config, text)) => {
-            let result = analysis::analyze_as(&text, Syntax::of_path(&path), &config);
+            let mut analyzer = analysis::Analyzer::new(Syntax::of_path(&path));
+            let result = analyzer.analyze(&text, &config);
             let (printed, found) = render(&display_name(&path), &text, &result, &config);
+            if alone {
+                // What the analysis holds (a text model per paragraph,
+                // every pass's results) goes back to the system at once
+                // when the process ends; dropping it first would free it
+                // allocation by allocation, 3% of a fresh analysis. Only
+                // for the one input of a run, so a batch never piles up.
+                std::mem::forget((analyzer, result, text));
+            }
             Outcome {
                 printed,
                 error: None,

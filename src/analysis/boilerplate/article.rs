@@ -30,8 +30,20 @@ impl<'a> Article<'a> {
     /// The article of `paragraphs`; `in_article[i]` says whether paragraph
     /// `i` counts as article text (not already found furniture).
     pub fn new(paragraphs: &'a [Placed<Summary>], in_article: &[bool]) -> Self {
-        let mut paragraphs_using: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut first_two: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        // Sized for every key up front (the sums bound the distinct
+        // keys): a map of a long article grown step by step re-hashes
+        // itself a dozen times.
+        let stems: usize = paragraphs
+            .iter()
+            .zip(in_article)
+            .filter(|&(_, &counted)| counted)
+            .map(|(p, _)| p.local.topic_stems.len())
+            .sum();
+        let shingles: usize = paragraphs.iter().map(|p| p.local.shingles.len()).sum();
+        let mut paragraphs_using: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(stems, Default::default());
+        let mut first_two: FxHashMap<u64, (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(shingles, Default::default());
         for (index, para) in paragraphs.iter().enumerate() {
             if in_article.get(index).copied().unwrap_or(false) {
                 for &stem in &para.local.topic_stems {

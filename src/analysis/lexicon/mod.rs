@@ -17,12 +17,14 @@
 //! its tags are the union. Every file is embedded with `include_str!`; the
 //! run-time loader ignores unknown tag names, a unit test rejects them.
 
+mod packed;
 mod tags;
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use packed::{PackedTable, pack};
 pub use tags::Tags;
 
 /// Every lexicon file: name and text.
@@ -135,7 +137,13 @@ const FILES: &[(&str, &str)] = &[
 
 /// Single words and phrases with their tags.
 struct Lexicon {
-    words: FxHashMap<&'static str, Tags>,
+    /// Words of at most [`packed::PACKED_BYTES`] bytes, by their [`pack`]ed form:
+    /// nearly every word looked up.
+    short_words: PackedTable,
+    /// The longer words (and, if `short_words` were ever full, the short
+    /// ones it could not take: `spilled`).
+    long_words: FxHashMap<&'static str, Tags>,
+    spilled: bool,
     /// Phrases (2+ words, single spaces) → tags.
     phrases: FxHashMap<&'static str, Tags>,
     /// First word of some phrase → most words in a phrase starting with it.
@@ -143,11 +151,16 @@ struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // Sized for every entry up front: growing a map of ~60,000 words
-    // step by step re-hashes it a dozen times at start-up.
-    let entries: usize = FILES.iter().map(|(_, source)| source.len() / 8).sum();
+    // Sized for every entry up front (there are at most as many as
+    // lines): the table of short words never grows.
+    let entries: usize = FILES
+        .iter()
+        .map(|(_, source)| source.bytes().filter(|&b| b == b'\n').count() + 1)
+        .sum();
     let mut lexicon = Lexicon {
-        words: FxHashMap::with_capacity_and_hasher(entries, Default::default()),
+        short_words: PackedTable::with_capacity(entries),
+        long_words: FxHashMap::default(),
+        spilled: false,
         phrases: FxHashMap::default(),
         phrase_heads: FxHashMap::default(),
     };
@@ -162,15 +175,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 impl Lexicon {
     fn add(&mut self, entry: &'static str, tags: Tags) {
         let words = 1 + entry.bytes().filter(|&b| b == b' ').count();
-        let map = if words == 1 {
-            &mut self.words
+        let slot = if words == 1 {
+            match pack(entry) {
+                Some(packed) if self.short_words.add(packed, tags) => return,
+                Some(_) => {
+                    self.spilled = true;
+                    self.long_words.entry(entry).or_default()
+                }
+                None => self.long_words.entry(entry).or_default(),
+            }
         } else {
             let first = entry.split(' ').next().unwrap_or(entry);
             let longest = self.phrase_heads.entry(first).or_insert(0);
             *longest = (*longest).max(words);
-            &mut self.phrases
+            self.phrases.entry(entry).or_default()
         };
-        let slot = map.entry(entry).or_default();
         *slot = slot.union(tags);
     }
 }
@@ -215,7 +234,12 @@ fn parse<'a>(
 
 /// Tags of one lower-case word (apostrophes straightened to '\''); Tags::default() if unknown. One hash lookup.
 pub fn tags(word: &str) -> Tags {
-    LEXICON.words.get(word).copied().unwrap_or_default()
+    let lexicon = &*LEXICON;
+    let short = pack(word).map(|packed| lexicon.short_words.get(packed));
+    match short {
+        Some(tags) if !(tags.is_empty() && lexicon.spilled) => tags,
+        _ => lexicon.long_words.get(word).copied().unwrap_or_default(),
+    }
 }
 
 /// The longest phrase entry (2+ words) starting at words[0] (words lower case); returns (number of words, tags).

@@ -46,8 +46,9 @@ pub fn of(para: &str, tokens: &Tokens) -> Hints {
         single_line: !para.contains('\n'),
         terminal: ends_terminal(para),
         title_case: is_title_case(tokens),
-        all_caps: para.chars().filter(|c| c.is_alphabetic()).count() >= 8
-            && !para.chars().any(char::is_lowercase),
+        // the lower-case test first: prose fails it within a few chars
+        all_caps: !para.chars().any(char::is_lowercase)
+            && para.chars().filter(|c| c.is_alphabetic()).count() >= 8,
         list_item: is_list_item(para),
         byline: is_byline(para, tokens),
         dateline: dateline(para, tokens),

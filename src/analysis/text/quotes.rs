@@ -45,7 +45,10 @@
 
 use crate::analysis::Span;
 use crate::analysis::work::{tick, tick_n};
-use glyphs::{flanks, is_apostrophe, is_plain_space, is_quote_char, is_single_glyph, opens_after};
+use glyphs::{
+    char_at, char_before, flanks, is_apostrophe, is_plain_space, is_quote_char, is_single_glyph,
+    opens_after,
+};
 
 mod glyphs;
 
@@ -153,10 +156,8 @@ pub fn scan(paragraph: &str) -> QuoteScan {
     if !paragraph.contains(is_quote_char) {
         return QuoteScan::default();
     }
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut scanner = Scanner {
         text: paragraph,
-        chars: &chars,
         marks: Vec::new(),
         regions: Vec::new(),
         unclosed: Vec::new(),
@@ -165,10 +166,14 @@ pub fn scan(paragraph: &str) -> QuoteScan {
         guillemet: None,
         singles: Vec::new(),
     };
-    let mut k = 0;
-    while k < chars.len() {
-        tick();
-        k += scanner.step(k);
+    // Only quote chars do anything; every other char is read as a
+    // neighbour of one at most. One step per byte, counted at once.
+    tick_n(paragraph.len());
+    let mut skip_to = 0;
+    for (i, c) in paragraph.char_indices() {
+        if i >= skip_to && is_quote_char(c) {
+            skip_to = scanner.step(i, c);
+        }
     }
     scanner.finish()
 }
@@ -208,7 +213,6 @@ struct RawRegion {
 
 struct Scanner<'t> {
     text: &'t str,
-    chars: &'t [(usize, char)],
     /// Candidate marks; `keep` is false for tentative ones not yet paired.
     marks: Vec<(Mark, bool)>,
     regions: Vec<RawRegion>,
@@ -221,56 +225,61 @@ struct Scanner<'t> {
 }
 
 impl Scanner<'_> {
-    fn char_at(&self, k: Option<usize>) -> Option<char> {
-        k.and_then(|k| self.chars.get(k)).map(|&(_, c)| c)
+    /// The char that starts at byte `i`.
+    fn char_at(&self, i: usize) -> Option<char> {
+        char_at(self.text, i)
     }
 
-    fn offset(&self, k: usize) -> usize {
-        self.chars.get(k).map_or(self.text.len(), |&(i, _)| i)
+    /// The char that ends at byte `i`.
+    fn char_before(&self, i: usize) -> Option<char> {
+        char_before(self.text, i)
     }
 
     fn place(&self) -> Place {
         (self.double.map(|o| o.mark), self.guillemet.map(|o| o.mark))
     }
 
-    /// Look at char `k`; returns how many chars it took.
-    fn step(&mut self, k: usize) -> usize {
-        let Some(c) = self.char_at(Some(k)) else {
-            return 1;
-        };
-        let prev = self.char_at(k.checked_sub(1));
-        let next = self.char_at(Some(k + 1));
+    /// Look at char `c`, at byte `i`; returns the byte where the next char
+    /// it did not take starts.
+    fn step(&mut self, i: usize, c: char) -> usize {
+        let end = i + c.len_utf8();
+        let prev = self.char_before(i);
+        let next = self.char_at(end);
         match c {
-            '"' => self.double_mark(k, 1, Drawn::Either),
-            '“' => self.double_mark(k, 1, Drawn::Open),
-            '”' => self.double_mark(k, 1, Drawn::Close),
-            '„' => self.double_mark(k, 1, Drawn::Low),
-            '«' | '»' => self.guillemet_mark(k, c, prev, next),
-            _ if is_single_glyph(c) && next.is_some_and(is_single_glyph) => {
-                let drawn = match (c, next) {
-                    ('‘' | '`', Some('‘' | '`')) => Drawn::Open,
-                    ('’', Some('’')) => Drawn::Close,
+            '"' => self.double_mark(i, end, Drawn::Either),
+            '“' => self.double_mark(i, end, Drawn::Open),
+            '”' => self.double_mark(i, end, Drawn::Close),
+            '„' => self.double_mark(i, end, Drawn::Low),
+            '«' | '»' => self.guillemet_mark(i, c, prev, next),
+            _ if is_single_glyph(c)
+                && let Some(second) = next.filter(|&n| is_single_glyph(n)) =>
+            {
+                let drawn = match (c, second) {
+                    ('‘' | '`', '‘' | '`') => Drawn::Open,
+                    ('’', '’') => Drawn::Close,
                     _ => Drawn::Either,
                 };
-                self.double_mark(k, 2, drawn);
-                return 2;
+                let end = end + second.len_utf8();
+                self.double_mark(i, end, drawn);
+                return end;
             }
-            _ if is_single_glyph(c) => self.single_mark(k, c, prev, next),
+            _ if is_single_glyph(c) => self.single_mark(i, c, prev, next),
             _ => {}
         }
-        1
+        end
     }
 
+    /// A mark over bytes `start..end`.
     fn push_mark(
         &mut self,
-        k: usize,
-        width: usize,
+        start: usize,
+        end: usize,
         kind: MarkKind,
         facing: Facing,
         keep: bool,
     ) -> usize {
-        let straight = self.char_at(Some(k)).is_some_and(|c| c == '"' || c == '\'');
-        let span = Span::new(self.offset(k), self.offset(k + width));
+        let straight = self.char_at(start).is_some_and(|c| c == '"' || c == '\'');
+        let span = Span::new(start, end);
         self.marks.push((
             Mark {
                 span,
@@ -321,12 +330,15 @@ impl Scanner<'_> {
         }
     }
 
-    fn double_mark(&mut self, k: usize, width: usize, drawn: Drawn) {
-        let prev = self.char_at(k.checked_sub(1));
-        let next = self.char_at(Some(k + width));
+    /// A double mark over bytes `start..end` (one char, or two single
+    /// marks typed for one).
+    fn double_mark(&mut self, start: usize, end: usize, drawn: Drawn) {
+        let prev = self.char_before(start);
+        let next = self.char_at(end);
         let is_open = self.double.is_some();
-        let c = self.char_at(Some(k));
-        let inch = width == 1 && matches!(c, Some('"' | '”'));
+        let c = self.char_at(start);
+        let one_char = c.is_some_and(|c| start + c.len_utf8() == end);
+        let inch = one_char && matches!(c, Some('"' | '”'));
         if !is_open && inch && prev.is_some_and(|p| p.is_ascii_digit()) {
             return; // 6'2": inches
         }
@@ -352,7 +364,7 @@ impl Scanner<'_> {
             Drawn::Close if !is_open && starts_word => Facing::Open,
             Drawn::Close => Facing::Close,
         };
-        let mark = self.push_mark(k, width, MarkKind::Double, facing, true);
+        let mark = self.push_mark(start, end, MarkKind::Double, facing, true);
         match (facing, self.double) {
             (Facing::Open, earlier) => {
                 if let Some(earlier) = earlier {
@@ -368,13 +380,14 @@ impl Scanner<'_> {
         }
     }
 
-    fn guillemet_mark(&mut self, k: usize, c: char, prev: Option<char>, next: Option<char>) {
+    fn guillemet_mark(&mut self, i: usize, c: char, prev: Option<char>, next: Option<char>) {
+        let end = i + c.len_utf8();
         let spaced = prev.is_none_or(is_plain_space) && next.is_none_or(is_plain_space);
         let (left, right) = flanks(prev, next);
         if let Some(open) = self.guillemet
             && c == open.closer
         {
-            let mark = self.push_mark(k, 1, MarkKind::Guillemet, Facing::Close, true);
+            let mark = self.push_mark(i, end, MarkKind::Guillemet, Facing::Close, true);
             self.close_region(open, mark);
             self.guillemet = None;
             return;
@@ -387,28 +400,29 @@ impl Scanner<'_> {
             left && !right
         };
         if opens {
-            let mark = self.push_mark(k, 1, MarkKind::Guillemet, Facing::Open, !spaced);
+            let mark = self.push_mark(i, end, MarkKind::Guillemet, Facing::Open, !spaced);
             if let Some(earlier) = self.guillemet {
                 self.supersede(earlier, mark);
             }
             let closer = if c == '«' { '»' } else { '«' };
             self.guillemet = Some(self.open_region(mark, spaced, closer));
         } else if right && !left && !spaced && self.guillemet.is_none() {
-            let mark = self.push_mark(k, 1, MarkKind::Guillemet, Facing::Close, true);
+            let mark = self.push_mark(i, end, MarkKind::Guillemet, Facing::Close, true);
             self.stray.push(mark);
         }
         // Anything else (spaced `»`, `a»b`) is an arrow, not a mark.
     }
 
-    fn single_mark(&mut self, k: usize, c: char, prev: Option<char>, next: Option<char>) {
-        if is_apostrophe(self.chars, k) {
+    fn single_mark(&mut self, i: usize, c: char, prev: Option<char>, next: Option<char>) {
+        if is_apostrophe(self.text, i, c) {
             return;
         }
+        let end = i + c.len_utf8();
         let (left, right) = flanks(prev, next);
         let here = self.place();
         let live = |p: Place| (p.0.is_none() || p.0 == here.0) && (p.1.is_none() || p.1 == here.1);
         if c != '’' && left && next.is_some_and(char::is_alphanumeric) {
-            let mark = self.push_mark(k, 1, MarkKind::Single, Facing::Open, false);
+            let mark = self.push_mark(i, end, MarkKind::Single, Facing::Open, false);
             let open = self.open_region(mark, true, '’');
             match self.singles.last_mut() {
                 Some(top) if top.1 == here => {
@@ -431,7 +445,7 @@ impl Scanner<'_> {
                 && p == here
             {
                 self.singles.pop();
-                let mark = self.push_mark(k, 1, MarkKind::Single, Facing::Close, false);
+                let mark = self.push_mark(i, end, MarkKind::Single, Facing::Close, false);
                 self.close_region(open, mark);
             }
         }

@@ -140,12 +140,14 @@ pub fn tokenize(para: &str) -> Tokens {
         let mut last = c;
         while let Some(&(j, d)) = chars.peek() {
             let after = j + d.len_utf8();
-            let next = para[after..].chars().next();
-            let joins = is_word_char(d)
-                || (is_joiner(d) && next.is_some_and(is_word_char))
-                || (is_digit_joiner(d)
-                    && last.is_ascii_digit()
-                    && next.is_some_and(|n| n.is_ascii_digit()));
+            // the char after `d` matters only when `d` is a joiner
+            let joins = is_word_char(d) || {
+                let next = para[after..].chars().next();
+                (is_joiner(d) && next.is_some_and(is_word_char))
+                    || (is_digit_joiner(d)
+                        && last.is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit()))
+            };
             if !joins {
                 break;
             }

@@ -86,7 +86,15 @@ impl Local {
 /// The paragraph's sentences with their content words and keys. Names are
 /// kept whole ("Christie" and "Christyn" differ); other words are stemmed.
 pub(crate) fn local(para: &Para) -> Local {
-    let mut builder = Builder::default();
+    // Sized for a distinct entry per word up front, so the index does
+    // not re-hash itself as it grows.
+    let mut builder = Builder {
+        index: FxHashMap::with_capacity_and_hasher(
+            para.model.tokens.list.len(),
+            Default::default(),
+        ),
+        ..Builder::default()
+    };
     for k in 0..para.sentences.len() {
         tick();
         let after_quote = k

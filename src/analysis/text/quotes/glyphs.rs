@@ -33,19 +33,31 @@ const ELIDED: &[&str] = &[
     "em", "til", "tis", "twas", "cause", "n", "bout", "round", "nuff", "s",
 ];
 
-/// The single mark at char `k` is an apostrophe whatever pairs around it.
-/// Reads at most a few chars either side.
-pub(super) fn is_apostrophe(chars: &[(usize, char)], k: usize) -> bool {
-    let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).map(|&(_, c)| c);
-    let prev = at(k.checked_sub(1));
-    let next = at(Some(k + 1));
+/// The char of `text` that starts at byte `i`.
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// The char of `text` that ends at byte `i`.
+pub(super) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|head| head.chars().next_back())
+}
+
+/// The single mark `c` at byte `i` of `text` is an apostrophe whatever
+/// pairs around it. Reads at most a few chars either side.
+pub(super) fn is_apostrophe(text: &str, i: usize, c: char) -> bool {
+    let after = i + c.len_utf8();
+    let prev = char_before(text, i);
+    let next = char_at(text, after);
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if alnum(prev) && alnum(next) {
         return true; // it’s, O’Brien, 6'2
     }
     // The second mark of rock ’n’ roll.
     if matches!(prev, Some('n' | 'N'))
-        && at(k.checked_sub(2)).is_some_and(is_single_glyph)
+        && prev
+            .and_then(|p| char_before(text, i - p.len_utf8()))
+            .is_some_and(is_single_glyph)
         && !alnum(next)
     {
         return true;
@@ -57,11 +69,11 @@ pub(super) fn is_apostrophe(chars: &[(usize, char)], k: usize) -> bool {
         return true; // the ’90s
     }
     // A short word after it: at most six chars are read.
-    let word: String = chars
-        .iter()
-        .skip(k + 1)
+    let word: String = text
+        .get(after..)
+        .unwrap_or_default()
+        .chars()
         .take(6)
-        .map(|&(_, c)| c)
         .take_while(|c| c.is_alphanumeric())
         .collect();
     word.chars().count() < 6 && ELIDED.contains(&word.to_lowercase().as_str())
