@@ -321,7 +321,8 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
 /// Who a bare surname names, for each surname people of the article
 /// share: the [`Namesakes::narrow`]ed groups for each gender the mention
 /// may give (none, female, male), and of those the one mentioned most
-/// recently, else the one mentioned first. Kept up to date as the sweep
+/// often so far (the later of a tie: the story's subject keeps the bare
+/// surname after a relative is named), else the one mentioned first. Kept up to date as the sweep
 /// meets mentions, so a bare surname costs the same however many people
 /// share it: scanning all of them for each bare surname cost the square
 /// of a list of thousands of namesakes.
@@ -335,6 +336,8 @@ struct Surnames<'c> {
     /// Per group that a surname may name: its surname, and in which of
     /// the three narrowings it stands.
     of_group: Vec<Option<(usize, [bool; 3])>>,
+    /// Per group, its mentions met so far.
+    mentions: Vec<usize>,
 }
 
 /// The groups of one narrowing of namesakes that a bare surname would
@@ -343,6 +346,9 @@ struct Surnames<'c> {
 struct Choice {
     /// The member mentioned last so far: (candidate index, group).
     latest: Option<(usize, usize)>,
+    /// The member mentioned most often so far, the later one of a tie:
+    /// (mentions, group).
+    leader: Option<(usize, usize)>,
     /// The member whose first mention comes first: (candidate index,
     /// group); the pick while none has been mentioned yet.
     earliest: Option<(usize, usize)>,
@@ -389,6 +395,7 @@ impl<'c> Surnames<'c> {
             choices,
             introduced,
             of_group,
+            mentions: vec![0; groups],
         }
     }
 
@@ -406,9 +413,16 @@ impl<'c> Surnames<'c> {
         let Some(Some((s, within))) = self.of_group.get(g).copied() else {
             return;
         };
+        let count = self.mentions.get_mut(g).map_or(0, |n| {
+            *n += 1;
+            *n
+        });
         if let Some(narrowed) = self.choices.get_mut(s) {
             for (choice, _) in narrowed.iter_mut().zip(within).filter(|(_, w)| *w) {
                 choice.latest = Some((at, g));
+                if choice.leader.is_none_or(|(most, _)| count >= most) {
+                    choice.leader = Some((count, g));
+                }
             }
         }
         if let Some(slot) = self.introduced.get_mut(s) {
@@ -417,7 +431,8 @@ impl<'c> Surnames<'c> {
     }
 
     /// The group a bare `surname` (its mention giving `gender`) names: of
-    /// the namesakes that fit, the one mentioned last; else, when none of
+    /// the namesakes that fit, the one mentioned most so far, the later of
+    /// a tie; else, when none of
     /// them has been introduced yet, the namesake mentioned last ("Hiroshi
     /// Tanaka ... Tanaka, 58, runs ..." before his wife Keiko Tanaka is
     /// named: the style rule that the one called by given name is not the
@@ -428,7 +443,7 @@ impl<'c> Surnames<'c> {
         let choice = self.choices.get(s)?.get(Self::query(gender))?;
         let introduced = self.introduced.get(s).copied().flatten();
         choice
-            .latest
+            .leader
             .map(|(_, g)| g)
             .or(introduced)
             .or(choice.earliest.map(|(_, g)| g))
@@ -448,7 +463,10 @@ impl Namesakes {
         tick_n(cands.len());
         let lone_words: FastSet<&str> = cands
             .iter()
+            // a word set in capitals ("CARLY for America") or cut from a
+            // longer run ("Citizen Carly") is no use of the given name
             .filter(|c| c.words.len() == 1 && c.certainty == Certainty::Certain)
+            .filter(|c| !c.all_caps && c.dropped_first.is_none())
             .filter_map(|c| c.words.first().map(String::as_str))
             .collect();
         let lex = lexicon();
@@ -657,10 +675,34 @@ mod tests {
     }
 
     #[test]
-    fn without_a_first_name_or_title_the_latest_namesake_keeps_the_surname() {
+    fn without_a_first_name_or_title_the_namesake_named_most_keeps_the_surname() {
+        // named as often: the latest
         let text = "Maria Quill runs the bakery with her husband, Peter Quill. \
                     Quill said the ovens were old.";
         assert_eq!(mentions(text, "Maria Quill"), ["Maria Quill"]);
         assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill", "Quill"]);
+        // the subject of the story keeps her surname after a relative is named
+        let text = "Maria Quill runs the bakery. Quill opened it in 2001. \
+                    She works with her husband, Peter Quill. \
+                    Quill said the ovens were old.";
+        assert_eq!(
+            mentions(text, "Maria Quill"),
+            ["Maria Quill", "Quill", "Quill"]
+        );
+        assert_eq!(mentions(text, "Peter Quill"), ["Peter Quill"]);
+    }
+
+    #[test]
+    fn a_given_name_in_capitals_or_in_a_title_is_no_call_by_first_name() {
+        // "MARIA for Mayor" names a campaign, not the woman by her first
+        // name, so the bare surname is still hers
+        let text = "Maria Quill runs the bakery. Quill opened it in 2001. \
+                    Her supporters formed MARIA for Mayor. \
+                    She works with her husband, Peter Quill. \
+                    Quill said the ovens were old.";
+        assert_eq!(
+            mentions(text, "Maria Quill"),
+            ["Maria Quill", "Quill", "MARIA", "Quill"]
+        );
     }
 }
