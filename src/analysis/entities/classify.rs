@@ -380,6 +380,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_coordinated_before_a_role_noun_is_a_body_not_a_person() {
+        let text = "The river is low, said Ana Roe, a retired Tarvik Fish and Wildlife biologist.";
+        assert_ne!(kind_of(text, "Tarvik Fish"), Some(EntityKind::Person));
+        // a pair of people named before a noun stays two people
+        let text = "Ana Roe and Omar Brenn spoke. Ana Roe and Omar Brenn said no.";
+        assert_eq!(kind_of(text, "Ana Roe"), Some(EntityKind::Person));
+    }
+
+    #[test]
     fn contractions_are_not_names() {
         let text = "They've hired Ana Roe. They ID'd the driver. Isn't it late?";
         assert_eq!(kinds(text), [("Ana Roe".to_string(), EntityKind::Person)]);

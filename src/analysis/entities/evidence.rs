@@ -288,8 +288,9 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
             .and_then(|a| head_noun_gender(a.text(text)))
     });
     let role = role.or(apposition.flatten());
-    cues.modifier =
-        after.is_some_and(|a| !a.capitalised && lex.is_role_noun(a) && joined(text, last, a));
+    cues.modifier = after
+        .is_some_and(|a| !a.capitalised && lex.is_role_noun(a) && joined(text, last, a))
+        || coordinated_modifier(text, tokens, range.end);
     if is_photo_credit(text, first, last) {
         return;
     }
@@ -337,6 +338,57 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
                 .is_some_and(|t| t.all_caps && !is_name_suffix(t.lower)),
         dropped_first: None,
     });
+}
+
+/// Most capitalised words after "and" in a department's name ("Fish and
+/// Wildlife", "Parks and Recreation").
+const COORDINATED_NAME_WORDS: usize = 3;
+
+/// "a retired Alberta Fish and Wildlife biologist": the name ending at
+/// token `end`, "and", a capitalised run, then a lower-case role noun:
+/// the whole is one body's name qualifying someone's role.
+fn coordinated_modifier(text: &str, tokens: &[Token], end: usize) -> bool {
+    let lex = lexicon();
+    let (Some(last), Some(and)) = (
+        end.checked_sub(1).and_then(|i| tokens.get(i)),
+        tokens.get(end),
+    ) else {
+        return false;
+    };
+    if and.lower != "and" || !joined(text, last, and) {
+        return false;
+    }
+    let mut prev = and;
+    for t in tokens
+        .get(end + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take(COORDINATED_NAME_WORDS + 1)
+    {
+        tick();
+        if !joined(text, prev, t) {
+            return false;
+        }
+        if !t.capitalised {
+            return !std::ptr::eq(prev, and)
+                && (lex.is_role_noun(t) || names_a_profession(t.lower));
+        }
+        prev = t;
+    }
+    false
+}
+
+/// "biologist", "economist", "columnist": a profession in "-ist" that
+/// the role list may lack (not a verb in "-sist" nor a "-list").
+fn names_a_profession(lower: &str) -> bool {
+    lower.len() >= 7
+        && lower.ends_with("ist")
+        && !lower.ends_with("sist")
+        && !lower.ends_with("klist")
+        && !matches!(
+            lower,
+            "playlist" | "wishlist" | "waitlist" | "shortlist" | "blacklist" | "whitelist"
+        )
 }
 
 /// Words between a name and its reflexive pronoun: a verb, perhaps an
