@@ -69,10 +69,7 @@ pub(super) fn apposition_after(text: &str, tokens: &[Token], end: usize) -> Opti
 pub(super) fn organisation_apposition(text: &str, tokens: &[Token], end: usize) -> bool {
     const MOST_WORDS: usize = 8;
     let lex = lexicon();
-    let (Some(last), Some(next)) = (
-        end.checked_sub(1).and_then(|i| tokens.get(i)),
-        tokens.get(end),
-    ) else {
+    let Some((last, next)) = last_and_next(tokens, end) else {
         return false;
     };
     if text.get(last.end..next.span.start).map(str::trim) != Some(",")
@@ -344,15 +341,20 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
 /// Wildlife", "Parks and Recreation").
 const COORDINATED_NAME_WORDS: usize = 3;
 
+/// The last word of the name ending at token `end`, and the word after.
+fn last_and_next<'a, 't>(
+    tokens: &'a [Token<'t>],
+    end: usize,
+) -> Option<(&'a Token<'t>, &'a Token<'t>)> {
+    Some((tokens.get(end.checked_sub(1)?)?, tokens.get(end)?))
+}
+
 /// "a retired Alberta Fish and Wildlife biologist": the name ending at
 /// token `end`, "and", a capitalised run, then a lower-case role noun:
 /// the whole is one body's name qualifying someone's role.
 fn coordinated_modifier(text: &str, tokens: &[Token], end: usize) -> bool {
     let lex = lexicon();
-    let (Some(last), Some(and)) = (
-        end.checked_sub(1).and_then(|i| tokens.get(i)),
-        tokens.get(end),
-    ) else {
+    let Some((last, and)) = last_and_next(tokens, end) else {
         return false;
     };
     if and.lower != "and" || !joined(text, last, and) {
