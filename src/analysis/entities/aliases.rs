@@ -235,7 +235,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
     for (i, c) in cands.iter().enumerate() {
         tick();
         if let Some(g) = assigned[i] {
-            surnames.mentioned(g, i);
+            surnames.mentioned(g);
             continue;
         }
         // the key: the words joined
@@ -245,7 +245,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             && let Some(&g) = by_key.get(&c.key())
         {
             assigned[i] = Some(g);
-            surnames.mentioned(g, i);
+            surnames.mentioned(g);
             continue;
         }
         let key = c.key();
@@ -305,7 +305,7 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
             }),
         };
         assigned[i] = Some(g);
-        surnames.mentioned(g, i);
+        surnames.mentioned(g);
     }
     let mut out: Vec<Group> = vec![Group::default(); groups.len()];
     for (i, slot) in assigned.iter().enumerate() {
@@ -322,10 +322,10 @@ pub(super) fn group(cands: &[Candidate]) -> Vec<Group> {
 /// share: the [`Namesakes::narrow`]ed groups for each gender the mention
 /// may give (none, female, male), and of those the one mentioned most
 /// often so far (the later of a tie: the story's subject keeps the bare
-/// surname after a relative is named), else the one mentioned first. Kept up to date as the sweep
-/// meets mentions, so a bare surname costs the same however many people
-/// share it: scanning all of them for each bare surname cost the square
-/// of a list of thousands of namesakes.
+/// surname after a relative is named), else the one mentioned first.
+/// Kept up to date as the sweep meets mentions, so a bare surname costs
+/// the same however many people share it: scanning all of them for each
+/// bare surname cost the square of a list of thousands of namesakes.
 struct Surnames<'c> {
     index: HashMap<&'c str, usize>,
     /// Per surname, per mention gender (see [`Surnames::query`]).
@@ -344,8 +344,6 @@ struct Surnames<'c> {
 /// pick from.
 #[derive(Debug, Clone, Copy, Default)]
 struct Choice {
-    /// The member mentioned last so far: (candidate index, group).
-    latest: Option<(usize, usize)>,
     /// The member mentioned most often so far, the later one of a tie:
     /// (mentions, group).
     leader: Option<(usize, usize)>,
@@ -408,8 +406,8 @@ impl<'c> Surnames<'c> {
         }
     }
 
-    /// Candidate `at` was found to name group `g`.
-    fn mentioned(&mut self, g: usize, at: usize) {
+    /// A candidate was found to name group `g`.
+    fn mentioned(&mut self, g: usize) {
         let Some(Some((s, within))) = self.of_group.get(g).copied() else {
             return;
         };
@@ -419,7 +417,6 @@ impl<'c> Surnames<'c> {
         });
         if let Some(narrowed) = self.choices.get_mut(s) {
             for (choice, _) in narrowed.iter_mut().zip(within).filter(|(_, w)| *w) {
-                choice.latest = Some((at, g));
                 if choice.leader.is_none_or(|(most, _)| count >= most) {
                     choice.leader = Some((count, g));
                 }
@@ -432,12 +429,11 @@ impl<'c> Surnames<'c> {
 
     /// The group a bare `surname` (its mention giving `gender`) names: of
     /// the namesakes that fit, the one mentioned most so far, the later of
-    /// a tie; else, when none of
-    /// them has been introduced yet, the namesake mentioned last ("Hiroshi
-    /// Tanaka ... Tanaka, 58, runs ..." before his wife Keiko Tanaka is
-    /// named: the style rule that the one called by given name is not the
-    /// bare surname holds between people already introduced); else the
-    /// fitting one first mentioned later on.
+    /// a tie; else, when none of them has been introduced yet, the
+    /// namesake mentioned last ("Hiroshi Tanaka ... Tanaka, 58, runs ..."
+    /// before his wife Keiko Tanaka is named: the style rule that the one
+    /// called by given name is not the bare surname holds between people
+    /// already introduced); else the fitting one first mentioned later on.
     fn pick(&self, surname: &str, gender: Option<Gender>) -> Option<usize> {
         let s = *self.index.get(surname)?;
         let choice = self.choices.get(s)?.get(Self::query(gender))?;

@@ -7,6 +7,7 @@
 //! the passes' document-wide business.
 
 use super::super::Span;
+use super::SENTENCE_CLOSERS;
 use super::lexicon::Tags;
 use super::tokens::{Shape, Tokens};
 use crate::analysis::work::tick_n;
@@ -57,7 +58,7 @@ pub fn of(para: &str, tokens: &Tokens) -> Hints {
 
 fn ends_terminal(para: &str) -> bool {
     para.trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
+        .trim_end_matches(SENTENCE_CLOSERS)
         .ends_with(['.', '!', '?', '…'])
 }
 

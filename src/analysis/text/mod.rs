@@ -26,6 +26,10 @@ pub use hints::Hints;
 pub use quotes::QuoteScan;
 pub use tokens::{Shape, Token, Tokens};
 
+/// Closing quotation marks and brackets that may stand after a sentence's
+/// terminator ("… won.”", "(… won.)").
+pub(crate) const SENTENCE_CLOSERS: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
+
 /// Everything the passes read of one paragraph's text.
 #[derive(Debug)]
 pub struct ParagraphModel {
@@ -85,9 +89,8 @@ impl ParagraphModel {
         tick();
         at <= sentence.end
             && self.text.get(at..sentence.end).is_some_and(|rest| {
-                rest.chars().all(|c| {
-                    c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
-                })
+                rest.chars()
+                    .all(|c| c.is_whitespace() || SENTENCE_CLOSERS.contains(&c))
             })
     }
 }
