@@ -210,11 +210,10 @@ fn has_bare_trailing_credit(f: &Features<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::driver::Driver;
+    use crate::analysis::boilerplate::words::with_features;
 
     fn credit(text: &str) -> bool {
-        let model = Driver::default().model(text);
-        is_photo_credit(&Features::new(&model.paragraphs[0]))
+        with_features(text, is_photo_credit)
     }
 
     #[test]

@@ -26,6 +26,8 @@ use rustc_hash::FxHasher;
 
 use super::BoilerplateKind;
 use super::contextual::is_byline;
+use super::results::is_results_line;
+use super::voice::{refers_to_itself, site_as_subject};
 use super::words::{Features, names_furniture, starts_upper, ui_kind};
 use crate::analysis::lexicon::Tags;
 use crate::analysis::text::Shape;
@@ -92,6 +94,12 @@ features! {
     InShortRun = "in_short_run" / "in a run of short lines",
     ShortFragmentAfter = "short_fragment&after" / "a few words after the story",
     ShortFragmentBefore = "short_fragment&before" / "a few words before the story",
+    SelfReferenceNoOverlap = "self_reference&overlap:none" / "speaks of the page and of nothing in the story",
+    PublisherToReaderUiNoun = "publisher_to_reader&ui_noun" / "the site speaking to the reader of a feature of the site",
+    PageSubject = "page_subject" / "a sentence whose subject is the page",
+    PublisherSubjectToReader = "publisher_subject&second_person" / "the site, as subject, speaking to the reader",
+    PublisherSubjectToReaderUiNoun = "publisher_subject&second_person&ui_noun" / "the site, as subject, speaking to the reader of a feature of the site",
+    WhHeading = "wh_heading" / "a heading that opens with a question word",
 }
 
 /// Longest paragraph the score judges; longer ones are prose or caught by
@@ -197,10 +205,22 @@ impl LocalEvidence {
         };
         e.flag(bucket, true);
         let sentence = f.ends_as_sentence();
-        e.flag(F::Sentence, sentence);
+        // A sentence about the page, or in the site's voice to the reader,
+        // is a note from the site however it ends: its sentence form is no
+        // evidence of the story's text.
+        let (page_subject, publisher_subject) = site_as_subject(f);
+        let site_to_reader = publisher_subject && !f.has_quotes() && f.addresses_reader();
+        e.flag(F::Sentence, sentence && !page_subject && !site_to_reader);
         let text = f.text.trim_end();
         e.flag(F::Colon, text.ends_with(':'));
         e.flag(F::Question, text.ends_with('?'));
+        e.flag(
+            F::WhHeading,
+            !sentence
+                && !text.ends_with('?')
+                && words <= SHORT_FRAGMENT_WORDS
+                && f.words.first().is_some_and(|w| opens_a_question(w.lower)),
+        );
         e.flag(F::Verb, has_verb(f));
         e.flag(F::Imperative, !f.imperatives.is_empty());
         e.flag(F::SecondPerson, f.addresses_reader());
@@ -289,14 +309,17 @@ impl LocalEvidence {
             .count();
         e.set(F::Capitalised, share(capitalised, words));
         // A sentence of some length with a verb, in no one's voice but the
-        // writer's: the plainest mark of article text. A long clause counts
-        // without its final mark (a sentence cut short is still prose).
+        // writer's, about the world and not the page it is on: the plainest
+        // mark of article text. A long clause counts without its final mark
+        // (a sentence cut short is still prose).
+        let self_reference = refers_to_itself(f);
         e.flag(
             F::Prose,
             ((sentence && words >= 6) || words >= PROSE_WITHOUT_MARK_WORDS)
                 && has_verb(f)
                 && f.imperatives.is_empty()
                 && !f.addresses_reader()
+                && !self_reference
                 && !f.text.contains('©'),
         );
         // "35 comments", "12 photos": a number and a word or two.
@@ -308,7 +331,17 @@ impl LocalEvidence {
             F::PublisherToReader,
             f.has_publisher_voice() && f.addresses_reader() && !f.has_quotes(),
         );
-        e.flag(F::SelfReference, refers_to_itself(f));
+        e.flag(F::SelfReference, self_reference);
+        e.flag(F::PageSubject, page_subject);
+        e.flag(F::PublisherSubjectToReader, site_to_reader);
+        e.flag(
+            F::PublisherSubjectToReaderUiNoun,
+            site_to_reader && e.has(F::UiNoun),
+        );
+        e.flag(
+            F::PublisherToReaderUiNoun,
+            e.has(F::PublisherToReader) && e.has(F::UiNoun),
+        );
         e.flag(F::Decorated, is_decorated(f));
         let short_fragment = words <= SHORT_FRAGMENT_WORDS && !sentence;
         e.flag(F::ShortFragment, short_fragment);
@@ -327,32 +360,6 @@ impl LocalEvidence {
             text_hash: hasher.finish(),
         }
     }
-}
-
-/// Most words of one item of a results line ("Castlegate United 1").
-const RESULT_ITEM_WORDS: usize = 6;
-
-/// "Bristow Rovers 2, Castlegate United 1", "Vesk 7:41.2; Lind 7:43.0": a
-/// sports scoreline or results line, two or more items separated by commas
-/// or semicolons, each a capitalised name of a few words ending in a score
-/// or a time, and no word of the site's interface.
-fn is_results_line(f: &Features<'_>) -> bool {
-    if f.ends_as_sentence() || f.words.iter().any(|w| w.tags.contains(Tags::UI_WORD)) {
-        return false;
-    }
-    let items = f.items(0, |mark| matches!(mark, "," | ";"));
-    items.len() >= 2
-        && items.iter().all(|item| {
-            let mut words = item.text.split_whitespace();
-            let opens_with_name = item.text.starts_with(|c: char| c.is_uppercase());
-            let score = words.next_back().is_some_and(|last| {
-                last.starts_with(|c: char| c.is_ascii_digit())
-                    && last
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-'))
-            });
-            opens_with_name && score && (2..=RESULT_ITEM_WORDS).contains(&item.words)
-        })
 }
 
 /// A verb of some kind: an auxiliary or modal, a finite reporting verb,
@@ -374,16 +381,14 @@ fn has_verb(f: &Features<'_>) -> bool {
     })
 }
 
-/// "This story", "this article", "our site": the text speaking of the
-/// page it is on, which the story's own sentences never do.
-fn refers_to_itself(f: &Features<'_>) -> bool {
-    f.words.windows(2).any(|pair| {
-        matches!(pair[0].lower, "this" | "our")
-            && matches!(
-                pair[1].lower,
-                "story" | "article" | "page" | "site" | "website" | "post" | "content"
-            )
-    })
+/// "What", "Why", "How", "What's": a word that opens a question. A short
+/// line that opens with one and has no question mark ("What's next", "Why
+/// it matters") is a subhead, the question the next section answers.
+fn opens_a_question(lower: &str) -> bool {
+    matches!(
+        lower,
+        "what" | "what's" | "what’s" | "why" | "how" | "who" | "where" | "when"
+    )
 }
 
 /// Words set between ornaments: "- Advertisement -", "— Sponsored —",
@@ -480,6 +485,58 @@ mod tests {
             "© 2024 The Harbour Herald. All rights reserved.",
             Feature::Prose
         ));
+    }
+
+    #[test]
+    fn a_sentence_about_the_page_or_in_the_sites_voice_is_marked() {
+        let note = "This article has been updated with more details.";
+        assert!(has(note, Feature::PageSubject));
+        assert!(has(note, Feature::SelfReference));
+        // a note about the page is not the writer's prose
+        assert!(!has(note, Feature::Prose));
+        // a correction names the page, but not as its subject
+        let correction = "An earlier version of this story gave the wrong date for the vote.";
+        assert!(has(correction, Feature::SelfReference));
+        assert!(!has(correction, Feature::PageSubject));
+        assert!(has(correction, Feature::Sentence));
+        let site = "We use small files to remember your settings on this device.";
+        assert!(has(site, Feature::PublisherSubjectToReader));
+        assert!(has(site, Feature::PublisherToReader));
+        // a sentence to the reader in the site's voice is no evidence of story text
+        assert!(!has(site, Feature::Sentence));
+        // the site's "we" inside a quotation is a speaker's, and a "we" that
+        // does not address the reader is no note
+        assert!(!has(
+            "\"We need a new ferry for you,\" the mayor said on Monday.",
+            Feature::PublisherSubjectToReader
+        ));
+        let no_reader = "We waited for the ferry until noon.";
+        assert!(!has(no_reader, Feature::PublisherSubjectToReader));
+        assert!(has(no_reader, Feature::Sentence));
+    }
+
+    #[test]
+    fn the_site_speaking_to_the_reader_of_its_features_is_marked() {
+        let prompt = "We send our newsletter to your inbox every morning.";
+        assert!(has(prompt, Feature::PublisherToReaderUiNoun));
+        assert!(has(prompt, Feature::PublisherSubjectToReaderUiNoun));
+        // the reader addressed, but of no feature of the site
+        let walk = "We think you will like the new harbour walk.";
+        assert!(!has(walk, Feature::PublisherToReaderUiNoun));
+        assert!(!has(walk, Feature::PublisherSubjectToReaderUiNoun));
+    }
+
+    #[test]
+    fn a_short_line_opening_with_a_question_word_is_a_heading() {
+        assert!(has("What happens now", Feature::WhHeading));
+        assert!(has("Why it matters", Feature::WhHeading));
+        // a question, a sentence, or a line opening otherwise is not
+        assert!(!has("What do you think?", Feature::WhHeading));
+        assert!(!has(
+            "Why the council waited is not clear.",
+            Feature::WhHeading
+        ));
+        assert!(!has("Next story", Feature::WhHeading));
     }
 
     #[test]

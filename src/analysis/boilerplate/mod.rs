@@ -18,9 +18,11 @@
 //!    before, between or after the body paragraphs;
 //! 3. then the **score** (`evidence.rs`, `scoring.rs`): each short paragraph
 //!    the rules left is weighed by learned weights over its evidence (shape,
-//!    interface vocabulary of any kind, place in the article), so furniture
-//!    worded as no rule knows it is still found; [`Decision`] says which
-//!    of the three decided, and the diagnostic's message says it.
+//!    interface vocabulary of any kind, who the line speaks as and of what
+//!    (`voice.rs`), place in the article), so furniture worded as no rule
+//!    knows it is still found; lines of results (`results.rs`) are content
+//!    and not judged; [`Decision`] says which of the three decided, and the
+//!    diagnostic's message says it.
 //!
 //! Words come from the text model's tokens (`words.rs`), word classes from
 //! the lexicon's tags, thresholds from one table (`weights.rs`).
@@ -31,8 +33,10 @@ mod contextual;
 mod credits;
 pub mod evidence;
 mod local;
+mod results;
 mod scoring;
 mod strong;
+mod voice;
 mod weights;
 mod words;
 

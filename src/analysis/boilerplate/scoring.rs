@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::BoilerplateKind;
 use super::article::Article;
 use super::contextual::{Layout, Position, in_runs};
-use super::evidence::{Evidence, Feature, MOST_WORDS, Weights};
+use super::evidence::{Evidence, Feature, LocalEvidence, MOST_WORDS, Weights};
 use crate::analysis::work::tick;
 
 /// Short lines in a row inside the body that make a run (a list of names,
@@ -20,9 +20,11 @@ const SHORT_RUN: usize = 3;
 /// Most words of a line in such a run.
 const SHORT_RUN_WORDS: usize = 15;
 
-/// The whole evidence of every paragraph after the headline, given the
-/// rules' verdicts `kinds`; `None` before the headline and for the
-/// headline itself.
+/// The whole evidence of every paragraph after the headline that the score
+/// judges ([`judged`]), given the rules' verdicts `kinds`; `None` before
+/// the headline, for the headline itself and for paragraphs the score does
+/// not judge (so the fit of the weights learns from the paragraphs the
+/// score decides, and no others).
 pub fn evidence_of_all(
     article: &Article<'_>,
     layout: &Layout,
@@ -40,8 +42,8 @@ pub fn evidence_of_all(
     (0..count)
         .map(|index| {
             tick();
-            (index > layout.headline).then(|| {
-                let summary = article.summary(index);
+            let summary = article.summary(index);
+            (index > layout.headline && judged(&summary.evidence)).then(|| {
                 let local = &summary.evidence;
                 let mut e = local.evidence.clone();
                 let position = layout.position(index);
@@ -53,11 +55,16 @@ pub fn evidence_of_all(
                 let counted = kinds[index].is_none();
                 let overlap = article.overlap(stems, counted);
                 e.set(Feature::Overlap, overlap);
-                e.flag(Feature::NoOverlap, !stems.is_empty() && overlap == 0.0);
                 e.flag(Feature::NoContent, stems.is_empty());
+                let no_overlap = !stems.is_empty() && overlap == 0.0;
+                e.flag(Feature::NoOverlap, no_overlap);
                 e.flag(
                     Feature::LoneWordNoOverlap,
                     local.words == 1 && overlap == 0.0,
+                );
+                e.flag(
+                    Feature::SelfReferenceNoOverlap,
+                    no_overlap && e.has(Feature::SelfReference),
                 );
                 let furniture_at = |i: Option<usize>| {
                     i.and_then(|i| kinds.get(i))
@@ -97,9 +104,16 @@ fn short_runs(article: &Article<'_>, layout: &Layout, count: usize) -> Vec<bool>
     })
 }
 
-/// The score's verdict on a paragraph the rules left: its kind (the kind
-/// its UI words name, or plain furniture) when its evidence weighs above
-/// zero and it is short enough to judge.
+/// Whether the score judges a paragraph: one of some words and at most
+/// [`MOST_WORDS`] (longer ones are prose or caught by the rules), and not
+/// a line of results (content, however short and unlike a sentence).
+fn judged(local: &LocalEvidence) -> bool {
+    (1..=MOST_WORDS).contains(&local.words) && !local.results
+}
+
+/// The score's verdict on a paragraph the rules left and the score judges
+/// (one with `evidence`): its kind (the kind its UI words name, or plain
+/// furniture) when its evidence weighs above zero.
 pub fn verdict(
     article: &Article<'_>,
     index: usize,
@@ -107,7 +121,7 @@ pub fn verdict(
     weights: &Weights,
 ) -> Option<BoilerplateKind> {
     let local = &article.summary(index).evidence;
-    if weights.is_empty() || local.words == 0 || local.words > MOST_WORDS || local.results {
+    if weights.is_empty() {
         return None;
     }
     (evidence.score(weights) > 0.0).then(|| local.ui_kind.unwrap_or(BoilerplateKind::Furniture))

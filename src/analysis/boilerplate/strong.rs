@@ -62,10 +62,12 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+
 
 pub static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)@\w{2,30}\b"));
 
-/// Video player leftovers: "watch the video", "video above", "video player".
+/// Video player leftovers: "watch the video", "video above", "video
+/// player", and the player's error ("This video is unavailable", "This
+/// video is restricted from playing in your location").
 static VIDEO_UI: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:video|clip)\s+(?:above|below)\b|\bwatch\s+(?:the\s+)?(?:full\s+)?(?:video|clip)\b|\bvideo\s+player\b|\bplay\s+video\b|^(?:watch|listen)\b.{0,60}\b(?:below|above)\W*$",
+        r"(?i)\b(?:video|clip)\s+(?:above|below)\b|\bthis\s+video\s+is\s+(?:restricted|unavailable|not\s+available|no\s+longer\s+available)\b|\bwatch\s+(?:the\s+)?(?:full\s+)?(?:video|clip)\b|\bvideo\s+player\b|\bplay\s+video\b|^(?:watch|listen)\b.{0,60}\b(?:below|above)\W*$",
     )
 });
 
@@ -79,6 +81,12 @@ static AD_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:story|article|text|content|report|page)\s+continues?\b|\bcontinues?\s+(?:reading|below|after)\b|\bcontinue\s+reading\b",
     )
+});
+
+/// "Read the rest of the story here", "Read the full article at …": a link
+/// to the rest of the story on another page.
+static READ_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:read|see)\s+the\s+(?:rest|full\s+(?:story|article|report|interview|text))\b")
 });
 
 /// "Updated 4:16 p.m. ET", "Last updated: ...", "Published Monday ...".
@@ -158,6 +166,9 @@ pub fn strong(f: &Features<'_>) -> Option<BoilerplateKind> {
     }
     if phrases_of(Video) && words <= w::VIDEO_UI_WORDS && regex_matches(&VIDEO_UI, text) {
         return Some(Video);
+    }
+    if phrases_of(Related) && words <= w::LINK_LINE_WORDS && regex_matches(&READ_ON, text) {
+        return Some(Related);
     }
     if phrases_of(Ad) && words <= w::AD_MARKER_WORDS && regex_matches(&AD_MARKER, text) {
         return Some(Ad);

@@ -534,16 +534,17 @@ pub fn label_kind(tags: Tags) -> Option<BoilerplateKind> {
     first_kind(KINDS, tags)
 }
 
+/// For tests: `check` run on the features of the first paragraph of
+/// `text`.
+#[cfg(test)]
+pub(super) fn with_features<T>(text: &str, check: impl FnOnce(&Features<'_>) -> T) -> T {
+    let model = crate::analysis::driver::Driver::default().model(text);
+    check(&Features::new(&model.paragraphs[0]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::driver::Driver;
-
-    fn with_features<T>(text: &str, check: impl FnOnce(&Features<'_>) -> T) -> T {
-        let model = Driver::default().model(text);
-        let para = &model.paragraphs[0];
-        check(&Features::new(para))
-    }
 
     #[test]
     fn features_of_a_prompt() {
