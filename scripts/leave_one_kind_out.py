@@ -47,7 +47,8 @@ def main():
     subprocess.run(
         ["cargo", "build", "--quiet", "--release", "--example", "furniture_ablation"], cwd=ROOT, check=True
     )
-    exe = os.path.join(ROOT, "target", "release", "examples", "furniture_ablation")
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    exe = os.path.join(target, "release", "examples", "furniture_ablation")
     files = sorted(glob.glob(os.path.join(args.corpus, "synthetic", "*.txt")))
     gold = {}
     by_kind = collections.defaultdict(list)  # kind -> [(file, line)]
