@@ -135,6 +135,15 @@ fn cut_reason(para: &Para, k: usize, long_prose: bool) -> Option<String> {
     if !ends_on_plain_word(para, tokens, core) {
         return None;
     }
+    // "… and the ferry company plans to buy the, he said.": an attribution
+    // after the comma does not complete what was cut before it.
+    // ("But, he added." alone is an orphan attribution, not a cut sentence.)
+    if let Some(cut) = before_trailing_attribution(para, &words).filter(|&cut| cut >= 2) {
+        let (&cut_last, cut_before) = words[..cut].split_last()?;
+        if let Some(reason) = cannot_end(para, cut_last, cut_before, true) {
+            return Some(format!("{reason} (before the attribution after it)"));
+        }
+    }
     if !last
         .span
         .text(para.text)
@@ -144,6 +153,24 @@ fn cut_reason(para: &Para, k: usize, long_prose: bool) -> Option<String> {
     {
         return None;
     }
+    if let Some(reason) = cannot_end(para, last, before, has_period) {
+        return Some(reason);
+    }
+    if !has_period
+        && long_prose
+        && !is_credit_line(&words)
+        && words.len() >= MIN_WORDS_NO_PERIOD
+        && core.ends_with(|c: char| c.is_alphabetic())
+    {
+        return Some("the paragraph stops without a period".to_string());
+    }
+    None
+}
+
+/// Why the word `last` (after the words `before`) cannot end a sentence:
+/// an article, possessive or conjunction, or a preposition with no object
+/// that nothing strands.
+fn cannot_end(para: &Para, last: &Token, before: &[&Token], has_period: bool) -> Option<String> {
     // The lists hold no possessives: "the mayor's" is not "the mayor".
     let tags = if last.possessive {
         Tags::default()
@@ -157,15 +184,29 @@ fn cut_reason(para: &Para, k: usize, long_prose: bool) -> Option<String> {
     if tags.contains(Tags::STRANDED_PREPOSITION) && (!has_period || !strands(para, before)) {
         return Some(format!("the preposition “{lower}” has no object"));
     }
-    if !has_period
-        && long_prose
-        && !is_credit_line(&words)
-        && words.len() >= MIN_WORDS_NO_PERIOD
-        && core.ends_with(|c: char| c.is_alphabetic())
-    {
-        return Some("the paragraph stops without a period".to_string());
-    }
     None
+}
+
+/// Most words of an attribution after a sentence's last comma ("he said",
+/// "said the mayor's spokesperson").
+const TRAILING_ATTRIBUTION_WORDS: usize = 5;
+
+/// When the sentence's `words` end in an attribution after a comma ("…,
+/// he said", "…, Lind said", "…, said Mira Lind"), the number of words
+/// before that comma.
+fn before_trailing_attribution(para: &Para, words: &[&Token]) -> Option<usize> {
+    let comma = words
+        .windows(2)
+        .rposition(|pair| para.text[pair[0].span.end..pair[1].span.start].trim() == ",")?
+        + 1;
+    let tail = &words[comma..];
+    let is_verb = |t: &&Token| t.tags.contains(Tags::REPORTING_VERB);
+    let speaker = |t: &&Token| t.tags.contains(Tags::SUBJECT_PRONOUN) || t.is_capitalised();
+    let attribution = (2..=TRAILING_ATTRIBUTION_WORDS).contains(&tail.len())
+        && tail.iter().any(is_verb)
+        && (is_verb(&tail[0]) && tail[1..].iter().any(speaker)
+            || speaker(&tail[0]) && tail.last().is_some_and(is_verb));
+    attribution.then_some(comma)
 }
 
 /// Whether the sentence (its `tokens`, its text without final periods
@@ -261,6 +302,37 @@ mod tests {
                     She is a group that speaks for families of.\n\n\
                     Lee is coordinator of.";
         assert_eq!(found(text, Truncated).len(), 4);
+    }
+
+    #[test]
+    fn a_cut_before_an_attribution_is_still_a_cut() {
+        let text = "Headline.\n\nThe council met. The ferry company will buy the, he said.\n\n\
+                    Riders asked for later boats from, said Mira Lind.\n\n\
+                    Fares will rise in June and, Lind said.";
+        assert_eq!(
+            found(text, Truncated),
+            [
+                (2, "The ferry company will buy the, he said.".into()),
+                (
+                    4,
+                    "Riders asked for later boats from, said Mira Lind.".into()
+                ),
+                (6, "Fares will rise in June and, Lind said.".into()),
+            ]
+        );
+        // a subordinator with no clause after it
+        assert_eq!(
+            found(
+                "Headline.\n\nThe council met. It could add weekend boats if.",
+                Truncated
+            ),
+            [(2, "It could add weekend boats if.".into())]
+        );
+        // a whole sentence before the attribution, or a stranded preposition
+        let whole = "Headline.\n\nThe council met. Fares will rise in June, he said.\n\n\
+                     That is not what the money was for, Lind said.\n\n\
+                     The plan, the mayor said, was approved.\n\nBut, he added.";
+        assert_eq!(found(whole, Truncated), []);
     }
 
     #[test]
