@@ -380,6 +380,18 @@ mod tests {
     }
 
     #[test]
+    fn a_base_form_after_a_name_is_a_noun_not_its_verb() {
+        // "report" after a singular name is no verb of speech
+        let text = "The cost was never studied (2017 Varlow report) before the vote.";
+        assert_ne!(kind_of(text, "Varlow"), Some(EntityKind::Person));
+        let text = "The cost was never studied, Varlow reports, before the vote.";
+        assert_eq!(kind_of(text, "Varlow"), Some(EntityKind::Person));
+        // a coordinated subject takes the base form
+        let text = "The cost was never studied, Ana Roe and Varlow report.";
+        assert_eq!(kind_of(text, "Varlow"), Some(EntityKind::Person));
+    }
+
+    #[test]
     fn a_name_coordinated_before_a_role_noun_is_a_body_not_a_person() {
         let text = "The river is low, said Ana Roe, a retired Tarvik Fish and Wildlife biologist.";
         assert_ne!(kind_of(text, "Tarvik Fish"), Some(EntityKind::Person));

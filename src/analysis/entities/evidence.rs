@@ -198,16 +198,26 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     let before = range.start.checked_sub(1).and_then(|i| tokens.get(i));
     let after = tokens.get(range.end);
     let reporting = |t: &Token| lex.is_reporting_verb(t) && !t.capitalised;
+    // A name is one person: its verb is "says" or "said", not "say". A
+    // base form after a name is a noun ("the 2017 Hatch report") unless
+    // the name ends a coordination ("Lee and Roe say").
+    let coordinated = range
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| matches!(t.lower, "and" | "&"));
+    let agrees =
+        |t: &Token| coordinated || !t.tags.contains(Tags::BASE) || t.tags.contains(Tags::PAST);
     // "Cruz said", and "Cruz openly admitted", "Cruz also said": an adverb
     // may stand between the name and its verb
     let adverb = |t: &Token| !t.capitalised && (t.lower == "also" || t.lower.ends_with("ly"));
     let verb_after = after.is_some_and(|a| {
         joined(text, last, a)
-            && (reporting(a)
+            && ((reporting(a) && agrees(a))
                 || (adverb(a)
                     && tokens
                         .get(range.end + 1)
-                        .is_some_and(|v| reporting(v) && joined(text, a, v))))
+                        .is_some_and(|v| reporting(v) && agrees(v) && joined(text, a, v))))
     });
     // "Jingyi Pan of IG said": the employer between the name and its verb
     let verb_after_employer = after.is_some_and(|of| {
