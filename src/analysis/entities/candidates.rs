@@ -56,9 +56,11 @@ pub(super) struct Cues {
     /// An apposition whose head is an organisation noun follows: "Xinhua,
     /// the official Chinese news agency,".
     pub org_apposition: bool,
-    /// After a newsroom job and "for"/"at"/"with": "a columnist for Bon
-    /// Appétit", "a reporter at the Herald" (a publication).
-    pub newsroom_before: bool,
+    /// After a job and the word for its employer: a newsroom job and
+    /// "for"/"at"/"with" ("a columnist for Bon Appétit", "a reporter at the
+    /// Herald": a publication), or any role and "at" ("a researcher at
+    /// Talos": a firm, a school, an agency).
+    pub employer_before: bool,
     /// The subject of an author's bio: "Jane Roe is a Toronto-based
     /// reporter covering ...", "Sam Lee was the paper's editor".
     pub author_bio: bool,

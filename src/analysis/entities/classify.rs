@@ -61,7 +61,7 @@ pub(super) fn classify(
         // counts once
         modifier |= cues.modifier;
         determiner |= cues.determiner_before;
-        if cues.org_noun_before || cues.newsroom_before || cues.org_apposition {
+        if cues.org_noun_before || cues.employer_before || cues.org_apposition {
             s.person -= 5;
             s.org += 4;
         }
@@ -377,6 +377,23 @@ mod tests {
         let text = "Like the Quillan camp, the council was wary. \
                     At the debate, Quillan compared itself to rivals.";
         assert_ne!(kind_of(text, "Quillan"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_role_at_a_name_makes_the_name_an_employer() {
+        let text = "Northgate System’s Varlow unit said on Friday that the threats \
+                    came from one group. “Northgate Varlow discovered that this campaign \
+                    is an evolution of earlier attacks,” the unit said. Ana Roe, technical \
+                    researcher at Varlow, stated that some threats came from the group.";
+        assert_eq!(
+            kind_of(text, "Northgate Varlow"),
+            Some(EntityKind::Organization)
+        );
+        // "with" or "for" after a role is often a person ("an aide to", "a
+        // meeting with"): only "at" names the employer
+        let text = "Ana Roe, a senior adviser for Varlow Tamsin, said no. \
+                    Tamsin said the same.";
+        assert_eq!(kind_of(text, "Varlow Tamsin"), Some(EntityKind::Person));
     }
 
     #[test]

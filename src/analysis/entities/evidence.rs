@@ -272,14 +272,18 @@ pub(super) fn push_candidate(ctx: &Context<'_>, name: Pending, out: &mut Vec<Can
     });
     cues.determiner_before = word_before.is_some_and(article) || year_after_article;
     cues.org_noun_before = word_before.is_some_and(|b| !b.capitalised && lex.is_org_noun(b));
-    cues.newsroom_before = word_before.is_some_and(|b| {
+    // "a columnist for Bon Appétit", and any role "at" its employer: "a
+    // technical researcher at Talos", "an analyst at Northgate Capital"
+    cues.employer_before = word_before.is_some_and(|b| {
         matches!(b.lower, "for" | "at" | "with")
             && range
                 .start
                 .checked_sub(2)
                 .and_then(|i| tokens.get(i))
                 .is_some_and(|job| {
-                    !job.capitalised && job.tags.contains(Tags::NEWSROOM) && joined(text, job, b)
+                    let newsroom = job.tags.contains(Tags::NEWSROOM);
+                    let employee = b.lower == "at" && lex.is_role_noun(job);
+                    !job.capitalised && (newsroom || employee) && joined(text, job, b)
                 })
     });
     let reflexive = reflexive_after(tokens, range.end);
