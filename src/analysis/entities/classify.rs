@@ -114,7 +114,18 @@ pub(super) fn classify(
         s.person -= 6; // "an August PBO report"
         s.org += 2;
     }
-    if canonical.is_some_and(|c| c.camel_case) {
+    // "QuillWorks", "Coastal GasLink": a brand's capital inside a word;
+    // not after a known given name in a name the text treats as a person's
+    // ("said Mark GarthWaite, executive director of …")
+    let treated_as_person = members
+        .iter()
+        .filter_map(|&m| cands.get(m))
+        .any(|c| c.cues.title || c.cues.role_before || c.cues.apposition || c.cues.speech);
+    let given_first = words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| lex.given(w).is_some() && !gaz.is_place(w));
+    if canonical.is_some_and(|c| c.camel_case) && !(given_first && treated_as_person) {
         s.person -= 6;
         s.org += 3;
     }
@@ -394,6 +405,21 @@ mod tests {
         let text = "Ana Roe, a senior adviser for Varlow Tamsin, said no. \
                     Tamsin said the same.";
         assert_eq!(kind_of(text, "Varlow Tamsin"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_capital_inside_a_persons_surname_does_not_make_a_brand() {
+        let text = "It is too early to tell, said Tomas QuillWorth, executive director \
+                    of the brewers guild.";
+        assert_eq!(kind_of(text, "Tomas QuillWorth"), Some(EntityKind::Person));
+        // a brand: no given name, or nothing of a person around it
+        let text = "The pipeline of Coastal QuillWorth was approved, said the mayor.";
+        assert_ne!(
+            kind_of(text, "Coastal QuillWorth"),
+            Some(EntityKind::Person)
+        );
+        let text = "The Tomas QuillWorth plant closed in May.";
+        assert_ne!(kind_of(text, "Tomas QuillWorth"), Some(EntityKind::Person));
     }
 
     #[test]
