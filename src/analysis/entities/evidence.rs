@@ -148,21 +148,52 @@ const BIO_WORDS: usize = 8;
 
 /// "... is a Toronto-based reporter", "... was the Star's food writer":
 /// "is"/"was", an article or possessive, and a newsroom job within a few
-/// words, right after the name ending at token `end`.
+/// words, right after the name ending at token `end`. Or the tagline of a
+/// column: "…, the Investor's market strategist, writes exclusively for
+/// our subscribers", "… writes about food for the Herald".
 fn is_author_bio(text: &str, tokens: &[Token], end: usize) -> bool {
     let (Some(verb), Some(det)) = (tokens.get(end), tokens.get(end + 1)) else {
         return false;
     };
     let determiner = matches!(det.lower, "a" | "an" | "the") || det.possessive;
-    matches!(verb.lower, "is" | "was")
+    let job = matches!(verb.lower, "is" | "was")
         && determiner
         && joined(text, verb, det)
         && tokens
             .iter()
             .skip(end + 1)
             .take(BIO_WORDS)
-            .any(|t| t.tags.contains(Tags::NEWSROOM))
+            .any(|t| t.tags.contains(Tags::NEWSROOM));
+    job || writes_for(text, tokens, end)
 }
+
+/// "writes for", "writes exclusively for", "writes about food for": the
+/// column's tagline, right after the name ending at token `end` or after
+/// an apposition between commas.
+fn writes_for(text: &str, tokens: &[Token], end: usize) -> bool {
+    // the text between token `i - 1` and token `i`
+    let gap = |i: usize| match (i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i)) {
+        (Some(prev), Some(next)) => text.get(prev.span.end..next.span.start).unwrap_or(""),
+        _ => "",
+    };
+    let mut at = end;
+    if gap(at).trim() == "," {
+        let Some(close) = (at + 1..=at + BIO_WORDS + 1).find(|&i| gap(i).contains(',')) else {
+            return false;
+        };
+        at = close;
+    }
+    tokens.get(at).is_some_and(|t| t.lower == "writes")
+        && tokens
+            .iter()
+            .skip(at + 1)
+            .take(TAGLINE_GAP + 1)
+            .any(|t| t.lower == "for")
+}
+
+/// Most words between "writes" and "for" in a column's tagline ("writes
+/// about food for").
+const TAGLINE_GAP: usize = 3;
 
 /// Read the words around `name` and push it as a candidate, unless it is
 /// no name at all (initials alone, a demonym, a title, a photo credit).

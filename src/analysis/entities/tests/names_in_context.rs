@@ -109,6 +109,26 @@ fn a_name_only_in_an_authors_bio_is_not_a_person_of_the_piece() {
     let text = "The ferry will run at night. “It helps,” Ana Roe said.\n\n\
                 Lena Quist is a Toronto-based reporter covering transit. Follow her on Twitter.";
     assert_eq!(names_of(text, EntityKind::Person), ["Ana Roe"]);
+    // a column's tagline, with or without the job between commas
+    for tagline in [
+        "Lena Quist, the Herald’s market strategist, writes exclusively for our subscribers.",
+        "Lena Quist writes about transit for the Herald.",
+    ] {
+        let text = format!("The ferry will run at night. “It helps,” Ana Roe said.\n\n{tagline}");
+        assert_eq!(
+            names_of(&text, EntityKind::Person),
+            ["Ana Roe"],
+            "{tagline}"
+        );
+    }
+    // writing something is no tagline
+    let text = "The ferry will run at night. “It helps,” Ana Roe said.\n\n\
+                Lena Quist writes letters to the council every week.";
+    assert!(
+        names_of(text, EntityKind::Person)
+            .iter()
+            .any(|n| n == "Lena Quist")
+    );
     // named in the story too, the writer is one of its people
     let text = "Lena Quist rode the ferry with Ana Roe.\n\n\
                 Lena Quist is the Star's transit reporter.";
