@@ -663,8 +663,24 @@ pub(super) fn split_run(
         if !honorific_only {
             role = Some(Span::new(role_start, last_title.span.end));
         }
-        gender = g;
-        cues.title = true;
+        // "the Queen Mary", "the President Lincoln": a ship, a hotel or a
+        // school named after someone (news puts no article before a titled
+        // person, but for the clergy's "the Rev.")
+        let named_thing = t_start == start
+            && !matches!(
+                tokens[t_start].lower,
+                "rev" | "reverend" | "hon" | "honourable" | "honorable"
+            )
+            && t_start
+                .checked_sub(1)
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|the| the.lower == "the" && joined(text, the, &tokens[t_start]));
+        if named_thing {
+            cues.determiner_before = true;
+        } else {
+            gender = g;
+            cues.title = true;
+        }
         start = t_end;
     } else {
         // leading demonyms describe a person's name ("Canadians Jane

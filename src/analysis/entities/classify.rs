@@ -423,6 +423,24 @@ mod tests {
     }
 
     #[test]
+    fn an_article_before_a_title_and_a_name_names_a_thing() {
+        let person_named_tamsin = |text: &str| {
+            kinds(text)
+                .iter()
+                .any(|(name, kind)| *kind == EntityKind::Person && name.contains("Tamsin"))
+        };
+        assert!(!person_named_tamsin(
+            "They ate on the deck of the Queen Tamsin before the show."
+        ));
+        // the title alone before the name, or the clergy's "the Rev."
+        assert!(person_named_tamsin(
+            "They ate with Queen Tamsin before the show."
+        ));
+        let text = "They ate with the Rev. Ana Roe before the show.";
+        assert_eq!(kind_of(text, "Ana Roe"), Some(EntityKind::Person));
+    }
+
+    #[test]
     fn a_base_form_after_a_name_is_a_noun_not_its_verb() {
         // "report" after a singular name is no verb of speech
         let text = "The cost was never studied (2017 Varlow report) before the vote.";
