@@ -1,5 +1,6 @@
 //! The evidence the boilerplate score weighs, for every paragraph after
-//! the headline: one JSON object per paragraph, `{"file", "line", "rules",
+//! the headline that the score judges (1 to 50 words, not a line of
+//! results): one JSON object per paragraph, `{"file", "line", "rules",
 //! "features": {name: value}}` (`rules` is the kind the patterns and rules
 //! gave it, or null). `scripts/fit_furniture.py` learns the weights of
 //! `data/model/furniture.txt` from it.

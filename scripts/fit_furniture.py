@@ -2,9 +2,10 @@
 """Learn the boilerplate evidence weights (data/model/furniture.txt).
 
 `examples/furniture_evidence.rs` prints, for every paragraph after the
-headline, the evidence the score weighs (src/analysis/boilerplate/
-evidence.rs and scoring.rs) and the verdict of the rules. A paragraph is
-furniture when its first line is one of the gold `boilerplate_lines`.
+headline that the score judges (1 to 50 words, not a line of results),
+the evidence the score weighs (src/analysis/boilerplate/evidence.rs and
+scoring.rs) and the verdict of the rules. A paragraph is furniture when
+its first line is one of the gold `boilerplate_lines`.
 
 The weights are those of a logistic regression (AdaGrad, a small L2
 penalty) fitted on the *fit* part: the ggt articles of scripts/split.py's

@@ -264,8 +264,8 @@ pub fn detect_with(
 
 /// One paragraph as the score sees it, for `scripts/fit_furniture.py`
 /// (through `examples/furniture_evidence.rs`): its first line, the rules'
-/// verdict, and its whole evidence (`None` for the headline and what comes
-/// before it).
+/// verdict, and its whole evidence (`None` for the headline, what comes
+/// before it, and paragraphs the score does not judge).
 #[derive(Debug, Clone)]
 pub struct EvidenceRow {
     pub first_line: usize,
