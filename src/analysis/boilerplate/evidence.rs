@@ -205,11 +205,12 @@ impl LocalEvidence {
         };
         e.flag(bucket, true);
         let sentence = f.ends_as_sentence();
+        let (reader, quotes) = (f.addresses_reader(), f.has_quotes());
         // A sentence about the page, or in the site's voice to the reader,
         // is a note from the site however it ends: its sentence form is no
         // evidence of the story's text.
         let (page_subject, publisher_subject) = site_as_subject(f);
-        let site_to_reader = publisher_subject && !f.has_quotes() && f.addresses_reader();
+        let site_to_reader = publisher_subject && !quotes && reader;
         e.flag(F::Sentence, sentence && !page_subject && !site_to_reader);
         let text = f.text.trim_end();
         e.flag(F::Colon, text.ends_with(':'));
@@ -223,7 +224,7 @@ impl LocalEvidence {
         );
         e.flag(F::Verb, has_verb(f));
         e.flag(F::Imperative, !f.imperatives.is_empty());
-        e.flag(F::SecondPerson, f.addresses_reader());
+        e.flag(F::SecondPerson, reader);
         e.flag(F::PublisherVoice, f.has_publisher_voice());
         // Words that name a kind of furniture ("share", "newsletter") or a
         // feature of the site; the generic interface words ("new", "here",
@@ -251,7 +252,7 @@ impl LocalEvidence {
             F::UiNoun,
             f.words.iter().any(|w| w.tags.contains(Tags::UI_NOUN)),
         );
-        e.flag(F::Quotes, f.has_quotes());
+        e.flag(F::Quotes, quotes);
         e.flag(F::ReportsSpeech, f.reports_speech());
         let tokens = f.tokens();
         let numbers = tokens.iter().filter(|t| t.shape == Shape::Number).count();
@@ -318,7 +319,7 @@ impl LocalEvidence {
             ((sentence && words >= 6) || words >= PROSE_WITHOUT_MARK_WORDS)
                 && has_verb(f)
                 && f.imperatives.is_empty()
-                && !f.addresses_reader()
+                && !reader
                 && !self_reference
                 && !f.text.contains('©'),
         );
@@ -329,7 +330,7 @@ impl LocalEvidence {
         );
         e.flag(
             F::PublisherToReader,
-            f.has_publisher_voice() && f.addresses_reader() && !f.has_quotes(),
+            f.has_publisher_voice() && reader && !quotes,
         );
         e.flag(F::SelfReference, self_reference);
         e.flag(F::PageSubject, page_subject);

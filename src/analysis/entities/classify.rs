@@ -33,16 +33,19 @@ pub(super) fn classify(
     let mut certain = false;
     let mut speech = 0;
     let mut headline_only = true;
+    // a mention with a title, a role, an apposition or speech
+    let mut treated_as_person = false;
     let (mut modifier, mut determiner) = (false, false);
     for &m in members {
         tick();
         let Some(c) = cands.get(m) else { continue };
         certain |= c.certainty == Certainty::Certain;
         headline_only &= c.certainty == Certainty::Headline;
+        let cues = c.cues;
+        treated_as_person |= cues.title || cues.role_before || cues.apposition || cues.speech;
         if c.certainty == Certainty::Headline {
             continue;
         }
-        let cues = c.cues;
         s.person += 5 * i32::from(cues.title)
             + 3 * i32::from(cues.role_before)
             + 3 * i32::from(cues.apposition)
@@ -117,10 +120,6 @@ pub(super) fn classify(
     // "QuillWorks", "Coastal GasLink": a brand's capital inside a word;
     // not after a known given name in a name the text treats as a person's
     // ("said Mark GarthWaite, executive director of …")
-    let treated_as_person = members
-        .iter()
-        .filter_map(|&m| cands.get(m))
-        .any(|c| c.cues.title || c.cues.role_before || c.cues.apposition || c.cues.speech);
     let given_first = words.len() >= 2
         && words
             .first()

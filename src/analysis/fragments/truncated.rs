@@ -13,6 +13,7 @@
 
 use super::weights::{
     MIN_PARAGRAPH_WORDS_NO_PERIOD, MIN_WORDS_NO_PERIOD, NEAR_WINDOW, NP_WINDOW, STRANDER_WINDOW,
+    TRAILING_ATTRIBUTION_WORDS,
 };
 use super::{Doc, Fragment, FragmentKind, Para, is_address};
 use crate::analysis::lexicon::Tags;
@@ -186,10 +187,6 @@ fn cannot_end(para: &Para, last: &Token, before: &[&Token], has_period: bool) ->
     }
     None
 }
-
-/// Most words of an attribution after a sentence's last comma ("he said",
-/// "said the mayor's spokesperson").
-const TRAILING_ATTRIBUTION_WORDS: usize = 5;
 
 /// When the sentence's `words` end in an attribution after a comma ("…,
 /// he said", "…, Lind said", "…, said Mira Lind"), the number of words

@@ -13,6 +13,10 @@ pub const MIN_WORDS_NO_PERIOD: usize = 5;
 /// Fewest words its paragraph needs for the same (a paragraph of running
 /// prose, not a caption or a credit).
 pub const MIN_PARAGRAPH_WORDS_NO_PERIOD: usize = 20;
+/// Most words of an attribution after a sentence's last comma ("he said",
+/// "said the mayor's spokesperson"), read past to the word the sentence
+/// was cut on.
+pub const TRAILING_ATTRIBUTION_WORDS: usize = 5;
 /// How many words before a final preposition a relative word ("that",
 /// "something", "how") may stand and still strand it.
 pub const STRANDER_WINDOW: usize = 5;
