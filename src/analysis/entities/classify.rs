@@ -1,21 +1,79 @@
-//! Deciding an entity's kind from the evidence of all its mentions: titles,
-//! role nouns, appositions and reporting verbs point to a person; cue words
-//! and acronyms to an organisation; the gazetteer and "in"/"at"/"from" to a
-//! place. A known given name as the first word of a full name counts for a
-//! person; a census surname as its last word counts a little.
+//! Deciding an entity's kind by weighing the evidence of all its mentions
+//! ([`super::kind_evidence`]): one linear score per kind, from the weights
+//! in `data/model/entity_kinds.txt`, and the kind of the highest.
 
-use super::candidates::{Candidate, Certainty};
+use std::sync::LazyLock;
+
+use super::candidates::Candidate;
 use super::gazetteer::gazetteer;
+use super::kind_evidence::{Feature, KindEvidence, kind_evidence};
 use super::names::lexicon;
 use super::{EntityKind, ListHint};
-use crate::analysis::work::{tick, tick_n};
+use crate::analysis::weights_file;
 
-/// Scores per kind, summed over an entity's mentions.
-#[derive(Debug, Default, Clone, Copy)]
-struct Scores {
-    person: i32,
-    org: i32,
-    place: i32,
+/// The weights of each kind's score.
+#[derive(Debug, Clone)]
+pub struct KindWeights {
+    person: Box<[f32]>,
+    organisation: Box<[f32]>,
+    place: Box<[f32]>,
+}
+
+impl KindWeights {
+    /// Reads a model file of `kind:feature weight` lines, the kind one of
+    /// `person`, `organisation`, `place` (see [`weights_file::read`]).
+    pub fn parse(source: &str) -> Result<Self, String> {
+        let mut w = Self::zero();
+        weights_file::read(source, |name, value| {
+            let Some((kind, feature)) = name.split_once(':') else {
+                return false;
+            };
+            let column = match kind {
+                "person" => &mut w.person,
+                "organisation" => &mut w.organisation,
+                "place" => &mut w.place,
+                _ => return false,
+            };
+            Feature::from_name(feature)
+                .and_then(|f| column.get_mut(f as usize))
+                .map(|slot| *slot = value)
+                .is_some()
+        })?;
+        Ok(w)
+    }
+
+    /// Every weight zero: no evidence decides anything.
+    fn zero() -> Self {
+        let zeros = || vec![0.0; Feature::COUNT].into_boxed_slice();
+        KindWeights {
+            person: zeros(),
+            organisation: zeros(),
+            place: zeros(),
+        }
+    }
+
+    fn score(column: &[f32], e: &KindEvidence) -> f32 {
+        column.iter().zip(&e.values).map(|(w, v)| w * v).sum()
+    }
+
+    /// The person, organisation and place scores of `e`.
+    pub fn scores(&self, e: &KindEvidence) -> [f32; 3] {
+        [
+            Self::score(&self.person, e),
+            Self::score(&self.organisation, e),
+            Self::score(&self.place, e),
+        ]
+    }
+}
+
+static WEIGHTS: LazyLock<KindWeights> = LazyLock::new(|| {
+    KindWeights::parse(include_str!("../../../data/model/entity_kinds.txt"))
+        .unwrap_or_else(|_| KindWeights::zero())
+});
+
+/// The shipped weights.
+pub fn weights() -> &'static KindWeights {
+    &WEIGHTS
 }
 
 /// The kind of the entity whose mentions are `members` (indices into
@@ -27,264 +85,41 @@ pub(super) fn classify(
     words: &[String],
     hint: ListHint,
 ) -> Option<EntityKind> {
-    let lex = lexicon();
-    let gaz = gazetteer();
-    let mut s = Scores::default();
-    let mut certain = false;
-    let mut speech = 0;
-    let mut headline_only = true;
-    // a mention with a title, a role, an apposition or speech
-    let mut treated_as_person = false;
-    let (mut modifier, mut determiner) = (false, false);
-    for &m in members {
-        tick();
-        let Some(c) = cands.get(m) else { continue };
-        certain |= c.certainty == Certainty::Certain;
-        headline_only &= c.certainty == Certainty::Headline;
-        let cues = c.cues;
-        treated_as_person |= cues.title || cues.role_before || cues.apposition || cues.speech;
-        if c.certainty == Certainty::Headline {
-            continue;
-        }
-        s.person += 5 * i32::from(cues.title)
-            + 3 * i32::from(cues.role_before)
-            + 3 * i32::from(cues.apposition)
-            + 2 * i32::from(cues.speech)
-            + 5 * i32::from(cues.reflexive);
-        speech += 2 * i32::from(cues.speech);
-        // "from Okafor" after "Ada Okafor": a place is not named by its
-        // last word alone, so a preposition before that word says nothing.
-        let by_last_word = words.len() >= 2
-            && c.words.len() == 1
-            && c.words.last() == words.last()
-            && !words.last().is_some_and(|w| gaz.is_place(w));
-        s.place += i32::from(cues.place_preposition && !by_last_word);
-        // "the Obama administration", "the Sanders campaign": news names
-        // people as modifiers all the time, so however often it happens it
-        // counts once
-        modifier |= cues.modifier;
-        determiner |= cues.determiner_before;
-        if cues.org_noun_before || cues.employer_before || cues.org_apposition {
-            s.person -= 5;
-            s.org += 4;
-        }
-        if c.acronym.is_some() {
-            s.org += 3;
-        }
-    }
-    for used in [modifier, determiner] {
-        if used {
-            s.person -= 3;
-            s.org += 1;
-        }
-    }
-    match hint {
-        ListHint::People => s.person += 3,
-        ListHint::Places => s.place += 3,
-        // "companies including Colgate Palmolive": whatever its words
-        ListHint::Organisations => {
-            s.person -= 8;
-            s.org += 6;
-        }
-        ListHint::None => {}
-    }
-    // The name's words (joined, looked up, checked for a place part) and
-    // the members again (the canonical one, a title, a bare surname, only
-    // a bio): counted together.
-    tick_n(4 * words.iter().map(|w| w.len() + 1).sum::<usize>() + 5 * members.len());
-    let key = words.join(" ");
-    if words.iter().any(|w| gaz.is_org_cue(w)) {
-        s.org += 8;
-    }
-    if gaz.is_place(&key) {
-        s.place += 6;
-    }
-    let first = words.first().map(String::as_str).unwrap_or("");
-    let last = words.last().map(String::as_str).unwrap_or("");
-    if words.len() >= 2 && gaz.is_place_cue(last) {
-        // "Parliament Hill", but "Tom Hill"
-        s.place += if is_surname_after_given(words) { 1 } else { 6 };
-    }
-    let canonical = members
-        .iter()
-        .filter_map(|&m| cands.get(m))
-        .find(|c| *c.words == *words);
-    let common_words = canonical.map_or(0, |c| c.common_words);
-    if canonical.is_some_and(|c| c.has_digit) {
-        s.person -= 10; // "Bill C-48"
-    }
-    if canonical.is_some_and(|c| c.acronym_last) {
-        s.person -= 6; // "an August PBO report"
-        s.org += 2;
-    }
-    // "QuillWorks", "Coastal GasLink": a brand's capital inside a word;
-    // not after a known given name in a name the text treats as a person's
-    // ("said Mark GarthWaite, executive director of …")
-    let given_first = words.len() >= 2
-        && words
-            .first()
-            .is_some_and(|w| lex.given(w).is_some() && !gaz.is_place(w));
-    if canonical.is_some_and(|c| c.camel_case) && !(given_first && treated_as_person) {
-        s.person -= 6;
-        s.org += 3;
-    }
-    let titled = members
-        .iter()
-        .any(|&m| cands.get(m).is_some_and(|c| c.cues.title));
-    if words.len() >= 2 {
-        // "Kenya Red Cross": a place that is also a given name counts as a
-        // place at the start of a name unless a title says otherwise.
-        let given = lex.given(first).is_some() && (titled || !gaz.is_place(first));
-        if given {
-            s.person += 4;
-        }
-        if lex.is_surname(last) {
-            s.person += 1;
-        }
-        // "Duncan Hunter Sr.", "Harry B. Harris Jr.": only people carry a
-        // generational suffix
-        if words.len() >= 3 && super::is_generation_suffix(last) {
-            s.person += 6;
-        }
-        if has_place_part(words, canonical.is_some_and(|c| c.acronym_first)) {
-            // "Alberta Milk", "Edmonton Oilers", "Statistics Canada",
-            // "St. Louis": a place inside the name.
-            s.person -= 6;
-            s.org += 2;
-        }
-        if is_plural_noun(last) {
-            s.person -= 5;
-        }
-        // "Wall Street", "Secret Garden": words the text also uses in
-        // lower case are common nouns, not names.
-        s.person -= 3 * common_words as i32;
-        // "Ada Okafor" ... "Okafor said": referred to by the last word alone,
-        // as news style refers to people.
-        let by_surname = members
-            .iter()
-            .filter_map(|&m| cands.get(m))
-            .filter(|c| c.certainty != Certainty::Headline && c.words.len() == 1)
-            .any(|c| c.words.first().map(String::as_str) == Some(last));
-        if by_surname && can_be_surname(last) && !gaz.is_place(last) {
-            s.person += 3;
-        }
-        if words.len() <= 3 && s.org == 0 && s.place == 0 && !given {
-            // an unknown two- or three-word name: most often a person's
-            s.person += 1;
-        }
-        // "Houghton Mifflin Harcourt": three names or more, none of them a
-        // given name or an initial, and nothing of a person around them
-        // (a title, a role, speech, an apposition): a firm named after
-        // its founders, a work, a ship, more often than a person (a
-        // particle is a person's: "Ludwig van Brecht")
-        let initial = words
-            .iter()
-            .any(|w| w.trim_end_matches('.').chars().count() == 1);
-        let particle = words.iter().any(|w| super::names::is_particle(w.as_str()));
-        if words.len() >= 3 && !given && !initial && !particle && s.person <= 2 && !titled {
-            s.person -= 2;
-        }
-    } else {
-        if is_plural_noun(first) || lex.is_demonym(first.trim_end_matches('s')) {
-            // "Officials", "Conservatives": groups of people, not a person.
-            s.person -= 6;
-            s.org += 1;
-        }
-        if common_words > 0 && !titled {
-            s.person -= 4;
-        }
-        if lex.given(first).is_some() && certain && !gaz.is_place(first) {
-            s.person += if members.len() >= 2 { 2 } else { 0 }; // "Priya", named by first name only
-        }
-    }
-    let acronym_like = words.len() == 1
-        && members
-            .first()
-            .and_then(|&m| cands.get(m))
-            .is_some_and(|c| c.all_caps && !gaz.is_place(&key));
-    if acronym_like {
-        // "the PBO added": organisations speak too
-        s.org += 3;
-        s.person -= speech;
-    }
-    if headline_only && s.place == 0 {
+    decide(&kind_evidence(cands, members, words, hint), weights())
+}
+
+/// The kind that `e` weighs for.
+pub(super) fn decide(e: &KindEvidence, weights: &KindWeights) -> Option<EntityKind> {
+    let [person, org, place] = weights.scores(e);
+    if e.headline_only && place <= 0.0 {
         return None;
     }
-    // named only in an author's bio: the byline of the piece, not one of
-    // its people
-    let mut body = members
-        .iter()
-        .filter_map(|&m| cands.get(m))
-        .filter(|c| c.certainty != Certainty::Headline)
-        .peekable();
-    let only_bio = body.peek().is_some() && body.all(|c| c.cues.author_bio);
-    if only_bio {
+    if e.only_bio {
         return None;
     }
-    if !certain && s.person.max(s.org).max(s.place) < 2 {
+    let best = person.max(org).max(place);
+    if !e.certain && best < 2.0 {
         return None; // only ever the first word of a sentence, no evidence
     }
-    if !certain && words.len() == 1 && gaz.is_org_cue(&key) {
-        // "Press secretary Dana Whitfield said": a word that only makes a
-        // name an organisation's ("Free Press"), alone at the start of a
-        // sentence, names nothing
+    if e.lone_organisation_word {
         return None;
     }
-    let best = s.person.max(s.org).max(s.place);
-    Some(if best <= 0 {
+    Some(if best <= 0.0 {
         EntityKind::Other
-    } else if s.person == best && s.person > s.org && s.person >= s.place {
+    } else if person == best && person > org && person >= place {
         EntityKind::Person
-    } else if s.org == best {
+    } else if org == best {
         EntityKind::Organization
-    } else if s.place == best {
+    } else if place == best {
         EntityKind::Place
     } else {
         EntityKind::Other
     })
 }
 
-/// A place word at the start of a multi-word name (unless it is also a
-/// frequent given name), or a place-name prefix ("St.", "Fort", "Lake"),
-/// or a common word or short acronym before a place ("Statistics Canada",
-/// "CTV Vancouver").
-fn has_place_part(words: &[String], acronym_first: bool) -> bool {
-    let gaz = gazetteer();
-    let lex = lexicon();
-    let Some(first) = words.first() else {
-        return false;
-    };
-    let place_prefix = matches!(
-        first.as_str(),
-        "st" | "st."
-            | "ste"
-            | "saint"
-            | "mount"
-            | "mt"
-            | "fort"
-            | "port"
-            | "lake"
-            | "san"
-            | "santa"
-            | "los"
-            | "las"
-            | "lac"
-            | "cape"
-            | "point"
-    );
-    let acronym_or_word_then_place = words.len() >= 2
-        && words.last().is_some_and(|w| gaz.is_place(w))
-        && (lex.is_common_word(first) || acronym_first);
-    place_prefix
-        || ((first.chars().count() >= 4 || acronym_first)
-            && gaz.is_place(first)
-            && !lex.is_frequent_given(first))
-        || acronym_or_word_then_place
-}
-
 /// A capitalised plural of a common noun ("Officials", "Hurricanes"), not
 /// a surname that ends in "s" ("Rhodes").
-fn is_plural_noun(word: &str) -> bool {
+pub(super) fn is_plural_noun(word: &str) -> bool {
     let lex = lexicon();
     let Some(stem) = word.strip_suffix('s') else {
         return false;
@@ -329,7 +164,59 @@ pub(super) fn can_be_surname(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{EntityKind, recognize_fresh};
+    use super::super::kind_evidence::Feature;
+    use super::super::{EntityKind, kind_evidence_rows, recognize_fresh};
+    use super::{KindWeights, decide, weights};
+
+    #[test]
+    fn the_shipped_weights_parse_and_a_bad_line_is_an_error_naming_it() {
+        let source = include_str!("../../../data/model/entity_kinds.txt");
+        assert!(KindWeights::parse(source).is_ok());
+        let err = KindWeights::parse("person:title 5\nanimal:title 2\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        let err = KindWeights::parse("person:wings 2\n").unwrap_err();
+        assert!(err.contains("wings"), "{err}");
+        assert!(KindWeights::parse("title 2\n").is_err());
+    }
+
+    #[test]
+    fn each_kind_scores_its_own_column() {
+        let w = KindWeights::parse("person:speech 2\norganisation:speech 1\nplace:speech -1\n")
+            .unwrap();
+        let row = kind_evidence_rows("The vote was close. Later, Ana Roe said no.", &[])
+            .into_iter()
+            .find(|r| r.name == "Ana Roe")
+            .unwrap();
+        assert_eq!(row.evidence.get(Feature::Speech), 1.0);
+        assert_eq!(w.scores(&row.evidence), [2.0, 1.0, -1.0]);
+        assert_eq!(decide(&row.evidence, &w), Some(EntityKind::Person));
+        // the organisation column wins when it scores higher
+        let w = KindWeights::parse("person:speech 1\norganisation:speech 2\n").unwrap();
+        assert_eq!(decide(&row.evidence, &w), Some(EntityKind::Organization));
+        // nothing scores: a name capitalised mid-sentence is still some entity
+        let w = KindWeights::parse("").unwrap();
+        assert_eq!(decide(&row.evidence, &w), Some(EntityKind::Other));
+    }
+
+    #[test]
+    fn the_evidence_counts_mentions_and_reads_the_name() {
+        let text = "Mayor Ana Roe spoke. Roe said the bridge would open. \
+                    Officials said it would not.";
+        let rows = kind_evidence_rows(text, &[]);
+        let roe = rows.iter().find(|r| r.name == "Ana Roe").unwrap();
+        assert_eq!(roe.evidence.get(Feature::Title), 1.0);
+        assert_eq!(roe.evidence.get(Feature::Speech), 1.0);
+        assert_eq!(roe.evidence.get(Feature::BySurname), 1.0);
+        assert_eq!(roe.evidence.get(Feature::Mentions), 1.0);
+        assert_eq!(roe.evidence.get(Feature::OneWord), 0.0);
+        assert_eq!(roe.kind, Some(EntityKind::Person));
+        assert_eq!(decide(&roe.evidence, weights()), roe.kind);
+        // a plural at a sentence's start speaks for a group: no person
+        let officials = rows.iter().find(|r| r.name == "Officials").unwrap();
+        assert_eq!(officials.evidence.get(Feature::OneWordGroup), 1.0);
+        assert_eq!(officials.evidence.get(Feature::Uncertain), 1.0);
+        assert_ne!(officials.kind, Some(EntityKind::Person));
+    }
 
     /// Every entity as (name, kind).
     fn kinds(text: &str) -> Vec<(String, EntityKind)> {

@@ -125,19 +125,7 @@ pub(super) fn entities(
     found: &[Placed<Vec<Candidate>>],
     kept: &mut KeptDecisions,
 ) -> Vec<Entity> {
-    let body = body_names(found.iter().flat_map(|p| p.local.iter()));
-    let mut cands: Vec<Candidate> = Vec::new();
-    for placed in found {
-        for c in placed.local.iter() {
-            // the body-name look-up hashes the words, the move copies them
-            tick_n(2 * c.words.len() + 1);
-            if super::is_unknown_headline_run(c, &body) {
-                cands.extend(c.split_words().map(|w| moved(w, placed.start)));
-            } else {
-                cands.push(moved(c.clone(), placed.start));
-            }
-        }
-    }
+    let cands = placed_candidates(found);
     let locals: Vec<Arc<Vec<Candidate>>> = found
         .iter()
         .filter(|p| !p.local.is_empty())
@@ -167,8 +155,8 @@ pub(super) fn entities(
                         x.same_apart_from_place(y)
                     })
         });
-    let joined = super::spelled::join_spelled_out_lists(text, &cands);
-    let cands = joined.as_deref().unwrap_or(&cands);
+    let cands = joined(text, cands);
+    let cands = &cands[..];
     if !(same_locals && kept.gaps == gaps) {
         kept.decided = super::decide(text, cands);
     }
@@ -184,6 +172,37 @@ pub(super) fn entities(
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     super::link_acronyms(&mut entities);
     entities
+}
+
+/// The document's candidates, as the decisions read them: placed in the
+/// text, headline runs the body does not use split into words, and listed
+/// names an acronym spells out joined.
+pub(super) fn candidates(text: &str, found: &[Placed<Vec<Candidate>>]) -> Vec<Candidate> {
+    joined(text, placed_candidates(found))
+}
+
+/// The candidates with spans made absolute, headline runs the body does
+/// not use split into words.
+fn placed_candidates(found: &[Placed<Vec<Candidate>>]) -> Vec<Candidate> {
+    let body = body_names(found.iter().flat_map(|p| p.local.iter()));
+    let mut cands: Vec<Candidate> = Vec::new();
+    for placed in found {
+        for c in placed.local.iter() {
+            // the body-name look-up hashes the words, the move copies them
+            tick_n(2 * c.words.len() + 1);
+            if super::is_unknown_headline_run(c, &body) {
+                cands.extend(c.split_words().map(|w| moved(w, placed.start)));
+            } else {
+                cands.push(moved(c.clone(), placed.start));
+            }
+        }
+    }
+    cands
+}
+
+/// `cands` with listed names an acronym spells out joined.
+fn joined(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+    super::spelled::join_spelled_out_lists(text, &cands).unwrap_or(cands)
 }
 
 /// A paragraph's candidate with its spans made absolute (the paragraph

@@ -22,6 +22,7 @@ mod classify;
 mod document;
 mod evidence;
 mod gazetteer;
+pub mod kind_evidence;
 mod local;
 mod names;
 mod paragraph_kinds;
@@ -34,7 +35,7 @@ use rustc_hash::FxHashSet;
 
 use super::Span;
 use super::boilerplate::Boilerplate;
-use super::driver::Driver;
+use super::driver::{Driver, Placed};
 use super::lexicon::Tags;
 use super::text::TextModel;
 use super::work::{tick, tick_n};
@@ -171,6 +172,18 @@ pub fn recognize(
     model: &TextModel,
     boilerplate: &[Boilerplate],
 ) -> Vec<Entity> {
+    let found = found_candidates(driver, model, boilerplate);
+    let kept = driver.document_slot::<document::KeptDecisions>();
+    document::entities(text, &found, kept)
+}
+
+/// The candidates of each paragraph that takes part (not boilerplate, not
+/// a caption), found by the local steps that `driver` keeps.
+fn found_candidates(
+    driver: &mut Driver,
+    model: &TextModel,
+    boilerplate: &[Boilerplate],
+) -> Vec<Placed<Vec<Candidate>>> {
     let skip: FxHashSet<Span> = boilerplate.iter().map(|b| b.span).collect();
     let examined = driver.locals_of(&Examine, model);
     let paragraphs = &model.segmentation.paragraphs;
@@ -198,15 +211,66 @@ pub fn recognize(
         let bits = local::lowercase_use(examined.local.capitalised_words(), used);
         Some((bits, first_taken == Some(i)))
     });
-    let found: Vec<_> = found
+    found
         .into_iter()
         .filter(|p| {
             tick();
             taking.get(p.index) == Some(&true)
         })
-        .collect();
-    let kept = driver.document_slot::<document::KeptDecisions>();
-    document::entities(text, &found, kept)
+        .collect()
+}
+
+/// One entity's kind evidence, as the classifier weighs it: for the fit
+/// of its weights (`examples/entity_evidence.rs`).
+#[derive(Debug, Clone)]
+pub struct KindRow {
+    /// The name the entity would be reported by.
+    pub name: String,
+    pub evidence: kind_evidence::KindEvidence,
+    /// What the shipped weights decide (`None`: no entity).
+    pub kind: Option<EntityKind>,
+}
+
+/// The kind evidence of every group of candidates in `text` (boilerplate
+/// paragraphs skipped), in the order the groups are decided.
+pub fn kind_evidence_rows(text: &str, boilerplate: &[Boilerplate]) -> Vec<KindRow> {
+    let mut driver = Driver::default();
+    let model = driver.model(text);
+    let found = found_candidates(&mut driver, &model, boilerplate);
+    let cands = document::candidates(text, &found);
+    let groups = aliases::group(&cands);
+    let hints = list_hints(text, &cands, &groups);
+    groups
+        .iter()
+        .zip(hints)
+        .filter_map(|(g, hint)| {
+            let canonical = canonical_member(&cands, &g.members)?.1;
+            let evidence = kind_evidence::kind_evidence(&cands, &g.members, &canonical.words, hint);
+            Some(KindRow {
+                name: canonical_text(text, canonical),
+                kind: classify::decide(&evidence, classify::weights()),
+                evidence,
+            })
+        })
+        .collect()
+}
+
+/// The member whose words name the entity: the longest outside a
+/// headline, the first of those.
+fn canonical_member<'a>(
+    cands: &'a [Candidate],
+    members: &[usize],
+) -> Option<(usize, &'a Candidate)> {
+    members
+        .iter()
+        .filter_map(|&m| cands.get(m).map(|c| (m, c)))
+        .min_by_key(|(m, c)| {
+            (
+                c.certainty == Certainty::Headline,
+                std::cmp::Reverse(c.words.len()),
+                *m,
+            )
+        })
 }
 
 /// [`recognize`] with a driver of its own: a one-shot analysis.
@@ -415,16 +479,7 @@ fn decide_entity(
 ) -> Option<document::Decided> {
     // the canonical name, then each first fact and the surname-first check
     tick_n(6 * members.len());
-    let (canonical, canonical_cand) = members
-        .iter()
-        .filter_map(|&m| cands.get(m).map(|c| (m, c)))
-        .min_by_key(|(m, c)| {
-            (
-                c.certainty == Certainty::Headline,
-                std::cmp::Reverse(c.words.len()),
-                *m,
-            )
-        })?;
+    let (canonical, canonical_cand) = canonical_member(cands, members)?;
     let kind = classify::classify(cands, members, &canonical_cand.words, hint)?;
     let first_of = |f: &dyn Fn(&Candidate) -> bool| {
         members
