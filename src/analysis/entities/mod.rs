@@ -24,6 +24,7 @@ mod evidence;
 mod gazetteer;
 pub mod kind_evidence;
 mod local;
+mod name_words;
 mod names;
 mod paragraph_kinds;
 mod spelled;
