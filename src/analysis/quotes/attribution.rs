@@ -160,7 +160,7 @@ pub fn find_cue(m: &Mentions, pieces: &[Piece], i: usize) -> Option<Cue> {
     let piece = pieces.get(i)?;
     let ends_sentence = piece.inner.text(&m.para.text).ends_with('.');
     let (before, after) = (ctx.before.as_slice(), ctx.after);
-    let sieves: [&Sieve; 7] = [
+    let sieves: [&Sieve; 8] = [
         &|| trailing(m, after, ends_sentence).map(|(v, h)| (v, h, ADJACENT, 0.95)),
         &|| according_to(m, before).map(|(v, h)| (v, h, ADJACENT, 0.9)),
         &|| leading(m, before, true).map(|(v, h)| (v, h, ADJACENT, 0.9)),
@@ -168,6 +168,7 @@ pub fn find_cue(m: &Mentions, pieces: &[Piece], i: usize) -> Option<Cue> {
         &|| according_to(m, after).map(|(v, h)| (v, h, ADJACENT, 0.8)),
         &|| sentence_final(m, after).map(|(v, h)| (v, h, SENTENCE_FINAL, 0.7)),
         &|| colon_intro(m, before).map(|(v, h)| (v, h, SENTENCE, 0.6)),
+        &|| headline_label(m, piece.span.start).map(|(v, h)| (v, h, SENTENCE, 0.6)),
     ];
     let (cue, head, rule, confidence) = sieves.iter().find_map(|sieve| sieve())?;
     Some(Cue {
@@ -323,6 +324,36 @@ fn colon_intro(m: &Mentions, before: &[Token]) -> Option<(Span, Head)> {
     let named = matches!(head, Head::Entity(..) | Head::Pronoun(..));
     (named && m.is_personal(&head)).then_some((colon.span, head))
 }
+
+/// `Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying …`: a
+/// headline that opens with a person's name and a colon gives what follows
+/// to that person, as US headlines attribute (the quote may stand anywhere
+/// after the colon). `start` is where the quote starts in the paragraph.
+fn headline_label(m: &Mentions, start: usize) -> Option<(Span, Head)> {
+    let hints = &m.para.hints;
+    if !(hints.single_line && hints.words <= HEADLINE_LABEL_LINE_WORDS) {
+        return None;
+    }
+    let toks = tokens_in(m.para, Span::new(0, start));
+    let colon = toks
+        .iter()
+        .take(HEADLINE_LABEL_WORDS + 1)
+        .position(|t| is_punct(m.para, t, ":"))?;
+    let label = toks.get(..colon)?;
+    if label.is_empty() || !label.iter().all(|t| t.is_word() && t.is_capitalised()) {
+        return None;
+    }
+    let head = m.head_of(label)?;
+    let named = matches!(head, Head::Entity(..));
+    (named && m.is_personal(&head)).then_some((toks.get(colon)?.span, head))
+}
+
+/// Most words of a headline whose opening label attributes it.
+const HEADLINE_LABEL_LINE_WORDS: usize = 20;
+
+/// Most words of the label before a headline's colon ("Bill Clinton:",
+/// "OK Gov Fallin:").
+const HEADLINE_LABEL_WORDS: usize = 4;
 
 /// `according to X` anywhere in `toks`.
 fn according_to(m: &Mentions, toks: &[Token]) -> Option<(Span, Head)> {

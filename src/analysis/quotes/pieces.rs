@@ -234,7 +234,9 @@ fn shape_kind(para: &ParagraphModel, piece: &Piece) -> QuoteKind {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '’' || c == '\'');
-    if mid_sentence && is_title_case(para, piece.inner) {
+    // on a Title Case line (a headline) every quoted phrase is Title Case:
+    // its capitals tell nothing
+    if mid_sentence && !para.hints.title_case && is_title_case(para, piece.inner) {
         return QuoteKind::Title;
     }
     QuoteKind::Speech

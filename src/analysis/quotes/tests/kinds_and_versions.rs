@@ -37,6 +37,64 @@ fn single_quotes_in_a_headline_are_scare_quotes() {
     assert_eq!(found[0].kind, QuoteKind::ScareQuote);
 }
 
+/// (words, kind, speaker) of each quote of `headline` above a paragraph
+/// that names Mayor Ana Varlow.
+fn under_headline(headline: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    let text = format!("{headline}\n\nMayor Ana Varlow spoke on Monday.");
+    let people = [person(
+        &text,
+        "Ana Varlow",
+        Some(Gender::Female),
+        &["Ana Varlow", "Varlow"],
+    )];
+    quotes(&text, &people)
+        .iter()
+        .map(|q| {
+            (
+                q.text(&text),
+                q.kind,
+                q.speaker.as_ref().map(|s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_headline_label_gives_the_quotes_after_it_to_that_person() {
+    // US headlines attribute with "Name:"; the quote may stand anywhere
+    // after the colon, and on a Title Case line its capitals are no title
+    assert_eq!(
+        under_headline("Varlow: Council’s ‘Reckless Spending’ Hurts Town."),
+        [(
+            "Reckless Spending".into(),
+            QuoteKind::Speech,
+            s("Ana Varlow")
+        )]
+    );
+    // a label that names no person attributes nothing: the short phrase
+    // stays a scare quote
+    assert_eq!(
+        under_headline("Report: Council’s ‘Reckless Spending’ Hurts Town."),
+        [("Reckless Spending".into(), QuoteKind::ScareQuote, None)]
+    );
+    // and a colon past the label's first words is no label
+    assert_eq!(
+        under_headline("Mayor Of The Old Town Ana Varlow: Council’s ‘Reckless Spending’ Hurts."),
+        [("Reckless Spending".into(), QuoteKind::ScareQuote, None)]
+    );
+}
+
+#[test]
+fn title_case_in_a_sentence_case_line_is_still_a_title() {
+    let text = "She said the show “The Long Night Ahead” ran twice.\n\n\
+                Ana Varlow Reviews ‘The Long Night Ahead’ Again";
+    let found = quotes(text, &[]);
+    assert_eq!(found[0].kind, QuoteKind::Title);
+    // on the Title Case line, the phrase's capitals tell nothing: uncued, it
+    // is a scare quote, not a title
+    assert_eq!(found[1].kind, QuoteKind::ScareQuote);
+}
+
 #[test]
 fn apostrophes_make_no_quotes() {
     let text = "It’s the ’90s again at Lonechild’s shop, and the Joneses’ dog barks.";
