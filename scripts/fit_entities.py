@@ -66,12 +66,6 @@ def evidence(paths):
     return rows
 
 
-def scorer(corpus):
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(corpus)), "eval"))
-    import score  # noqa: E402
-
-    return score
-
 
 def weighed(row):
     """Whether the person score decides this row (no gate took it)."""
@@ -273,7 +267,7 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    score = scorer(args.corpus)
+    score = split.scorer(args.corpus)
     parts = split.split(args.corpus)
     data = {}
     for part, items in parts.items():

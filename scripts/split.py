@@ -46,6 +46,15 @@ def articles(corpus: str, sub: str) -> list[str]:
     )
 
 
+
+def scorer(corpus: str):
+    """The scorer's module (../shared/eval/score.py beside the corpus), for
+    its quote and name matching."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(corpus)), "eval"))
+    import score  # noqa: E402
+
+    return score
+
 def split(corpus: str) -> dict[str, list[tuple[str, str]]]:
     """{'fit': [(sub, name)], 'held': [...]}."""
     parts: dict[str, list[tuple[str, str]]] = {"fit": [], "held": []}

@@ -37,6 +37,8 @@ struct JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonQuote<'a> {
+    /// The speaker ranking's confidence (the winner's share), rounded.
+    confidence: Option<f32>,
     cue: Option<&'a str>,
     kind: String,
     range: JsonRange,
@@ -120,6 +122,10 @@ pub fn json(text: &str, analysis: &Analysis, config: &Config, label: Label<'_>) 
         .iter()
         .filter(|q| q.is_speech())
         .map(|q| JsonQuote {
+            confidence: q
+                .attribution
+                .as_ref()
+                .map(|a| (a.confidence * 1000.0).round() / 1000.0),
             cue: q.attribution.as_ref().map(|a| a.cue.text(shown)),
             kind: format!("{:?}", q.kind).to_lowercase(),
             range: range(&index, text, q.span),

@@ -67,17 +67,31 @@ pub(super) fn count_noun(n: usize, noun: &str) -> String {
     }
 }
 
-/// A rule's confidence in words: ≥ 0.9 "certain", ≥ 0.7 "likely", else
-/// "a guess" (also for a confidence that is not a number).
+/// The speaker ranking's confidence in words: "certain" at or above
+/// [`CERTAIN_AT`], "likely" at or above [`LIKELY_AT`], else "unsure" (also
+/// for a confidence that is not a number).
+///
+/// The bands mean what they say on the development corpora
+/// (`scripts/calibrate_confidence.py`, ggt and polnear, 2026-12-08): of the
+/// quotes matched to gold ones, "certain" covers 72 % of the fit part and
+/// is right 94.3 % of the time (held part: 71 %, 94.0 %), "likely" 17 % at
+/// 80.9 % (held: 16 %, 79.6 %), "unsure" 12 % at 51.1 % (held: 13 %,
+/// 49.5 %).
 pub(super) fn confidence_words(confidence: f32) -> &'static str {
-    if confidence >= 0.9 {
+    if confidence >= CERTAIN_AT {
         "certain"
-    } else if confidence >= 0.7 {
+    } else if confidence >= LIKELY_AT {
         "likely"
     } else {
-        "a guess"
+        "unsure"
     }
 }
+
+/// The lowest confidence called "certain" (see [`confidence_words`]).
+pub(super) const CERTAIN_AT: f32 = 0.95;
+
+/// The lowest confidence called "likely" (see [`confidence_words`]).
+pub(super) const LIKELY_AT: f32 = 0.80;
 
 /// The earliest mention of an entity (mentions should already be in
 /// document order; this does not rely on it).
@@ -465,11 +479,12 @@ mod tests {
 
     #[test]
     fn confidence_has_three_words() {
+        assert_eq!(confidence_words(0.99), "certain");
         assert_eq!(confidence_words(0.95), "certain");
-        assert_eq!(confidence_words(0.9), "certain");
-        assert_eq!(confidence_words(0.7), "likely");
-        assert_eq!(confidence_words(0.69), "a guess");
-        assert_eq!(confidence_words(f32::NAN), "a guess");
+        assert_eq!(confidence_words(0.94), "likely");
+        assert_eq!(confidence_words(0.8), "likely");
+        assert_eq!(confidence_words(0.79), "unsure");
+        assert_eq!(confidence_words(f32::NAN), "unsure");
     }
 
     #[test]

@@ -221,7 +221,7 @@ mod tests {
             card,
             "Quote by **Jane Doe**, Mayor\n\n\
              - cue: “said”, line 5\n\
-             - rule: pronoun (a guess, 0.60)\n\
+             - rule: pronoun (unsure, 0.60)\n\
              - 2 quotes by this speaker in the piece"
         );
         // After "🎉 Doe spoke at Riverside Hall. " (emoji = 2 UTF-16 units).

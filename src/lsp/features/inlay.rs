@@ -174,7 +174,7 @@ mod tests {
             tooltip_of(&hints[0]),
             "Jane Doe — adjacent cue (certain, 0.95)"
         );
-        assert_eq!(tooltip_of(&hints[1]), "Jane Doe — pronoun (a guess, 0.60)");
+        assert_eq!(tooltip_of(&hints[1]), "Jane Doe — pronoun (unsure, 0.60)");
     }
 
     #[test]

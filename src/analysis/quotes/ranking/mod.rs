@@ -553,16 +553,18 @@ pub fn rank(ctx: &Context, found: &mut [Option<Found>]) {
             continue;
         };
         let speaker = best.speaker(ctx.entities);
-        if slot
-            .as_ref()
-            .and_then(|f| f.speaker.as_ref())
-            .is_some_and(|s| *s == speaker)
-        {
-            continue;
-        }
-        // confidence: the winner's share of the softmax over the candidates
+        // confidence: the winner's share of the softmax over the candidates,
+        // whichever rule found it (the hover's words read it: see
+        // `lsp::features::common::confidence_words`)
         let total: f32 = cands.iter().map(|c| (c.score(weights) - score).exp()).sum();
         let confidence = if total > 0.0 { 1.0 / total } else { 0.0 };
+        if let Some(f) = slot
+            .as_mut()
+            .filter(|f| f.speaker.as_ref().is_some_and(|s| *s == speaker))
+        {
+            f.attribution.confidence = confidence;
+            continue;
+        }
         let cue = slot
             .as_ref()
             .map(|f| f.attribution.cue)
