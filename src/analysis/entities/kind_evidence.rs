@@ -14,7 +14,7 @@ use super::classify::{can_be_surname, is_plural_noun, is_surname_after_given};
 use super::gazetteer::gazetteer;
 use super::names::lexicon;
 use super::{ListHint, is_generation_suffix, names::is_particle};
-use crate::analysis::weights_file::features;
+use crate::analysis::weights_file::{ModelFeature, features};
 use crate::analysis::work::{tick, tick_n};
 
 features! {
@@ -90,8 +90,6 @@ impl KindEvidence {
         self.values[feature.index()] = f32::from(u8::from(on));
     }
 }
-
-use crate::analysis::weights_file::ModelFeature;
 
 /// The evidence of the entity whose mentions are `members` (indices into
 /// `cands`) and whose canonical name has the normalised `words`.
