@@ -48,7 +48,6 @@ MODEL = os.path.join(ROOT, "data", "model", "entity_kinds.txt")
 ITERATIONS = 50
 L2 = float(os.environ.get("ENTITY_L2", "1.0"))  # towards the hand weights
 POLNEAR_WEIGHT = float(os.environ.get("POLNEAR_WEIGHT", "0"))
-PRIOR = os.environ.get("PRIOR", "1") == "1"  # start from, and draw back to, the shipped person weights
 FOLDS = 5
 CROSS_VALIDATE = os.environ.get("CROSS_VALIDATE", "1") == "1"
 
@@ -140,7 +139,7 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) >= 1e-12 else 0.0 for i in range(n)]
 
 
-def fit(examples, names, prior=None):
+def fit(examples, names, prior):
     """Logistic regression with an L2 penalty (not on the bias), by
     Newton's method; `examples` are (features, label, weight, offset):
     the offset is taken from the score, a fixed part of the model."""
@@ -148,7 +147,7 @@ def fit(examples, names, prior=None):
     index = {k: i for i, k in enumerate(names)}
     rows = [([(index[k], v) for k, v in f.items() if k in index], y, c, o) for f, y, c, o in examples]
     k = len(names)
-    centre = [(prior or {}).get(n, 0.0) for n in names]
+    centre = [prior.get(n, 0.0) for n in names]
     w = centre[:]
 
     def loss(w):
@@ -210,25 +209,17 @@ def cross_validated(ggt, examples, names, hand, score, prior):
     return f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
 
 
-def hand_person():
-    """The person weights of the shipped file: the prior the fit starts
-    from and is drawn back to."""
-    weights = {}
+def shipped_columns():
+    """{kind: {feature: weight}} of the shipped file: its person column is
+    the prior the fit starts from and is drawn back to, its organisation
+    and place columns the rival scores."""
+    columns = {"person": {}, "organisation": {}, "place": {}}
     with open(MODEL, encoding="utf-8") as f:
         for line in f:
             body = line.split("#")[0].split()
-            if len(body) == 2 and body[0].startswith("person:"):
-                weights[body[0][len("person:"):]] = float(body[1])
-    return weights
-
-
-def hand_columns():
-    """{kind: {feature: weight}} of the shipped organisation and place lines."""
-    columns = {"organisation": {}, "place": {}}
-    for line in hand_weights():
-        name, value = line.split()
-        kind, feature = name.split(":", 1)
-        columns[kind][feature] = float(value)
+            if len(body) == 2 and ":" in body[0]:
+                kind, feature = body[0].split(":", 1)
+                columns[kind][feature] = float(body[1])
     return columns
 
 
@@ -249,17 +240,6 @@ def decides_person(w, hand, row):
     if not row["certain"] and person < 2.0:
         return False
     return person > rival(hand, row) and person >= dot(hand["place"], row["features"])
-
-
-def hand_weights():
-    """The organisation and place lines of the shipped file, as written."""
-    kept = []
-    with open(MODEL, encoding="utf-8") as f:
-        for line in f:
-            body = line.split("#")[0].strip()
-            if body.startswith(("organisation:", "place:")):
-                kept.append(body)
-    return kept
 
 
 def main():
@@ -290,7 +270,7 @@ def main():
         data[part] = (ggt, polnear)
 
     # the fit part's rows, each labelled by the gold
-    hand = hand_columns()
+    hand = shipped_columns()
     examples = []
     names = set()
     for rows, gold in data["fit"][0]:
@@ -309,9 +289,8 @@ def main():
         for i, r in enumerate(candidates):
             if i in matched:
                 examples.append((r["features"], 1.0, POLNEAR_WEIGHT, rival(hand, r)))
-    prior = hand_person() if PRIOR else None
-    if prior:
-        names.update(prior)
+    prior = hand["person"]
+    names.update(prior)
     w = fit(examples, sorted(names), prior)
     if CROSS_VALIDATE:
         print(f"fit  cross-validated ({FOLDS} folds of the ggt fit articles): people "
@@ -347,7 +326,9 @@ def main():
         "# People as the rows predict them, and polnear's named gold speakers",
         "# typed as people (a check, not fitted on):",
     ] + [f"#   {line}" for line in report if " fitted " in line]
-    body = [f"person:{k} {v:.4f}" for k, v in sorted(w.items()) if abs(v) >= 5e-5] + hand_weights()
+    body = [f"person:{k} {v:.4f}" for k, v in sorted(w.items()) if abs(v) >= 5e-5] + [
+        f"{kind}:{feature} {value:g}" for kind in ("organisation", "place") for feature, value in hand[kind].items()
+    ]
     text = "\n".join(header + body) + "\n"
     if args.write:
         with open(MODEL, "w", encoding="utf-8") as f:

@@ -239,11 +239,8 @@ pub fn kind_evidence_rows(text: &str, boilerplate: &[Boilerplate]) -> Vec<KindRo
     let model = driver.model(text);
     let found = found_candidates(&mut driver, &model, boilerplate);
     let cands = document::candidates(text, &found);
-    let groups = aliases::group(&cands);
-    let hints = list_hints(text, &cands, &groups);
-    groups
-        .iter()
-        .zip(hints)
+    grouped(text, &cands)
+        .into_iter()
         .filter_map(|(g, hint)| {
             let canonical = canonical_member(&cands, &g.members)?.1;
             let evidence = kind_evidence::kind_evidence(&cands, &g.members, &canonical.words, hint);
@@ -285,13 +282,18 @@ pub fn recognize_fresh(text: &str, boilerplate: &[Boilerplate]) -> Vec<Entity> {
 /// runs split): which name one thing, and each entity's kind, role and
 /// gender.
 fn decide(text: &str, cands: &[Candidate]) -> Vec<document::Decided> {
-    let groups = aliases::group(cands);
-    let hints = list_hints(text, cands, &groups);
-    groups
-        .iter()
-        .zip(hints)
+    grouped(text, cands)
+        .into_iter()
         .filter_map(|(g, hint)| decide_entity(cands, &g.members, hint))
         .collect()
+}
+
+/// The candidates grouped by what they name, each group with what the
+/// lists its mentions stand in say of its kind.
+fn grouped(text: &str, cands: &[Candidate]) -> Vec<(aliases::Group, ListHint)> {
+    let groups = aliases::group(cands);
+    let hints = list_hints(text, cands, &groups);
+    groups.into_iter().zip(hints).collect()
 }
 
 /// What a list a name stands in says of its kind.
